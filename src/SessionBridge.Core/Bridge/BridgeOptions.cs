@@ -1,0 +1,53 @@
+using System.Globalization;
+using SessionBridge.State;
+using SessionBridge.Tmux;
+
+namespace SessionBridge.Bridge;
+
+/// <summary>Where the state lives, who is calling, and the timings that real tmux and Claude Code need.</summary>
+internal sealed record BridgeOptions
+{
+    public required StateDirectory State { get; init; }
+
+    /// <summary>This session's pane (<c>$TMUX_PANE</c>), the default for register.</summary>
+    public string? CallerPane { get; init; }
+
+    /// <summary>This session's tmux server (first field of <c>$TMUX</c>).</summary>
+    public string? CallerSocket { get; init; }
+
+    /// <summary>
+    /// The wait between the paste and Enter: Claude Code finishes taking a paste after ~100 ms, and an
+    /// Enter that arrives sooner is eaten as part of it. <c>SESSION_BRIDGE_SETTLE_MS</c> overrides.
+    /// </summary>
+    public TimeSpan SettleDelay { get; init; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>Escape followed at once by another key reaches the program as Alt-key: pause after it.</summary>
+    public TimeSpan EscapePause { get; init; } = TimeSpan.FromMilliseconds(120);
+
+    /// <summary>A short gap between the keys of one respond call, so a menu redraws between them.</summary>
+    public TimeSpan KeyInterval { get; init; } = TimeSpan.FromMilliseconds(40);
+
+    public TimeSpan StateLockTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    public TimeSpan PaneLockTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    public TimeSpan TmuxTimeout { get; init; } = TimeSpan.FromSeconds(5);
+
+    public static BridgeOptions FromEnvironment(Func<string, string?>? getVariable = null)
+    {
+        getVariable ??= Environment.GetEnvironmentVariable;
+        var options = new BridgeOptions
+        {
+            State = StateDirectory.FromEnvironment(getVariable),
+            CallerPane = NullIfBlank(getVariable("TMUX_PANE")),
+            CallerSocket = TmuxSocket.FromTmuxVariable(getVariable("TMUX")),
+        };
+
+        var settle = getVariable("SESSION_BRIDGE_SETTLE_MS");
+        if (int.TryParse(settle, NumberStyles.None, CultureInfo.InvariantCulture, out var ms) && ms <= 10_000)
+            options = options with { SettleDelay = TimeSpan.FromMilliseconds(ms) };
+        return options;
+    }
+
+    private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+}

@@ -1,0 +1,3 @@
+namespace SessionBridge.Bridge.Results;
+
+internal sealed record DeletePromptResult(string Role, bool Deleted);

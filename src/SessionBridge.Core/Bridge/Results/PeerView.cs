@@ -1,0 +1,16 @@
+namespace SessionBridge.Bridge.Results;
+
+/// <summary>
+/// A role as list_peers shows it. <c>Status</c> is alive, dead, gone, stale, copy_mode or shell;
+/// <c>Alive</c> is true only when a send would be typed.
+/// </summary>
+internal sealed record PeerView(
+    string Role,
+    string Pane,
+    string? Cwd,
+    DateTimeOffset RegisteredAt,
+    DateTimeOffset LastSeen,
+    bool Alive,
+    string Status,
+    string? Problem
+);

@@ -1,0 +1,49 @@
+using System.Text.RegularExpressions;
+
+namespace SessionBridge;
+
+/// <summary>
+/// A role such as "dev" or "gestor". Roles name files (mailbox/&lt;role&gt;.jsonl), so only
+/// <c>^[a-z0-9][a-z0-9_-]{0,31}$</c> is accepted; anything else is refused, never rewritten.
+/// </summary>
+internal readonly partial record struct RoleName
+{
+    private RoleName(string value) => Value = value;
+
+    public string Value { get; }
+
+    public override string ToString() => Value;
+
+    public static bool IsValid(string? value) => value is not null && Pattern().IsMatch(value);
+
+    /// <summary>Parses a role from a tool argument named <paramref name="argument"/>; throws a <see cref="BridgeException"/> that says what a valid role looks like.</summary>
+    public static RoleName Parse(string? value, string argument = "role")
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            throw new BridgeException(
+                $"'{argument}' is empty. Give a role name such as \"dev\", \"gestor\" or \"reviewer\"."
+            );
+        }
+
+        if (IsValid(value))
+            return new RoleName(value);
+
+        var hint = "";
+        var lowered = value.Trim().ToLowerInvariant();
+        if (IsValid(lowered))
+            hint = $" Did you mean \"{lowered}\"? Role names are lower case.";
+
+        var shown = value.Length > 40 ? value[..40] + "…" : value;
+        throw new BridgeException(
+            $"'{argument}' \"{shown}\" is not a valid role name: use 1-32 characters of a-z, 0-9, '-' and '_', "
+                + $"starting with a letter or digit (for example \"dev\" or \"code-reviewer\").{hint}"
+        );
+    }
+
+    /// <summary>For names read back from our own files, which were validated when written.</summary>
+    internal static RoleName Trusted(string value) => new(value);
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9_-]{0,31}$", RegexOptions.CultureInvariant)]
+    private static partial Regex Pattern();
+}

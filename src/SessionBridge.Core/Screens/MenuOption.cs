@@ -1,0 +1,3 @@
+namespace SessionBridge.Screens;
+
+internal sealed record MenuOption(int? Number, string Label, bool Selected);

@@ -1,0 +1,64 @@
+namespace SessionBridge.State;
+
+/// <summary>
+/// An exclusive cross-process lock on a separate lock file. .NET maps <see cref="FileShare.None"/> to a
+/// non-blocking flock, so a second opener fails at once: retry with a short backoff up to a bound.
+/// </summary>
+internal sealed class FileLock : IDisposable
+{
+    // ERROR_SHARING_VIOLATION: what .NET reports when flock says EWOULDBLOCK.
+    private const int SharingViolation = unchecked((int)0x80070020);
+
+    private readonly FileStream _stream;
+
+    private FileLock(FileStream stream) => _stream = stream;
+
+    public static FileLock Acquire(string lockPath, TimeSpan timeout)
+    {
+        var deadline = Environment.TickCount64 + (long)timeout.TotalMilliseconds;
+        var delay = 1;
+        while (true)
+        {
+            try
+            {
+                var stream = new FileStream(
+                    lockPath,
+                    new FileStreamOptions
+                    {
+                        Mode = FileMode.OpenOrCreate,
+                        Access = FileAccess.ReadWrite,
+                        Share = FileShare.None,
+                        UnixCreateMode = StateDirectory.FileMode,
+                    }
+                );
+                return new FileLock(stream);
+            }
+            catch (IOException e) when (e.HResult == SharingViolation)
+            {
+                if (Environment.TickCount64 >= deadline)
+                {
+                    throw new StateException(
+                        $"Timed out after {timeout.TotalSeconds:0.#} s waiting for the lock {lockPath}: another "
+                            + "session-bridge process holds it. Try again; if it persists, look for a hung process.",
+                        lockPath,
+                        e
+                    );
+                }
+
+                Thread.Sleep(Random.Shared.Next(delay, delay * 2 + 1));
+                delay = Math.Min(delay * 2, 20);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new StateException(
+                    $"Cannot open the lock file {lockPath}: {e.Message}. Check that the state directory is "
+                        + "writable by this user and the disk is not full.",
+                    lockPath,
+                    e
+                );
+            }
+        }
+    }
+
+    public void Dispose() => _stream.Dispose();
+}

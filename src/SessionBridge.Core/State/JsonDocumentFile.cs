@@ -1,0 +1,120 @@
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+
+namespace SessionBridge.State;
+
+/// <summary>
+/// A JSON file that many processes read, modify and write: updates hold a lock, write a temp file in the
+/// same directory, flush it to disk and move it over the old one, so a reader sees the old or the new
+/// file, never half of one. A corrupt file is an error, never a silent reset.
+/// </summary>
+internal sealed class JsonDocumentFile<T>(
+    string path,
+    JsonTypeInfo<T> typeInfo,
+    Func<T> empty,
+    TimeSpan lockTimeout,
+    string whatItHolds
+)
+    where T : class
+{
+    public string Path { get; } = path;
+
+    public T Read()
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(Path);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return empty();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new StateException(
+                $"Cannot read {Path}: {e.Message}. Check that it is readable by this user.",
+                Path,
+                e
+            );
+        }
+
+        if (bytes.Length == 0)
+            return empty();
+
+        try
+        {
+            return JsonSerializer.Deserialize(bytes, typeInfo) ?? throw new JsonException("the file holds null");
+        }
+        catch (JsonException e)
+        {
+            throw new StateException(
+                $"{Path} is corrupt ({e.Message}). It holds {whatItHolds}; session-bridge will not reset it, "
+                    + "since that would lose them. Fix the JSON by hand, or move the file aside to start afresh.",
+                Path,
+                e
+            );
+        }
+    }
+
+    /// <summary>Applies <paramref name="change"/> under the lock and saves its result.</summary>
+    public TResult Update<TResult>(Func<T, (T Document, TResult Result)> change)
+    {
+        using var held = FileLock.Acquire(StateDirectory.LockPathFor(Path), lockTimeout);
+        var (document, result) = change(Read());
+        Write(document);
+        return result;
+    }
+
+    private void Write(T document)
+    {
+        var directory = System.IO.Path.GetDirectoryName(Path)!;
+        var temp = System.IO.Path.Combine(
+            directory,
+            $".{System.IO.Path.GetFileName(Path)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp"
+        );
+        try
+        {
+            using (
+                var stream = new FileStream(
+                    temp,
+                    new FileStreamOptions
+                    {
+                        Mode = FileMode.CreateNew,
+                        Access = FileAccess.Write,
+                        Share = FileShare.None,
+                        UnixCreateMode = StateDirectory.FileMode,
+                    }
+                )
+            )
+            {
+                JsonSerializer.Serialize(stream, document, typeInfo);
+                stream.Flush(flushToDisk: true);
+            }
+
+            File.Move(temp, Path, overwrite: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            TryDelete(temp);
+            throw new StateException(
+                $"Cannot write {Path}: {e.Message}. Nothing was changed. Check free disk space and that the "
+                    + "state directory is writable by this user.",
+                Path,
+                e
+            );
+        }
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Best effort: a stray temp file is harmless and named so it is recognisable.
+        }
+    }
+}

@@ -1,0 +1,165 @@
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+
+namespace SessionBridge.State;
+
+/// <summary>
+/// An append-only JSON Lines file shared by many processes. Appends hold an exclusive lock on a separate
+/// lock file and write the whole line in one write at the end of the file (.NET's FileMode.Append is
+/// not O_APPEND and loses lines). Reads go backwards from the end, so they cost what they return, not
+/// the size of the log.
+/// </summary>
+internal sealed class JsonlLog(string path, TimeSpan lockTimeout)
+{
+    private const int ChunkSize = 64 * 1024;
+
+    public string Path { get; } = path;
+
+    public void Append<T>(T record, JsonTypeInfo<T> typeInfo)
+    {
+        var json = JsonSerializer.SerializeToUtf8Bytes(record, typeInfo);
+        using var held = FileLock.Acquire(StateDirectory.LockPathFor(Path), lockTimeout);
+        try
+        {
+            using var stream = new FileStream(
+                Path,
+                new FileStreamOptions
+                {
+                    Mode = FileMode.OpenOrCreate,
+                    Access = FileAccess.ReadWrite,
+                    Share = FileShare.ReadWrite | FileShare.Delete,
+                    UnixCreateMode = StateDirectory.FileMode,
+                }
+            );
+            var length = stream.Length;
+
+            // A process killed mid-write leaves a torn tail: end it first so our line stays whole.
+            var tornTail = false;
+            if (length > 0)
+            {
+                stream.Seek(length - 1, SeekOrigin.Begin);
+                tornTail = stream.ReadByte() != '\n';
+            }
+
+            var line = new byte[json.Length + (tornTail ? 2 : 1)];
+            var offset = 0;
+            if (tornTail)
+                line[offset++] = (byte)'\n';
+            json.CopyTo(line, offset);
+            line[^1] = (byte)'\n';
+
+            stream.Seek(length, SeekOrigin.Begin);
+            stream.Write(line);
+            stream.Flush();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new StateException(
+                $"Cannot write to {Path}: {e.Message}. Check free disk space and that the state directory is "
+                    + "writable by this user.",
+                Path,
+                e
+            );
+        }
+    }
+
+    /// <summary>
+    /// The newest <paramref name="limit"/> records that match, oldest first. Corrupt lines are skipped and
+    /// counted; an unterminated last line (a write still in progress, or torn) is never a record.
+    /// </summary>
+    public LogPage<T> ReadLast<T>(int limit, JsonTypeInfo<T> typeInfo, Func<T, bool>? filter = null)
+    {
+        var newestFirst = new List<T>(Math.Min(limit, 1024));
+        var skipped = 0;
+        if (limit <= 0 || !File.Exists(Path))
+            return new LogPage<T>([], skipped);
+
+        try
+        {
+            using var stream = new FileStream(
+                Path,
+                FileMode.Open,
+                FileAccess.Read,
+                FileShare.ReadWrite | FileShare.Delete,
+                bufferSize: 1
+            );
+            foreach (var line in ReadLinesBackwards(stream))
+            {
+                if (line.IsEmpty)
+                    continue;
+
+                T? record;
+                try
+                {
+                    record = JsonSerializer.Deserialize(line.Span, typeInfo);
+                }
+                catch (JsonException)
+                {
+                    skipped++;
+                    continue;
+                }
+
+                if (record is null)
+                {
+                    skipped++;
+                    continue;
+                }
+
+                if (filter is not null && !filter(record))
+                    continue;
+
+                newestFirst.Add(record);
+                if (newestFirst.Count >= limit)
+                    break;
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new StateException(
+                $"Cannot read {Path}: {e.Message}. Check that it is readable by this user.",
+                Path,
+                e
+            );
+        }
+
+        newestFirst.Reverse();
+        return new LogPage<T>(newestFirst, skipped);
+    }
+
+    /// <summary>Complete, newline-terminated lines from the end of the stream towards its start.</summary>
+    private static IEnumerable<ReadOnlyMemory<byte>> ReadLinesBackwards(FileStream stream)
+    {
+        var position = stream.Length;
+        var carry = Array.Empty<byte>();
+        var seenNewline = false;
+        while (position > 0)
+        {
+            var count = (int)Math.Min(ChunkSize, position);
+            position -= count;
+
+            // The chunk, followed by the start of the line that continues past it.
+            var data = new byte[count + carry.Length];
+            stream.Seek(position, SeekOrigin.Begin);
+            stream.ReadExactly(data, 0, count);
+            carry.CopyTo(data, count);
+
+            var end = data.Length;
+            for (var i = count - 1; i >= 0; i--)
+            {
+                if (data[i] != '\n')
+                    continue;
+
+                // Bytes after the last newline of the file are an unterminated tail: not a record.
+                if (seenNewline)
+                    yield return data.AsMemory(i + 1, end - i - 1);
+                seenNewline = true;
+                end = i;
+            }
+
+            carry = data[..end];
+        }
+
+        if (seenNewline && carry.Length > 0)
+            yield return carry;
+    }
+}

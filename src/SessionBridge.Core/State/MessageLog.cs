@@ -1,0 +1,32 @@
+namespace SessionBridge.State;
+
+/// <summary>
+/// Every message is written twice: to conversation.jsonl (one ordered thread for all) and to the
+/// recipient's mailbox, the fallback when a push into its pane was missed.
+/// </summary>
+internal sealed class MessageLog(StateDirectory directory, TimeSpan lockTimeout)
+{
+    private readonly JsonlLog _conversation = new(directory.ConversationPath, lockTimeout);
+
+    public string ConversationPath => _conversation.Path;
+
+    public void Append(MessageRecord message)
+    {
+        _conversation.Append(message, StateJsonContext.Default.MessageRecord);
+        Mailbox(RoleName.Trusted(message.To)).Append(message, StateJsonContext.Default.MessageRecord);
+    }
+
+    /// <summary>The newest messages of the shared thread, oldest first; with a role, only those from or to it.</summary>
+    public LogPage<MessageRecord> History(int limit, RoleName? role = null) =>
+        _conversation.ReadLast(
+            limit,
+            StateJsonContext.Default.MessageRecord,
+            role is { } r ? m => m.From == r.Value || m.To == r.Value : null
+        );
+
+    /// <summary>The newest messages to <paramref name="role"/>, oldest first.</summary>
+    public LogPage<MessageRecord> Inbox(RoleName role, int limit) =>
+        Mailbox(role).ReadLast(limit, StateJsonContext.Default.MessageRecord);
+
+    private JsonlLog Mailbox(RoleName role) => new(directory.MailboxPath(role), lockTimeout);
+}

@@ -1,0 +1,16 @@
+namespace SessionBridge.State;
+
+/// <summary>
+/// A role bound to a tmux pane. Pane ids are reused after a tmux restart, so the socket, the server's
+/// pid and the pane's pid are kept too: together they tell a live registration from a stale one.
+/// </summary>
+internal sealed record PeerRegistration(
+    string Role,
+    string Pane,
+    string? Socket,
+    int? ServerPid,
+    int? PanePid,
+    string? Cwd,
+    DateTimeOffset RegisteredAt,
+    DateTimeOffset LastSeen
+);

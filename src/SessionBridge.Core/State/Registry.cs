@@ -1,0 +1,51 @@
+namespace SessionBridge.State;
+
+/// <summary>registry.json: which pane each role is bound to.</summary>
+internal sealed class Registry(StateDirectory directory, TimeSpan lockTimeout)
+{
+    private readonly JsonDocumentFile<RegistryFile> _file = new(
+        directory.RegistryPath,
+        StateJsonContext.Default.RegistryFile,
+        () => new RegistryFile(),
+        lockTimeout,
+        "every role's registration"
+    );
+
+    public string Path => _file.Path;
+
+    public IReadOnlyList<PeerRegistration> All() =>
+        [.. _file.Read().Peers.Values.OrderBy(p => p.Role, StringComparer.Ordinal)];
+
+    public PeerRegistration? Find(RoleName role) =>
+        _file.Read().Peers.TryGetValue(role.Value, out var peer) ? peer : null;
+
+    /// <summary>Binds a role to a pane (re-registering moves it) and returns the role that held the pane before, if any.</summary>
+    public void Save(PeerRegistration registration) =>
+        _file.Update(file =>
+        {
+            file.Peers[registration.Role] = registration;
+            return (file, true);
+        });
+
+    /// <summary>Marks a role as seen now; a role that is not registered is left alone.</summary>
+    public void Touch(RoleName role, DateTimeOffset now) =>
+        _file.Update(file =>
+        {
+            if (file.Peers.TryGetValue(role.Value, out var peer))
+                file.Peers[role.Value] = peer with { LastSeen = now };
+            return (file, true);
+        });
+
+    /// <summary>
+    /// The role registered for <paramref name="pane"/> on the server at <paramref name="socket"/>; when several
+    /// roles point at the pane, the most recently registered wins.
+    /// </summary>
+    public PeerRegistration? FindByPane(string pane, string? socket) =>
+        _file
+            .Read()
+            .Peers.Values.Where(p =>
+                p.Pane == pane && (socket is null || p.Socket is null || p.Socket == socket)
+            )
+            .OrderByDescending(p => p.RegisteredAt)
+            .FirstOrDefault();
+}

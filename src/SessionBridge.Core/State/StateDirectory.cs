@@ -1,0 +1,101 @@
+namespace SessionBridge.State;
+
+/// <summary>
+/// Where the shared state lives and the modes it must have. Prompts in here steer agents, so the
+/// directory is 0700 and every file 0600: whoever can write here can type into your sessions.
+/// </summary>
+internal sealed class StateDirectory(string root)
+{
+    public const string EnvironmentVariable = "SESSION_BRIDGE_DIR";
+
+    internal const UnixFileMode DirectoryMode =
+        UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+
+    internal const UnixFileMode FileMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+
+    public string Root { get; } = Path.GetFullPath(root);
+
+    public string RegistryPath => Path.Combine(Root, "registry.json");
+
+    public string PromptsPath => Path.Combine(Root, "prompts.json");
+
+    public string ConversationPath => Path.Combine(Root, "conversation.jsonl");
+
+    public string MailboxDirectory => Path.Combine(Root, "mailbox");
+
+    public string LocksDirectory => Path.Combine(Root, "locks");
+
+    /// <summary>The directory named by <c>SESSION_BRIDGE_DIR</c>, else <c>~/.claude/session-bridge</c>.</summary>
+    public static StateDirectory FromEnvironment(Func<string, string?>? getVariable = null)
+    {
+        getVariable ??= Environment.GetEnvironmentVariable;
+        var configured = getVariable(EnvironmentVariable);
+        if (!string.IsNullOrWhiteSpace(configured))
+            return new StateDirectory(configured);
+
+        var home = getVariable("HOME");
+        if (string.IsNullOrWhiteSpace(home))
+            home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+        return new StateDirectory(Path.Combine(home, ".claude", "session-bridge"));
+    }
+
+    public string MailboxPath(RoleName role) => Path.Combine(MailboxDirectory, role.Value + ".jsonl");
+
+    /// <summary>The lock that guards <paramref name="dataPath"/>: a separate file, so readers never block on it.</summary>
+    public static string LockPathFor(string dataPath) => dataPath + ".lock";
+
+    /// <summary>Creates the directories (0700), and fixes the mode of ones that already exist.</summary>
+    public void EnsureCreated()
+    {
+        EnsureDirectory(Root);
+        EnsureDirectory(MailboxDirectory);
+        EnsureDirectory(LocksDirectory);
+        if (_filesChecked)
+            return;
+
+        // Files written by hand or by older tools may be 0644: tighten them once per process.
+        try
+        {
+            foreach (var file in Directory.EnumerateFiles(Root).Concat(Directory.EnumerateFiles(MailboxDirectory)))
+                EnsureFileMode(file);
+            _filesChecked = true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new StateException(
+                $"Cannot set the mode of the files in {Root} to 0600: {e.Message}. They should belong to this user.",
+                Root,
+                e
+            );
+        }
+    }
+
+    private bool _filesChecked;
+
+    private static void EnsureDirectory(string path)
+    {
+        try
+        {
+            // CreateDirectory(path, mode) leaves an existing directory's mode alone: set it explicitly.
+            Directory.CreateDirectory(path, DirectoryMode);
+            if (File.GetUnixFileMode(path) != DirectoryMode)
+                File.SetUnixFileMode(path, DirectoryMode);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new StateException(
+                $"Cannot create the state directory {path}: {e.Message}. "
+                    + $"Make it writable by this user, or point {EnvironmentVariable} at a directory that is.",
+                path,
+                e
+            );
+        }
+    }
+
+    /// <summary>Tightens an existing file to 0600 (files written by older tools may be 0644).</summary>
+    internal static void EnsureFileMode(string path)
+    {
+        if (File.Exists(path) && File.GetUnixFileMode(path) != FileMode)
+            File.SetUnixFileMode(path, FileMode);
+    }
+}

@@ -1,0 +1,21 @@
+namespace SessionBridge.State;
+
+/// <summary>The state directory and everything in it, shared by the server, the hook and the CLI.</summary>
+internal sealed class StateStore
+{
+    public StateStore(StateDirectory directory, TimeSpan lockTimeout)
+    {
+        Directory = directory;
+        Registry = new Registry(directory, lockTimeout);
+        Prompts = new PromptBook(directory, lockTimeout);
+        Messages = new MessageLog(directory, lockTimeout);
+    }
+
+    public StateDirectory Directory { get; }
+
+    public Registry Registry { get; }
+
+    public PromptBook Prompts { get; }
+
+    public MessageLog Messages { get; }
+}

@@ -1,0 +1,35 @@
+using Microsoft.Extensions.DependencyInjection;
+using ModelContextProtocol.Protocol;
+using SessionBridge.Bridge;
+using SessionBridge.Server.Tools;
+
+namespace SessionBridge.Server;
+
+/// <summary>The server's services, shared by the stdio program and the in-process tests.</summary>
+internal static class ServerSetup
+{
+    public const string Instructions =
+        "session-bridge connects Claude Code sessions that run in tmux panes, each under a role. "
+        + "Call register(role) once. send(to, from, text) types a message into another role's prompt; "
+        + "read_peer and detect_question show whether a peer is busy, idle, or waiting on a menu "
+        + "(answer with respond and key tokens) or a question (answer with send). history and inbox show "
+        + "the messages; a delivered:false message still reaches the recipient's inbox. set_prompt saves a "
+        + "role's briefing, restored after /clear.";
+
+    public static IMcpServerBuilder AddSessionBridge(this IServiceCollection services, BridgeOptions options)
+    {
+        services.AddSingleton(options);
+        services.AddSingleton(sp => new PeerBridge(sp.GetRequiredService<BridgeOptions>()));
+        return services
+            .AddMcpServer(server =>
+            {
+                server.ServerInfo = new Implementation
+                {
+                    Name = "session-bridge",
+                    Version = typeof(ServerSetup).Assembly.GetName().Version?.ToString(3) ?? "0.0.0",
+                };
+                server.ServerInstructions = Instructions;
+            })
+            .WithTools<BridgeTools>(BridgeJson.ToolOptions);
+    }
+}

@@ -1,0 +1,128 @@
+using System.ComponentModel;
+using ModelContextProtocol.Server;
+using SessionBridge.Bridge;
+using SessionBridge.Bridge.Results;
+
+namespace SessionBridge.Server.Tools;
+
+/// <summary>
+/// The twelve tools. Each translates its arguments into one call on <see cref="PeerBridge"/> and returns
+/// the result as JSON; the logic lives in the library.
+/// </summary>
+[McpServerToolType]
+internal sealed class BridgeTools(PeerBridge bridge)
+{
+    private const string RoleDescription =
+        "A role name: 1-32 characters of a-z, 0-9, '-' and '_' (for example \"dev\", \"gestor\", \"reviewer\").";
+
+    [McpServerTool(Name = "register", Idempotent = true, Destructive = false, OpenWorld = false)]
+    [Description(
+        "Bind this session's tmux pane to a role, so other sessions can send to it. Call once at the start; "
+            + "calling again with the same role moves it to this pane."
+    )]
+    public Task<RegisterResult> Register(
+        [Description(RoleDescription + " The role this session plays.")] string role,
+        [Description("tmux pane id such as \"%3\". Leave out to use this session's own pane ($TMUX_PANE).")]
+            string? pane = null,
+        CancellationToken cancellationToken = default
+    ) => ToolCall.RunAsync(() => bridge.RegisterAsync(role, pane, cancellationToken));
+
+    [McpServerTool(Name = "list_peers", ReadOnly = true, OpenWorld = false)]
+    [Description(
+        "List every registered role with its pane, working directory, registration and last-seen times, and "
+            + "whether its pane is alive now (status: alive, dead, gone, stale, copy_mode or shell)."
+    )]
+    public Task<ListPeersResult> ListPeers(CancellationToken cancellationToken = default) =>
+        ToolCall.RunAsync(() => bridge.ListPeersAsync(cancellationToken));
+
+    [McpServerTool(Name = "send", Destructive = false, OpenWorld = false)]
+    [Description(
+        "Type a message into another session's Claude Code prompt and press Enter, so it arrives there as a "
+            + "new user turn (queued by Claude Code if that session is busy). The message is always logged to the "
+            + "shared history and the recipient's inbox; if the pane cannot be typed into, the result says "
+            + "delivered:false and why. Slash commands such as \"/clear\" are sent as text."
+    )]
+    public Task<SendResult> Send(
+        [Description("The recipient's role. " + RoleDescription)] string to,
+        [Description("Your own role, shown to the recipient as [from:<role>]. " + RoleDescription)] string from,
+        [Description("The message. Several lines are fine; control characters are removed.")] string text,
+        [Description("Press Enter after typing (default true). false leaves the text in the prompt.")]
+            bool submit = true,
+        [Description("Prefix the text with \"[from:<from>] \" (default true). false types the text as is.")]
+            bool tag = true,
+        CancellationToken cancellationToken = default
+    ) => ToolCall.RunAsync(() => bridge.SendAsync(to, from, text, submit, tag, cancellationToken));
+
+    [McpServerTool(Name = "read_peer", ReadOnly = true, OpenWorld = false)]
+    [Description("Read another session's screen as text: what is visible plus some scrollback.")]
+    public Task<ReadPeerResult> ReadPeer(
+        [Description("The role whose screen to read. " + RoleDescription)] string role,
+        [Description("Lines of scrollback above the visible screen, 0 to 10000 (default 50).")] int lines = 50,
+        CancellationToken cancellationToken = default
+    ) => ToolCall.RunAsync(() => bridge.ReadPeerAsync(role, lines, cancellationToken));
+
+    [McpServerTool(Name = "detect_question", ReadOnly = true, OpenWorld = false)]
+    [Description(
+        "Classify another session's screen: busy (working), waiting_select (a menu or permission prompt: "
+            + "heading and options with number, label and which is selected), waiting_text (idle and asking a "
+            + "question: answer it with send), idle, or unknown. Answer menus with respond."
+    )]
+    public Task<DetectQuestionResult> DetectQuestion(
+        [Description("The role whose screen to classify. " + RoleDescription)] string role,
+        [Description("Lines of scrollback to include, 0 to 10000 (default 20).")] int? lines = null,
+        CancellationToken cancellationToken = default
+    ) => ToolCall.RunAsync(() => bridge.DetectQuestionAsync(role, lines, cancellationToken));
+
+    [McpServerTool(Name = "respond", Destructive = true, OpenWorld = false)]
+    [Description(
+        "Press keys in another session to drive a menu or permission prompt, e.g. [\"1\"], "
+            + "[\"Down\",\"Down\",\"Enter\"] or [\"Escape\"]. Key tokens only: one character, Enter, Escape, Up, "
+            + "Down, Left, Right, Tab, BTab, Space, BSpace, Home, End, PageUp, PageDown, C-<letter>. "
+            + "To type words, use send."
+    )]
+    public Task<RespondResult> Respond(
+        [Description("The role to press keys in. " + RoleDescription)] string role,
+        [Description("Key tokens, pressed in order.")] string[] keys,
+        CancellationToken cancellationToken = default
+    ) => ToolCall.RunAsync(() => bridge.RespondAsync(role, keys, cancellationToken));
+
+    [McpServerTool(Name = "history", ReadOnly = true, OpenWorld = false)]
+    [Description("The shared conversation between all roles, newest last; with role, only messages from or to it.")]
+    public MessagesResult History(
+        [Description("How many messages, 1 to 1000 (default 20).")] int limit = 20,
+        [Description("Only messages from or to this role. " + RoleDescription)] string? role = null
+    ) => ToolCall.Run(() => bridge.History(limit, role));
+
+    [McpServerTool(Name = "inbox", ReadOnly = true, OpenWorld = false)]
+    [Description(
+        "Messages sent to a role, newest last, including ones whose push into its pane failed (delivered:false)."
+    )]
+    public MessagesResult Inbox(
+        [Description("Whose inbox. " + RoleDescription)] string role,
+        [Description("How many messages, 1 to 1000 (default 20).")] int limit = 20
+    ) => ToolCall.Run(() => bridge.Inbox(role, limit));
+
+    [McpServerTool(Name = "set_prompt", Idempotent = true, Destructive = true, OpenWorld = false)]
+    [Description(
+        "Save a role's standing briefing. The SessionStart hook gives it back to that role's session after "
+            + "/clear, compaction, resume and restart. Replaces any earlier prompt for the role."
+    )]
+    public PromptResult SetPrompt(
+        [Description("The role the briefing is for. " + RoleDescription)] string role,
+        [Description("The briefing: who the role is, what it works on, how it reports.")] string prompt
+    ) => ToolCall.Run(() => bridge.SetPrompt(role, prompt));
+
+    [McpServerTool(Name = "get_prompt", ReadOnly = true, OpenWorld = false)]
+    [Description("A role's saved briefing, or found:false.")]
+    public PromptResult GetPrompt([Description(RoleDescription)] string role) =>
+        ToolCall.Run(() => bridge.GetPrompt(role));
+
+    [McpServerTool(Name = "list_prompts", ReadOnly = true, OpenWorld = false)]
+    [Description("Every saved briefing, by role.")]
+    public ListPromptsResult ListPrompts() => ToolCall.Run(bridge.ListPrompts);
+
+    [McpServerTool(Name = "delete_prompt", Idempotent = true, Destructive = true, OpenWorld = false)]
+    [Description("Forget a role's saved briefing, so the hook stops restoring it. deleted:false if there was none.")]
+    public DeletePromptResult DeletePrompt([Description(RoleDescription)] string role) =>
+        ToolCall.Run(() => bridge.DeletePrompt(role));
+}
