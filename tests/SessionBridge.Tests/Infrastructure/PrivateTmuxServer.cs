@@ -1,0 +1,88 @@
+using System.ComponentModel;
+using CliWrap;
+using CliWrap.Buffered;
+
+namespace SessionBridge.Tests.Infrastructure;
+
+/// <summary>
+/// A real tmux server on a private socket, one per test class, killed afterwards. Never the default
+/// server: tests must not type into anybody's panes.
+/// </summary>
+public sealed class PrivateTmuxServer : IAsyncLifetime
+{
+    private readonly TempDirectory _directory = new("tmux");
+    private int _windows;
+
+    public string Socket => _directory.Combine("sock");
+
+    /// <summary>The value <c>$TMUX</c> would have inside this server.</summary>
+    public string TmuxVariable => $"{Socket},0,0";
+
+    public string WorkDirectory => _directory.Path;
+
+    public async ValueTask InitializeAsync()
+    {
+        // -f /dev/null: the user's ~/.tmux.conf must not change what tests see.
+        await Tmux("-f", "/dev/null", "new-session", "-d", "-s", "tests", "-x", "160", "-y", "45", "sleep 86400");
+    }
+
+    /// <summary>Starts <paramref name="command"/> in a new window and returns its pane id (e.g. "%3").</summary>
+    public async Task<string> StartPaneAsync(string command, int width = 160, int height = 45)
+    {
+        var name = "w" + Interlocked.Increment(ref _windows);
+        var result = await Tmux(
+            "new-window", "-d", "-P", "-F", "#{pane_id}", "-t", "tests", "-n", name, command
+        );
+        var pane = result.StandardOutput.Trim();
+        await Tmux("resize-window", "-t", "tests:" + name, "-x", width.ToString(), "-y", height.ToString());
+        return pane;
+    }
+
+    /// <summary>Starts a pane whose program writes every byte it receives to a file: a stand-in for Claude Code.</summary>
+    public async Task<(string Pane, string Output)> StartRecorderAsync()
+    {
+        var output = _directory.Combine($"received-{Guid.NewGuid():N}.txt");
+        File.WriteAllText(output, "");
+        var pane = await StartPaneAsync($"cat > '{output}'");
+        await WaitForCommandAsync(pane, "cat");
+        return (pane, output);
+    }
+
+    public async Task KillPaneAsync(string pane) => await Tmux("kill-pane", "-t", pane);
+
+    public async Task<string> CaptureAsync(string pane) =>
+        (await Tmux("capture-pane", "-p", "-t", pane)).StandardOutput;
+
+    public async Task<string> DisplayAsync(string pane, string format) =>
+        (await Tmux("display-message", "-p", "-t", pane, format)).StandardOutput.Trim();
+
+    public async Task WaitForCommandAsync(string pane, string command)
+    {
+        await Eventually.WaitAsync(
+            async () => await DisplayAsync(pane, "#{pane_current_command}") == command,
+            $"pane {pane} to run {command}"
+        );
+    }
+
+    public async Task<BufferedCommandResult> Tmux(params string[] arguments) =>
+        await Cli.Wrap("tmux")
+            .WithArguments(["-S", Socket, .. arguments])
+            .WithValidation(CommandResultValidation.ZeroExitCode)
+            .ExecuteBufferedAsync();
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await Cli.Wrap("tmux")
+                .WithArguments(["-S", Socket, "kill-server"])
+                .WithValidation(CommandResultValidation.None)
+                .ExecuteBufferedAsync();
+        }
+        catch (Win32Exception)
+        {
+        }
+
+        _directory.Dispose();
+    }
+}
