@@ -43,7 +43,7 @@ public sealed class PrivateTmuxServer : IAsyncLifetime
     {
         var output = _directory.Combine($"received-{Guid.NewGuid():N}.txt");
         File.WriteAllText(output, "");
-        var pane = await StartPaneAsync($"cat > '{output}'");
+        var pane = await StartPaneAsync($"exec cat > '{output}'");
         await WaitForCommandAsync(pane, "cat");
         return (pane, output);
     }
