@@ -6,8 +6,10 @@ namespace SessionBridge.State;
 /// </summary>
 internal sealed class FileLock : IDisposable
 {
-    // ERROR_SHARING_VIOLATION: what .NET reports when flock says EWOULDBLOCK.
-    private const int SharingViolation = unchecked((int)0x80070020);
+    // When flock says EWOULDBLOCK, .NET throws an IOException whose HResult is that errno
+    // (11 on Linux, 35 on macOS).
+    private const int WouldBlockLinux = 11;
+    private const int WouldBlockMac = 35;
 
     private readonly FileStream _stream;
 
@@ -33,7 +35,7 @@ internal sealed class FileLock : IDisposable
                 );
                 return new FileLock(stream);
             }
-            catch (IOException e) when (e.HResult == SharingViolation)
+            catch (IOException e) when (e.HResult is WouldBlockLinux or WouldBlockMac)
             {
                 if (Environment.TickCount64 >= deadline)
                 {

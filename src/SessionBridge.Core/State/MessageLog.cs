@@ -12,21 +12,21 @@ internal sealed class MessageLog(StateDirectory directory, TimeSpan lockTimeout)
 
     public void Append(MessageRecord message)
     {
-        _conversation.Append(message, StateJsonContext.Default.MessageRecord);
-        Mailbox(RoleName.Trusted(message.To)).Append(message, StateJsonContext.Default.MessageRecord);
+        _conversation.Append(message, StateJsonContext.Files.MessageRecord);
+        Mailbox(RoleName.Trusted(message.To)).Append(message, StateJsonContext.Files.MessageRecord);
     }
 
     /// <summary>The newest messages of the shared thread, oldest first; with a role, only those from or to it.</summary>
     public LogPage<MessageRecord> History(int limit, RoleName? role = null) =>
         _conversation.ReadLast(
             limit,
-            StateJsonContext.Default.MessageRecord,
+            StateJsonContext.Files.MessageRecord,
             role is { } r ? m => m.From == r.Value || m.To == r.Value : null
         );
 
     /// <summary>The newest messages to <paramref name="role"/>, oldest first.</summary>
     public LogPage<MessageRecord> Inbox(RoleName role, int limit) =>
-        Mailbox(role).ReadLast(limit, StateJsonContext.Default.MessageRecord);
+        Mailbox(role).ReadLast(limit, StateJsonContext.Files.MessageRecord);
 
     private JsonlLog Mailbox(RoleName role) => new(directory.MailboxPath(role), lockTimeout);
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace SessionBridge.State;
@@ -11,4 +12,20 @@ namespace SessionBridge.State;
 [JsonSerializable(typeof(MessageRecord))]
 [JsonSerializable(typeof(RegistryFile))]
 [JsonSerializable(typeof(PromptsFile))]
-internal sealed partial class StateJsonContext : JsonSerializerContext;
+internal sealed partial class StateJsonContext : JsonSerializerContext
+{
+    /// <summary>
+    /// The context to read and write with: non-ASCII stays readable in the files (people tail them),
+    /// while quotes, control characters and line breaks are still escaped, so one record stays one line.
+    /// </summary>
+    // Lazy: static initializers across partial files run in no fixed order, and Default is generated.
+    public static StateJsonContext Files =>
+        s_files ??= new StateJsonContext(
+            new JsonSerializerOptions(Default!.Options)
+            {
+                Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+            }
+        );
+
+    private static StateJsonContext? s_files;
+}
