@@ -22,6 +22,8 @@ namespace SessionBridge.Server;
 [JsonSerializable(typeof(PromptResult))]
 [JsonSerializable(typeof(ListPromptsResult))]
 [JsonSerializable(typeof(DeletePromptResult))]
+[JsonSerializable(typeof(BroadcastResult))]
+[JsonSerializable(typeof(WaitResult))]
 [JsonSerializable(typeof(string[]))]
 [JsonSerializable(typeof(string))]
 [JsonSerializable(typeof(int))]

@@ -27,6 +27,9 @@ internal sealed record BridgeOptions
     /// <summary>A short gap between the keys of one respond call, so a menu redraws between them.</summary>
     public TimeSpan KeyInterval { get; init; } = TimeSpan.FromMilliseconds(40);
 
+    /// <summary>How often wait_for looks at the peer's screen or the caller's inbox.</summary>
+    public TimeSpan WaitPollInterval { get; init; } = TimeSpan.FromMilliseconds(300);
+
     public TimeSpan StateLockTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
     public TimeSpan PaneLockTimeout { get; init; } = TimeSpan.FromSeconds(30);

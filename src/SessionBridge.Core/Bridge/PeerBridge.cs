@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using SessionBridge.Bridge.Results;
 using SessionBridge.Screens;
 using SessionBridge.State;
@@ -11,7 +10,7 @@ namespace SessionBridge.Bridge;
 /// are <see cref="BridgeException"/>s, unreadable state a <see cref="StateException"/>, and a registered
 /// target that cannot be typed into is a result with <c>delivered:false</c>, never an exception.
 /// </summary>
-internal sealed class PeerBridge
+internal sealed partial class PeerBridge
 {
     public const int MaxTextLength = 200_000;
     public const int MaxPromptLength = 100_000;
@@ -102,7 +101,8 @@ internal sealed class PeerBridge
                     peer.LastSeen,
                     check.Problem is null,
                     check.Status,
-                    check.Problem
+                    check.Problem,
+                    await LiveStateAsync(peer, check, cancellationToken)
                 );
             })
         );
@@ -115,12 +115,14 @@ internal sealed class PeerBridge
         string? text,
         bool submit = true,
         bool tag = true,
+        string? replyTo = null,
         CancellationToken cancellationToken = default
     )
     {
         var recipient = RoleName.Parse(to, "to");
         var sender = RoleName.Parse(from, "from");
         var body = CleanText(text);
+        var parent = MessageId.ParseOptional(replyTo, "reply_to");
         var peer = FindPeer(recipient, "to");
         var typed = tag ? $"[from:{sender}] {body}" : body;
 
@@ -168,12 +170,13 @@ internal sealed class PeerBridge
             body,
             delivered,
             submitted,
-            reason
+            reason,
+            parent
         );
         EnsureState();
         State.Messages.Append(record);
         TouchSender(sender, record.Ts);
-        return new SendResult(record.Id, record.To, record.From, record.Ts, delivered, submitted, reason);
+        return new SendResult(record.Id, record.To, record.From, record.Ts, delivered, submitted, reason, parent);
     }
 
     public async Task<ReadPeerResult> ReadPeerAsync(
@@ -267,14 +270,6 @@ internal sealed class PeerBridge
         var count = CheckRange(limit ?? DefaultLimit, "limit", 1, MaxLimit);
         RoleName? filter = role is null ? null : RoleName.Parse(role);
         var page = State.Messages.History(count, filter);
-        return new MessagesResult(page.Records, page.SkippedCorruptLines);
-    }
-
-    public MessagesResult Inbox(string? role, int? limit = null)
-    {
-        var name = RoleName.Parse(role);
-        var count = CheckRange(limit ?? DefaultLimit, "limit", 1, MaxLimit);
-        var page = State.Messages.Inbox(name, count);
         return new MessagesResult(page.Records, page.SkippedCorruptLines);
     }
 
@@ -396,6 +391,22 @@ internal sealed class PeerBridge
         return new TargetCheck("alive", null);
     }
 
+    /// <summary>busy, idle, waiting_select… from one screen read; for a pane that is not alive, its status.</summary>
+    private async Task<string> LiveStateAsync(PeerRegistration peer, TargetCheck check, CancellationToken cancellationToken)
+    {
+        if (check.Status is "gone" or "stale" or "dead")
+            return check.Status;
+        try
+        {
+            var screen = await Tmux(peer.Socket).CaptureAsync(peer.Pane, 0, cancellationToken);
+            return ScreenClassifier.Classify(screen).State.ToWireName();
+        }
+        catch (TmuxException)
+        {
+            return "unknown";
+        }
+    }
+
     private async Task<string> CaptureAsync(PeerRegistration peer, int scrollback, CancellationToken cancellationToken)
     {
         var check = await CheckTargetAsync(peer, cancellationToken);
@@ -459,7 +470,7 @@ internal sealed class PeerBridge
 
     private TmuxClient Tmux(string? socket) => new(socket, _options.TmuxTimeout);
 
-    private static string NewMessageId() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
+    private static string NewMessageId() => MessageId.New();
 
     private sealed record TargetCheck(string Status, string? Problem);
 }

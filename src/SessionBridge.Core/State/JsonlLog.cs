@@ -67,7 +67,13 @@ internal sealed class JsonlLog(string path, TimeSpan lockTimeout)
     /// The newest <paramref name="limit"/> records that match, oldest first. Corrupt lines are skipped and
     /// counted; an unterminated last line (a write still in progress, or torn) is never a record.
     /// </summary>
-    public LogPage<T> ReadLast<T>(int limit, JsonTypeInfo<T> typeInfo, Func<T, bool>? filter = null)
+    /// <param name="stopAt">Reading ends at the first record (from the end) for which this is true; that record is not returned.</param>
+    public LogPage<T> ReadLast<T>(
+        int limit,
+        JsonTypeInfo<T> typeInfo,
+        Func<T, bool>? filter = null,
+        Func<T, bool>? stopAt = null
+    )
     {
         var newestFirst = new List<T>(Math.Min(limit, 1024));
         var skipped = 0;
@@ -104,6 +110,9 @@ internal sealed class JsonlLog(string path, TimeSpan lockTimeout)
                     skipped++;
                     continue;
                 }
+
+                if (stopAt is not null && stopAt(record))
+                    break;
 
                 if (filter is not null && !filter(record))
                     continue;

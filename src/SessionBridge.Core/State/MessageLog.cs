@@ -24,9 +24,29 @@ internal sealed class MessageLog(StateDirectory directory, TimeSpan lockTimeout)
             role is { } r ? m => m.From == r.Value || m.To == r.Value : null
         );
 
-    /// <summary>The newest messages to <paramref name="role"/>, oldest first.</summary>
-    public LogPage<MessageRecord> Inbox(RoleName role, int limit) =>
-        Mailbox(role).ReadLast(limit, StateJsonContext.Files.MessageRecord);
+    /// <summary>The newest messages to <paramref name="role"/>, oldest first; with <paramref name="after"/>, only those after that message.</summary>
+    public LogPage<MessageRecord> Inbox(RoleName role, int limit, string? after = null) =>
+        Mailbox(role)
+            .ReadLast(
+                limit,
+                StateJsonContext.Files.MessageRecord,
+                stopAt: after is null ? null : m => m.Id == after
+            );
+
+    /// <summary>The last message <paramref name="role"/> has marked read.</summary>
+    public string? LastReadId(RoleName role) => Cursor(role).Read().LastReadId;
+
+    public void MarkRead(RoleName role, MessageRecord newest) =>
+        Cursor(role).Update(_ => (new InboxCursor(newest.Id, newest.Ts), true));
+
+    private JsonDocumentFile<InboxCursor> Cursor(RoleName role) =>
+        new(
+            Path.Combine(directory.MailboxDirectory, role.Value + ".read.json"),
+            StateJsonContext.Files.InboxCursor,
+            () => new InboxCursor(null, null),
+            lockTimeout,
+            $"which of {role}'s messages are read"
+        );
 
     private JsonlLog Mailbox(RoleName role) => new(directory.MailboxPath(role), lockTimeout);
 }

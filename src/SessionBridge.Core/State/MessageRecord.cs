@@ -9,5 +9,7 @@ internal sealed record MessageRecord(
     string Text,
     bool Delivered,
     bool Submitted,
-    string? Reason = null
+    string? Reason = null,
+    string? ReplyTo = null,
+    string? Status = null
 );

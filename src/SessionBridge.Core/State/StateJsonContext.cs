@@ -12,6 +12,7 @@ namespace SessionBridge.State;
 [JsonSerializable(typeof(MessageRecord))]
 [JsonSerializable(typeof(RegistryFile))]
 [JsonSerializable(typeof(PromptsFile))]
+[JsonSerializable(typeof(InboxCursor))]
 internal sealed partial class StateJsonContext : JsonSerializerContext
 {
     /// <summary>

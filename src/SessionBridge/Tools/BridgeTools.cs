@@ -6,7 +6,7 @@ using SessionBridge.Bridge.Results;
 namespace SessionBridge.Server.Tools;
 
 /// <summary>
-/// The twelve tools. Each translates its arguments into one call on <see cref="PeerBridge"/> and returns
+/// The twelve tools of the original, plus broadcast and wait_for. Each translates its arguments into one call on <see cref="PeerBridge"/> and returns
 /// the result as JSON; the logic lives in the library.
 /// </summary>
 [McpServerToolType]
@@ -50,8 +50,10 @@ internal sealed class BridgeTools(PeerBridge bridge)
             bool submit = true,
         [Description("Prefix the text with \"[from:<from>] \" (default true). false types the text as is.")]
             bool tag = true,
+        [Description("The id of the message this answers (from history or inbox), to keep a thread.")]
+            string? reply_to = null,
         CancellationToken cancellationToken = default
-    ) => ToolCall.RunAsync(() => bridge.SendAsync(to, from, text, submit, tag, cancellationToken));
+    ) => ToolCall.RunAsync(() => bridge.SendAsync(to, from, text, submit, tag, reply_to, cancellationToken));
 
     [McpServerTool(Name = "read_peer", ReadOnly = true, OpenWorld = false)]
     [Description("Read another session's screen as text: what is visible plus some scrollback.")]
@@ -87,20 +89,56 @@ internal sealed class BridgeTools(PeerBridge bridge)
     ) => ToolCall.RunAsync(() => bridge.RespondAsync(role, keys, cancellationToken));
 
     [McpServerTool(Name = "history", ReadOnly = true, OpenWorld = false)]
-    [Description("The shared conversation between all roles, newest last; with role, only messages from or to it.")]
+    [Description(
+        "The shared conversation between all roles, newest last; with role, only messages from or to it; with "
+            + "thread, one message and every reply to it."
+    )]
     public MessagesResult History(
         [Description("How many messages, 1 to 1000 (default 20).")] int limit = 20,
-        [Description("Only messages from or to this role. " + RoleDescription)] string? role = null
-    ) => ToolCall.Run(() => bridge.History(limit, role));
+        [Description("Only messages from or to this role. " + RoleDescription)] string? role = null,
+        [Description("A message id: show that message and its replies (send's reply_to) instead.")]
+            string? thread = null
+    ) => ToolCall.Run(() => thread is null ? bridge.History(limit, role) : bridge.Thread(thread, limit));
 
-    [McpServerTool(Name = "inbox", ReadOnly = true, OpenWorld = false)]
+    [McpServerTool(Name = "inbox", ReadOnly = false, Idempotent = true, Destructive = false, OpenWorld = false)]
     [Description(
-        "Messages sent to a role, newest last, including ones whose push into its pane failed (delivered:false)."
+        "Messages sent to a role, newest last, including ones whose push into its pane failed (delivered:false). "
+            + "unread says how many came after the last one marked read."
     )]
     public MessagesResult Inbox(
         [Description("Whose inbox. " + RoleDescription)] string role,
-        [Description("How many messages, 1 to 1000 (default 20).")] int limit = 20
-    ) => ToolCall.Run(() => bridge.Inbox(role, limit));
+        [Description("How many messages, 1 to 1000 (default 20).")] int limit = 20,
+        [Description("Only messages after the last one marked read (default false).")] bool unread_only = false,
+        [Description("Mark the newest message returned, and all before it, read (default false).")]
+            bool mark_read = false
+    ) => ToolCall.Run(() => bridge.Inbox(role, limit, unread_only, mark_read));
+
+    [McpServerTool(Name = "broadcast", Destructive = false, OpenWorld = false)]
+    [Description(
+        "Send one message to every other registered role (or to the roles listed), each into its own pane. "
+            + "Returns one result per peer; every message is logged, delivered or not."
+    )]
+    public Task<BroadcastResult> Broadcast(
+        [Description("Your own role. " + RoleDescription)] string from,
+        [Description("The message.")] string text,
+        [Description("Only these roles (default: everyone registered but you).")] string[]? roles = null,
+        CancellationToken cancellationToken = default
+    ) => ToolCall.RunAsync(() => bridge.BroadcastAsync(from, text, roles, cancellationToken));
+
+    [McpServerTool(Name = "wait_for", ReadOnly = true, OpenWorld = false)]
+    [Description(
+        "Wait (up to timeout_s) until a peer is idle, is waiting on a question or menu, or has sent you a "
+            + "message, instead of polling with read_peer. Returns met:false on timeout."
+    )]
+    public Task<WaitResult> WaitFor(
+        [Description("The peer to watch. " + RoleDescription)] string role,
+        [Description("idle, question (a menu or a question), idle_or_question, or message (a message from role to me).")]
+            string until,
+        [Description("Seconds to wait at most, 1 to 600 (default 60).")] int timeout_s = 60,
+        [Description("Your own role: whose inbox to watch when until is message.")] string? me = null,
+        [Description("With until=message: only a reply to this message id.")] string? reply_to = null,
+        CancellationToken cancellationToken = default
+    ) => ToolCall.RunAsync(() => bridge.WaitForAsync(role, until, timeout_s, me, reply_to, cancellationToken));
 
     [McpServerTool(Name = "set_prompt", Idempotent = true, Destructive = true, OpenWorld = false)]
     [Description(

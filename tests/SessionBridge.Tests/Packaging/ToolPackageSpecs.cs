@@ -36,7 +36,7 @@ public sealed class ToolPackageSpecs : IDisposable
         // Assert
         Directory.GetFiles(packages, "SessionBridge.*.nupkg").Should().ContainSingle();
         client.ServerInfo?.Name.Should().Be("session-bridge");
-        tools12.Should().HaveCount(12);
+        tools12.Should().HaveCount(14);
     }
 
     public void Dispose() => _work.Dispose();

@@ -21,7 +21,7 @@ public sealed class ServerProcessSpecs(PrivateTmuxServer tmux) : IClassFixture<P
         var prompt = (await client.CallToolAsync("get_prompt", new Dictionary<string, object?> { ["role"] = "dev" })).Json();
 
         // Assert
-        tools.Should().HaveCount(12);
+        tools.Should().HaveCount(14);
         prompt.GetProperty("prompt").GetString().Should().Be("You are dev.");
     }
 

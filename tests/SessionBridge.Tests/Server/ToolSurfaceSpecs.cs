@@ -7,7 +7,7 @@ public sealed class ToolSurfaceSpecs : IDisposable
     private readonly TempDirectory _state = new("state");
 
     [Fact]
-    public async Task I_can_list_the_twelve_tools_with_descriptions_and_annotations()
+    public async Task I_can_list_the_twelve_tools_and_the_two_additions_with_descriptions_and_annotations()
     {
         // Arrange
         await using var server = await InProcessServer.StartAsync(TestBridge.Options(_state.Path));
@@ -18,13 +18,14 @@ public sealed class ToolSurfaceSpecs : IDisposable
         // Assert
         tools.Select(t => t.Name).Should().BeEquivalentTo(
             "register", "list_peers", "send", "read_peer", "detect_question", "respond",
-            "history", "inbox", "set_prompt", "get_prompt", "list_prompts", "delete_prompt");
+            "history", "inbox", "set_prompt", "get_prompt", "list_prompts", "delete_prompt",
+            "broadcast", "wait_for");
         tools.Should().OnlyContain(t => !string.IsNullOrWhiteSpace(t.Description));
         tools.Single(t => t.Name == "history").ProtocolTool.Annotations!.ReadOnlyHint.Should().BeTrue();
         tools.Single(t => t.Name == "respond").ProtocolTool.Annotations!.DestructiveHint.Should().BeTrue();
         var send = tools.Single(t => t.Name == "send").JsonSchema;
         send.GetProperty("properties").EnumerateObject().Select(p => p.Name)
-            .Should().BeEquivalentTo("to", "from", "text", "submit", "tag");
+            .Should().BeEquivalentTo("to", "from", "text", "submit", "tag", "reply_to");
         send.GetProperty("required").EnumerateArray().Select(e => e.GetString())
             .Should().BeEquivalentTo("to", "from", "text");
     }

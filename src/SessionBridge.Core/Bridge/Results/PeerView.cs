@@ -2,7 +2,8 @@ namespace SessionBridge.Bridge.Results;
 
 /// <summary>
 /// A role as list_peers shows it. <c>Status</c> is alive, dead, gone, stale, copy_mode or shell;
-/// <c>Alive</c> is true only when a send would be typed.
+/// <c>Alive</c> is true only when a send would be typed. <c>State</c> is what its screen shows (busy, idle,
+/// waiting_select, waiting_text, unknown), or the status when the pane is not alive.
 /// </summary>
 internal sealed record PeerView(
     string Role,
@@ -12,5 +13,6 @@ internal sealed record PeerView(
     DateTimeOffset LastSeen,
     bool Alive,
     string Status,
-    string? Problem
+    string? Problem,
+    string State
 );

@@ -8,5 +8,6 @@ internal sealed record SendResult(
     DateTimeOffset Ts,
     bool Delivered,
     bool Submitted,
-    string? Reason
+    string? Reason,
+    string? ReplyTo = null
 );
