@@ -21,6 +21,9 @@ internal sealed record BridgeOptions
     /// </summary>
     public TimeSpan SettleDelay { get; init; } = TimeSpan.FromMilliseconds(250);
 
+    /// <summary>The wait after Enter before the screen is read to tell submitted from queued or typed.</summary>
+    public TimeSpan VerifyDelay { get; init; } = TimeSpan.FromMilliseconds(150);
+
     /// <summary>Escape followed at once by another key reaches the program as Alt-key: pause after it.</summary>
     public TimeSpan EscapePause { get; init; } = TimeSpan.FromMilliseconds(120);
 

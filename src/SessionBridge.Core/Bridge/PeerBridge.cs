@@ -116,6 +116,7 @@ internal sealed partial class PeerBridge
         bool submit = true,
         bool tag = true,
         string? replyTo = null,
+        bool force = false,
         CancellationToken cancellationToken = default
     )
     {
@@ -126,57 +127,33 @@ internal sealed partial class PeerBridge
         var peer = FindPeer(recipient, "to");
         var typed = tag ? $"[from:{sender}] {body}" : body;
 
-        var delivered = false;
-        var submitted = false;
-        string? reason;
-        var tmux = Tmux(peer.Socket);
-        using (PaneLock.Acquire(_options.State, peer.Socket, peer.Pane, _options.PaneLockTimeout))
-        {
-            reason = (await CheckTargetAsync(peer, cancellationToken)).Problem;
-            if (reason is null)
-            {
-                try
-                {
-                    await tmux.PasteAsync(peer.Pane, typed, cancellationToken);
-                    delivered = true;
-                    if (submit)
-                    {
-                        await Task.Delay(_options.SettleDelay, cancellationToken);
-                        // send-keys into a pane that died meanwhile exits 0 and does nothing: look again.
-                        reason = (await CheckTargetAsync(peer, cancellationToken)).Problem;
-                        if (reason is null)
-                        {
-                            await tmux.SendKeyAsync(peer.Pane, "Enter", cancellationToken);
-                            submitted = true;
-                        }
-                        else
-                        {
-                            reason = "the text was typed but not submitted: " + reason;
-                        }
-                    }
-                }
-                catch (TmuxException e)
-                {
-                    reason = $"tmux failed while typing into {recipient}'s pane {peer.Pane}: {e.Message}";
-                }
-            }
-        }
-
+        var delivery = await DeliverAsync(peer, typed, submit, force, cancellationToken);
         var record = new MessageRecord(
             NewMessageId(),
             _clock.GetUtcNow(),
             sender.Value,
             recipient.Value,
             body,
-            delivered,
-            submitted,
-            reason,
-            parent
+            delivery.Delivered,
+            delivery.Submitted,
+            delivery.Reason,
+            parent,
+            delivery.Status
         );
         EnsureState();
         State.Messages.Append(record);
         TouchSender(sender, record.Ts);
-        return new SendResult(record.Id, record.To, record.From, record.Ts, delivered, submitted, reason, parent);
+        return new SendResult(
+            record.Id,
+            record.To,
+            record.From,
+            record.Ts,
+            delivery.Delivered,
+            delivery.Submitted,
+            delivery.Status,
+            delivery.Reason,
+            parent
+        );
     }
 
     public async Task<ReadPeerResult> ReadPeerAsync(

@@ -40,7 +40,9 @@ internal sealed class BridgeTools(PeerBridge bridge)
         "Type a message into another session's Claude Code prompt and press Enter, so it arrives there as a "
             + "new user turn (queued by Claude Code if that session is busy). The message is always logged to the "
             + "shared history and the recipient's inbox; if the pane cannot be typed into, the result says "
-            + "delivered:false and why. Slash commands such as \"/clear\" are sent as text."
+            + "delivered:false and why. status says what the screen showed after: submitted, queued, typed "
+            + "(Enter was lost), unverified, not_delivered or refused_draft. Slash commands such as \"/clear\" "
+            + "are sent as text."
     )]
     public Task<SendResult> Send(
         [Description("The recipient's role. " + RoleDescription)] string to,
@@ -52,8 +54,10 @@ internal sealed class BridgeTools(PeerBridge bridge)
             bool tag = true,
         [Description("The id of the message this answers (from history or inbox), to keep a thread.")]
             string? reply_to = null,
+        [Description("Type even if the peer's prompt holds an unsent draft (default false: refuse, status refused_draft).")]
+            bool force = false,
         CancellationToken cancellationToken = default
-    ) => ToolCall.RunAsync(() => bridge.SendAsync(to, from, text, submit, tag, reply_to, cancellationToken));
+    ) => ToolCall.RunAsync(() => bridge.SendAsync(to, from, text, submit, tag, reply_to, force, cancellationToken));
 
     [McpServerTool(Name = "read_peer", ReadOnly = true, OpenWorld = false)]
     [Description("Read another session's screen as text: what is visible plus some scrollback.")]

@@ -11,6 +11,7 @@ namespace SessionBridge.Tests.Infrastructure;
 public sealed class PrivateTmuxServer : IAsyncLifetime
 {
     private readonly TempDirectory _directory = new("tmux");
+
     private int _windows;
 
     public string Socket => _directory.Combine("sock");
@@ -47,6 +48,22 @@ public sealed class PrivateTmuxServer : IAsyncLifetime
         await WaitForCommandAsync(pane, "cat");
         return (pane, output);
     }
+
+    /// <summary>
+    /// Starts the scripted stand-in for Claude Code (Fakes/fake_claude.py) and waits for its input box.
+    /// Returns the pane and the file every submitted message is appended to (NUL-separated).
+    /// </summary>
+    public async Task<(string Pane, string Log)> StartFakeClaudeAsync(string arguments = "")
+    {
+        var log = _directory.Combine($"submitted-{Guid.NewGuid():N}.txt");
+        File.WriteAllText(log, "");
+        var script = System.IO.Path.Combine(AppContext.BaseDirectory, "Fakes", "fake_claude.py");
+        var pane = await StartPaneAsync($"exec python3 '{script}' --log '{log}' {arguments}");
+        await Eventually.WaitAsync(async () => (await CaptureAsync(pane)).Contains("? for shortcuts"), $"the fake Claude Code in {pane} to draw");
+        return (pane, log);
+    }
+
+    public static string[] Submitted(string log) => File.ReadAllText(log).Split('\0', StringSplitOptions.RemoveEmptyEntries);
 
     public async Task KillPaneAsync(string pane) => await Tmux("kill-pane", "-t", pane);
 

@@ -1,6 +1,11 @@
 namespace SessionBridge.Bridge.Results;
 
-/// <summary>What happened to one message. It is logged either way; <c>Reason</c> says why it was not typed.</summary>
+/// <summary>
+/// What happened to one message. It is logged either way; <c>Reason</c> says why it was not typed or not
+/// submitted. <c>Status</c> is what the peer's screen showed afterwards: submitted (a new turn started),
+/// queued (Claude Code queued it while busy), typed (still in the prompt), unverified (the screen is not
+/// Claude Code's), not_delivered, or refused_draft (the prompt held someone's unsent draft).
+/// </summary>
 internal sealed record SendResult(
     string Id,
     string To,
@@ -8,6 +13,7 @@ internal sealed record SendResult(
     DateTimeOffset Ts,
     bool Delivered,
     bool Submitted,
+    string Status,
     string? Reason,
     string? ReplyTo = null
 );

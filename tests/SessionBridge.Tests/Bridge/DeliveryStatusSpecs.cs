@@ -1,0 +1,123 @@
+using SessionBridge.Tests.Infrastructure;
+
+namespace SessionBridge.Tests.Bridge;
+
+/// <summary>
+/// send reports what the peer's screen showed after the Enter, against a scripted stand-in for Claude
+/// Code's prompt on real tmux (the end-to-end suite covers the real one).
+/// </summary>
+public sealed class DeliveryStatusSpecs(PrivateTmuxServer tmux) : IClassFixture<PrivateTmuxServer>, IDisposable
+{
+    private readonly TempDirectory _state = new("state");
+
+    private async Task<InProcessServer> StartWithPeerAsync(string pane)
+    {
+        var server = await InProcessServer.StartAsync(TestBridge.Options(_state.Path, tmux));
+        await server.CallAsync("register", new() { ["role"] = "dev", ["pane"] = pane });
+        return server;
+    }
+
+    private static Dictionary<string, object?> Message(string text, bool force = false) =>
+        new() { ["to"] = "dev", ["from"] = "gestor", ["text"] = text, ["force"] = force };
+
+    [Fact]
+    public async Task A_message_to_an_idle_peer_is_reported_submitted()
+    {
+        var (pane, log) = await tmux.StartFakeClaudeAsync();
+        await using var server = await StartWithPeerAsync(pane);
+
+        var sent = (await server.CallAsync("send", Message("first line\nsecond line"))).Json();
+
+        sent.GetProperty("status").GetString().Should().Be("submitted");
+        sent.GetProperty("submitted").GetBoolean().Should().BeTrue();
+        PrivateTmuxServer.Submitted(log).Should().Equal("[from:gestor] first line\nsecond line");
+    }
+
+    [Fact]
+    public async Task A_message_to_a_busy_peer_is_reported_queued_and_still_arrives()
+    {
+        var (pane, log) = await tmux.StartFakeClaudeAsync("--busy 3");
+        await using var server = await StartWithPeerAsync(pane);
+        (await server.CallAsync("send", Message("start working"))).Json().GetProperty("status").GetString().Should().Be("submitted");
+
+        var sent = (await server.CallAsync("send", Message("one more thing"))).Json();
+
+        sent.GetProperty("status").GetString().Should().Be("queued");
+        sent.GetProperty("delivered").GetBoolean().Should().BeTrue();
+        await Eventually.WaitAsync(() => PrivateTmuxServer.Submitted(log).Length == 2, "the queued message to be taken", TimeSpan.FromSeconds(15));
+        PrivateTmuxServer.Submitted(log).Should().Equal("[from:gestor] start working", "[from:gestor] one more thing");
+    }
+
+    [Fact]
+    public async Task A_lost_Enter_is_pressed_once_more_and_the_message_is_submitted()
+    {
+        var (pane, log) = await tmux.StartFakeClaudeAsync("--swallow-enters 1");
+        await using var server = await StartWithPeerAsync(pane);
+
+        var sent = (await server.CallAsync("send", Message("hello"))).Json();
+
+        sent.GetProperty("status").GetString().Should().Be("submitted");
+        PrivateTmuxServer.Submitted(log).Should().Equal("[from:gestor] hello");
+    }
+
+    [Fact]
+    public async Task When_Enter_is_lost_twice_the_message_is_reported_typed_and_not_submitted()
+    {
+        var (pane, log) = await tmux.StartFakeClaudeAsync("--swallow-enters 5");
+        await using var server = await StartWithPeerAsync(pane);
+
+        var sent = (await server.CallAsync("send", Message("hello"))).Json();
+        var inbox = (await server.CallAsync("inbox", new() { ["role"] = "dev" })).Json();
+
+        sent.GetProperty("status").GetString().Should().Be("typed");
+        sent.GetProperty("delivered").GetBoolean().Should().BeTrue();
+        sent.GetProperty("submitted").GetBoolean().Should().BeFalse();
+        sent.GetProperty("reason").GetString().Should().Contain("Enter did not submit");
+        inbox.GetProperty("messages").EnumerateArray().Single().GetProperty("status").GetString().Should().Be("typed");
+        PrivateTmuxServer.Submitted(log).Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task A_prompt_holding_the_humans_draft_is_not_typed_into()
+    {
+        var (pane, log) = await tmux.StartFakeClaudeAsync("--draft 'half a thought'");
+        await using var server = await StartWithPeerAsync(pane);
+
+        var sent = (await server.CallAsync("send", Message("hello"))).Json();
+        var inbox = (await server.CallAsync("inbox", new() { ["role"] = "dev" })).Json();
+
+        sent.GetProperty("delivered").GetBoolean().Should().BeFalse();
+        sent.GetProperty("status").GetString().Should().Be("refused_draft");
+        sent.GetProperty("reason").GetString().Should().Contain("half a thought");
+        inbox.GetProperty("messages").GetArrayLength().Should().Be(1);
+        (await tmux.CaptureAsync(pane)).Should().NotContain("hello");
+        PrivateTmuxServer.Submitted(log).Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task With_force_a_message_is_typed_after_the_draft()
+    {
+        var (pane, log) = await tmux.StartFakeClaudeAsync("--draft 'half a thought'");
+        await using var server = await StartWithPeerAsync(pane);
+
+        var sent = (await server.CallAsync("send", Message("hello", force: true))).Json();
+
+        sent.GetProperty("status").GetString().Should().Be("submitted");
+        PrivateTmuxServer.Submitted(log).Should().Equal("half a thought[from:gestor] hello");
+    }
+
+    [Fact]
+    public async Task A_pane_without_Claude_Codes_prompt_is_reported_unverified()
+    {
+        var (pane, received) = await tmux.StartRecorderAsync();
+        await using var server = await StartWithPeerAsync(pane);
+
+        var sent = (await server.CallAsync("send", Message("hello"))).Json();
+
+        sent.GetProperty("status").GetString().Should().Be("unverified");
+        sent.GetProperty("submitted").GetBoolean().Should().BeTrue();
+        await Eventually.WaitAsync(() => File.ReadAllText(received) == "[from:gestor] hello\n", "the text to arrive");
+    }
+
+    public void Dispose() => _state.Dispose();
+}
