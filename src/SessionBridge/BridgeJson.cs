@@ -10,6 +10,7 @@ namespace SessionBridge.Server;
 /// </summary>
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    UseStringEnumConverter = true,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull
 )]
 [JsonSerializable(typeof(RegisterResult))]
@@ -25,6 +26,7 @@ namespace SessionBridge.Server;
 [JsonSerializable(typeof(BroadcastResult))]
 [JsonSerializable(typeof(WaitResult))]
 [JsonSerializable(typeof(string[]))]
+[JsonSerializable(typeof(SessionBridge.Diagnostics.DoctorCheck[]))]
 [JsonSerializable(typeof(string))]
 [JsonSerializable(typeof(int))]
 [JsonSerializable(typeof(int?))]

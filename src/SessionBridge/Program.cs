@@ -3,8 +3,12 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using SessionBridge.Bridge;
 using SessionBridge.Server;
+using SessionBridge.Server.Cli;
 
-var builder = Host.CreateApplicationBuilder(args);
+if (CommandLine.IsCommand(args))
+    return await CommandLine.RunAsync(args);
+
+var builder = Host.CreateApplicationBuilder();
 
 // stdout is the MCP channel: every log line goes to stderr.
 builder.Logging.ClearProviders();
@@ -18,3 +22,4 @@ var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Ses
 var pane = options.CallerPane ?? "(none)";
 ServerLog.Starting(logger, options.State.Root, pane);
 await app.RunAsync();
+return 0;

@@ -135,6 +135,55 @@ internal sealed class JsonlLog(string path, TimeSpan lockTimeout)
         return new LogPage<T>(newestFirst, skipped);
     }
 
+    /// <summary>The log's length now: where a follower starts.</summary>
+    public long Length => File.Exists(Path) ? new FileInfo(Path).Length : 0;
+
+    /// <summary>
+    /// Complete records written after <paramref name="position"/>, for following the log live; returns the
+    /// position after the last complete line (an unterminated tail is left for the next call).
+    /// </summary>
+    public (IReadOnlyList<T> Records, long Position) ReadFrom<T>(long position, JsonTypeInfo<T> typeInfo)
+    {
+        if (!File.Exists(Path))
+            return ([], position);
+        using var stream = new FileStream(Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        if (stream.Length < position)
+            position = 0; // the log was replaced: start over
+        if (stream.Length == position)
+            return ([], position);
+
+        stream.Seek(position, SeekOrigin.Begin);
+        var bytes = new byte[stream.Length - position];
+        stream.ReadExactly(bytes);
+        var end = Array.LastIndexOf(bytes, (byte)'\n');
+        if (end < 0)
+            return ([], position);
+
+        var records = new List<T>();
+        var start = 0;
+        for (var i = 0; i <= end; i++)
+        {
+            if (bytes[i] != '\n')
+                continue;
+            if (i > start)
+            {
+                try
+                {
+                    if (JsonSerializer.Deserialize(bytes.AsSpan(start, i - start), typeInfo) is { } record)
+                        records.Add(record);
+                }
+                catch (JsonException)
+                {
+                    // A corrupt line is skipped here as everywhere.
+                }
+            }
+
+            start = i + 1;
+        }
+
+        return (records, position + end + 1);
+    }
+
     /// <summary>Complete, newline-terminated lines from the end of the stream towards its start.</summary>
     private static IEnumerable<ReadOnlyMemory<byte>> ReadLinesBackwards(FileStream stream)
     {

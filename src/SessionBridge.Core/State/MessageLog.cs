@@ -10,6 +10,12 @@ internal sealed class MessageLog(StateDirectory directory, TimeSpan lockTimeout)
 
     public string ConversationPath => _conversation.Path;
 
+    public long ConversationLength => _conversation.Length;
+
+    /// <summary>Messages appended to the conversation after <paramref name="position"/>, and where to read from next.</summary>
+    public (IReadOnlyList<MessageRecord> Messages, long Position) ConversationSince(long position) =>
+        _conversation.ReadFrom(position, StateJsonContext.Files.MessageRecord);
+
     public void Append(MessageRecord message)
     {
         _conversation.Append(message, StateJsonContext.Files.MessageRecord);

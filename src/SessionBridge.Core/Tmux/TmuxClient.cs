@@ -91,6 +91,23 @@ internal sealed class TmuxClient(string? socket, TimeSpan timeout)
         return result.StandardOutput.TrimEnd('\n', ' ', '\r');
     }
 
+    /// <summary>tmux's own version line ("tmux 3.3a"); needs no server.</summary>
+    public async Task<string> VersionAsync(CancellationToken cancellationToken = default)
+    {
+        var command = Cli.Wrap("tmux").WithArguments(["-V"]).WithValidation(CommandResultValidation.None);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(timeout);
+        try
+        {
+            var result = await command.ExecuteBufferedAsync(Utf8, Utf8, deadline.Token);
+            return result.StandardOutput.Trim();
+        }
+        catch (Win32Exception e)
+        {
+            throw new TmuxException("tmux is not installed or not on PATH.", e);
+        }
+    }
+
     private async Task<BufferedCommandResult> RunAsync(
         string[] arguments,
         string? standardInput,

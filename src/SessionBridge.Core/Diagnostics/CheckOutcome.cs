@@ -1,0 +1,8 @@
+namespace SessionBridge.Diagnostics;
+
+internal enum CheckOutcome
+{
+    Ok,
+    Warning,
+    Failed,
+}

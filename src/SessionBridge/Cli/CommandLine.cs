@@ -1,0 +1,49 @@
+using System.CommandLine;
+using Spectre.Console;
+
+namespace SessionBridge.Server.Cli;
+
+/// <summary>
+/// <c>session-bridge &lt;command&gt;</c>: the same library for the person running the agents. Without a
+/// command the executable is the MCP server on stdio, as Claude Code starts it.
+/// </summary>
+internal static class CommandLine
+{
+    /// <summary>No arguments (as Claude Code and dnx start it), or <c>serve</c>: the MCP server. Anything else is a command.</summary>
+    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] != "serve";
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var console = AnsiConsole.Console;
+        // Piped output is read by scripts and tests: do not wrap it at 80 columns.
+        if (Console.IsOutputRedirected)
+            console.Profile.Width = 250;
+        var context = new CliContext(console, Console.Out);
+        var root = new RootCommand(
+            "session-bridge: Claude Code sessions in tmux panes talking to each other. Without a command, runs the MCP server on stdio."
+        )
+        {
+            PeersCommand.Create(context),
+            SendCommand.Create(context),
+            HistoryCommand.Create(context),
+            TailCommand.Create(context),
+            InboxCommand.Create(context),
+            PromptCommand.Create(context),
+            RegisterCommand.Create(context),
+            DoctorCommand.Create(context),
+        };
+        foreach (var command in SetupCommands.Create(context))
+            root.Subcommands.Add(command);
+
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var error in parsed.Errors)
+                await Console.Error.WriteLineAsync(error.Message);
+            await Console.Error.WriteLineAsync("Run session-bridge --help for the commands.");
+            return ExitCodes.Usage;
+        }
+
+        return await parsed.InvokeAsync();
+    }
+}

@@ -1,0 +1,25 @@
+using System.CommandLine;
+
+namespace SessionBridge.Server.Cli;
+
+internal static class HistoryCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var limit = CommonOptions.Limit();
+        var role = new Option<string?>("--role") { Description = "Only messages from or to this role." };
+        var json = CommonOptions.Json();
+        var command = new Command("history", "The shared conversation, newest last.") { limit, role, json };
+        command.SetAction((result, _) => CommandRunner.RunAsync(context, () =>
+        {
+            var messages = context.Bridge.History(result.GetValue(limit), result.GetValue(role));
+            if (result.GetValue(json))
+                context.WriteJson(messages);
+            else
+                foreach (var message in messages.Messages)
+                    MessagePrinter.Write(context.Console, message);
+            return Task.FromResult(ExitCodes.Ok);
+        }));
+        return command;
+    }
+}

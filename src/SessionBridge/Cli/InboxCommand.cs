@@ -1,0 +1,33 @@
+using System.CommandLine;
+using Spectre.Console;
+
+namespace SessionBridge.Server.Cli;
+
+internal static class InboxCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var role = new Argument<string>("role") { Description = "Whose inbox." };
+        var limit = CommonOptions.Limit();
+        var unread = new Option<bool>("--unread") { Description = "Only messages after the last one marked read." };
+        var json = CommonOptions.Json();
+        var command = new Command("inbox", "Messages sent to a role, newest last.") { role, limit, unread, json };
+        command.SetAction((result, _) => CommandRunner.RunAsync(context, () =>
+        {
+            var messages = context.Bridge.Inbox(result.GetValue(role), result.GetValue(limit), result.GetValue(unread));
+            if (result.GetValue(json))
+            {
+                context.WriteJson(messages);
+            }
+            else
+            {
+                foreach (var message in messages.Messages)
+                    MessagePrinter.Write(context.Console, message);
+                context.Console.MarkupLineInterpolated($"[grey]{messages.Unread} unread[/]");
+            }
+
+            return Task.FromResult(ExitCodes.Ok);
+        }));
+        return command;
+    }
+}

@@ -1,0 +1,49 @@
+using System.CommandLine;
+using Spectre.Console;
+
+namespace SessionBridge.Server.Cli;
+
+internal static class PeersCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var json = CommonOptions.Json();
+        var command = new Command("peers", "List the registered roles: pane, working directory, live state, last seen.")
+        {
+            json,
+        };
+        command.SetAction((result, ct) => CommandRunner.RunAsync(context, async () =>
+        {
+            var peers = await context.Bridge.ListPeersAsync(ct);
+            if (result.GetValue(json))
+            {
+                context.WriteJson(peers);
+                return ExitCodes.Ok;
+            }
+
+            if (peers.Peers.Count == 0)
+            {
+                context.Console.MarkupLine("No role is registered. In a Claude Code session: register(\"dev\").");
+                return ExitCodes.Ok;
+            }
+
+            var table = new Table().AddColumns("role", "pane", "state", "cwd", "last seen");
+            foreach (var peer in peers.Peers)
+            {
+                table.AddRow(
+                    $"[{Styles.ForRole(peer.Role).ToMarkup()}]{Markup.Escape(peer.Role)}[/]",
+                    Markup.Escape(peer.Pane),
+                    Styles.State(peer.State),
+                    Markup.Escape(peer.Cwd ?? ""),
+                    Markup.Escape(peer.LastSeen.ToLocalTime().ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture))
+                );
+            }
+
+            context.Console.Write(table);
+            foreach (var peer in peers.Peers.Where(p => p.Problem is not null))
+                context.Console.MarkupLineInterpolated($"[red]{peer.Role}:[/] {peer.Problem}");
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+}
