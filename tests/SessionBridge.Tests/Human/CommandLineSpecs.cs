@@ -1,0 +1,161 @@
+using System.Text.Json;
+using SessionBridge.Tests.Infrastructure;
+
+namespace SessionBridge.Tests.Human;
+
+/// <summary>session-bridge's commands, run as a process against a temporary state directory and a private tmux server.</summary>
+public sealed class CommandLineSpecs(PrivateTmuxServer tmux) : IClassFixture<PrivateTmuxServer>, IDisposable
+{
+    private readonly TempDirectory _state = new("state");
+    private readonly TempDirectory _home = new("home");
+
+    private CliProcess Cli(string? pane = null) => new(_state.Path, _home.Path, tmux, pane);
+
+    [Fact]
+    public async Task I_can_register_a_pane_send_to_it_and_read_the_conversation()
+    {
+        // Arrange
+        var (pane, received) = await tmux.StartRecorderAsync();
+
+        // Act
+        var register = await Cli().RunAsync("register", "dev", "--pane", pane);
+        var send = await Cli().RunAsync("send", "dev", "build the schema");
+        var history = await Cli().RunAsync("history", "--json");
+        var tail = await Cli().RunAsync("tail", "-n", "5");
+        var peers = await Cli().RunAsync("peers");
+        var peersJson = await Cli().RunAsync("peers", "--json");
+
+        // Assert
+        register.ExitCode.Should().Be(0, register.StandardError);
+        send.ExitCode.Should().Be(0, send.StandardOutput);
+        await Eventually.WaitAsync(() => File.ReadAllText(received) == "[from:human] build the schema\n", "the message to arrive");
+        var message = JsonDocument.Parse(history.StandardOutput).RootElement.GetProperty("messages")[0];
+        message.GetProperty("from").GetString().Should().Be("human");
+        message.GetProperty("text").GetString().Should().Be("build the schema");
+        tail.StandardOutput.Should().Contain("human → dev").And.Contain("build the schema");
+        peers.StandardOutput.Should().Contain("dev").And.Contain(pane);
+        JsonDocument.Parse(peersJson.StandardOutput).RootElement.GetProperty("peers")[0].GetProperty("alive").GetBoolean().Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task A_send_that_is_not_delivered_exits_3_and_is_kept_in_the_inbox()
+    {
+        var (pane, _) = await tmux.StartRecorderAsync();
+        await Cli().RunAsync("register", "dev", "--pane", pane);
+        await tmux.KillPaneAsync(pane);
+
+        var send = await Cli().RunAsync("send", "dev", "anyone?");
+        var inbox = await Cli().RunAsync("inbox", "dev", "--json");
+
+        send.ExitCode.Should().Be(3);
+        send.StandardOutput.Should().Contain("not delivered");
+        JsonDocument.Parse(inbox.StandardOutput).RootElement.GetProperty("messages")[0]
+            .GetProperty("text").GetString().Should().Be("anyone?");
+    }
+
+    [Fact]
+    public async Task I_can_manage_prompts_from_the_command_line()
+    {
+        var set = await Cli().RunWithInputAsync("You are dev.\nWrite tests first.", "prompt", "set", "dev", "-");
+        var get = await Cli().RunAsync("prompt", "get", "dev");
+        var list = await Cli().RunAsync("prompt", "list", "--json");
+        var delete = await Cli().RunAsync("prompt", "delete", "dev");
+        var missing = await Cli().RunAsync("prompt", "get", "dev");
+
+        set.ExitCode.Should().Be(0);
+        get.StandardOutput.Should().Be("You are dev.\nWrite tests first.\n");
+        JsonDocument.Parse(list.StandardOutput).RootElement.GetProperty("prompts").GetArrayLength().Should().Be(1);
+        delete.StandardOutput.Should().Contain("deleted");
+        missing.ExitCode.Should().Be(1);
+    }
+
+    [Fact]
+    public async Task Bad_input_exits_1_with_the_reason_and_an_unknown_command_exits_2()
+    {
+        var badRole = await Cli().RunAsync("send", "Dev", "hi");
+        var unknown = await Cli().RunAsync("frobnicate");
+
+        badRole.ExitCode.Should().Be(1);
+        badRole.StandardOutput.Should().Contain("not a valid role name");
+        unknown.ExitCode.Should().Be(2);
+        unknown.StandardError.Should().Contain("frobnicate");
+    }
+
+    [Fact]
+    public async Task Tail_follow_prints_messages_as_they_are_sent()
+    {
+        // Arrange
+        var (pane, _) = await tmux.StartRecorderAsync();
+        await Cli().RunAsync("register", "dev", "--pane", pane);
+        using var stop = new CancellationTokenSource();
+        var output = new System.Text.StringBuilder();
+        var follow = CliWrap.Cli.Wrap(ServerProcess.ExecutablePath)
+            .WithArguments(["tail", "-f"])
+            .WithEnvironmentVariables(env => env.Set("SESSION_BRIDGE_DIR", _state.Path).Set("NO_COLOR", "1"))
+            .WithStandardOutputPipe(CliWrap.PipeTarget.ToStringBuilder(output))
+            .WithValidation(CliWrap.CommandResultValidation.None)
+            .ExecuteAsync(CancellationToken.None, stop.Token);
+
+        // Act
+        await Task.Delay(1000);
+        await Cli().RunAsync("send", "dev", "live message");
+
+        // Assert
+        await Eventually.WaitAsync(() => output.ToString().Contains("live message"), "tail -f to print the message");
+        await stop.CancelAsync();
+        // Graceful cancellation (SIGINT) is how a person stops tail -f; CliWrap reports it as cancelled.
+        var stopped = async () => await follow;
+        await stopped.Should().ThrowAsync<OperationCanceledException>();
+    }
+
+    [Fact]
+    public async Task Doctor_flags_a_corrupt_registry_a_stale_pane_and_a_missing_hook()
+    {
+        // Arrange
+        var (pane, _) = await tmux.StartRecorderAsync();
+        await Cli().RunAsync("register", "dev", "--pane", pane);
+        await tmux.KillPaneAsync(pane);
+
+        // Act
+        var stale = await Cli().RunAsync("doctor");
+        File.WriteAllText(Path.Combine(_state.Path, "registry.json"), "{ broken");
+        var corrupt = await Cli().RunAsync("doctor", "--json");
+
+        // Assert
+        stale.ExitCode.Should().Be(4);
+        stale.StandardOutput.Should().Contain("role dev").And.Contain("gone").And.Contain("re-register");
+        stale.StandardOutput.Should().Contain("SessionStart hook").And.Contain("not wired");
+        corrupt.ExitCode.Should().Be(4);
+        var checks = JsonDocument.Parse(corrupt.StandardOutput).RootElement.EnumerateArray().ToList();
+        checks.Single(c => c.GetProperty("name").GetString() == "registry.json")
+            .GetProperty("outcome").GetString().Should().Be("Failed");
+    }
+
+    [Fact]
+    public async Task Doctor_passes_on_a_good_setup()
+    {
+        // Arrange: a live registration, the server in ~/.claude.json and the hook in settings.json.
+        var pane = await tmux.StartPaneAsync("sleep 86400");
+        await Cli().RunAsync("register", "gestor", "--pane", pane);
+        var hook = Path.Combine(_home.Path, "session-bridge-hook");
+        File.WriteAllText(hook, "#!/bin/sh\n");
+        Directory.CreateDirectory(Path.Combine(_home.Path, ".claude"));
+        File.WriteAllText(Path.Combine(_home.Path, ".claude.json"),
+            """{"mcpServers":{"session-bridge":{"type":"stdio","command":"/x/session-bridge","args":[]}}}""");
+        File.WriteAllText(Path.Combine(_home.Path, ".claude", "settings.json"),
+            $$$"""{"hooks":{"SessionStart":[{"matcher":"startup|resume|clear|compact","hooks":[{"type":"command","command":"{{{hook}}}","timeout":15}]}]}}""");
+
+        // Act
+        var doctor = await Cli(pane).RunAsync("doctor");
+
+        // Assert
+        doctor.ExitCode.Should().Be(0, doctor.StandardOutput);
+        doctor.StandardOutput.Should().NotContain("warn").And.NotContain("FAIL");
+    }
+
+    public void Dispose()
+    {
+        _state.Dispose();
+        _home.Dispose();
+    }
+}

@@ -1,0 +1,28 @@
+using CliWrap;
+using CliWrap.Buffered;
+
+namespace SessionBridge.Tests.Infrastructure;
+
+/// <summary>Runs <c>session-bridge &lt;command&gt;</c> as a real process with its own environment.</summary>
+public sealed class CliProcess(string stateDirectory, string home, PrivateTmuxServer? tmux = null, string? pane = null)
+{
+    public async Task<BufferedCommandResult> RunAsync(params string[] arguments) => await RunWithInputAsync(null, arguments);
+
+    public async Task<BufferedCommandResult> RunWithInputAsync(string? input, params string[] arguments)
+    {
+        var command = Cli.Wrap(ServerProcess.ExecutablePath)
+            .WithArguments(arguments)
+            .WithWorkingDirectory(home)
+            .WithValidation(CommandResultValidation.None)
+            .WithEnvironmentVariables(env => env
+                .Set("SESSION_BRIDGE_DIR", stateDirectory)
+                .Set("HOME", home)
+                .Set("TMUX", tmux?.TmuxVariable)
+                .Set("TMUX_PANE", pane)
+                .Set("NO_COLOR", "1"));
+        if (input is not null)
+            command = command.WithStandardInputPipe(PipeSource.FromString(input));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        return await command.ExecuteBufferedAsync(timeout.Token);
+    }
+}
