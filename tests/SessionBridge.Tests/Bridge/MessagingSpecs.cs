@@ -111,7 +111,11 @@ public sealed class MessagingSpecs(PrivateTmuxServer tmux) : IClassFixture<Priva
         // Act: dev answers a moment after gestor starts waiting.
         var waiting = server.CallAsync("wait_for", new()
         {
-            ["role"] = "dev", ["until"] = "message", ["me"] = "gestor", ["reply_to"] = question, ["timeout_s"] = 20,
+            ["role"] = "dev",
+            ["until"] = "message",
+            ["me"] = "gestor",
+            ["reply_to"] = question,
+            ["timeout_s"] = 20,
         });
         await Task.Delay(500);
         await server.CallAsync("send", Send("gestor", "dev", "not this one"));
@@ -136,7 +140,10 @@ public sealed class MessagingSpecs(PrivateTmuxServer tmux) : IClassFixture<Priva
         // Act
         var result = (await server.CallAsync("wait_for", new()
         {
-            ["role"] = "dev", ["until"] = "message", ["me"] = "gestor", ["timeout_s"] = 1,
+            ["role"] = "dev",
+            ["until"] = "message",
+            ["me"] = "gestor",
+            ["timeout_s"] = 1,
         })).Json();
 
         // Assert

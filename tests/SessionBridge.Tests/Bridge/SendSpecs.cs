@@ -161,7 +161,11 @@ public sealed class SendSpecs(PrivateTmuxServer tmux) : IClassFixture<PrivateTmu
         // Act
         var sent = (await server.CallAsync("send", new()
         {
-            ["to"] = "dev", ["from"] = "gestor", ["text"] = "/clear", ["submit"] = false, ["tag"] = false,
+            ["to"] = "dev",
+            ["from"] = "gestor",
+            ["text"] = "/clear",
+            ["submit"] = false,
+            ["tag"] = false,
         })).Json();
 
         // Assert: cat has the line in its tty buffer, unsubmitted; the screen shows it.

@@ -51,7 +51,9 @@ public sealed class ServerProcessSpecs(PrivateTmuxServer tmux) : IClassFixture<P
                 {
                     var result = await client.CallToolAsync("send", new Dictionary<string, object?>
                     {
-                        ["to"] = "dev", ["from"] = $"w{i}", ["text"] = $"w{i}-{n} " + new string('x', 200),
+                        ["to"] = "dev",
+                        ["from"] = $"w{i}",
+                        ["text"] = $"w{i}-{n} " + new string('x', 200),
                     });
                     result.Json().GetProperty("delivered").GetBoolean().Should().BeFalse();
                 }
