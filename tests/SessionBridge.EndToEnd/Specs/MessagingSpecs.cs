@@ -1,0 +1,49 @@
+using System.Text.Json;
+using SessionBridge.EndToEnd.Claude;
+using SessionBridge.EndToEnd.Model;
+
+namespace SessionBridge.EndToEnd.Specs;
+
+/// <summary>Two real Claude Code sessions, gestor and dev, register and talk through session-bridge.</summary>
+public sealed class MessagingSpecs(ClaudeInstallation claude)
+{
+    [Fact]
+    public async Task Two_sessions_register_through_their_models_and_a_multi_line_message_reaches_the_peers_model()
+    {
+        // Arrange
+        await using var world = await ClaudeWorld.CreateAsync(claude);
+        var gestor = await world.StartSessionAsync("gestor");
+        var dev = await world.StartSessionAsync("dev");
+        await RegisterAsync(dev, "dev");
+        await RegisterAsync(gestor, "gestor");
+        const string text = "Please add the users table.\nColumns: id, email, created_at.\nThen run the migrations and report back.";
+        gestor.Model.Enqueue(
+            Turn.Bridge("send", new { to = "dev", from = "gestor", text }),
+            Turn.Reply("Sent to dev."));
+        dev.Model.Enqueue(Turn.Reply("On it."));
+
+        // Act
+        await gestor.TypeAsync("Ask dev to add the users table.");
+
+        // Assert
+        var sent = JsonDocument.Parse(await gestor.WaitForToolResultAsync(Turn.BridgeTool("send"))).RootElement;
+        sent.GetProperty("delivered").GetBoolean().Should().BeTrue(sent.ToString());
+        sent.GetProperty("submitted").GetBoolean().Should().BeTrue(sent.ToString());
+        var received = await dev.WaitForRequestAsync(
+            r => r.IsMain && r.LastUserText.Contains("[from:gestor]", StringComparison.Ordinal),
+            "gestor's message as a new user turn");
+        received.LastUserText.Should().EndWith("[from:gestor] " + text);
+        var screen = await dev.WaitForScreenAsync(s => s.Contains("On it.", StringComparison.Ordinal), "dev's answer");
+        screen.Should().Contain("❯ [from:gestor] Please add the users table.");
+    }
+
+    private static async Task RegisterAsync(ClaudeSession session, string role)
+    {
+        session.Model.Enqueue(Turn.Bridge("register", new { role }), Turn.Reply($"Registered as {role}."));
+        await session.TypeAsync($"Register as {role}.");
+        var result = JsonDocument.Parse(await session.WaitForToolResultAsync(Turn.BridgeTool("register"))).RootElement;
+        result.GetProperty("role").GetString().Should().Be(role);
+        result.GetProperty("pane").GetString().Should().Be(session.Pane);
+        await session.WaitForScreenAsync(s => s.Contains($"Registered as {role}.", StringComparison.Ordinal), "the model's answer");
+    }
+}
