@@ -37,6 +37,54 @@ public sealed class MessagingSpecs(ClaudeInstallation claude)
         screen.Should().Contain("❯ [from:gestor] Please add the users table.");
     }
 
+    [Fact]
+    public async Task Messages_sent_while_the_peer_is_busy_are_queued_by_Claude_Code_and_all_reach_its_model_after()
+    {
+        // Arrange
+        await using var world = await ClaudeWorld.CreateAsync(claude);
+        var gestor = await world.StartSessionAsync("gestor");
+        var dev = await world.StartSessionAsync("dev");
+        await RegisterAsync(dev, "dev");
+        await RegisterAsync(gestor, "gestor");
+        var longJob = new TaskCompletionSource();
+        dev.Model.Enqueue(Turn.Reply("Long job done.") with { Hold = longJob.Task }, Turn.Reply("Read both."));
+        await dev.TypeAsync("Start the long job.");
+        await dev.WaitForScreenAsync(s => s.Contains("esc to interrupt", StringComparison.Ordinal), "dev busy");
+        const string first = "First: the schema is frozen.";
+        const string second = "Second: ship on Friday,\nnot before.";
+        gestor.Model.Enqueue(
+            Turn.Bridge("send", new { to = "dev", from = "gestor", text = first }),
+            Turn.Bridge("send", new { to = "dev", from = "gestor", text = second }),
+            Turn.Reply("Both sent."));
+
+        // Act
+        await gestor.TypeAsync("Tell dev the two decisions.");
+        await gestor.WaitForScreenAsync(s => s.Contains("Both sent.", StringComparison.Ordinal), "gestor done sending");
+        var whileBusy = dev.Model.MainRequests.Count;
+        longJob.SetResult();
+
+        // Assert
+        var sends = gestor.Model.MainRequests.Select(r => r.ToolResult(Turn.BridgeTool("send"))).OfType<string>().Distinct().ToList();
+        sends.Should().HaveCount(2);
+        foreach (var send in sends.Select(s => JsonDocument.Parse(s).RootElement))
+        {
+            send.GetProperty("delivered").GetBoolean().Should().BeTrue(send.ToString());
+            send.GetProperty("status").GetString().Should().Be("queued", send.ToString());
+        }
+
+        var after = await dev.WaitForRequestAsync(
+            r => r.IsMain && r.Number > whileBusy && r.UserTexts.Any(t => t.Contains("[from:gestor]", StringComparison.Ordinal)),
+            "the queued messages after the long job");
+        var delivered = string.Join("\n", after.UserTexts);
+        delivered.Should().Contain("[from:gestor] " + first);
+        delivered.Should().Contain("[from:gestor] " + second);
+        delivered.IndexOf(first, StringComparison.Ordinal).Should().BeLessThan(delivered.IndexOf("Second", StringComparison.Ordinal));
+        dev.Model.MainRequests.Take(whileBusy).Should().NotContain(
+            r => r.UserTexts.Any(t => t.Contains("[from:gestor]", StringComparison.Ordinal)),
+            "dev's model was busy on the long job: the messages wait for it");
+        await dev.WaitForScreenAsync(s => s.Contains("Read both.", StringComparison.Ordinal), "dev's answer");
+    }
+
     private static async Task RegisterAsync(ClaudeSession session, string role)
     {
         session.Model.Enqueue(Turn.Bridge("register", new { role }), Turn.Reply($"Registered as {role}."));
