@@ -27,8 +27,24 @@ internal sealed partial class PeerBridge
 
         try
         {
+            var screen = await tmux.CaptureAsync(peer.Pane, 0, cancellationToken);
+
+            // A menu takes keys, not prose: pasted text would move its cursor or pick an option by accident.
+            var reading = ScreenClassifier.Classify(screen);
+            if (reading.State == ScreenState.WaitingSelect && !force)
+            {
+                return new Delivery(
+                    false,
+                    false,
+                    "refused_menu",
+                    $"{peer.Role} is on a menu (\"{reading.Heading ?? "no heading"}\"): not typing into it. Answer it "
+                        + "with respond (detect_question lists the options), or send with force:true once it is gone; "
+                        + $"{peer.Role} can read this message with inbox."
+                );
+            }
+
             // Never type into a prompt that holds the human's half-written draft: it would be sent with ours.
-            var before = PromptBox.Read(await tmux.CaptureAsync(peer.Pane, 0, cancellationToken));
+            var before = PromptBox.Read(screen);
             if (before is { HasDraft: true } && !force)
             {
                 var draft = before.Input.Length > 60 ? before.Input[..60] + "…" : before.Input;

@@ -191,57 +191,6 @@ internal sealed partial class PeerBridge
         );
     }
 
-    public async Task<RespondResult> RespondAsync(
-        string? role,
-        IReadOnlyList<string>? keys,
-        CancellationToken cancellationToken = default
-    )
-    {
-        var name = RoleName.Parse(role);
-        if (keys is null || keys.Count == 0)
-        {
-            throw new BridgeException(
-                "'keys' is empty. Pass the keys to press, for example [\"1\"], [\"Down\",\"Enter\"] or [\"Escape\"]."
-            );
-        }
-
-        if (keys.Count > 50)
-            throw new BridgeException($"'keys' has {keys.Count} keys; 50 at most in one call.");
-
-        var tokens = keys.Select(KeyToken.Parse).ToList();
-        var peer = FindPeer(name, "role");
-        var tmux = Tmux(peer.Socket);
-        var sent = tokens.Select(t => t.Value).ToList();
-        using (PaneLock.Acquire(_options.State, peer.Socket, peer.Pane, _options.PaneLockTimeout))
-        {
-            var problem = (await CheckTargetAsync(peer, cancellationToken)).Problem;
-            if (problem is not null)
-                return new RespondResult(name.Value, sent, false, problem);
-
-            try
-            {
-                for (var i = 0; i < tokens.Count; i++)
-                {
-                    if (i > 0)
-                        await Task.Delay(_options.KeyInterval, cancellationToken);
-                    var token = tokens[i];
-                    if (token.IsLiteral)
-                        await tmux.SendLiteralAsync(peer.Pane, token.Value, cancellationToken);
-                    else
-                        await tmux.SendKeyAsync(peer.Pane, token.Value, cancellationToken);
-                    if (token.IsEscape)
-                        await Task.Delay(_options.EscapePause, cancellationToken);
-                }
-            }
-            catch (TmuxException e)
-            {
-                return new RespondResult(name.Value, sent, false, $"tmux failed while sending keys: {e.Message}");
-            }
-        }
-
-        return new RespondResult(name.Value, sent, true, null);
-    }
-
     public MessagesResult History(int? limit = null, string? role = null)
     {
         var count = CheckRange(limit ?? DefaultLimit, "limit", 1, MaxLimit);

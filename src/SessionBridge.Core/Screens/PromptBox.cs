@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace SessionBridge.Screens;
 
 /// <summary>
@@ -5,13 +7,14 @@ namespace SessionBridge.Screens;
 /// screen. Its text is a draft (typed, not yet submitted), unless it is one of the dim hints Claude Code
 /// shows in an empty box.
 /// </summary>
-internal sealed record PromptBox(string Input)
+internal sealed partial record PromptBox(string Input, int Top, int Bottom)
 {
-    private const char Rule = '\u2500';
-    private const string Cursor = "\u276f";
-
     // Hints Claude Code prints inside an empty input box; they are not text anyone typed.
     private static readonly string[] Placeholders = ["Press up to edit queued messages", "Try \""];
+
+    // The footer under the box is a line or a few (mode, hints, notices); more than this and the rules we
+    // found belong to something else, such as a menu drawn between rules.
+    private const int MaxFooterLines = 6;
 
     public bool IsPlaceholder => Placeholders.Any(p => Input.StartsWith(p, StringComparison.Ordinal));
 
@@ -21,13 +24,15 @@ internal sealed record PromptBox(string Input)
     public bool ShowsQueuedHint => Input.StartsWith(Placeholders[0], StringComparison.Ordinal);
 
     /// <summary>The input box of <paramref name="screen"/>, or null when the screen has none (a menu, another program).</summary>
-    public static PromptBox? Read(string screen)
+    public static PromptBox? Read(string screen) => Read(ScreenLines.Split(screen));
+
+    public static PromptBox? Read(IReadOnlyList<string> lines)
     {
-        var lines = screen.Split('\n');
-        int bottom = -1, top = -1;
-        for (var i = lines.Length - 1; i >= 0 && i >= lines.Length - 60; i--)
+        int bottom = -1,
+            top = -1;
+        for (var i = lines.Count - 1; i >= 0 && i >= lines.Count - 60; i--)
         {
-            if (!IsRule(lines[i]))
+            if (!ScreenLines.IsRule(lines[i]) || ScreenLines.Indent(lines[i]) > 0)
                 continue;
             if (bottom < 0)
             {
@@ -40,18 +45,24 @@ internal sealed record PromptBox(string Input)
             }
         }
 
-        if (top < 0 || bottom - top < 2 || !lines[top + 1].StartsWith(Cursor, StringComparison.Ordinal))
+        if (top < 0 || bottom - top < 2 || !IsBoxLine(lines[top + 1]))
+            return null;
+        if (lines.Skip(bottom + 1).Count(l => !ScreenLines.IsBlank(l)) > MaxFooterLines)
             return null;
 
-        var first = lines[top + 1][Cursor.Length..].TrimStart('\u00a0', ' ');
-        var rest = lines[(top + 2)..bottom].Select(l => l.StartsWith("  ", StringComparison.Ordinal) ? l[2..] : l);
+        var first = lines[top + 1][1..].TrimStart(ScreenLines.NoBreakSpace, ' ');
+        var rest = Enumerable
+            .Range(top + 2, bottom - top - 2)
+            .Select(i => lines[i])
+            .Select(l => l.StartsWith("  ", StringComparison.Ordinal) ? l[2..] : l);
         var input = string.Join('\n', new[] { first }.Concat(rest)).TrimEnd();
-        return new PromptBox(input);
+        return new PromptBox(input, top, bottom);
     }
 
-    private static bool IsRule(string line)
-    {
-        var trimmed = line.TrimEnd();
-        return trimmed.Length >= 10 && trimmed.All(c => c == Rule);
-    }
+    // The box's first line is ❯ then a no-break space; a menu cursor (❯ 1. Yes) between two rules is not one.
+    private static bool IsBoxLine(string line) =>
+        line.Length > 0 && line[0] == ScreenLines.Cursor && !MenuCursor().IsMatch(line);
+
+    [GeneratedRegex(@"^\u276f \d+\.\s")]
+    private static partial Regex MenuCursor();
 }

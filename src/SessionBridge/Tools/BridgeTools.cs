@@ -41,7 +41,7 @@ internal sealed class BridgeTools(PeerBridge bridge)
             + "new user turn (queued by Claude Code if that session is busy). The message is always logged to the "
             + "shared history and the recipient's inbox; if the pane cannot be typed into, the result says "
             + "delivered:false and why. status says what the screen showed after: submitted, queued, typed "
-            + "(Enter was lost), unverified, not_delivered or refused_draft. Slash commands such as \"/clear\" "
+            + "(Enter was lost), unverified, not_delivered, refused_draft or refused_menu (the peer is on a menu: answer it with respond). Slash commands such as \"/clear\" "
             + "are sent as text."
     )]
     public Task<SendResult> Send(
@@ -54,7 +54,10 @@ internal sealed class BridgeTools(PeerBridge bridge)
             bool tag = true,
         [Description("The id of the message this answers (from history or inbox), to keep a thread.")]
             string? reply_to = null,
-        [Description("Type even if the peer's prompt holds an unsent draft (default false: refuse, status refused_draft).")]
+        [Description(
+            "Type even if the peer's prompt holds an unsent draft or shows a menu (default false: refuse, status "
+                + "refused_draft or refused_menu)."
+        )]
             bool force = false,
         CancellationToken cancellationToken = default
     ) => ToolCall.RunAsync(() => bridge.SendAsync(to, from, text, submit, tag, reply_to, force, cancellationToken));
@@ -81,16 +84,21 @@ internal sealed class BridgeTools(PeerBridge bridge)
 
     [McpServerTool(Name = "respond", Destructive = true, OpenWorld = false)]
     [Description(
-        "Press keys in another session to drive a menu or permission prompt, e.g. [\"1\"], "
-            + "[\"Down\",\"Down\",\"Enter\"] or [\"Escape\"]. Key tokens only: one character, Enter, Escape, Up, "
-            + "Down, Left, Right, Tab, BTab, Space, BSpace, Home, End, PageUp, PageDown, C-<letter>. "
-            + "To type words, use send."
+        "Answer a menu or permission prompt in another session. Either name the option (option:\"SQLite\", or "
+            + "its number \"2\"): the menu on its screen is read and the arrows and Enter pressed for you. Or "
+            + "press key tokens yourself, e.g. [\"1\"], [\"Down\",\"Down\",\"Enter\"] or [\"Escape\"]: one "
+            + "character, Enter, Escape, Up, Down, Left, Right, Tab, BTab, Space, BSpace, Home, End, PageUp, "
+            + "PageDown, C-<letter>. Returns the screen state after. To type words, use send."
     )]
     public Task<RespondResult> Respond(
-        [Description("The role to press keys in. " + RoleDescription)] string role,
-        [Description("Key tokens, pressed in order.")] string[] keys,
+        [Description("The role to answer. " + RoleDescription)] string role,
+        [Description("Key tokens, pressed in order. Leave out when giving option.")] string[]? keys = null,
+        [Description(
+            "The menu option to choose: its label (exact, or a unique start or part of it, any case) or its number."
+        )]
+            string? option = null,
         CancellationToken cancellationToken = default
-    ) => ToolCall.RunAsync(() => bridge.RespondAsync(role, keys, cancellationToken));
+    ) => ToolCall.RunAsync(() => bridge.RespondAsync(role, keys, option, cancellationToken));
 
     [McpServerTool(Name = "history", ReadOnly = true, OpenWorld = false)]
     [Description(

@@ -63,6 +63,16 @@ public sealed class PrivateTmuxServer : IAsyncLifetime
         return (pane, log);
     }
 
+    public async Task<(string Pane, string Log)> StartFakeMenuAsync(int cursor = 1)
+    {
+        var log = _directory.Combine($"chosen-{Guid.NewGuid():N}.txt");
+        File.WriteAllText(log, "");
+        var script = System.IO.Path.Combine(AppContext.BaseDirectory, "Fakes", "fake_menu.py");
+        var pane = await StartPaneAsync($"exec python3 '{script}' --log '{log}' --cursor {cursor}");
+        await Eventually.WaitAsync(async () => (await CaptureAsync(pane)).Contains("Enter to select"), $"the fake menu in {pane} to draw");
+        return (pane, log);
+    }
+
     public static string[] Submitted(string log) => File.ReadAllText(log).Split('\0', StringSplitOptions.RemoveEmptyEntries);
 
     public async Task KillPaneAsync(string pane) => await Tmux("kill-pane", "-t", pane);

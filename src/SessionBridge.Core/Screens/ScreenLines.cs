@@ -1,0 +1,40 @@
+namespace SessionBridge.Screens;
+
+/// <summary>Small facts about single lines of a captured screen.</summary>
+internal static class ScreenLines
+{
+    public const char Cursor = '\u276f'; // ❯
+    public const char NoBreakSpace = '\u00a0';
+
+    // Full-width lines Claude Code draws: ─ around the input box and menus, ╌ around a command, ▔ above plan
+    // approval, and heavier variants some themes use.
+    private static readonly char[] RuleChars = ['\u2500', '\u254c', '\u2594', '\u2501', '\u2550', '\u2504'];
+
+    public static string[] Split(string screen)
+    {
+        var lines = screen.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
+        var end = lines.Length;
+        while (end > 0 && string.IsNullOrWhiteSpace(lines[end - 1]))
+            end--;
+        return lines[..end].Select(l => l.TrimEnd()).ToArray();
+    }
+
+    public static bool IsBlank(string line) => string.IsNullOrWhiteSpace(line);
+
+    public static bool IsRule(string line)
+    {
+        var trimmed = line.Trim();
+        return trimmed.Length >= 10 && trimmed.All(c => Array.IndexOf(RuleChars, c) >= 0);
+    }
+
+    public static int Indent(string line)
+    {
+        var i = 0;
+        while (i < line.Length && (line[i] == ' ' || line[i] == NoBreakSpace))
+            i++;
+        return i;
+    }
+
+    /// <summary>The line with its surrounding spaces (including no-break spaces) removed.</summary>
+    public static string Text(string line) => line.Trim(' ', NoBreakSpace, '\t');
+}
