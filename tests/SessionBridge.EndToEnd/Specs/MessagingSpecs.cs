@@ -12,10 +12,7 @@ public sealed class MessagingSpecs(ClaudeInstallation claude)
     {
         // Arrange
         await using var world = await ClaudeWorld.CreateAsync(claude);
-        var gestor = await world.StartSessionAsync("gestor");
-        var dev = await world.StartSessionAsync("dev");
-        await RegisterAsync(dev, "dev");
-        await RegisterAsync(gestor, "gestor");
+        var (gestor, dev) = await world.StartGestorAndDevAsync();
         const string text = "Please add the users table.\nColumns: id, email, created_at.\nThen run the migrations and report back.";
         gestor.Model.Enqueue(
             Turn.Bridge("send", new { to = "dev", from = "gestor", text }),
@@ -42,10 +39,7 @@ public sealed class MessagingSpecs(ClaudeInstallation claude)
     {
         // Arrange
         await using var world = await ClaudeWorld.CreateAsync(claude);
-        var gestor = await world.StartSessionAsync("gestor");
-        var dev = await world.StartSessionAsync("dev");
-        await RegisterAsync(dev, "dev");
-        await RegisterAsync(gestor, "gestor");
+        var (gestor, dev) = await world.StartGestorAndDevAsync();
         var longJob = new TaskCompletionSource();
         dev.Model.Enqueue(Turn.Reply("Long job done.") with { Hold = longJob.Task }, Turn.Reply("Read both."));
         await dev.TypeAsync("Start the long job.");
@@ -83,15 +77,5 @@ public sealed class MessagingSpecs(ClaudeInstallation claude)
             r => r.UserTexts.Any(t => t.Contains("[from:gestor]", StringComparison.Ordinal)),
             "dev's model was busy on the long job: the messages wait for it");
         await dev.WaitForScreenAsync(s => s.Contains("Read both.", StringComparison.Ordinal), "dev's answer");
-    }
-
-    private static async Task RegisterAsync(ClaudeSession session, string role)
-    {
-        session.Model.Enqueue(Turn.Bridge("register", new { role }), Turn.Reply($"Registered as {role}."));
-        await session.TypeAsync($"Register as {role}.");
-        var result = JsonDocument.Parse(await session.WaitForToolResultAsync(Turn.BridgeTool("register"))).RootElement;
-        result.GetProperty("role").GetString().Should().Be(role);
-        result.GetProperty("pane").GetString().Should().Be(session.Pane);
-        await session.WaitForScreenAsync(s => s.Contains($"Registered as {role}.", StringComparison.Ordinal), "the model's answer");
     }
 }
