@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json.Nodes;
 
 namespace SessionBridge.EndToEnd.Model;
@@ -61,23 +60,12 @@ public sealed record ModelRequest(int Number, string Path, JsonObject Body, bool
         return null;
     }
 
-    /// <summary>All the text in the model's context: system prompt, messages, tool results.</summary>
-    public string ContextText
-    {
-        get
-        {
-            var text = new StringBuilder();
-            foreach (var line in ContentText(Body["system"]))
-                text.AppendLine(line);
-            foreach (var message in Messages)
-            {
-                foreach (var line in ContentText(message["content"]))
-                    text.AppendLine(line);
-            }
+    /// <summary>Every text block in the model's context: system prompt, messages, tool results.</summary>
+    public IReadOnlyList<string> ContextBlocks =>
+        [.. ContentText(Body["system"]), .. Messages.SelectMany(m => ContentText(m["content"]))];
 
-            return text.ToString();
-        }
-    }
+    /// <summary>All the text in the model's context, one block after another.</summary>
+    public string ContextText => string.Join("\n", ContextBlocks);
 
     public override string ToString() =>
         $"#{Number} {(IsMain ? "main" : "side")} {Path} last user text: \"{Shorten(LastUserText)}\"";
