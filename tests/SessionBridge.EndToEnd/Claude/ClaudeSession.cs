@@ -7,9 +7,10 @@ public sealed class ClaudeSession
 {
     private readonly ClaudeWorld _world;
 
-    internal ClaudeSession(string name, string pane, ScriptedModel model, ClaudeWorld world)
+    internal ClaudeSession(string name, string pane, string directory, ScriptedModel model, ClaudeWorld world)
     {
         Name = name;
+        Directory = directory;
         Pane = pane;
         Model = model;
         _world = world;
@@ -21,6 +22,9 @@ public sealed class ClaudeSession
     public string Pane { get; }
 
     public ScriptedModel Model { get; }
+
+    /// <summary>The working directory Claude Code was started in.</summary>
+    public string Directory { get; }
 
     public async Task<string> ScreenAsync() => (await _world.Tmux.CaptureAsync(Pane)).TrimEnd();
 
@@ -41,7 +45,10 @@ public sealed class ClaudeSession
 
     /// <summary>Started, past any start-up dialog, with the input box and its footer drawn.</summary>
     public Task WaitUntilReadyAsync() =>
-        WaitForScreenAsync(screen => screen.Contains("? for shortcuts", StringComparison.Ordinal), "the idle input box", TimeSpan.FromSeconds(60));
+        WaitForScreenAsync(
+            screen => screen.Contains("? for shortcuts", StringComparison.Ordinal) || screen.Contains("(shift+tab to cycle)", StringComparison.Ordinal),
+            "the idle input box",
+            TimeSpan.FromSeconds(60));
 
     /// <summary>Waits for the model to get a request that matches, e.g. one whose last user text is ours.</summary>
     public async Task<ModelRequest> WaitForRequestAsync(Func<ModelRequest, bool> match, string what, TimeSpan? timeout = null)
@@ -73,6 +80,11 @@ public sealed class ClaudeSession
         await Task.Delay(300);
         await PressAsync("Enter");
     }
+
+    /// <summary>The screen exactly as <c>tmux capture-pane -p</c> gives it, trailing blank lines and all.</summary>
+    public Task<string> RawScreenAsync() => _world.Tmux.CaptureAsync(Pane);
+
+    public Task KillAsync() => _world.Tmux.KillPaneAsync(Pane);
 
     public async Task PressAsync(params string[] keys)
     {

@@ -54,7 +54,14 @@ public sealed class ClaudeWorld : IAsyncDisposable
     }
 
     /// <summary>Starts Claude Code in a new pane of the private tmux server, talking to its own scripted model.</summary>
-    public async Task<ClaudeSession> StartSessionAsync(string name, int width = 160, int height = 45)
+    public Task<ClaudeSession> StartSessionAsync(string name, int width = 160, int height = 45) =>
+        StartSessionAsync(name, new SessionOptions { Width = width, Height = height });
+
+    /// <summary>
+    /// Starts Claude Code with <paramref name="options"/>: its size, command-line arguments, a working directory
+    /// other than the trusted project, and whether to wait for the idle input box.
+    /// </summary>
+    public async Task<ClaudeSession> StartSessionAsync(string name, SessionOptions options)
     {
         var model = ScriptedModel.Start();
         var launcher = _root.Combine($"launch-{name}.sh");
@@ -65,14 +72,15 @@ public sealed class ClaudeWorld : IAsyncDisposable
         };
         lines.AddRange(InheritedToForget().Select(v => $"unset {v}"));
         lines.AddRange(Environment(model).Select(kv => $"export {kv.Key}='{kv.Value}'"));
-        lines.Add($"cd '{Project}'");
-        lines.Add($"exec '{_claude}'");
+        lines.Add($"cd '{options.Directory ?? Project}'");
+        lines.Add($"exec '{_claude}'" + string.Concat(options.Arguments.Select(a => $" '{a}'")));
         await File.WriteAllLinesAsync(launcher, lines);
 
-        var pane = await Tmux.StartPaneAsync($"exec sh '{launcher}'", width, height);
-        var session = new ClaudeSession(name, pane, model, this);
+        var pane = await Tmux.StartPaneAsync($"exec sh '{launcher}'", options.Width, options.Height);
+        var session = new ClaudeSession(name, pane, options.Directory ?? Project, model, this);
         _sessions.Add(session);
-        await session.WaitUntilReadyAsync();
+        if (options.WaitUntilReady)
+            await session.WaitUntilReadyAsync();
         return session;
     }
 

@@ -14,6 +14,7 @@ public static class Roles
         var result = JsonDocument.Parse(await session.WaitForToolResultAsync(Turn.BridgeTool("register"))).RootElement;
         result.GetProperty("role").GetString().Should().Be(role);
         result.GetProperty("pane").GetString().Should().Be(session.Pane);
+        result.GetProperty("cwd").GetString().Should().Be(session.Directory);
         await session.WaitForScreenAsync(s => s.Contains($"Registered as {role}.", StringComparison.Ordinal), "the model's answer");
     }
 

@@ -55,6 +55,9 @@ public sealed class ScriptedModel : IAsyncDisposable
 
     public IReadOnlyList<ModelRequest> MainRequests => [.. Requests.Where(r => r.IsMain)];
 
+    /// <summary>When set, side requests (a compaction summary, a title) are held open until it completes.</summary>
+    public Task? SideHold { get; set; }
+
     public int Pending
     {
         get
@@ -194,14 +197,14 @@ public sealed class ScriptedModel : IAsyncDisposable
             {
                 request = new ModelRequest(_requests.Count + 1, path, body, isMain, DateTimeOffset.UtcNow);
                 _requests.Add(request);
-                turn = isMain ? NextTurn(request) : Turn.Reply("OK");
+                turn = isMain ? NextTurn(request) : Turn.Reply("OK") with { Hold = SideHold };
                 if (isMain)
                     _answered.Add($"#{request.Number}: {turn}");
             }
 
             var message = Message(turn, (string?)body["model"] ?? "claude-scripted");
             if (request.Streams)
-                await StreamAsync(response, message, turn.Hold);
+                await StreamAsync(response, message, turn.Hold, turn.Lead);
             else
             {
                 if (turn.Hold is not null)
@@ -265,7 +268,7 @@ public sealed class ScriptedModel : IAsyncDisposable
     }
 
     /// <summary>The message as the streaming API sends it: message_start, one content block, message_delta, message_stop.</summary>
-    private static async Task StreamAsync(HttpListenerResponse response, JsonObject message, Task? hold)
+    private static async Task StreamAsync(HttpListenerResponse response, JsonObject message, Task? hold, string? lead)
     {
         response.StatusCode = 200;
         response.ContentType = "text/event-stream";
@@ -287,6 +290,8 @@ public sealed class ScriptedModel : IAsyncDisposable
                 ["index"] = 0,
                 ["content_block"] = new JsonObject { ["type"] = "text", ["text"] = "" },
             });
+            if (lead is not null)
+                await SendAsync(output, "content_block_delta", Delta(new JsonObject { ["type"] = "text_delta", ["text"] = lead }));
             await HoldAsync(output, hold);
             await SendAsync(output, "content_block_delta", Delta(new JsonObject
             {

@@ -27,6 +27,9 @@ public sealed record Turn
     /// </summary>
     public Task? Hold { get; init; }
 
+    /// <summary>For a text reply with a <see cref="Hold"/>: the words streamed before holding, as a model part-way through its answer.</summary>
+    public string? Lead { get; init; }
+
     public static Turn Reply(string text) => new(text, null, null);
 
     /// <summary>A call of one of Claude Code's own tools, e.g. AskUserQuestion.</summary>
