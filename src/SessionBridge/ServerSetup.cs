@@ -30,6 +30,24 @@ internal static class ServerSetup
                 };
                 server.ServerInstructions = Instructions;
             })
-            .WithTools<BridgeTools>(BridgeJson.ToolOptions);
+            .WithTools<BridgeTools>(BridgeJson.ToolOptions)
+            .WithRequestFilters(filters =>
+                filters.AddCallToolFilter(next =>
+                    async (request, cancellationToken) =>
+                    {
+                        // Arguments of the wrong shape get a message for the model, not the SDK's generic one.
+                        var name = request.Params?.Name;
+                        var tools = request.Server.ServerOptions.ToolCollection;
+                        if (name is not null && tools is not null && tools.TryGetPrimitive(name, out var tool))
+                        {
+                            var problem = ArgumentCheck.Problem(name, tool.ProtocolTool.InputSchema, request.Params!.Arguments);
+                            if (problem is not null)
+                                return new CallToolResult { IsError = true, Content = [new TextContentBlock { Text = problem }] };
+                        }
+
+                        return await next(request, cancellationToken);
+                    }
+                )
+            );
     }
 }

@@ -12,7 +12,7 @@ public sealed class PromptRestoreSpecs(ClaudeInstallation claude)
     public async Task After_gestor_saves_devs_prompt_and_sends_clear_devs_next_request_carries_its_role_and_prompt()
     {
         // Arrange
-        await using var world = await ClaudeWorld.CreateAsync(claude, hook: HookExecutable.Require());
+        await using var world = await ClaudeWorld.CreateAsync(claude, hook: HookExecutable.Path);
         var (gestor, dev) = await world.StartGestorAndDevAsync();
         const string prompt = "You own the billing service. Report to gestor with send after each migration.";
         gestor.Model.Enqueue(

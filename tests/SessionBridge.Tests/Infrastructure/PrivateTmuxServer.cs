@@ -75,6 +75,18 @@ public sealed class PrivateTmuxServer : IAsyncLifetime
 
     public static string[] Submitted(string log) => File.ReadAllText(log).Split('\0', StringSplitOptions.RemoveEmptyEntries);
 
+    /// <summary>Kills the tmux server and starts a new one on the same socket: pane ids start again from %0.</summary>
+    public async Task RestartAsync()
+    {
+        await Tmux("kill-server");
+        await Eventually.WaitAsync(
+            async () =>
+                (await Cli.Wrap("tmux").WithArguments(["-S", Socket, "list-sessions"]).WithValidation(CommandResultValidation.None).ExecuteBufferedAsync()).ExitCode != 0,
+            "the old tmux server to go"
+        );
+        await InitializeAsync();
+    }
+
     public async Task KillPaneAsync(string pane) => await Tmux("kill-pane", "-t", pane);
 
     public async Task<string> CaptureAsync(string pane) =>

@@ -1,0 +1,44 @@
+using System.Diagnostics;
+
+namespace SessionBridge.Tests.Infrastructure;
+
+/// <summary>The built <c>session-bridge-hook</c>, run as Claude Code runs it: JSON on stdin, the pane in the environment.</summary>
+public static class HookProcess
+{
+    public static string ExecutablePath => Path.Combine(AppContext.BaseDirectory, "session-bridge-hook");
+
+    public sealed record Outcome(int ExitCode, string Stdout, string Stderr, TimeSpan Elapsed);
+
+    public static async Task<Outcome> RunAsync(string? stdin, IDictionary<string, string?> environment, bool closeStdin = true)
+    {
+        var info = new ProcessStartInfo(ExecutablePath)
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var name in new[] { "TMUX", "TMUX_PANE", "SESSION_BRIDGE_DIR" })
+            info.Environment.Remove(name);
+        info.Environment["HOME"] = Path.GetTempPath();
+        foreach (var (key, value) in environment)
+        {
+            if (value is null)
+                info.Environment.Remove(key);
+            else
+                info.Environment[key] = value;
+        }
+
+        var clock = Stopwatch.StartNew();
+        using var process = Process.Start(info)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (stdin is not null)
+            await process.StandardInput.WriteAsync(stdin);
+        if (closeStdin)
+            process.StandardInput.Close();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        await process.WaitForExitAsync(timeout.Token);
+        return new Outcome(process.ExitCode, await stdout, await stderr, clock.Elapsed);
+    }
+}
