@@ -1,0 +1,6 @@
+using SessionBridge.EndToEnd.Claude;
+
+// One Claude Code install for the whole run; tests one at a time: each starts real Claude Code sessions,
+// and the machine has two cores.
+[assembly: AssemblyFixture(typeof(ClaudeInstallation))]
+[assembly: Xunit.v3.Parallelization(Mode = Xunit.Sdk.ParallelMode.None)]
