@@ -8,7 +8,9 @@ using SessionBridge.Server.Cli;
 if (CommandLine.IsCommand(args))
     return await CommandLine.RunAsync(args);
 
-var builder = Host.CreateApplicationBuilder();
+// Every Claude Code session starts its own server, so start-up is paid often: skip the default host's
+// configuration files, file watchers and extra log providers, none of which this server reads.
+var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { Args = args });
 
 // stdout is the MCP channel: every log line goes to stderr.
 builder.Logging.ClearProviders();
