@@ -114,10 +114,29 @@ public sealed class ClaudeWorld : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        var pids = new List<int>();
+        foreach (var session in _sessions)
+        {
+            try
+            {
+                if (int.TryParse(await Tmux.DisplayAsync(session.Pane, "#{pane_pid}"), out var pid))
+                    pids.Add(pid);
+            }
+            catch (CliWrap.Exceptions.CommandExecutionException)
+            {
+                // The pane is gone already.
+            }
+        }
+
         // Killing the tmux server hangs up every Claude Code in it, and with them their session-bridge servers.
         await Tmux.DisposeAsync();
         foreach (var session in _sessions)
             await session.Model.DisposeAsync();
+
+        // Claude Code writes its transcript and settings while it exits: delete HOME only after it is gone.
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        while (pids.Any(pid => Directory.Exists($"/proc/{pid}")) && DateTime.UtcNow < deadline)
+            await Task.Delay(100);
         _root.Dispose();
     }
 
