@@ -54,6 +54,7 @@ publish() {
 mkdir -p "$bin"
 publish src/SessionBridge
 publish hooks/SessionBridge.Hook
+rm -f "$bin"/*.dbg "$bin"/*.pdb
 say "Installed $server and $hook."
 
 if command -v claude >/dev/null 2>&1; then

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using SessionBridge.Bridge;
+using SessionBridge.Startup;
 using SessionBridge.State;
 using SessionBridge.Tmux;
 
@@ -28,6 +29,8 @@ internal sealed class Doctor(PeerBridge bridge, BridgeOptions options, string ho
         checks.AddRange(await RegistrationsAsync(cancellationToken));
         checks.Add(ServerRegisteredWithClaude());
         checks.Add(HookWired());
+        if (HookDryRun() is { } dryRun)
+            checks.Add(dryRun);
         return checks;
     }
 
@@ -160,6 +163,28 @@ internal sealed class Doctor(PeerBridge bridge, BridgeOptions options, string ho
         return File.Exists(path)
             ? new DoctorCheck("SessionStart hook", CheckOutcome.Ok, command)
             : new DoctorCheck("SessionStart hook", CheckOutcome.Failed, $"{settings} runs {path}, which does not exist", "Run ./install.sh again.");
+    }
+
+    // What the hook would hand Claude Code in this pane after /clear, computed by the same code the hook runs.
+    private DoctorCheck? HookDryRun()
+    {
+        if (options.CallerPane is not { } pane)
+            return null;
+        const string name = "hook in this pane";
+        try
+        {
+            var context = SessionStartContext.Build(bridge.State, pane, options.CallerSocket, "clear");
+            if (context is not null)
+                return new DoctorCheck(name, CheckOutcome.Ok, $"after /clear it restores {context.Length:N0} characters: {context.Split('\n')[0]}");
+            var role = bridge.State.Registry.FindByPane(pane, options.CallerSocket);
+            return role is null
+                ? new DoctorCheck(name, CheckOutcome.Warning, $"pane {pane} is not registered: nothing to restore after /clear", "Call register from the Claude Code session in this pane.")
+                : new DoctorCheck(name, CheckOutcome.Warning, $"{role.Role} has no saved prompt: nothing to restore after /clear", $"session-bridge prompt set {role.Role} \"…\" (or the set_prompt tool).");
+        }
+        catch (StateException e)
+        {
+            return new DoctorCheck(name, CheckOutcome.Failed, e.Message, "Fix or move the file it names; the hook stays silent until then.");
+        }
     }
 
     private static JsonNode? ReadJson(string path)

@@ -101,7 +101,8 @@ internal static partial class MenuReader
         matched.AddRange(list.Select(o => o.Line));
         var heading = FindHeading(lines, top, column, matched);
         AddFooter(lines, stop, matched);
-        var menuOptions = list.Select(o => ToOption(o.Number, o.Label, o.Selected)).ToList();
+        var width = lines.Max(l => l.Length);
+        var menuOptions = list.Select(o => ToOption(o.Number, WholeLabel(lines, o.Line, o.Label, column, width), o.Selected)).ToList();
         return new ScreenReading(
             ScreenState.WaitingSelect,
             heading,
@@ -171,6 +172,26 @@ internal static partial class MenuReader
         return option.Success
             ? (int.Parse(option.Groups[1].Value, CultureInfo.InvariantCulture), ScreenLines.Text(option.Groups[2].Value))
             : null;
+    }
+
+    // A label too long for the terminal goes on under itself. Claude Code wraps at word boundaries, so a
+    // line below is the label's continuation only if its first word could not have fitted on the line above;
+    // otherwise it is a description, which is not part of the label.
+    private static string WholeLabel(IReadOnlyList<string> lines, int line, string label, int column, int width)
+    {
+        var whole = label;
+        for (var i = line + 1; i < lines.Count; i++)
+        {
+            var next = lines[i];
+            if (ScreenLines.Indent(next) <= column || ScreenLines.IsRule(next))
+                break;
+            var firstWord = ScreenLines.Text(next).Split(' ')[0];
+            if (lines[i - 1].Length + 1 + firstWord.Length <= width)
+                break;
+            whole += " " + ScreenLines.Text(next);
+        }
+
+        return whole;
     }
 
     // Between options: their description lines (indented deeper), blank lines and rules.

@@ -42,13 +42,7 @@ internal sealed class ClaudeSettings(string path)
             return new SettingsChange(false, $"{Path} already runs {hookCommand} on SessionStart ({Matcher}); nothing changed.", Path, null);
 
         // Drop our old command(s), and groups left empty by that; then add ours once.
-        foreach (var (group, hook) in ours)
-        {
-            var list = (JsonArray)group["hooks"]!;
-            list.Remove(hook);
-            if (list.Count == 0)
-                sessionStart.Remove(group);
-        }
+        Remove(sessionStart, ours);
 
         sessionStart.Add((JsonNode)wanted);
         var backup = Save(root, now);
@@ -68,13 +62,7 @@ internal sealed class ClaudeSettings(string path)
         if (ours.Count == 0)
             return new SettingsChange(false, $"{Path} has no session-bridge hook; nothing changed.", Path, null);
 
-        foreach (var (group, hook) in ours)
-        {
-            var list = (JsonArray)group["hooks"]!;
-            list.Remove(hook);
-            if (list.Count == 0)
-                sessionStart.Remove(group);
-        }
+        Remove(sessionStart, ours);
 
         // Leave no empty containers that were only there for us.
         if (sessionStart.Count == 0)
@@ -94,6 +82,17 @@ internal sealed class ClaudeSettings(string path)
         return Load()["hooks"] is JsonObject { } hooks && hooks["SessionStart"] is JsonArray list
             ? Ours(list).Select(o => o.Hook["command"]?.GetValue<string>()).FirstOrDefault()
             : null;
+    }
+
+    private static void Remove(JsonArray sessionStart, List<(JsonObject Group, JsonObject Hook)> ours)
+    {
+        foreach (var (group, hook) in ours)
+        {
+            var list = (JsonArray)group["hooks"]!;
+            list.Remove(hook);
+            if (list.Count == 0)
+                sessionStart.Remove(group);
+        }
     }
 
     private static JsonObject Entry(string command) =>

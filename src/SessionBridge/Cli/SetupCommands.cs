@@ -78,7 +78,8 @@ internal static class SetupCommands
 
     private static void Report(CliContext context, SettingsChange change)
     {
-        context.Console.MarkupLineInterpolated($"{(change.Changed ? "[green]changed[/]" : "[grey]unchanged[/]")} {change.Summary}");
+        var mark = change.Changed ? "[green]changed[/]" : "[grey]unchanged[/]";
+        context.Console.MarkupLine($"{mark} {Markup.Escape(change.Summary)}");
         if (change.BackupPath is not null)
             context.Console.MarkupLineInterpolated($"[grey]backup:[/] {change.BackupPath}");
     }

@@ -137,6 +137,7 @@ public sealed class CommandLineSpecs(PrivateTmuxServer tmux) : IClassFixture<Pri
         // Arrange: a live registration, the server in ~/.claude.json and the hook in settings.json.
         var pane = await tmux.StartPaneAsync("sleep 86400");
         await Cli().RunAsync("register", "gestor", "--pane", pane);
+        await Cli().RunAsync("prompt", "set", "gestor", "You are gestor.");
         var hook = Path.Combine(_home.Path, "session-bridge-hook");
         File.WriteAllText(hook, "#!/bin/sh\n");
         Directory.CreateDirectory(Path.Combine(_home.Path, ".claude"));
@@ -151,6 +152,7 @@ public sealed class CommandLineSpecs(PrivateTmuxServer tmux) : IClassFixture<Pri
         // Assert
         doctor.ExitCode.Should().Be(0, doctor.StandardOutput);
         doctor.StandardOutput.Should().NotContain("warn").And.NotContain("FAIL");
+        doctor.StandardOutput.Should().Contain("hook in this pane").And.Contain("You are the \"gestor\" session");
     }
 
     public void Dispose()
