@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json.Nodes;
 using CliWrap;
 using CliWrap.Buffered;
@@ -114,30 +115,39 @@ public sealed class ClaudeWorld : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        var pids = new List<int>();
-        foreach (var session in _sessions)
-        {
-            try
-            {
-                if (int.TryParse(await Tmux.DisplayAsync(session.Pane, "#{pane_pid}"), out var pid))
-                    pids.Add(pid);
-            }
-            catch (CliWrap.Exceptions.CommandExecutionException)
-            {
-                // The pane is gone already.
-            }
-        }
-
         // Killing the tmux server hangs up every Claude Code in it, and with them their session-bridge servers.
         await Tmux.DisposeAsync();
         foreach (var session in _sessions)
             await session.Model.DisposeAsync();
 
-        // Claude Code writes its transcript and settings while it exits: delete HOME only after it is gone.
+        // Claude Code (and helpers it leaves behind for a moment) write into HOME while they exit: delete it only
+        // once no process with this HOME is left.
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
-        while (pids.Any(pid => Directory.Exists($"/proc/{pid}")) && DateTime.UtcNow < deadline)
+        while (ProcessesWithThisHome().Any() && DateTime.UtcNow < deadline)
             await Task.Delay(100);
         _root.Dispose();
+    }
+
+    private IEnumerable<int> ProcessesWithThisHome()
+    {
+        var marker = Encoding.UTF8.GetBytes("HOME=" + Home + "\0");
+        foreach (var directory in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(directory), out var pid))
+                continue;
+            byte[] environment;
+            try
+            {
+                environment = File.ReadAllBytes(Path.Combine(directory, "environ"));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                continue;
+            }
+
+            if (environment.AsSpan().IndexOf(marker) >= 0)
+                yield return pid;
+        }
     }
 
     private Dictionary<string, string> Environment(ScriptedModel? model) => new()
