@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json.Nodes;
 using CliWrap;
 using CliWrap.Buffered;
@@ -118,7 +119,35 @@ public sealed class ClaudeWorld : IAsyncDisposable
         await Tmux.DisposeAsync();
         foreach (var session in _sessions)
             await session.Model.DisposeAsync();
+
+        // Claude Code (and helpers it leaves behind for a moment) write into HOME while they exit: delete it only
+        // once no process with this HOME is left.
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        while (ProcessesWithThisHome().Any() && DateTime.UtcNow < deadline)
+            await Task.Delay(100);
         _root.Dispose();
+    }
+
+    private IEnumerable<int> ProcessesWithThisHome()
+    {
+        var marker = Encoding.UTF8.GetBytes("HOME=" + Home + "\0");
+        foreach (var directory in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(directory), out var pid))
+                continue;
+            byte[] environment;
+            try
+            {
+                environment = File.ReadAllBytes(Path.Combine(directory, "environ"));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                continue;
+            }
+
+            if (environment.AsSpan().IndexOf(marker) >= 0)
+                yield return pid;
+        }
     }
 
     private Dictionary<string, string> Environment(ScriptedModel? model) => new()

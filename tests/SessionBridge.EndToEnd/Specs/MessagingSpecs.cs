@@ -35,6 +35,31 @@ public sealed class MessagingSpecs(ClaudeInstallation claude)
     }
 
     [Fact]
+    public async Task A_long_message_that_Claude_Code_collapses_on_screen_is_submitted_and_reaches_the_model_whole()
+    {
+        // Arrange
+        await using var world = await ClaudeWorld.CreateAsync(claude);
+        var (gestor, dev) = await world.StartGestorAndDevAsync();
+        var text = string.Join("\n", Enumerable.Range(1, 40).Select(i => $"Step {i}: check invoice batch {i} and report totals."));
+        gestor.Model.Enqueue(Turn.Bridge("send", new { to = "dev", from = "gestor", text }), Turn.Reply("Sent the checklist."));
+        dev.Model.Enqueue(Turn.Reply("Working through the checklist."));
+
+        // Act
+        await gestor.TypeAsync("Send dev the forty-step checklist.");
+
+        // Assert
+        var sent = JsonDocument.Parse(await gestor.WaitForToolResultAsync(Turn.BridgeTool("send"))).RootElement;
+        sent.GetProperty("submitted").GetBoolean().Should().BeTrue(sent.ToString());
+        sent.GetProperty("status").GetString().Should().Be("submitted", sent.ToString());
+        var received = await dev.WaitForRequestAsync(
+            r => r.IsMain && r.LastUserText.Contains("[from:gestor]", StringComparison.Ordinal),
+            "the checklist as a new user turn");
+        // Claude Code 2.1.331 hands a long paste to the model inside <pasted_content> tags: whole and exact.
+        received.LastUserText.Should().Contain("[from:gestor] " + text + "\n");
+        received.LastUserText.Should().Contain("<pasted_content");
+    }
+
+    [Fact]
     public async Task Messages_sent_while_the_peer_is_busy_are_queued_by_Claude_Code_and_all_reach_its_model_after()
     {
         // Arrange
