@@ -26,15 +26,22 @@ public sealed class MenuSpecs(ClaudeInstallation claude)
         },
     };
 
+    // gestor and dev running, dev's model showing the database question as a real AskUserQuestion menu.
+    private static async Task<(ClaudeSession Gestor, ClaudeSession Dev)> StartWithDevOnTheMenuAsync(ClaudeWorld world)
+    {
+        var (gestor, dev) = await world.StartGestorAndDevAsync();
+        dev.Model.Enqueue(Turn.Call("AskUserQuestion", DatabaseQuestion), Turn.Reply("Going with the answer."));
+        await dev.TypeAsync("Ask me which database the service should use.");
+        await dev.WaitForScreenAsync(s => s.Contains("Enter to select", StringComparison.Ordinal), "the AskUserQuestion menu");
+        return (gestor, dev);
+    }
+
     [Fact]
     public async Task Gestor_detects_devs_AskUserQuestion_menu_and_answers_it_with_keys_and_devs_model_gets_the_choice()
     {
         // Arrange
         await using var world = await ClaudeWorld.CreateAsync(claude);
-        var (gestor, dev) = await world.StartGestorAndDevAsync();
-        dev.Model.Enqueue(Turn.Call("AskUserQuestion", DatabaseQuestion), Turn.Reply("Going with the answer."));
-        await dev.TypeAsync("Ask me which database the service should use.");
-        await dev.WaitForScreenAsync(s => s.Contains("Enter to select", StringComparison.Ordinal), "the AskUserQuestion menu");
+        var (gestor, dev) = await StartWithDevOnTheMenuAsync(world);
         gestor.Model.Enqueue(
             Turn.Bridge("detect_question", new { role = "dev" }),
             Turn.Bridge("respond", new { role = "dev", keys = new[] { "2" } }),
@@ -65,10 +72,7 @@ public sealed class MenuSpecs(ClaudeInstallation claude)
     {
         // Arrange
         await using var world = await ClaudeWorld.CreateAsync(claude);
-        var (gestor, dev) = await world.StartGestorAndDevAsync();
-        dev.Model.Enqueue(Turn.Call("AskUserQuestion", DatabaseQuestion), Turn.Reply("Going with the answer."));
-        await dev.TypeAsync("Ask me which database the service should use.");
-        await dev.WaitForScreenAsync(s => s.Contains("Enter to select", StringComparison.Ordinal), "the AskUserQuestion menu");
+        var (gestor, dev) = await StartWithDevOnTheMenuAsync(world);
         gestor.Model.Enqueue(
             Turn.Bridge("respond", new { role = "dev", option = "redis" }),
             Turn.Reply("Answered dev's question."));
