@@ -37,7 +37,7 @@ internal static class SessionStartHook
             ? null
             : JsonSerializer.Serialize(
                 new HookOutput(new HookSpecificOutput("SessionStart", context)),
-                HookJsonContext.Default.HookOutput
+                HookJsonContext.Output.HookOutput
             );
     }
 

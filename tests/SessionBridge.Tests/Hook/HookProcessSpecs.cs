@@ -63,6 +63,7 @@ public sealed class HookProcessSpecs : IDisposable
         // Assert
         outcome.ExitCode.Should().Be(0);
         outcome.Stderr.Should().BeEmpty();
+        outcome.Stdout.Should().NotContain("\\u0022", "quotes are written as they are");
         var context = AdditionalContext(outcome.Stdout);
         context.Should().Contain("You are the \"dev\" session").And.Contain("after /clear");
         context.Should().Contain("You are dev.\nWrite the migration; report to gestor when done.");
