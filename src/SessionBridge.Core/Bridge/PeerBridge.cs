@@ -127,6 +127,17 @@ internal sealed partial class PeerBridge
         var peer = FindPeer(recipient, "to");
         var typed = tag ? $"[from:{sender}] {body}" : body;
 
+        // Every message is logged: find out now if it cannot be, before anything is typed.
+        EnsureState();
+        try
+        {
+            State.Messages.CheckRoomFor(recipient, System.Text.Encoding.UTF8.GetByteCount(body));
+        }
+        catch (StateException e)
+        {
+            throw new StateException($"{e.Message} Nothing was typed into {recipient}'s pane.", e.Path, e);
+        }
+
         var delivery = await DeliverAsync(peer, typed, submit, force, cancellationToken);
         var record = new MessageRecord(
             NewMessageId(),
@@ -140,8 +151,21 @@ internal sealed partial class PeerBridge
             parent,
             delivery.Status
         );
-        EnsureState();
-        State.Messages.Append(record);
+        try
+        {
+            State.Messages.Append(record);
+        }
+        catch (StateException e) when (delivery.Delivered)
+        {
+            // Rare (the disk filled up between the check and the write), but the caller must not send it again.
+            throw new StateException(
+                $"The message reached {recipient}'s pane ({delivery.Status}) but could not be logged, so it is "
+                    + $"missing from history and {recipient}'s inbox. Do not send it again. {e.Message}",
+                e.Path,
+                e
+            );
+        }
+
         TouchSender(sender, record.Ts);
         return new SendResult(
             record.Id,
@@ -387,9 +411,16 @@ internal sealed partial class PeerBridge
     private void TouchSender(RoleName sender, DateTimeOffset now)
     {
         // LastSeen is advisory: refresh it at most every 30 s rather than rewrite the registry on every send.
-        var peer = State.Registry.Find(sender);
-        if (peer is not null && now - peer.LastSeen > TimeSpan.FromSeconds(30))
-            State.Registry.Touch(sender, now);
+        try
+        {
+            var peer = State.Registry.Find(sender);
+            if (peer is not null && now - peer.LastSeen > TimeSpan.FromSeconds(30))
+                State.Registry.Touch(sender, now);
+        }
+        catch (StateException)
+        {
+            // The message is sent and logged; a lastSeen that could not be refreshed must not turn that into an error.
+        }
     }
 
     private void EnsureState() => _options.State.EnsureCreated();

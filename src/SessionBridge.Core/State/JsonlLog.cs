@@ -19,19 +19,12 @@ internal sealed class JsonlLog(string path, TimeSpan lockTimeout)
     {
         var json = JsonSerializer.SerializeToUtf8Bytes(record, typeInfo);
         using var held = FileLock.Acquire(StateDirectory.LockPathFor(Path), lockTimeout);
+        FileStream? stream = null;
+        var length = -1L;
         try
         {
-            using var stream = new FileStream(
-                Path,
-                new FileStreamOptions
-                {
-                    Mode = FileMode.OpenOrCreate,
-                    Access = FileAccess.ReadWrite,
-                    Share = FileShare.ReadWrite | FileShare.Delete,
-                    UnixCreateMode = StateDirectory.FileMode,
-                }
-            );
-            var length = stream.Length;
+            stream = OpenForWriting();
+            length = stream.Length;
 
             // A process killed mid-write leaves a torn tail: end it first so our line stays whole.
             var tornTail = false;
@@ -50,16 +43,71 @@ internal sealed class JsonlLog(string path, TimeSpan lockTimeout)
 
             stream.Seek(length, SeekOrigin.Begin);
             stream.Write(line);
-            stream.Flush();
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
+            // A full disk can take part of the line before it refuses the rest: cut that part off again,
+            // so the log never holds half a message. We still hold the lock, so nobody wrote after it.
+            if (stream is not null && length >= 0)
+                TryTruncate(stream, length);
             throw new StateException(
                 $"Cannot write to {Path}: {e.Message}. Check free disk space and that the state directory is "
                     + "writable by this user.",
                 Path,
                 e
             );
+        }
+        finally
+        {
+            stream?.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// Fails, as <see cref="Append{T}"/> would, when the log cannot be opened for writing (a read-only
+    /// directory or file system, wrong owner), so a caller can find out before it does something it
+    /// would have to log.
+    /// </summary>
+    public void CheckWritable()
+    {
+        try
+        {
+            OpenForWriting().Dispose();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new StateException(
+                $"Cannot write to {Path}: {e.Message}. Check that the state directory is writable by this user.",
+                Path,
+                e
+            );
+        }
+    }
+
+    private FileStream OpenForWriting() =>
+        new(
+            Path,
+            new FileStreamOptions
+            {
+                Mode = FileMode.OpenOrCreate,
+                Access = FileAccess.ReadWrite,
+                Share = FileShare.ReadWrite | FileShare.Delete,
+                UnixCreateMode = StateDirectory.FileMode,
+                // Unbuffered: a write that fails must fail here, not again later in Dispose.
+                BufferSize = 0,
+            }
+        );
+
+    private static void TryTruncate(FileStream stream, long length)
+    {
+        try
+        {
+            if (stream.Length > length)
+                stream.SetLength(length);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Best effort: a torn tail left behind is skipped by readers and ended by the next writer.
         }
     }
 

@@ -16,6 +16,29 @@ internal sealed class MessageLog(StateDirectory directory, TimeSpan lockTimeout)
     public (IReadOnlyList<MessageRecord> Messages, long Position) ConversationSince(long position) =>
         _conversation.ReadFrom(position, StateJsonContext.Files.MessageRecord);
 
+    /// <summary>
+    /// Fails when a message of <paramref name="textBytes"/> to <paramref name="to"/> could not be logged:
+    /// either log unwritable, or too little free space for both lines. Send checks this before it types,
+    /// so a message is never typed into a pane and then lost from the log.
+    /// </summary>
+    public void CheckRoomFor(RoleName to, long textBytes)
+    {
+        _conversation.CheckWritable();
+        Mailbox(to).CheckWritable();
+
+        // Escaping can grow text up to six times (\u0000); the other fields are small. Twice: thread and mailbox.
+        var needed = 2 * (6 * textBytes + 1024) + FreeSpaceMargin;
+        var free = FreeBytes(directory.Root);
+        if (free is { } bytes && bytes < needed)
+        {
+            throw new StateException(
+                $"The disk holding {directory.Root} is full ({bytes:N0} bytes free): the message could not be "
+                    + $"logged to {_conversation.Path}. Free some disk space, then send again.",
+                _conversation.Path
+            );
+        }
+    }
+
     public void Append(MessageRecord message)
     {
         _conversation.Append(message, StateJsonContext.Files.MessageRecord);
@@ -53,6 +76,22 @@ internal sealed class MessageLog(StateDirectory directory, TimeSpan lockTimeout)
             lockTimeout,
             $"which of {role}'s messages are read"
         );
+
+    // Room left for the registry, prompts and other processes' lines once this message is written.
+    private const long FreeSpaceMargin = 64 * 1024;
+
+    private static long? FreeBytes(string path)
+    {
+        try
+        {
+            return new DriveInfo(path).AvailableFreeSpace;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            // Unknown: the write itself will tell.
+            return null;
+        }
+    }
 
     private JsonlLog Mailbox(RoleName role) => new(directory.MailboxPath(role), lockTimeout);
 }

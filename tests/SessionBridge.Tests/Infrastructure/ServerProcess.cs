@@ -7,7 +7,12 @@ public static class ServerProcess
 {
     public static string ExecutablePath => Path.Combine(AppContext.BaseDirectory, "session-bridge");
 
-    public static async Task<McpClient> StartAsync(string stateDirectory, IDictionary<string, string?>? environment = null)
+    /// <param name="launch">A command that runs the server given as its last arguments (e.g. <see cref="ConfinedFileSystem"/>); by default the server itself.</param>
+    public static async Task<McpClient> StartAsync(
+        string stateDirectory,
+        IDictionary<string, string?>? environment = null,
+        Func<string, (string Command, string[] Arguments)>? launch = null
+    )
     {
         var variables = new Dictionary<string, string?>
         {
@@ -19,11 +24,13 @@ public static class ServerProcess
         foreach (var (key, value) in environment ?? new Dictionary<string, string?>())
             variables[key] = value;
 
+        var (command, arguments) = launch?.Invoke(ExecutablePath) ?? (ExecutablePath, []);
         var transport = new StdioClientTransport(
             new StdioClientTransportOptions
             {
                 Name = "session-bridge",
-                Command = ExecutablePath,
+                Command = command,
+                Arguments = arguments,
                 EnvironmentVariables = variables,
             }
         );
