@@ -239,7 +239,15 @@ public sealed class ScriptedModel : IAsyncDisposable
             return Turn.Call("ToolSearch", new { query = "select:" + tool, max_results = 1 });
 
         _script.RemoveFirst();
-        return turn;
+        try
+        {
+            return turn.For(request);
+        }
+        catch (Exception e) when (e is InvalidOperationException or KeyNotFoundException or System.Text.Json.JsonException)
+        {
+            // Said on screen and in the answered list, rather than a dropped connection Claude Code retries.
+            return Turn.Reply($"(the scripted {turn} could not be worked out from the request: {e.GetType().Name}: {e.Message})");
+        }
     }
 
     private JsonObject Message(Turn turn, string model)

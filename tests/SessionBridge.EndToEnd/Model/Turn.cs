@@ -39,7 +39,22 @@ public sealed record Turn
     /// <summary>A call of one of session-bridge's tools, as Claude Code names it: mcp__session-bridge__&lt;tool&gt;.</summary>
     public static Turn Bridge(string tool, object input) => Call(BridgeTool(tool), input);
 
+    /// <summary>
+    /// A call of one of session-bridge's tools whose input the model works out from what it has seen, as a
+    /// real model would: e.g. a message id from an earlier tool result in <paramref name="input"/>'s request.
+    /// </summary>
+    public static Turn Bridge(string tool, Func<ModelRequest, object> input) =>
+        new(null, BridgeTool(tool), null) { InputFrom = input };
+
     public static string BridgeTool(string tool) => "mcp__session-bridge__" + tool;
 
-    public override string ToString() => Tool is null ? $"reply \"{Text}\"" : $"call {Tool} {Input?.ToJsonString()}";
+    /// <summary>For a call whose input depends on the request it answers; see <see cref="Bridge(string, Func{ModelRequest, object})"/>.</summary>
+    public Func<ModelRequest, object>? InputFrom { get; private init; }
+
+    /// <summary>This turn as the answer to <paramref name="request"/>: its input worked out where it depends on it.</summary>
+    public Turn For(ModelRequest request) =>
+        InputFrom is null ? this : new Turn(null, Tool, JsonSerializer.SerializeToNode(InputFrom(request))?.AsObject() ?? []) { Hold = Hold, Lead = Lead };
+
+    public override string ToString() =>
+        Tool is null ? $"reply \"{Text}\"" : $"call {Tool} {Input?.ToJsonString() ?? "(input from the request)"}";
 }
