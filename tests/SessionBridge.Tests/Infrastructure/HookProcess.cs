@@ -9,9 +9,15 @@ public static class HookProcess
 
     public sealed record Outcome(int ExitCode, string Stdout, string Stderr, TimeSpan Elapsed);
 
-    public static async Task<Outcome> RunAsync(string? stdin, IDictionary<string, string?> environment, bool closeStdin = true)
+    /// <param name="executable">Another build of the hook (e.g. NativeAOT); by default the one beside the tests.</param>
+    public static async Task<Outcome> RunAsync(
+        string? stdin,
+        IDictionary<string, string?> environment,
+        bool closeStdin = true,
+        string? executable = null
+    )
     {
-        var info = new ProcessStartInfo(ExecutablePath)
+        var info = new ProcessStartInfo(executable ?? ExecutablePath)
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,

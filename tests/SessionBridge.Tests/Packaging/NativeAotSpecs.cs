@@ -1,0 +1,127 @@
+using System.Text.Json;
+using CliWrap;
+using CliWrap.Buffered;
+using ModelContextProtocol.Client;
+using SessionBridge.Tests.Infrastructure;
+
+namespace SessionBridge.Tests.Packaging;
+
+/// <summary>
+/// The NativeAOT builds install.sh ships: every tool, the command line and the hook work there as they do
+/// on the JIT build (trimming removes what nothing seems to use; these calls prove it was not needed).
+/// </summary>
+public sealed class NativeAotSpecs(NativeAotBuild aot, PrivateTmuxServer tmux)
+    : IClassFixture<NativeAotBuild>,
+        IClassFixture<PrivateTmuxServer>,
+        IDisposable
+{
+    private readonly TempDirectory _state = new("state");
+
+    [Fact]
+    public async Task The_NativeAOT_server_answers_every_tool()
+    {
+        // Arrange: dev is a Claude Code stand-in, reviewer sits on a menu.
+        var (devPane, submitted) = await tmux.StartFakeClaudeAsync();
+        var (reviewerPane, chosen) = await tmux.StartFakeMenuAsync(cursor: 1);
+        await using var server = await ServerProcess.StartAsync(
+            _state.Path,
+            new Dictionary<string, string?> { ["TMUX"] = tmux.TmuxVariable },
+            _ => (aot.Server, [])
+        );
+
+        // Act
+        var tools = await server.ListToolsAsync();
+        var results = new Dictionary<string, JsonElement>
+        {
+            ["register dev"] = await CallAsync(server, "register", ("role", "dev"), ("pane", devPane)),
+            ["register reviewer"] = await CallAsync(server, "register", ("role", "reviewer"), ("pane", reviewerPane)),
+            ["list_peers"] = await CallAsync(server, "list_peers"),
+            ["send"] = await CallAsync(server, "send", ("to", "dev"), ("from", "gestor"), ("text", "Ship it.\nToday.")),
+            ["read_peer"] = await CallAsync(server, "read_peer", ("role", "dev"), ("lines", 0)),
+            ["detect_question"] = await CallAsync(server, "detect_question", ("role", "reviewer")),
+            ["respond"] = await CallAsync(server, "respond", ("role", "reviewer"), ("option", "Redis")),
+            ["broadcast"] = await CallAsync(server, "broadcast", ("from", "gestor"), ("text", "Standup in five."), ("roles", new[] { "dev" })),
+            ["wait_for"] = await CallAsync(server, "wait_for", ("role", "dev"), ("until", "idle"), ("timeout_s", 20)),
+            ["history"] = await CallAsync(server, "history", ("limit", 10)),
+            ["inbox"] = await CallAsync(server, "inbox", ("role", "dev"), ("unread_only", true), ("mark_read", true)),
+            ["set_prompt"] = await CallAsync(server, "set_prompt", ("role", "dev"), ("prompt", "You are dev.")),
+            ["get_prompt"] = await CallAsync(server, "get_prompt", ("role", "dev")),
+            ["list_prompts"] = await CallAsync(server, "list_prompts"),
+            ["delete_prompt"] = await CallAsync(server, "delete_prompt", ("role", "dev")),
+        };
+        var mistake = await server.CallToolAsync("respond", new Dictionary<string, object?> { ["role"] = "dev", ["keys"] = new[] { "please" } });
+
+        // Assert
+        tools.Select(t => t.Name).Should().HaveCount(14);
+        results["list_peers"].GetProperty("peers").GetArrayLength().Should().Be(2);
+        results["send"].GetProperty("status").GetString().Should().Be("submitted", results["send"].ToString());
+        results["read_peer"].GetProperty("screen").GetString().Should().Contain("Ship it.");
+        results["detect_question"].GetProperty("state").GetString().Should().Be("waiting_select");
+        results["detect_question"].GetProperty("options").EnumerateArray().Select(o => o.GetProperty("label").GetString())
+            .Should().StartWith(["PostgreSQL", "SQLite", "Redis"]);
+        results["respond"].GetProperty("option").GetString().Should().Be("Redis");
+        await Eventually.WaitAsync(() => PrivateTmuxServer.Submitted(chosen).Length > 0, "the menu to take the answer");
+        PrivateTmuxServer.Submitted(chosen).Should().Equal("Redis");
+        results["broadcast"].GetProperty("delivered").GetInt32().Should().Be(1);
+        results["wait_for"].GetProperty("met").GetBoolean().Should().BeTrue(results["wait_for"].ToString());
+        results["history"].GetProperty("messages").EnumerateArray().Select(m => m.GetProperty("text").GetString())
+            .Should().Equal("Ship it.\nToday.", "Standup in five.");
+        results["inbox"].GetProperty("messages").GetArrayLength().Should().Be(2);
+        results["get_prompt"].GetProperty("prompt").GetString().Should().Be("You are dev.");
+        results["list_prompts"].GetProperty("prompts").GetArrayLength().Should().Be(1);
+        results["delete_prompt"].GetProperty("deleted").GetBoolean().Should().BeTrue();
+        mistake.IsError.Should().BeTrue();
+        mistake.Text().Should().Contain("send");
+        await Eventually.WaitAsync(() => PrivateTmuxServer.Submitted(submitted).Length == 2, "both messages to reach dev");
+        PrivateTmuxServer.Submitted(submitted).Should().Equal("[from:gestor] Ship it.\nToday.", "[from:gestor] Standup in five.");
+    }
+
+    [Fact]
+    public async Task The_NativeAOT_command_line_prints_peers_and_the_hook_restores_a_role()
+    {
+        // Arrange
+        var pane = await tmux.StartPaneAsync("sleep 86400");
+        var environment = new Dictionary<string, string?>
+        {
+            ["SESSION_BRIDGE_DIR"] = _state.Path,
+            ["TMUX"] = tmux.TmuxVariable,
+            ["TMUX_PANE"] = pane,
+        };
+        await Cli(environment, "register", "dev", "--pane", pane);
+        await Cli(environment, "prompt", "set", "dev", "You are dev: you own the migrations.");
+
+        // Act
+        var peers = await Cli(environment, "peers", "--json");
+        var hook = await HookProcess.RunAsync(
+            """{"hook_event_name":"SessionStart","source":"clear","session_id":"s1"}""",
+            environment,
+            executable: aot.Hook
+        );
+
+        // Assert
+        JsonDocument.Parse(peers).RootElement.GetProperty("peers").EnumerateArray().Select(p => p.GetProperty("role").GetString()).Should().Equal("dev");
+        hook.ExitCode.Should().Be(0, hook.Stderr);
+        var context = JsonDocument.Parse(hook.Stdout).RootElement.GetProperty("hookSpecificOutput").GetProperty("additionalContext").GetString();
+        context.Should().Contain("dev").And.Contain("You are dev: you own the migrations.");
+    }
+
+    private async Task<string> Cli(IDictionary<string, string?> environment, params string[] arguments)
+    {
+        var result = await CliWrap.Cli.Wrap(aot.Server)
+            .WithArguments(arguments)
+            .WithEnvironmentVariables(environment.ToDictionary(e => e.Key, e => e.Value))
+            .WithValidation(CommandResultValidation.None)
+            .ExecuteBufferedAsync();
+        result.ExitCode.Should().Be(0, $"session-bridge {string.Join(' ', arguments)}: {result.StandardError}");
+        return result.StandardOutput;
+    }
+
+    private static async Task<JsonElement> CallAsync(McpClient server, string tool, params (string Name, object? Value)[] arguments)
+    {
+        var result = await server.CallToolAsync(tool, arguments.ToDictionary(a => a.Name, a => a.Value));
+        result.IsError.Should().NotBe(true, $"{tool}: {result.Text()}");
+        return result.Json();
+    }
+
+    public void Dispose() => _state.Dispose();
+}
