@@ -159,8 +159,8 @@ internal sealed partial class PeerBridge
         {
             // Rare (the disk filled up between the check and the write), but the caller must not send it again.
             throw new StateException(
-                $"The message reached {recipient}'s pane ({delivery.Status}) but could not be logged, so it is "
-                    + $"missing from history and {recipient}'s inbox. Do not send it again. {e.Message}",
+                $"The message reached {recipient}'s pane ({delivery.Status}) but could not be logged in full, so "
+                    + $"history or {recipient}'s inbox may lack it. Do not send it again. {e.Message}",
                 e.Path,
                 e
             );
