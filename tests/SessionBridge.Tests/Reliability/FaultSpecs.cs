@@ -91,6 +91,30 @@ public sealed class FaultSpecs : IDisposable
     }
 
     [Fact]
+    public async Task A_message_typed_but_not_logged_in_full_is_an_error_that_says_it_arrived_and_not_to_send_it_again()
+    {
+        // Arrange: dev's mailbox lock is in the way (a directory): the check before typing passes, the
+        // mailbox write after it fails.
+        await using var tmux = new PrivateTmuxServer();
+        await tmux.InitializeAsync();
+        var (pane, submitted) = await tmux.StartFakeClaudeAsync();
+        await using var server = await InProcessServer.StartAsync(TestBridge.Options(_state.Path, tmux));
+        (await server.CallAsync("register", new() { ["role"] = "dev", ["pane"] = pane })).IsError.Should().NotBe(true);
+        Directory.CreateDirectory(Path.Combine(_state.Path, "mailbox", "dev.jsonl.lock"));
+
+        // Act
+        var result = await server.CallAsync("send", new() { ["to"] = "dev", ["from"] = "gestor", ["text"] = "Deploy now." });
+
+        // Assert
+        result.IsError.Should().BeTrue();
+        result.Text().Should().Contain("reached dev's pane").And.Contain("Do not send it again").And.Contain("dev.jsonl.lock");
+        await Eventually.WaitAsync(() => PrivateTmuxServer.Submitted(submitted).Length > 0, "the message to reach dev");
+        PrivateTmuxServer.Submitted(submitted).Should().Equal("[from:gestor] Deploy now.");
+        var history = (await server.CallAsync("history", [])).Json().GetProperty("messages");
+        history.EnumerateArray().Select(m => m.GetProperty("text").GetString()).Should().Equal("Deploy now.");
+    }
+
+    [Fact]
     public async Task A_read_only_state_directory_is_an_error_naming_the_file()
     {
         if (Environment.UserName == "root")
