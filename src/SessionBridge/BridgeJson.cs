@@ -34,8 +34,10 @@ namespace SessionBridge.Server;
 internal sealed partial class BridgeJson : JsonSerializerContext
 {
     /// <summary>The SDK's own options with ours in front, so protocol types still serialize.</summary>
-    // Lazy: static initializers across partial files run in no fixed order, and Default is generated.
-    public static JsonSerializerOptions ToolOptions => s_toolOptions ??= CreateToolOptions();
+    // Lazy: static initializers across partial files run in no fixed order, and Default is generated. The tools
+    // are made in parallel at start-up: one instance is published to all of them.
+    public static JsonSerializerOptions ToolOptions =>
+        LazyInitializer.EnsureInitialized(ref s_toolOptions, CreateToolOptions);
 
     private static JsonSerializerOptions? s_toolOptions;
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Server;
 using SessionBridge.Bridge;
 using SessionBridge.Server.Tools;
 
@@ -16,8 +17,14 @@ internal static class ServerSetup
         + "the messages; a delivered:false message still reaches the recipient's inbox. set_prompt saves a "
         + "role's briefing, restored after /clear.";
 
-    public static IMcpServerBuilder AddSessionBridge(this IServiceCollection services, BridgeOptions options)
+    /// <param name="tools">The tool descriptors, perhaps still being made (<see cref="ToolCatalog.StartCreating"/>); by default made here.</param>
+    public static IMcpServerBuilder AddSessionBridge(
+        this IServiceCollection services,
+        BridgeOptions options,
+        Task<IReadOnlyList<McpServerTool>>? tools = null
+    )
     {
+        tools ??= Task.FromResult(ToolCatalog.Create());
         services.AddSingleton(options);
         services.AddSingleton(sp => new PeerBridge(sp.GetRequiredService<BridgeOptions>()));
         return services
@@ -29,8 +36,11 @@ internal static class ServerSetup
                     Version = typeof(ServerSetup).Assembly.GetName().Version?.ToString(3) ?? "0.0.0",
                 };
                 server.ServerInstructions = Instructions;
+                // Runs when the server starts, after the host is built: the descriptors were made meanwhile.
+                server.ToolCollection ??= [];
+                foreach (var tool in tools.GetAwaiter().GetResult())
+                    server.ToolCollection.Add(tool);
             })
-            .WithTools<BridgeTools>(BridgeJson.ToolOptions)
             .WithRequestFilters(filters =>
                 filters.AddCallToolFilter(next =>
                     async (request, cancellationToken) =>
