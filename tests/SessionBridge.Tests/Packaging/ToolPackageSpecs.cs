@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+using System.Text.RegularExpressions;
 using CliWrap;
 using CliWrap.Buffered;
 using ModelContextProtocol.Client;
@@ -5,38 +7,43 @@ using SessionBridge.Tests.Infrastructure;
 
 namespace SessionBridge.Tests.Packaging;
 
-/// <summary>The NuGet tool package, installed the way a user installs it, starts and answers as an MCP server.</summary>
+/// <summary>The NuGet tool packages, made by pack.sh and installed the way a user installs them, start and answer as an MCP server.</summary>
 public sealed class ToolPackageSpecs : IDisposable
 {
     private readonly TempDirectory _work = new("pack");
 
     [Fact]
-    public async Task I_can_install_the_tool_package_and_start_the_server_from_it()
+    public async Task I_can_install_the_tool_packages_from_pack_sh_and_get_the_NativeAOT_server_for_this_platform()
     {
         // Arrange
         var packages = _work.Combine("packages");
         var tools = _work.Combine("tools");
         var state = _work.Combine("state");
-        var project = Path.Combine(RepositoryRoot.Path, "src", "SessionBridge", "SessionBridge.csproj");
-        await Cli.Wrap("dotnet")
-            .WithArguments(["pack", project, "-c", "Release", "-o", packages, "--nologo"])
-            .ExecuteBufferedAsync();
+        var rid = RuntimeInformation.RuntimeIdentifier;
+        await Cli.Wrap(Path.Combine(RepositoryRoot.Path, "pack.sh")).WithArguments([packages]).ExecuteBufferedAsync();
 
         // Act
         await Cli.Wrap("dotnet")
             .WithArguments(["tool", "install", "SessionBridge", "--tool-path", tools, "--add-source", packages])
+            // A package cache of its own: the user's may hold an older build under the same version.
+            .WithEnvironmentVariables(e => e.Set("NUGET_PACKAGES", _work.Combine("nuget")))
             .ExecuteBufferedAsync();
         await using var client = await McpClient.CreateAsync(new StdioClientTransport(new StdioClientTransportOptions
         {
             Command = Path.Combine(tools, "session-bridge"),
             EnvironmentVariables = new Dictionary<string, string?> { ["SESSION_BRIDGE_DIR"] = state, ["TMUX"] = null, ["TMUX_PANE"] = null },
         }));
-        var tools12 = await client.ListToolsAsync();
+        var listed = await client.ListToolsAsync();
 
-        // Assert
-        Directory.GetFiles(packages, "SessionBridge.*.nupkg").Should().ContainSingle();
+        // Assert: the package users name, this platform's NativeAOT one, and the framework-dependent fallback.
+        Directory.GetFiles(packages, "*.nupkg")
+            .Select(file => Regex.Replace(Path.GetFileName(file), @"\.\d+\.\d+\.\d+.*\.nupkg$", ""))
+            .Should()
+            .BeEquivalentTo("SessionBridge", $"SessionBridge.{rid}", "SessionBridge.any");
+        new FileInfo(Path.Combine(tools, "session-bridge")).LinkTarget.Should().Contain($"sessionbridge.{rid}",
+            "the tool installed is this platform's NativeAOT build");
         client.ServerInfo?.Name.Should().Be("session-bridge");
-        tools12.Should().HaveCount(14);
+        listed.Should().HaveCount(14);
     }
 
     public void Dispose() => _work.Dispose();
