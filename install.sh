@@ -32,13 +32,7 @@ fi
 command -v dotnet >/dev/null 2>&1 || die "the .NET 10 SDK is needed to build: https://dotnet.microsoft.com/download"
 command -v tmux >/dev/null 2>&1 || say "Note: tmux is not installed; SessionBridge needs it at run time."
 
-case "$(uname -s)-$(uname -m)" in
-    Linux-x86_64) rid=linux-x64 ;;
-    Linux-aarch64) rid=linux-arm64 ;;
-    Darwin-arm64) rid=osx-arm64 ;;
-    Darwin-x86_64) rid=osx-x64 ;;
-    *) rid="" ;;
-esac
+rid=$(eng/native-rid.sh)
 
 publish() {
     local project=$1

@@ -13,13 +13,7 @@ cd "$(dirname "$0")"
 out="${1:-nupkg}"
 project=src/SessionBridge/SessionBridge.csproj
 
-case "$(uname -s)-$(uname -m)" in
-    Linux-x86_64) rid=linux-x64 ;;
-    Linux-aarch64) rid=linux-arm64 ;;
-    Darwin-arm64) rid=osx-arm64 ;;
-    Darwin-x86_64) rid=osx-x64 ;;
-    *) rid="" ;;
-esac
+rid=$(eng/native-rid.sh)
 
 pack() { dotnet pack "$project" -c Release -o "$out" --nologo -v quiet "$@"; }
 
