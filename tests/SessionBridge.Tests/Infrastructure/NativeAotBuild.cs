@@ -17,8 +17,14 @@ public sealed class NativeAotBuild : IAsyncLifetime
 
     public string Hook => _directory.Combine("out", "session-bridge-hook");
 
+    /// <summary>Why there is no build (no native toolchain here), or null when there is.</summary>
+    public string? Unavailable { get; private set; }
+
     public async ValueTask InitializeAsync()
     {
+        Unavailable = NativeToolchain.WhyUnavailable();
+        if (Unavailable is not null)
+            return;
         await PublishAsync(Path.Combine("src", "SessionBridge", "SessionBridge.csproj"), "server");
         await PublishAsync(Path.Combine("hooks", "SessionBridge.Hook", "SessionBridge.Hook.csproj"), "hook");
     }

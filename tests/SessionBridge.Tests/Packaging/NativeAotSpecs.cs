@@ -20,6 +20,9 @@ public sealed class NativeAotSpecs(NativeAotBuild aot, PrivateTmuxServer tmux)
     [Fact]
     public async Task The_NativeAOT_server_answers_every_tool()
     {
+        if (aot.Unavailable is { } reason)
+            Assert.Skip(reason);
+
         // Arrange: dev is a Claude Code stand-in, reviewer sits on a menu.
         var (devPane, submitted) = await tmux.StartFakeClaudeAsync();
         var (reviewerPane, chosen) = await tmux.StartFakeMenuAsync(cursor: 1);
@@ -79,6 +82,9 @@ public sealed class NativeAotSpecs(NativeAotBuild aot, PrivateTmuxServer tmux)
     [Fact]
     public async Task The_NativeAOT_command_line_prints_peers_and_the_hook_restores_a_role()
     {
+        if (aot.Unavailable is { } reason)
+            Assert.Skip(reason);
+
         // Arrange
         var pane = await tmux.StartPaneAsync("sleep 86400");
         var environment = new Dictionary<string, string?>
