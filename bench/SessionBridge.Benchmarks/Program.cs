@@ -180,7 +180,7 @@ async Task SendFigures(string server)
 
 void ClassifierFigures()
 {
-    var fixtures = Path.Combine(repo, "..", "shared", "fixtures", "claude-code-screens");
+    var fixtures = Path.Combine(repo, "tests", "SessionBridge.Tests", "Fixtures", "screens-2.1.328-160x45");
     var screens = Directory.GetFiles(fixtures, "*.txt").Select(File.ReadAllText).ToList();
     var iterations = quick ? 200 : 2000;
     foreach (var screen in screens)

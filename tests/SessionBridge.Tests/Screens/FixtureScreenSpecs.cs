@@ -8,9 +8,10 @@ public sealed class FixtureScreenSpecs
     public static TheoryData<LabelledScreen> Screens() => new(LabelledScreen.All());
 
     [Fact]
-    public void The_shared_fixtures_are_present()
+    public void The_fixtures_ship_with_the_repository()
     {
-        LabelledScreen.All().Select(s => s.File).Should().Contain(["idle-fresh.txt", "permission-bash.txt", "plan-approval.txt"]);
+        // Regression: the 2.1.328 screens were read from ../shared, which a user's clone does not have.
+        LabelledScreen.All().Select(s => s.ToString()).Should().Contain(["screens-2.1.328-160x45/idle-fresh.txt", "screens-2.1.328-160x45/permission-bash.txt", "screens-2.1.328-160x45/plan-approval.txt"]);
     }
 
     [Theory]
