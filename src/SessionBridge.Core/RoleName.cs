@@ -22,7 +22,7 @@ internal readonly partial record struct RoleName
         if (string.IsNullOrWhiteSpace(value))
         {
             throw new BridgeException(
-                $"'{argument}' is empty. Give a role name such as \"dev\", \"gestor\" or \"reviewer\"."
+                $"{{arg:{argument}}} is empty. Give a role name such as \"dev\", \"gestor\" or \"reviewer\"."
             );
         }
 
@@ -36,7 +36,7 @@ internal readonly partial record struct RoleName
 
         var shown = value.Length > 40 ? value[..40] + "…" : value;
         throw new BridgeException(
-            $"'{argument}' \"{shown}\" is not a valid role name: use 1-32 characters of a-z, 0-9, '-' and '_', "
+            $"{{arg:{argument}}} \"{shown}\" is not a valid role name: use 1-32 characters of a-z, 0-9, '-' and '_', "
                 + $"starting with a letter or digit (for example \"dev\" or \"code-reviewer\").{hint}"
         );
     }

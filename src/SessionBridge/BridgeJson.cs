@@ -26,6 +26,8 @@ namespace SessionBridge.Server;
 [JsonSerializable(typeof(BroadcastResult))]
 [JsonSerializable(typeof(WaitResult))]
 [JsonSerializable(typeof(string[]))]
+[JsonSerializable(typeof(SessionBridge.State.MessageRecord))]
+[JsonSerializable(typeof(SessionBridge.Server.Cli.CliError))]
 [JsonSerializable(typeof(SessionBridge.Diagnostics.DoctorCheck[]))]
 [JsonSerializable(typeof(string))]
 [JsonSerializable(typeof(int))]

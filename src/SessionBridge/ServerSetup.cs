@@ -26,7 +26,7 @@ internal static class ServerSetup
     {
         tools ??= Task.FromResult(ToolCatalog.Create());
         services.AddSingleton(options);
-        services.AddSingleton(sp => new PeerBridge(sp.GetRequiredService<BridgeOptions>()));
+        services.AddSingleton(sp => new UseCases(sp.GetRequiredService<BridgeOptions>()));
         return services
             .AddMcpServer(server =>
             {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using SessionBridge.Errors;
 using SessionBridge.State;
 using SessionBridge.Tmux;
 
@@ -38,6 +39,12 @@ internal sealed record BridgeOptions
     public TimeSpan PaneLockTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
     public TimeSpan TmuxTimeout { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How messages name what the reader can do: the tools' words unless a front end gives its own.</summary>
+    public Wording Words { get; init; } = Wording.Tools;
+
+    /// <summary>The door to one tmux server (null: the caller's own).</summary>
+    public TmuxClient Tmux(string? socket) => new(socket, TmuxTimeout);
 
     public static BridgeOptions FromEnvironment(Func<string, string?>? getVariable = null)
     {

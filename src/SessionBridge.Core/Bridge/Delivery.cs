@@ -1,7 +1,7 @@
 namespace SessionBridge.Bridge;
 
 /// <summary>The outcome of typing one message into a pane.</summary>
-internal sealed record Delivery(bool Delivered, bool Submitted, string Status, string? Reason)
+internal sealed record Delivery(bool Delivered, bool Submitted, DeliveryStatus Status, string? Reason)
 {
-    public static Delivery NotDelivered(string reason) => new(false, false, "not_delivered", reason);
+    public static Delivery NotDelivered(string reason) => new(false, false, DeliveryStatus.NotDelivered, reason);
 }

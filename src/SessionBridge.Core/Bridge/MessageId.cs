@@ -16,7 +16,7 @@ internal static partial class MessageId
             return id;
         var shown = id.Length > 40 ? id[..40] + "…" : id;
         throw new BridgeException(
-            $"'{argument}' \"{shown}\" is not a message id. Ids are 12 hex digits, as send returns them and "
+            $"{{arg:{argument}}} \"{shown}\" is not a message id. Ids are 12 hex digits, as send returns them and "
                 + "history and inbox show them (\"id\")."
         );
     }

@@ -11,8 +11,10 @@ namespace SessionBridge.Diagnostics;
 /// Checks a setup the way a person would, one finding at a time, each with a fix: tmux, this pane, the
 /// state directory and its files, the registrations, and whether Claude Code has the server and the hook.
 /// </summary>
-internal sealed class Doctor(PeerBridge bridge, BridgeOptions options, string home, string workingDirectory)
+internal sealed class Doctor(Roster roster, BridgeOptions options, string home, string workingDirectory)
 {
+    private readonly StateStore _state = new(options.State, options.StateLockTimeout);
+
     private const UnixFileMode PrivateDirectory = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
     private const UnixFileMode PrivateFile = UnixFileMode.UserRead | UnixFileMode.UserWrite;
 
@@ -23,8 +25,8 @@ internal sealed class Doctor(PeerBridge bridge, BridgeOptions options, string ho
             await TmuxAsync(cancellationToken),
             InsideTmux(),
             StateDirectoryModes(),
-            Readable("registry.json", () => bridge.State.Registry.All()),
-            Readable("prompts.json", () => bridge.State.Prompts.All()),
+            Readable("registry.json", () => _state.Registry.All()),
+            Readable("prompts.json", () => _state.Prompts.All()),
         };
         checks.AddRange(await RegistrationsAsync(cancellationToken));
         checks.Add(ServerRegisteredWithClaude());
@@ -97,7 +99,7 @@ internal sealed class Doctor(PeerBridge bridge, BridgeOptions options, string ho
     {
         try
         {
-            var peers = (await bridge.ListPeersAsync(cancellationToken)).Peers;
+            var peers = (await roster.ListPeersAsync(cancellationToken)).Peers;
             if (peers.Count == 0)
                 return [new DoctorCheck("registrations", CheckOutcome.Ok, "none yet")];
             return peers.Select(p =>
@@ -105,7 +107,7 @@ internal sealed class Doctor(PeerBridge bridge, BridgeOptions options, string ho
                     ? new DoctorCheck($"role {p.Role}", CheckOutcome.Ok, $"pane {p.Pane}, {p.State}")
                     : new DoctorCheck(
                         $"role {p.Role}",
-                        p.Status is "stale" or "gone" ? CheckOutcome.Failed : CheckOutcome.Warning,
+                        p.Status is PaneStatus.Stale or PaneStatus.Gone ? CheckOutcome.Failed : CheckOutcome.Warning,
                         $"pane {p.Pane}: {p.Status}",
                         p.Problem
                     ));
@@ -173,10 +175,10 @@ internal sealed class Doctor(PeerBridge bridge, BridgeOptions options, string ho
         const string name = "hook in this pane";
         try
         {
-            var context = SessionStartContext.Build(bridge.State, pane, options.CallerSocket, "clear");
+            var context = SessionStartContext.Build(_state, pane, options.CallerSocket, "clear");
             if (context is not null)
                 return new DoctorCheck(name, CheckOutcome.Ok, $"after /clear it restores {context.Length:N0} characters: {context.Split('\n')[0]}");
-            var role = bridge.State.Registry.FindByPane(pane, options.CallerSocket);
+            var role = _state.Registry.FindByPane(pane, options.CallerSocket);
             return role is null
                 ? new DoctorCheck(name, CheckOutcome.Warning, $"pane {pane} is not registered: nothing to restore after /clear", "Call register from the Claude Code session in this pane.")
                 : new DoctorCheck(name, CheckOutcome.Warning, $"{role.Role} has no saved prompt: nothing to restore after /clear", $"session-bridge prompt set {role.Role} \"…\" (or the set_prompt tool).");

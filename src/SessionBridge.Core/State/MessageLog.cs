@@ -8,8 +8,6 @@ internal sealed class MessageLog(StateDirectory directory, TimeSpan lockTimeout)
 {
     private readonly JsonlLog _conversation = new(directory.ConversationPath, lockTimeout);
 
-    public string ConversationPath => _conversation.Path;
-
     public long ConversationLength => _conversation.Length;
 
     /// <summary>Messages appended to the conversation after <paramref name="position"/>, and where to read from next.</summary>
@@ -66,13 +64,13 @@ internal sealed class MessageLog(StateDirectory directory, TimeSpan lockTimeout)
     public string? LastReadId(RoleName role) => Cursor(role).Read().LastReadId;
 
     public void MarkRead(RoleName role, MessageRecord newest) =>
-        Cursor(role).Update(_ => (new InboxCursor(newest.Id, newest.Ts), true));
+        Cursor(role).Update(_ => (new InboxCursor(newest.Id), true));
 
     private JsonDocumentFile<InboxCursor> Cursor(RoleName role) =>
         new(
             Path.Combine(directory.MailboxDirectory, role.Value + ".read.json"),
             StateJsonContext.Files.InboxCursor,
-            () => new InboxCursor(null, null),
+            () => new InboxCursor(null),
             lockTimeout,
             $"which of {role}'s messages are read"
         );

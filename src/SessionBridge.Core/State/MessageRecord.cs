@@ -1,3 +1,5 @@
+using SessionBridge.Bridge;
+
 namespace SessionBridge.State;
 
 /// <summary>One message, as one line of conversation.jsonl and of the recipient's mailbox.</summary>
@@ -11,5 +13,5 @@ internal sealed record MessageRecord(
     bool Submitted,
     string? Reason = null,
     string? ReplyTo = null,
-    string? Status = null
+    DeliveryStatus? Status = null
 );

@@ -11,8 +11,6 @@ internal sealed class PromptBook(StateDirectory directory, TimeSpan lockTimeout)
         "every role's saved prompt"
     );
 
-    public string Path => _file.Path;
-
     public SavedPrompt? Find(RoleName role) =>
         _file.Read().Prompts.TryGetValue(role.Value, out var prompt) ? prompt : null;
 

@@ -11,8 +11,6 @@ internal sealed class Registry(StateDirectory directory, TimeSpan lockTimeout)
         "every role's registration"
     );
 
-    public string Path => _file.Path;
-
     public IReadOnlyList<PeerRegistration> All() =>
         [.. _file.Read().Peers.Values.OrderBy(p => p.Role, StringComparer.Ordinal)];
 

@@ -1,8 +1,10 @@
+using SessionBridge.Errors;
+
 namespace SessionBridge.State;
 
 /// <summary>State that cannot be read or written. The message names the file and what to do.</summary>
 internal sealed class StateException(string message, string path, Exception? inner = null)
-    : Exception(message, inner)
+    : SessionBridgeException(ErrorCode.State, message, inner)
 {
     public string Path { get; } = path;
 }

@@ -7,7 +7,8 @@ namespace SessionBridge.State;
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    WriteIndented = false
+    WriteIndented = false,
+    UseStringEnumConverter = true
 )]
 [JsonSerializable(typeof(MessageRecord))]
 [JsonSerializable(typeof(RegistryFile))]

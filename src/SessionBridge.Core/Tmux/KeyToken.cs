@@ -40,7 +40,7 @@ internal sealed partial record KeyToken(string Value, bool IsLiteral)
         var shown = key.Length > 40 ? key[..40] + "…" : key;
         throw new BridgeException(
             $"\"{shown}\" is not a key. {Accepted} To type words or a command into the peer's prompt, use "
-                + "the send tool instead."
+                + "{cmd:send} instead."
         );
     }
 

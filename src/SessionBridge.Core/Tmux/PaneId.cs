@@ -13,8 +13,8 @@ internal static partial class PaneId
             return pane!;
         var shown = pane is null ? "nothing" : $"\"{(pane.Length > 40 ? pane[..40] + "…" : pane)}\"";
         throw new BridgeException(
-            $"'{argument}' is {shown}, not a tmux pane id. Pane ids look like \"%3\": run "
-                + "`echo $TMUX_PANE` in the pane, or leave 'pane' out to use this session's own pane."
+            $"{{arg:{argument}}} is {shown}, not a tmux pane id. Pane ids look like \"%3\": run "
+                + "`echo $TMUX_PANE` in the pane, or leave {arg:pane} out to use this session's own pane."
         );
     }
 

@@ -1,4 +1,7 @@
+using SessionBridge.Errors;
+
 namespace SessionBridge.Tmux;
 
-/// <summary>tmux itself could not be run or did not answer in time.</summary>
-internal sealed class TmuxException(string message, Exception? inner = null) : Exception(message, inner);
+/// <summary>tmux could not be run, timed out, or refused a command.</summary>
+internal sealed class TmuxException(string message, Exception? inner = null)
+    : SessionBridgeException(ErrorCode.Tmux, message, inner);

@@ -5,25 +5,34 @@ using Spectre.Console;
 
 namespace SessionBridge.Server.Cli;
 
-/// <summary>What every command shares: the bridge over this user's state, and where output goes.</summary>
-internal sealed class CliContext(IAnsiConsole console, TextWriter output)
+/// <summary>What every command shares: the use cases over this user's state, worded for a person, and where output goes.</summary>
+internal sealed class CliContext(IAnsiConsole console, TextWriter output, bool json = false)
 {
-    private PeerBridge? _bridge;
+    private UseCases? _bridge;
 
-    public static JsonSerializerOptions JsonOptions { get; } =
-        new(BridgeJson.ToolOptions) { WriteIndented = true };
+    public static JsonSerializerOptions JsonOptions { get; } = new(BridgeJson.ToolOptions) { WriteIndented = true };
 
     public IAnsiConsole Console { get; } = console;
 
     public TextWriter Output { get; } = output;
 
-    public BridgeOptions Options { get; } = BridgeOptions.FromEnvironment();
+    /// <summary>--json was given: results and errors go to stdout as JSON, for scripts.</summary>
+    public bool Json { get; } = json;
 
-    public PeerBridge Bridge => _bridge ??= new PeerBridge(Options);
+    public BridgeOptions Options { get; } = BridgeOptions.FromEnvironment() with { Words = CliWording.Instance };
+
+    public UseCases Bridge => _bridge ??= new UseCases(Options);
 
     public void WriteJson<T>(T value)
     {
         var info = (JsonTypeInfo<T>)JsonOptions.GetTypeInfo(typeof(T));
+        Output.WriteLine(JsonSerializer.Serialize(value, info));
+    }
+
+    /// <summary>One value on one line (JSON Lines), for output that streams.</summary>
+    public void WriteJsonLine<T>(T value)
+    {
+        var info = (JsonTypeInfo<T>)BridgeJson.ToolOptions.GetTypeInfo(typeof(T));
         Output.WriteLine(JsonSerializer.Serialize(value, info));
     }
 }

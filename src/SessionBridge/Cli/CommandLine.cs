@@ -18,7 +18,9 @@ internal static class CommandLine
         // Piped output is read by scripts and tests: do not wrap it at 80 columns.
         if (Console.IsOutputRedirected)
             console.Profile.Width = 250;
-        var context = new CliContext(console, Console.Out);
+        // Known before parsing, so that even a usage error comes out as JSON for a script that asked for it.
+        var json = args.TakeWhile(a => a != "--").Contains("--json");
+        var context = new CliContext(console, Console.Out, json);
         var root = new RootCommand(
             "session-bridge: Claude Code sessions in tmux panes talking to each other. Without a command, runs the MCP server on stdio."
         )
@@ -36,6 +38,8 @@ internal static class CommandLine
             root.Subcommands.Add(command);
 
         var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0 && json)
+            return CommandRunner.Fail(context, string.Join(" ", parsed.Errors.Select(e => e.Message)), "usage", ExitCodes.Usage);
         if (parsed.Errors.Count > 0)
         {
             foreach (var error in parsed.Errors)

@@ -16,7 +16,7 @@ internal static class DoctorCommand
         command.SetAction((result, ct) => CommandRunner.RunAsync(context, async () =>
         {
             var home = Environment.GetEnvironmentVariable("HOME") ?? Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
-            var doctor = new Doctor(context.Bridge, context.Options, home, Environment.CurrentDirectory);
+            var doctor = new Doctor(context.Bridge.Roster, context.Options, home, Environment.CurrentDirectory);
             var checks = await doctor.RunAsync(ct);
             if (result.GetValue(json))
             {

@@ -12,7 +12,7 @@ internal static class HistoryCommand
         var command = new Command("history", "The shared conversation, newest last.") { limit, role, json };
         command.SetAction((result, _) => CommandRunner.RunAsync(context, () =>
         {
-            var messages = context.Bridge.History(result.GetValue(limit), result.GetValue(role));
+            var messages = context.Bridge.Reading.History(result.GetValue(limit), result.GetValue(role));
             if (result.GetValue(json))
                 context.WriteJson(messages);
             else

@@ -14,7 +14,7 @@ internal static class InboxCommand
         var command = new Command("inbox", "Messages sent to a role, newest last.") { role, limit, unread, json };
         command.SetAction((result, _) => CommandRunner.RunAsync(context, () =>
         {
-            var messages = context.Bridge.Inbox(result.GetValue(role), result.GetValue(limit), result.GetValue(unread));
+            var messages = context.Bridge.Reading.Inbox(result.GetValue(role), result.GetValue(limit), result.GetValue(unread));
             if (result.GetValue(json))
             {
                 context.WriteJson(messages);

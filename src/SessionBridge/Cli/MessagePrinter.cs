@@ -1,4 +1,5 @@
 using System.Globalization;
+using SessionBridge.Bridge;
 using SessionBridge.State;
 using Spectre.Console;
 
@@ -13,8 +14,8 @@ internal static class MessagePrinter
         var from = Styles.ForRole(message.From);
         var to = Styles.ForRole(message.To);
         var note = message.Delivered ? "" : " [red](not delivered)[/]";
-        if (message.Status is "queued" or "typed")
-            note = $" [yellow]({message.Status})[/]";
+        if (message.Status is DeliveryStatus.Queued or DeliveryStatus.Typed)
+            note = $" [yellow]({message.Status.Value.ToWireName()})[/]";
         console.MarkupLine(
             $"[grey]{time}[/] [{from.ToMarkup()}]{Markup.Escape(message.From)}[/] → "
                 + $"[{to.ToMarkup()}]{Markup.Escape(message.To)}[/]{note} [grey]#{message.Id}[/]"

@@ -14,7 +14,7 @@ internal static class PeersCommand
         };
         command.SetAction((result, ct) => CommandRunner.RunAsync(context, async () =>
         {
-            var peers = await context.Bridge.ListPeersAsync(ct);
+            var peers = await context.Bridge.Roster.ListPeersAsync(ct);
             if (result.GetValue(json))
             {
                 context.WriteJson(peers);
@@ -23,7 +23,7 @@ internal static class PeersCommand
 
             if (peers.Peers.Count == 0)
             {
-                context.Console.MarkupLine("No role is registered. In a Claude Code session: register(\"dev\").");
+                context.Console.MarkupLine("No role is registered. In a Claude Code session, ask it to register as a role (register(\"dev\")), or run [bold]session-bridge register dev[/] in its pane.");
                 return ExitCodes.Ok;
             }
 

@@ -22,13 +22,13 @@ internal static class PromptCommand
         var command = new Command("get", "Print a role's saved prompt.") { role, json };
         command.SetAction((result, _) => CommandRunner.RunAsync(context, () =>
         {
-            var prompt = context.Bridge.GetPrompt(result.GetValue(role));
+            var prompt = context.Bridge.Briefings.Get(result.GetValue(role));
             if (result.GetValue(json))
                 context.WriteJson(prompt);
             else if (prompt.Found)
                 context.Output.WriteLine(prompt.Prompt);
             else
-                return Task.FromResult(CommandRunner.Fail(context, $"no prompt is saved for {prompt.Role}"));
+                return Task.FromResult(CommandRunner.Fail(context, $"No prompt is saved for {prompt.Role}. Save one with `session-bridge prompt set {prompt.Role} \"…\"`."));
             return Task.FromResult(ExitCodes.Ok);
         }));
         return command;
@@ -38,14 +38,18 @@ internal static class PromptCommand
     {
         var role = new Argument<string>("role");
         var text = new Argument<string>("prompt") { Description = "The briefing; - reads it from standard input." };
-        var command = new Command("set", "Save a role's prompt.") { role, text };
+        var json = CommonOptions.Json();
+        var command = new Command("set", "Save a role's prompt.") { role, text, json };
         command.SetAction((result, ct) => CommandRunner.RunAsync(context, async () =>
         {
             var prompt = result.GetValue(text);
             if (prompt == "-")
                 prompt = await Console.In.ReadToEndAsync(ct);
-            var saved = context.Bridge.SetPrompt(result.GetValue(role), prompt);
-            context.Console.MarkupLineInterpolated($"[green]saved[/] the prompt for {saved.Role} ({saved.Prompt?.Length} characters)");
+            var saved = context.Bridge.Briefings.Set(result.GetValue(role), prompt);
+            if (context.Json)
+                context.WriteJson(saved);
+            else
+                context.Console.MarkupLineInterpolated($"[green]saved[/] the prompt for {saved.Role} ({Plural(saved.Prompt?.Length ?? 0, "character")})");
             return ExitCodes.Ok;
         }));
         return command;
@@ -57,7 +61,7 @@ internal static class PromptCommand
         var command = new Command("list", "List the saved prompts.") { json };
         command.SetAction((result, _) => CommandRunner.RunAsync(context, () =>
         {
-            var prompts = context.Bridge.ListPrompts();
+            var prompts = context.Bridge.Briefings.List();
             if (result.GetValue(json))
             {
                 context.WriteJson(prompts);
@@ -84,14 +88,21 @@ internal static class PromptCommand
     private static Command Delete(CliContext context)
     {
         var role = new Argument<string>("role");
-        var command = new Command("delete", "Forget a role's prompt.") { role };
+        var json = CommonOptions.Json();
+        var command = new Command("delete", "Forget a role's prompt.") { role, json };
         command.SetAction((result, _) => CommandRunner.RunAsync(context, () =>
         {
-            var deleted = context.Bridge.DeletePrompt(result.GetValue(role));
-            context.Console.MarkupLineInterpolated(
-                $"{(deleted.Deleted ? "[green]deleted[/] the prompt for" : "no prompt was saved for")} {deleted.Role}");
+            var deleted = context.Bridge.Briefings.Delete(result.GetValue(role));
+            if (context.Json)
+                context.WriteJson(deleted);
+            else if (deleted.Deleted)
+                context.Console.MarkupLineInterpolated($"[green]deleted[/] the prompt for {deleted.Role}");
+            else
+                context.Console.MarkupLineInterpolated($"no prompt was saved for {deleted.Role}");
             return Task.FromResult(ExitCodes.Ok);
         }));
         return command;
     }
+
+    private static string Plural(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count:N0} {noun}s";
 }

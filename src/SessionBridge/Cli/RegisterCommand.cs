@@ -13,7 +13,7 @@ internal static class RegisterCommand
         var command = new Command("register", "Bind a tmux pane to a role.") { role, pane, json };
         command.SetAction((result, ct) => CommandRunner.RunAsync(context, async () =>
         {
-            var registered = await context.Bridge.RegisterAsync(result.GetValue(role), result.GetValue(pane), ct);
+            var registered = await context.Bridge.Roster.RegisterAsync(result.GetValue(role), result.GetValue(pane), ct);
             if (result.GetValue(json))
                 context.WriteJson(registered);
             else

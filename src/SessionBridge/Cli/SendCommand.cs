@@ -23,7 +23,7 @@ internal static class SendCommand
             var body = result.GetValue(text);
             if (body == "-")
                 body = await Console.In.ReadToEndAsync(ct);
-            var sent = await context.Bridge.SendAsync(
+            var sent = await context.Bridge.Sending.SendAsync(
                 result.GetValue(to),
                 result.GetValue(from),
                 body,
@@ -35,7 +35,7 @@ internal static class SendCommand
             if (result.GetValue(json))
                 context.WriteJson(sent);
             else if (sent.Delivered)
-                context.Console.MarkupLineInterpolated($"[green]{sent.Status}[/] to {sent.To} (#{sent.Id})");
+                context.Console.MarkupLineInterpolated($"[green]{sent.Status.ToWireName()}[/] to {sent.To} (#{sent.Id})");
             else
                 context.Console.MarkupLineInterpolated($"[red]not delivered[/] to {sent.To} (#{sent.Id}, kept in its inbox): {sent.Reason}");
             return sent.Delivered ? ExitCodes.Ok : ExitCodes.NotDelivered;

@@ -1,3 +1,4 @@
+using SessionBridge.Screens;
 using Spectre.Console;
 
 namespace SessionBridge.Server.Cli;
@@ -19,12 +20,18 @@ internal static class Styles
         return Palette[hash % Palette.Length];
     }
 
-    public static string State(string state) =>
-        state switch
-        {
-            "idle" or "alive" => $"[green]{state}[/]",
-            "busy" => $"[yellow]{state}[/]",
-            "waiting_select" or "waiting_text" => $"[fuchsia]{state}[/]",
-            _ => $"[red]{Markup.Escape(state)}[/]",
-        };
+    /// <summary>A peer's state (a screen state, or the pane's status when it is not alive), coloured by what it asks of you.</summary>
+    public static string State(string state)
+    {
+        var colour = WireNames.TryParse(state, WireNamesJson.Default.ScreenState, out var screen)
+            ? screen switch
+            {
+                ScreenState.Idle => "green",
+                ScreenState.Busy => "yellow",
+                ScreenState.WaitingSelect or ScreenState.WaitingText => "fuchsia",
+                _ => "red",
+            }
+            : "red";
+        return $"[{colour}]{Markup.Escape(state)}[/]";
+    }
 }

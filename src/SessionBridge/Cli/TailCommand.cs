@@ -4,42 +4,65 @@ namespace SessionBridge.Server.Cli;
 
 internal static class TailCommand
 {
+    /// <summary>How often -f looks for new lines: a person watching does not notice a quarter second.</summary>
+    private static readonly TimeSpan FollowInterval = TimeSpan.FromMilliseconds(250);
+
     public static Command Create(CliContext context)
     {
         var limit = CommonOptions.Limit(10);
         var follow = new Option<bool>("--follow", "-f") { Description = "Keep printing messages as they are sent (Ctrl-C stops)." };
-        var command = new Command("tail", "The last messages of the conversation, coloured by sender; -f follows it live.")
+        var json = CommonOptions.Json();
+        var command = new Command(
+            "tail",
+            "The last messages of the conversation, coloured by sender; -f follows it live. With --json, one message per line."
+        )
         {
-            limit, follow,
+            limit,
+            follow,
+            json,
         };
-        command.SetAction((result, ct) => CommandRunner.RunAsync(context, async () =>
-        {
-            var messages = context.Bridge.State.Messages;
-            // Take the position first: a message written meanwhile is printed by the follower, not lost.
-            var position = messages.ConversationLength;
-            foreach (var message in context.Bridge.History(result.GetValue(limit)).Messages)
-                MessagePrinter.Write(context.Console, message);
-            if (!result.GetValue(follow))
-                return ExitCodes.Ok;
+        command.SetAction(
+            (result, ct) =>
+                CommandRunner.RunAsync(
+                    context,
+                    async () =>
+                    {
+                        var reading = context.Bridge.Reading;
+                        // Take the position first: a message written meanwhile is printed by the follower, not lost.
+                        var position = reading.End();
+                        foreach (var message in reading.History(result.GetValue(limit)).Messages)
+                            Print(context, message);
+                        if (!result.GetValue(follow))
+                            return ExitCodes.Ok;
 
-            try
-            {
-                while (!ct.IsCancellationRequested)
-                {
-                    await Task.Delay(250, ct);
-                    var (fresh, next) = messages.ConversationSince(position);
-                    position = next;
-                    foreach (var message in fresh)
-                        MessagePrinter.Write(context.Console, message);
-                }
-            }
-            catch (OperationCanceledException)
-            {
-                // Ctrl-C: a normal way to stop following.
-            }
+                        try
+                        {
+                            while (!ct.IsCancellationRequested)
+                            {
+                                await Task.Delay(FollowInterval, ct);
+                                var (fresh, next) = reading.Since(position);
+                                position = next;
+                                foreach (var message in fresh)
+                                    Print(context, message);
+                            }
+                        }
+                        catch (OperationCanceledException)
+                        {
+                            // Ctrl-C: a normal way to stop following.
+                        }
 
-            return ExitCodes.Ok;
-        }));
+                        return ExitCodes.Ok;
+                    }
+                )
+        );
         return command;
+    }
+
+    private static void Print(CliContext context, State.MessageRecord message)
+    {
+        if (context.Json)
+            context.WriteJsonLine(message);
+        else
+            MessagePrinter.Write(context.Console, message);
     }
 }

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 using ModelContextProtocol.Server;
 using SessionBridge.Bridge;
 using SessionBridge.Bridge.Results;
@@ -6,11 +7,12 @@ using SessionBridge.Bridge.Results;
 namespace SessionBridge.Server.Tools;
 
 /// <summary>
-/// The twelve tools of the original, plus broadcast and wait_for. Each translates its arguments into one call on <see cref="PeerBridge"/> and returns
-/// the result as JSON; the logic lives in the library.
+/// The twelve tools of the original, plus broadcast and wait_for. Each translates its arguments into one call on
+/// a use case (<see cref="UseCases"/>) and returns the result as JSON; the logic lives in the library. Defaults
+/// and ranges come from <see cref="Limits"/>: the model reads them in each tool's input schema.
 /// </summary>
 [McpServerToolType]
-internal sealed class BridgeTools(PeerBridge bridge)
+internal sealed class BridgeTools(UseCases bridge)
 {
     private const string RoleDescription =
         "A role name: 1-32 characters of a-z, 0-9, '-' and '_' (for example \"dev\", \"gestor\", \"reviewer\").";
@@ -25,7 +27,7 @@ internal sealed class BridgeTools(PeerBridge bridge)
         [Description("tmux pane id such as \"%3\". Leave out to use this session's own pane ($TMUX_PANE).")]
             string? pane = null,
         CancellationToken cancellationToken = default
-    ) => ToolCall.RunAsync(() => bridge.RegisterAsync(role, pane, cancellationToken));
+    ) => ToolCall.RunAsync(() => bridge.Roster.RegisterAsync(role, pane, cancellationToken));
 
     [McpServerTool(Name = "list_peers", ReadOnly = true, OpenWorld = false)]
     [Description(
@@ -33,7 +35,7 @@ internal sealed class BridgeTools(PeerBridge bridge)
             + "whether its pane is alive now (status: alive, dead, gone, stale, copy_mode or shell)."
     )]
     public Task<ListPeersResult> ListPeers(CancellationToken cancellationToken = default) =>
-        ToolCall.RunAsync(() => bridge.ListPeersAsync(cancellationToken));
+        ToolCall.RunAsync(() => bridge.Roster.ListPeersAsync(cancellationToken));
 
     [McpServerTool(Name = "send", Destructive = false, OpenWorld = false)]
     [Description(
@@ -60,15 +62,16 @@ internal sealed class BridgeTools(PeerBridge bridge)
         )]
             bool force = false,
         CancellationToken cancellationToken = default
-    ) => ToolCall.RunAsync(() => bridge.SendAsync(to, from, text, submit, tag, reply_to, force, cancellationToken));
+    ) => ToolCall.RunAsync(() => bridge.Sending.SendAsync(to, from, text, submit, tag, reply_to, force, cancellationToken));
 
     [McpServerTool(Name = "read_peer", ReadOnly = true, OpenWorld = false)]
     [Description("Read another session's screen as text: what is visible plus some scrollback.")]
     public Task<ReadPeerResult> ReadPeer(
         [Description("The role whose screen to read. " + RoleDescription)] string role,
-        [Description("Lines of scrollback above the visible screen, 0 to 10000 (default 50).")] int lines = 50,
+        [Description("Lines of scrollback above the visible screen.")] [Range(0, Limits.MaxScrollback)]
+            int lines = Limits.DefaultReadLines,
         CancellationToken cancellationToken = default
-    ) => ToolCall.RunAsync(() => bridge.ReadPeerAsync(role, lines, cancellationToken));
+    ) => ToolCall.RunAsync(() => bridge.Screens.ReadPeerAsync(role, lines, cancellationToken));
 
     [McpServerTool(Name = "detect_question", ReadOnly = true, OpenWorld = false)]
     [Description(
@@ -78,9 +81,10 @@ internal sealed class BridgeTools(PeerBridge bridge)
     )]
     public Task<DetectQuestionResult> DetectQuestion(
         [Description("The role whose screen to classify. " + RoleDescription)] string role,
-        [Description("Lines of scrollback to include, 0 to 10000 (default 20).")] int? lines = null,
+        [Description("Lines of scrollback to include.")] [Range(0, Limits.MaxScrollback)]
+            int lines = Limits.DefaultDetectLines,
         CancellationToken cancellationToken = default
-    ) => ToolCall.RunAsync(() => bridge.DetectQuestionAsync(role, lines, cancellationToken));
+    ) => ToolCall.RunAsync(() => bridge.Screens.DetectQuestionAsync(role, lines, cancellationToken));
 
     [McpServerTool(Name = "respond", Destructive = true, OpenWorld = false)]
     [Description(
@@ -98,7 +102,7 @@ internal sealed class BridgeTools(PeerBridge bridge)
         )]
             string? option = null,
         CancellationToken cancellationToken = default
-    ) => ToolCall.RunAsync(() => bridge.RespondAsync(role, keys, option, cancellationToken));
+    ) => ToolCall.RunAsync(() => bridge.Menus.RespondAsync(role, keys, option, cancellationToken));
 
     [McpServerTool(Name = "history", ReadOnly = true, OpenWorld = false)]
     [Description(
@@ -106,11 +110,12 @@ internal sealed class BridgeTools(PeerBridge bridge)
             + "thread, one message and every reply to it."
     )]
     public MessagesResult History(
-        [Description("How many messages, 1 to 1000 (default 20).")] int limit = 20,
+        [Description("How many messages.")] [Range(Limits.MinMessages, Limits.MaxMessages)]
+            int limit = Limits.DefaultMessages,
         [Description("Only messages from or to this role. " + RoleDescription)] string? role = null,
         [Description("A message id: show that message and its replies (send's reply_to) instead.")]
             string? thread = null
-    ) => ToolCall.Run(() => thread is null ? bridge.History(limit, role) : bridge.Thread(thread, limit));
+    ) => ToolCall.Run(() => thread is null ? bridge.Reading.History(limit, role) : bridge.Reading.Thread(thread, limit));
 
     [McpServerTool(Name = "inbox", ReadOnly = false, Idempotent = true, Destructive = false, OpenWorld = false)]
     [Description(
@@ -119,11 +124,12 @@ internal sealed class BridgeTools(PeerBridge bridge)
     )]
     public MessagesResult Inbox(
         [Description("Whose inbox. " + RoleDescription)] string role,
-        [Description("How many messages, 1 to 1000 (default 20).")] int limit = 20,
+        [Description("How many messages.")] [Range(Limits.MinMessages, Limits.MaxMessages)]
+            int limit = Limits.DefaultMessages,
         [Description("Only messages after the last one marked read (default false).")] bool unread_only = false,
         [Description("Mark the newest message returned, and all before it, read (default false).")]
             bool mark_read = false
-    ) => ToolCall.Run(() => bridge.Inbox(role, limit, unread_only, mark_read));
+    ) => ToolCall.Run(() => bridge.Reading.Inbox(role, limit, unread_only, mark_read));
 
     [McpServerTool(Name = "broadcast", Destructive = false, OpenWorld = false)]
     [Description(
@@ -135,7 +141,7 @@ internal sealed class BridgeTools(PeerBridge bridge)
         [Description("The message.")] string text,
         [Description("Only these roles (default: everyone registered but you).")] string[]? roles = null,
         CancellationToken cancellationToken = default
-    ) => ToolCall.RunAsync(() => bridge.BroadcastAsync(from, text, roles, cancellationToken));
+    ) => ToolCall.RunAsync(() => bridge.Sending.BroadcastAsync(from, text, roles, cancellationToken));
 
     [McpServerTool(Name = "wait_for", ReadOnly = true, OpenWorld = false)]
     [Description(
@@ -146,11 +152,12 @@ internal sealed class BridgeTools(PeerBridge bridge)
         [Description("The peer to watch. " + RoleDescription)] string role,
         [Description("idle, question (a menu or a question), idle_or_question, or message (a message from role to me).")]
             string until,
-        [Description("Seconds to wait at most, 1 to 600 (default 60).")] int timeout_s = 60,
+        [Description("Seconds to wait at most.")] [Range(Limits.MinWaitSeconds, Limits.MaxWaitSeconds)]
+            int timeout_s = Limits.DefaultWaitSeconds,
         [Description("Your own role: whose inbox to watch when until is message.")] string? me = null,
         [Description("With until=message: only a reply to this message id.")] string? reply_to = null,
         CancellationToken cancellationToken = default
-    ) => ToolCall.RunAsync(() => bridge.WaitForAsync(role, until, timeout_s, me, reply_to, cancellationToken));
+    ) => ToolCall.RunAsync(() => bridge.Waiting.WaitForAsync(role, until, timeout_s, me, reply_to, cancellationToken));
 
     [McpServerTool(Name = "set_prompt", Idempotent = true, Destructive = true, OpenWorld = false)]
     [Description(
@@ -160,19 +167,19 @@ internal sealed class BridgeTools(PeerBridge bridge)
     public PromptResult SetPrompt(
         [Description("The role the briefing is for. " + RoleDescription)] string role,
         [Description("The briefing: who the role is, what it works on, how it reports.")] string prompt
-    ) => ToolCall.Run(() => bridge.SetPrompt(role, prompt));
+    ) => ToolCall.Run(() => bridge.Briefings.Set(role, prompt));
 
     [McpServerTool(Name = "get_prompt", ReadOnly = true, OpenWorld = false)]
     [Description("A role's saved briefing, or found:false.")]
     public PromptResult GetPrompt([Description(RoleDescription)] string role) =>
-        ToolCall.Run(() => bridge.GetPrompt(role));
+        ToolCall.Run(() => bridge.Briefings.Get(role));
 
     [McpServerTool(Name = "list_prompts", ReadOnly = true, OpenWorld = false)]
     [Description("Every saved briefing, by role.")]
-    public ListPromptsResult ListPrompts() => ToolCall.Run(bridge.ListPrompts);
+    public ListPromptsResult ListPrompts() => ToolCall.Run(bridge.Briefings.List);
 
     [McpServerTool(Name = "delete_prompt", Idempotent = true, Destructive = true, OpenWorld = false)]
     [Description("Forget a role's saved briefing, so the hook stops restoring it. deleted:false if there was none.")]
     public DeletePromptResult DeletePrompt([Description(RoleDescription)] string role) =>
-        ToolCall.Run(() => bridge.DeletePrompt(role));
+        ToolCall.Run(() => bridge.Briefings.Delete(role));
 }

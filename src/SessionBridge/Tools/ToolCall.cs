@@ -1,11 +1,11 @@
 using ModelContextProtocol;
-using SessionBridge.State;
+using SessionBridge.Errors;
 
 namespace SessionBridge.Server.Tools;
 
 /// <summary>
-/// Turns the library's expected failures into <see cref="McpException"/>s, whose message the model sees.
-/// Anything else is a bug and is left to the SDK, which reports it without internals.
+/// The one place the library's expected failures become <see cref="McpException"/>s, worded for the model that
+/// called the tool. Anything else is a bug and is left to the SDK, which reports it without internals.
 /// </summary>
 internal static class ToolCall
 {
@@ -15,13 +15,9 @@ internal static class ToolCall
         {
             return call();
         }
-        catch (BridgeException e)
+        catch (SessionBridgeException e)
         {
-            throw new McpException(e.Message, e);
-        }
-        catch (StateException e)
-        {
-            throw new McpException(e.Message, e);
+            throw ToMcp(e);
         }
     }
 
@@ -31,13 +27,11 @@ internal static class ToolCall
         {
             return await call();
         }
-        catch (BridgeException e)
+        catch (SessionBridgeException e)
         {
-            throw new McpException(e.Message, e);
-        }
-        catch (StateException e)
-        {
-            throw new McpException(e.Message, e);
+            throw ToMcp(e);
         }
     }
+
+    private static McpException ToMcp(SessionBridgeException e) => new(e.MessageFor(Wording.Tools), e);
 }

@@ -27,7 +27,7 @@ internal static class ToolCatalog
         McpServerTool.Create(
             method,
             // One BridgeTools per call, as WithTools<T>() makes them: it holds nothing but the bridge.
-            request => new BridgeTools(request.Services!.GetRequiredService<PeerBridge>()),
+            request => new BridgeTools(request.Services!.GetRequiredService<UseCases>()),
             new McpServerToolCreateOptions { SerializerOptions = BridgeJson.ToolOptions }
         );
 }

@@ -15,6 +15,4 @@ public static class TestBridge
             SettleDelay = TimeSpan.FromMilliseconds(150),
         };
 
-    internal static PeerBridge Create(string stateDirectory, PrivateTmuxServer? tmux = null, string? pane = null) =>
-        new(Options(stateDirectory, tmux, pane));
 }

@@ -8,7 +8,7 @@ namespace SessionBridge.Bridge.Results;
 /// </summary>
 internal sealed record DetectQuestionResult(
     string Role,
-    string State,
+    ScreenState State,
     string? Heading,
     IReadOnlyList<MenuOption>? Options,
     string? Question,

@@ -12,7 +12,7 @@ internal sealed record PeerView(
     DateTimeOffset RegisteredAt,
     DateTimeOffset LastSeen,
     bool Alive,
-    string Status,
+    PaneStatus Status,
     string? Problem,
     string State
 );

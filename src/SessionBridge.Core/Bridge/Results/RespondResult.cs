@@ -1,3 +1,5 @@
+using SessionBridge.Screens;
+
 namespace SessionBridge.Bridge.Results;
 
 /// <summary>
@@ -10,5 +12,5 @@ internal sealed record RespondResult(
     bool Sent,
     string? Reason,
     string? Option = null,
-    string? After = null
+    ScreenState? After = null
 );

@@ -14,7 +14,7 @@ internal sealed record SendResult(
     DateTimeOffset Ts,
     bool Delivered,
     bool Submitted,
-    string Status,
+    DeliveryStatus Status,
     string? Reason,
     string? ReplyTo = null
 );

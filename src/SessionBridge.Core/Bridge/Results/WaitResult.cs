@@ -8,7 +8,7 @@ namespace SessionBridge.Bridge.Results;
 /// </summary>
 internal sealed record WaitResult(
     string Role,
-    string Until,
+    WaitCondition Until,
     bool Met,
     long WaitedMs,
     string? State,

@@ -1,0 +1,102 @@
+using SessionBridge.Bridge.Results;
+using SessionBridge.Errors;
+using SessionBridge.Screens;
+using SessionBridge.State;
+using SessionBridge.Tmux;
+
+namespace SessionBridge.Bridge;
+
+/// <summary>register and list_peers: who plays which role, in which pane, and how each pane is doing now.</summary>
+internal sealed class Roster(BridgeOptions options, StateStore state, PaneTargeting targeting, TimeProvider clock)
+{
+    public async Task<RegisterResult> RegisterAsync(string? role, string? pane, CancellationToken cancellationToken)
+    {
+        var name = RoleName.Parse(role);
+        var target = pane ?? options.CallerPane;
+        if (string.IsNullOrWhiteSpace(target))
+        {
+            throw new BridgeException(
+                "No pane was given and $TMUX_PANE is not set: this session is not running inside tmux. Start "
+                    + "Claude Code inside a tmux pane and register again, or pass {arg:pane} (for example \"%3\").",
+                ErrorCode.NoPane
+            );
+        }
+
+        PaneId.Parse(target);
+        var tmux = options.Tmux(options.CallerSocket);
+        var probe = await PaneTargeting.InspectAsync(tmux, target, cancellationToken);
+        if (probe.Pane is not { } info)
+        {
+            throw new BridgeException(
+                $"Cannot register \"{name}\" on pane {target}: {probe.Problem}. Check the pane id with "
+                    + "`tmux list-panes -a -F '#{pane_id} #{pane_current_command}'`, or leave {arg:pane} out.",
+                ErrorCode.NoPane
+            );
+        }
+
+        if (info.Dead)
+            throw new BridgeException($"Cannot register \"{name}\" on pane {target}: the pane is dead.", ErrorCode.NoPane);
+
+        options.State.EnsureCreated();
+        var now = clock.GetUtcNow();
+        var registration = new PeerRegistration(
+            name.Value,
+            target,
+            tmux.Socket,
+            info.ServerPid,
+            info.PanePid,
+            string.IsNullOrEmpty(info.CurrentPath) ? null : info.CurrentPath,
+            now,
+            now
+        );
+
+        var before = state.Registry.All();
+        state.Registry.Save(registration);
+        var previous = before.FirstOrDefault(p => p.Role == name.Value);
+        var movedFrom = previous is not null && previous.Pane != target ? previous.Pane : null;
+        var alsoHere = before
+            .Where(p => p.Role != name.Value && p.Pane == target && p.Socket == tmux.Socket)
+            .Select(p => p.Role)
+            .ToList();
+        return new RegisterResult(name.Value, target, tmux.Socket, registration.Cwd, now, movedFrom, alsoHere);
+    }
+
+    /// <summary>Every role with its pane's status and, for a live pane, what its screen shows; read in parallel.</summary>
+    public async Task<ListPeersResult> ListPeersAsync(CancellationToken cancellationToken)
+    {
+        var views = await Task.WhenAll(
+            state.Registry.All().Select(async peer =>
+            {
+                var check = await targeting.CheckAsync(peer, cancellationToken);
+                return new PeerView(
+                    peer.Role,
+                    peer.Pane,
+                    peer.Cwd,
+                    peer.RegisteredAt,
+                    peer.LastSeen,
+                    check.Problem is null,
+                    check.Status,
+                    check.Problem,
+                    await LiveStateAsync(peer, check, cancellationToken)
+                );
+            })
+        );
+        return new ListPeersResult(views);
+    }
+
+    /// <summary>busy, idle, waiting_select… from one screen read; for a pane that is not alive, its status.</summary>
+    private async Task<string> LiveStateAsync(PeerRegistration peer, TargetCheck check, CancellationToken cancellationToken)
+    {
+        if (check.Status.IsLost())
+            return check.Status.ToWireName();
+        try
+        {
+            var screen = await options.Tmux(peer.Socket).CaptureAsync(peer.Pane, 0, cancellationToken);
+            return ScreenClassifier.Classify(screen).State.ToWireName();
+        }
+        catch (TmuxException)
+        {
+            return ScreenState.Unknown.ToWireName();
+        }
+    }
+}

@@ -1,0 +1,49 @@
+using SessionBridge.State;
+
+namespace SessionBridge.Bridge;
+
+/// <summary>
+/// The use cases behind the tools and the command line, built once over one state directory and one set of
+/// timings. Each tool or command calls one of them; each holds the logic for its own tools.
+/// </summary>
+internal sealed class UseCases
+{
+    public UseCases(BridgeOptions options, TimeProvider? clock = null)
+    {
+        clock ??= TimeProvider.System;
+        Options = options;
+        var state = new StateStore(options.State, options.StateLockTimeout);
+        var peers = new PeerDirectory(state);
+        var targeting = new PaneTargeting(options);
+        Roster = new Roster(options, state, targeting, clock);
+        Screens = new PeerScreens(peers, targeting);
+        Menus = new MenuAnswering(options, peers, targeting);
+        Sending = new MessageSending(options, state, peers, new PaneTyping(options, targeting), clock);
+        Reading = new MessageReading(options, state);
+        Waiting = new PeerWaiting(options, state, peers, targeting, clock);
+        Briefings = new Briefings(options, state, clock);
+    }
+
+    public BridgeOptions Options { get; }
+
+    /// <summary>register, list_peers.</summary>
+    public Roster Roster { get; }
+
+    /// <summary>read_peer, detect_question.</summary>
+    public PeerScreens Screens { get; }
+
+    /// <summary>respond.</summary>
+    public MenuAnswering Menus { get; }
+
+    /// <summary>send, broadcast.</summary>
+    public MessageSending Sending { get; }
+
+    /// <summary>history, inbox, threads, tail.</summary>
+    public MessageReading Reading { get; }
+
+    /// <summary>wait_for.</summary>
+    public PeerWaiting Waiting { get; }
+
+    /// <summary>set_prompt, get_prompt, list_prompts, delete_prompt.</summary>
+    public Briefings Briefings { get; }
+}

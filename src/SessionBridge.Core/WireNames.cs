@@ -1,0 +1,65 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+using SessionBridge.Bridge;
+using SessionBridge.Errors;
+using SessionBridge.Screens;
+
+namespace SessionBridge;
+
+/// <summary>
+/// The names statuses have on the wire (tool results, log lines, the command line). Each enum member's
+/// <see cref="JsonStringEnumMemberNameAttribute"/> is the one place a name is written; these read it back.
+/// </summary>
+internal static class WireNames
+{
+    public static string ToWireName(this PaneStatus value) => Of(value, WireNamesJson.Default.PaneStatus);
+
+    public static string ToWireName(this DeliveryStatus value) => Of(value, WireNamesJson.Default.DeliveryStatus);
+
+    public static string ToWireName(this WaitCondition value) => Of(value, WireNamesJson.Default.WaitCondition);
+
+    public static string ToWireName(this ScreenState value) => Of(value, WireNamesJson.Default.ScreenState);
+
+    public static string ToWireName(this ErrorCode value) => Of(value, WireNamesJson.Default.ErrorCode);
+
+    /// <summary>All wire names of <typeparamref name="T"/>, in declaration order.</summary>
+    public static IReadOnlyList<string> All<T>(JsonTypeInfo<T> info)
+        where T : struct, Enum => Names<T>.For(info).Values.ToList();
+
+    public static bool TryParse<T>(string? text, JsonTypeInfo<T> info, out T value)
+        where T : struct, Enum
+    {
+        foreach (var (member, name) in Names<T>.For(info))
+        {
+            if (string.Equals(name, text, StringComparison.Ordinal))
+            {
+                value = member;
+                return true;
+            }
+        }
+
+        value = default;
+        return false;
+    }
+
+    private static string Of<T>(T value, JsonTypeInfo<T> info)
+        where T : struct, Enum => Names<T>.For(info)[value];
+
+    private static class Names<T>
+        where T : struct, Enum
+    {
+        private static Dictionary<T, string>? s_names;
+
+        public static Dictionary<T, string> For(JsonTypeInfo<T> info) =>
+            s_names ??= Enum.GetValues<T>().ToDictionary(v => v, v => JsonSerializer.Serialize(v, info).Trim('"'));
+    }
+}
+
+[JsonSourceGenerationOptions(UseStringEnumConverter = true)]
+[JsonSerializable(typeof(PaneStatus))]
+[JsonSerializable(typeof(DeliveryStatus))]
+[JsonSerializable(typeof(WaitCondition))]
+[JsonSerializable(typeof(ScreenState))]
+[JsonSerializable(typeof(ErrorCode))]
+internal sealed partial class WireNamesJson : JsonSerializerContext;

@@ -1,0 +1,51 @@
+using SessionBridge.Bridge;
+using SessionBridge.Errors;
+using SessionBridge.Screens;
+using SessionBridge.Server.Cli;
+
+namespace SessionBridge.Tests.Bridge;
+
+/// <summary>One message from the library, worded for each reader: the tools for a model, the command line for a person.</summary>
+public sealed class WordingSpecs
+{
+    [Fact]
+    public void A_missing_role_is_worded_as_tool_calls_for_the_model_and_as_commands_for_a_person()
+    {
+        // Arrange
+        var error = Record.Exception(() => RoleName.Parse("Dev!", "to")) as SessionBridgeException;
+
+        // Act
+        var forModel = error!.MessageFor(Wording.Tools);
+        var forPerson = error.MessageFor(CliWording.Instance);
+
+        // Assert
+        forModel.Should().StartWith("'to' \"Dev!\" is not a valid role name");
+        forPerson.Should().StartWith("The recipient \"Dev!\" is not a valid role name");
+        error.Message.Should().Be(forModel);
+        error.Code.Should().Be(ErrorCode.InvalidArgument);
+    }
+
+    [Theory]
+    [InlineData("{cmd:register dev} first; {cmd:list_peers}", "register(\"dev\") first; list_peers", "`session-bridge register dev` (in its pane) first; `session-bridge peers`")]
+    [InlineData("leave {arg:pane} out", "leave 'pane' out", "leave --pane out")]
+    [InlineData("send with {flag:force}", "send with force:true", "send with --force")]
+    [InlineData("a {literal} brace stays", "a {literal} brace stays", "a {literal} brace stays")]
+    public void Placeholders_become_each_front_ends_words(string template, string tools, string cli)
+    {
+        Wording.Tools.Render(template).Should().Be(tools);
+        CliWording.Instance.Render(template).Should().Be(cli);
+    }
+
+    [Fact]
+    public void Every_status_keeps_its_wire_name()
+    {
+        // The wire names are the contract with models and scripts: a rename here breaks them.
+        WireNames.All(WireNamesJson.Default.DeliveryStatus)
+            .Should().Equal("submitted", "queued", "typed", "unverified", "not_delivered", "refused_draft", "refused_menu");
+        WireNames.All(WireNamesJson.Default.PaneStatus).Should().Equal("alive", "gone", "stale", "dead", "copy_mode", "shell");
+        WireNames.All(WireNamesJson.Default.WaitCondition).Should().Equal("idle", "question", "idle_or_question", "message");
+        WireNames.All(WireNamesJson.Default.ScreenState)
+            .Should().Equal("unknown", "busy", "waiting_select", "waiting_text", "idle");
+        ScreenState.WaitingSelect.ToWireName().Should().Be("waiting_select");
+    }
+}
