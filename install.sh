@@ -32,23 +32,7 @@ fi
 command -v dotnet >/dev/null 2>&1 || die "the .NET 10 SDK is needed to build: https://dotnet.microsoft.com/download"
 command -v tmux >/dev/null 2>&1 || say "Note: tmux is not installed; SessionBridge needs it at run time."
 
-rid=$(eng/native-rid.sh)
-
-publish() {
-    local project=$1
-    say "Building $project …"
-    if [ -n "$rid" ] && dotnet publish "$project" -c Release -r "$rid" -p:PublishAot=true -o "$bin" --nologo -v quiet >/tmp/session-bridge-publish.log 2>&1; then
-        say "  NativeAOT build."
-    else
-        [ -n "$rid" ] && say "  NativeAOT build not possible here (see /tmp/session-bridge-publish.log); building for the .NET runtime instead."
-        dotnet publish "$project" -c Release -o "$bin" --nologo -v quiet
-    fi
-}
-
-mkdir -p "$bin"
-publish src/SessionBridge
-publish hooks/SessionBridge.Hook
-rm -f "$bin"/*.dbg "$bin"/*.pdb
+eng/publish.sh "$bin"
 say "Installed $server and $hook."
 
 if command -v claude >/dev/null 2>&1; then

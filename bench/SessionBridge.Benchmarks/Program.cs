@@ -9,7 +9,7 @@ using SessionBridge.Screens;
 
 // Figures for docs/performance.md, each beside a baseline measured in the same run.
 //   dotnet run -c Release --project bench/SessionBridge.Benchmarks [-- --quick] [--server <path>] [--hook <path>]
-// Without --server/--hook the NativeAOT builds are published once into bench/SessionBridge.Benchmarks/obj/aot.
+// Without --server/--hook, eng/publish.sh (as install.sh) publishes them NativeAOT into bench/SessionBridge.Benchmarks/obj/aot.
 var quick = args.Contains("--quick");
 string? Option(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
 var repo = FindRepository();
@@ -22,8 +22,9 @@ try
     var jitServer = Path.Combine(repo, "src/SessionBridge/bin/Release/net10.0/session-bridge");
     if (!File.Exists(jitServer))
         await Run("dotnet", ["build", Path.Combine(repo, "src/SessionBridge"), "-c", "Release", "--nologo", "-v", "q"]);
-    var aotServer = Option("--server") ?? await PublishAotAsync("src/SessionBridge", "session-bridge");
-    var aotHook = Option("--hook") ?? await PublishAotAsync("hooks/SessionBridge.Hook", "session-bridge-hook");
+    var published = Option("--server") is null || Option("--hook") is null ? await PublishAotAsync() : null;
+    var aotServer = Option("--server") ?? Path.Combine(published!, "session-bridge");
+    var aotHook = Option("--hook") ?? Path.Combine(published!, "session-bridge-hook");
 
     var trueStart = Spawn("/bin/true", quick ? 10 : 20);
     report.Add("process start → exit: /bin/true", Report.Ms(trueStart.Median), "—", "1.00×", "baseline");
@@ -244,21 +245,15 @@ Dictionary<string, string?> StateEnvironment(string state) =>
         ["TMUX_PANE"] = null,
     };
 
-async Task<string> PublishAotAsync(string project, string name)
+// The binaries install.sh ships, made the same way (eng/publish.sh), on every run: dotnet publish only redoes
+// what changed, so a stale copy is never measured.
+async Task<string> PublishAotAsync()
 {
-    var directory = Path.Combine(repo, "bench/SessionBridge.Benchmarks/obj/aot", Path.GetFileName(project));
-    var binary = Path.Combine(directory, name);
-    if (!File.Exists(binary))
-    {
-        Console.Error.WriteLine($"Publishing {project} with NativeAOT into {directory} (once; a minute or two)…");
-        await Run("dotnet", ["publish", Path.Combine(repo, project), "-c", "Release", "-r", RuntimeId(), "-p:PublishAot=true", "-o", directory, "--nologo", "-v", "q"]);
-    }
-
-    return binary;
+    var directory = Path.Combine(repo, "bench/SessionBridge.Benchmarks/obj/aot");
+    Console.Error.WriteLine($"Publishing the server and the hook with NativeAOT into {directory} (eng/publish.sh; a minute or two when they changed)…");
+    await Run(Path.Combine(repo, "eng/publish.sh"), ["--aot-only", directory, "-v", "q"]);
+    return directory;
 }
-
-static string RuntimeId() =>
-    (OperatingSystem.IsMacOS() ? "osx-" : "linux-") + (System.Runtime.InteropServices.RuntimeInformation.OSArchitecture == System.Runtime.InteropServices.Architecture.Arm64 ? "arm64" : "x64");
 
 static async Task<string> Run(string program, string[] arguments, bool validate = true)
 {

@@ -23,7 +23,7 @@ public sealed class ScreenCaptureSpecs(ClaudeInstallation claude)
 
     private string _folder = "";
 
-    [Fact]
+    [Fact(Timeout = Timeouts.ClaudeCode)]
     public async Task Capture_real_Claude_Code_screens_for_the_classifier()
     {
         var folder = Environment.GetEnvironmentVariable("SESSION_BRIDGE_CAPTURE_SCREENS");
@@ -40,7 +40,8 @@ public sealed class ScreenCaptureSpecs(ClaudeInstallation claude)
             {
                 await File.WriteAllTextAsync(
                     Path.Combine(world.Project, "app.py"),
-                    "def main():\n    print(\"hello from the shop\")\n\n\nif __name__ == \"__main__\":\n    main()\n");
+                    "def main():\n    print(\"hello from the shop\")\n\n\nif __name__ == \"__main__\":\n    main()\n",
+                    TestContext.Current.CancellationToken);
                 await ConversationAsync(world, width, height, size);
             }
 

@@ -31,15 +31,13 @@ public sealed class ClaudeSession
     /// <summary>Waits until the screen shows what <paramref name="condition"/> looks for, and returns that screen.</summary>
     public async Task<string> WaitForScreenAsync(Func<string, bool> condition, string what, TimeSpan? timeout = null)
     {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
-        while (true)
+        try
         {
-            var screen = await ScreenAsync();
-            if (condition(screen))
-                return screen;
-            if (DateTime.UtcNow > deadline)
-                throw new TimeoutException($"Timed out waiting for {Name}'s screen to show {what}.\n{await _world.DescribeAsync()}");
-            await Task.Delay(100);
+            return await Eventually.ReadAsync(ScreenAsync, condition, $"{Name}'s screen to show {what}", timeout ?? TimeSpan.FromSeconds(30));
+        }
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException($"{e.Message}\n{await _world.DescribeAsync()}", e);
         }
     }
 

@@ -3,7 +3,6 @@ using System.Text.Json.Nodes;
 using CliWrap;
 using CliWrap.Buffered;
 using SessionBridge.EndToEnd.Model;
-using SessionBridge.Tests.Infrastructure;
 
 namespace SessionBridge.EndToEnd.Claude;
 
@@ -41,7 +40,7 @@ public sealed class ClaudeWorld : IAsyncDisposable
 
     public string State => _root.Combine("state");
 
-    public static string ServerExecutable => Path.Combine(AppContext.BaseDirectory, "session-bridge");
+    public static string ServerExecutable => BuiltExecutables.Server;
 
     /// <param name="hook">The SessionStart hook command to wire into settings.json, or none.</param>
     public static async Task<ClaudeWorld> CreateAsync(ClaudeInstallation installation, string? hook = null)
@@ -122,9 +121,15 @@ public sealed class ClaudeWorld : IAsyncDisposable
 
         // Claude Code (and helpers it leaves behind for a moment) write into HOME while they exit: delete it only
         // once no process with this HOME is left.
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
-        while (ProcessesWithThisHome().Any() && DateTime.UtcNow < deadline)
-            await Task.Delay(100);
+        try
+        {
+            await Eventually.WaitAsync(() => !ProcessesWithThisHome().Any(), "the processes with this HOME to exit");
+        }
+        catch (Exception e) when (e is TimeoutException or OperationCanceledException)
+        {
+            // Delete what can be deleted; a straggler only leaves a few files in /tmp.
+        }
+
         _root.Dispose();
     }
 

@@ -7,5 +7,5 @@ public static class HookExecutable
     public static string Path =>
         Environment.GetEnvironmentVariable("SESSION_BRIDGE_HOOK") is { Length: > 0 } given
             ? given
-            : System.IO.Path.Combine(AppContext.BaseDirectory, "session-bridge-hook");
+            : BuiltExecutables.Hook;
 }

@@ -99,15 +99,18 @@ public sealed class ScriptedModel : IAsyncDisposable
     /// <summary>Waits for a recorded request that matches, and returns the first such one.</summary>
     public async Task<ModelRequest> WaitForRequestAsync(Func<ModelRequest, bool> match, string what, TimeSpan? timeout = null)
     {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
-        while (true)
+        try
         {
-            var found = Requests.FirstOrDefault(match);
-            if (found is not null)
-                return found;
-            if (DateTime.UtcNow > deadline)
-                throw new TimeoutException($"Timed out waiting for the model to get {what}.\n{Describe()}");
-            await Task.Delay(50);
+            return await Eventually.ReadAsync(
+                () => Task.FromResult(Requests.FirstOrDefault(match)),
+                found => found is not null,
+                $"the model to get {what}",
+                timeout ?? TimeSpan.FromSeconds(30)
+            ) ?? throw new InvalidOperationException("unreachable: Eventually returned a value that did not pass");
+        }
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException($"{e.Message}\n{Describe()}", e);
         }
     }
 

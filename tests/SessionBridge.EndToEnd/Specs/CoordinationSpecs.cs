@@ -1,7 +1,6 @@
 using System.Text.Json;
 using SessionBridge.EndToEnd.Claude;
 using SessionBridge.EndToEnd.Model;
-using SessionBridge.Tests.Infrastructure;
 
 namespace SessionBridge.EndToEnd.Specs;
 
@@ -11,7 +10,7 @@ namespace SessionBridge.EndToEnd.Specs;
 /// </summary>
 public sealed class CoordinationSpecs(ClaudeInstallation claude)
 {
-    [Fact]
+    [Fact(Timeout = Timeouts.ClaudeCode)]
     public async Task Gestor_waits_for_devs_reply_to_its_message_instead_of_polling_and_gets_it_in_the_same_turn()
     {
         // Arrange: gestor asks, then waits for the answer to that very message (its id from send's result);
@@ -55,7 +54,7 @@ public sealed class CoordinationSpecs(ClaudeInstallation claude)
             "dev's reply as a user turn after the wait");
     }
 
-    [Fact]
+    [Fact(Timeout = Timeouts.ClaudeCode)]
     public async Task Broadcast_reaches_every_peer_gestor_waits_until_dev_is_idle_and_reads_its_answer_on_screen()
     {
         // Arrange: three sessions; dev's answer is held back, so dev is busy while gestor waits for it.
@@ -83,7 +82,9 @@ public sealed class CoordinationSpecs(ClaudeInstallation claude)
             () => gestor.Model.Answered.Any(a => a.Contains(Turn.BridgeTool("wait_for"), StringComparison.Ordinal)),
             "gestor's model to call wait_for",
             TimeSpan.FromSeconds(30));
-        await Task.Delay(TimeSpan.FromSeconds(2));
+        // One of the specs' two bare pauses: dev is held busy for a window while wait_for runs, so that the
+        // wait has something to wait for (asserted below: waitedMs > 1000). A window, not a guess at an event.
+        await Task.Delay(TimeSpan.FromSeconds(2), TestContext.Current.CancellationToken);
         devThinking.SetResult();
 
         // Assert

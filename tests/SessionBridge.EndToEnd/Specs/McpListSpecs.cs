@@ -5,7 +5,7 @@ namespace SessionBridge.EndToEnd.Specs;
 /// <summary>Claude Code finds and starts the server a project's .mcp.json names.</summary>
 public sealed class McpListSpecs(ClaudeInstallation claude)
 {
-    [Fact]
+    [Fact(Timeout = Timeouts.ClaudeCode)]
     public async Task Claude_mcp_list_reports_the_server_from_mcp_json_connected()
     {
         // Arrange

@@ -36,7 +36,7 @@ public sealed class MenuSpecs(ClaudeInstallation claude)
         return (gestor, dev);
     }
 
-    [Fact]
+    [Fact(Timeout = Timeouts.ClaudeCode)]
     public async Task Gestor_detects_devs_AskUserQuestion_menu_and_answers_it_with_keys_and_devs_model_gets_the_choice()
     {
         // Arrange
@@ -67,7 +67,7 @@ public sealed class MenuSpecs(ClaudeInstallation claude)
         await dev.WaitForScreenAsync(s => s.Contains("Going with the answer.", StringComparison.Ordinal), "dev going on");
     }
 
-    [Fact]
+    [Fact(Timeout = Timeouts.ClaudeCode)]
     public async Task Gestor_answers_devs_menu_by_naming_the_option()
     {
         // Arrange

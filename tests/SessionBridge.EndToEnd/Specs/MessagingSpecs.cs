@@ -7,7 +7,7 @@ namespace SessionBridge.EndToEnd.Specs;
 /// <summary>Two real Claude Code sessions, gestor and dev, register and talk through session-bridge.</summary>
 public sealed class MessagingSpecs(ClaudeInstallation claude)
 {
-    [Fact]
+    [Fact(Timeout = Timeouts.ClaudeCode)]
     public async Task Two_sessions_register_through_their_models_and_a_multi_line_message_reaches_the_peers_model()
     {
         // Arrange
@@ -34,7 +34,7 @@ public sealed class MessagingSpecs(ClaudeInstallation claude)
         screen.Should().Contain("❯ [from:gestor] Please add the users table.");
     }
 
-    [Fact]
+    [Fact(Timeout = Timeouts.ClaudeCode)]
     public async Task A_long_message_that_Claude_Code_collapses_on_screen_is_submitted_and_reaches_the_model_whole()
     {
         // Arrange
@@ -59,7 +59,7 @@ public sealed class MessagingSpecs(ClaudeInstallation claude)
         received.LastUserText.Should().Contain("<pasted_content");
     }
 
-    [Fact]
+    [Fact(Timeout = Timeouts.ClaudeCode)]
     public async Task Messages_sent_while_the_peer_is_busy_are_queued_by_Claude_Code_and_all_reach_its_model_after()
     {
         // Arrange

@@ -8,7 +8,7 @@ namespace SessionBridge.EndToEnd.Specs;
 /// <summary>A role's saved briefing comes back after /clear, through the SessionStart hook.</summary>
 public sealed class PromptRestoreSpecs(ClaudeInstallation claude)
 {
-    [Fact]
+    [Fact(Timeout = Timeouts.ClaudeCode)]
     public async Task After_gestor_saves_devs_prompt_and_sends_clear_devs_next_request_carries_its_role_and_prompt()
     {
         // Arrange

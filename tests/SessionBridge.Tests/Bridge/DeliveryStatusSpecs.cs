@@ -20,7 +20,7 @@ public sealed class DeliveryStatusSpecs(PrivateTmuxServer tmux) : IClassFixture<
     private static Dictionary<string, object?> Message(string text, bool force = false) =>
         new() { ["to"] = "dev", ["from"] = "gestor", ["text"] = text, ["force"] = force };
 
-    [Fact]
+    [Fact(Timeout = Timeouts.Spec)]
     public async Task A_message_to_an_idle_peer_is_reported_submitted()
     {
         var (pane, log) = await tmux.StartFakeClaudeAsync();
@@ -33,7 +33,7 @@ public sealed class DeliveryStatusSpecs(PrivateTmuxServer tmux) : IClassFixture<
         PrivateTmuxServer.Submitted(log).Should().Equal("[from:gestor] first line\nsecond line");
     }
 
-    [Fact]
+    [Fact(Timeout = Timeouts.Spec)]
     public async Task A_message_to_a_busy_peer_is_reported_queued_and_still_arrives()
     {
         var (pane, log) = await tmux.StartFakeClaudeAsync("--busy 3");
@@ -48,7 +48,7 @@ public sealed class DeliveryStatusSpecs(PrivateTmuxServer tmux) : IClassFixture<
         PrivateTmuxServer.Submitted(log).Should().Equal("[from:gestor] start working", "[from:gestor] one more thing");
     }
 
-    [Fact]
+    [Fact(Timeout = Timeouts.Spec)]
     public async Task A_lost_Enter_is_pressed_once_more_and_the_message_is_submitted()
     {
         var (pane, log) = await tmux.StartFakeClaudeAsync("--swallow-enters 1");
@@ -60,7 +60,7 @@ public sealed class DeliveryStatusSpecs(PrivateTmuxServer tmux) : IClassFixture<
         PrivateTmuxServer.Submitted(log).Should().Equal("[from:gestor] hello");
     }
 
-    [Fact]
+    [Fact(Timeout = Timeouts.Spec)]
     public async Task When_Enter_is_lost_twice_the_message_is_reported_typed_and_not_submitted()
     {
         var (pane, log) = await tmux.StartFakeClaudeAsync("--swallow-enters 5");
@@ -77,7 +77,7 @@ public sealed class DeliveryStatusSpecs(PrivateTmuxServer tmux) : IClassFixture<
         PrivateTmuxServer.Submitted(log).Should().BeEmpty();
     }
 
-    [Fact]
+    [Fact(Timeout = Timeouts.Spec)]
     public async Task A_prompt_holding_the_humans_draft_is_not_typed_into()
     {
         var (pane, log) = await tmux.StartFakeClaudeAsync("--draft 'half a thought'");
@@ -94,7 +94,7 @@ public sealed class DeliveryStatusSpecs(PrivateTmuxServer tmux) : IClassFixture<
         PrivateTmuxServer.Submitted(log).Should().BeEmpty();
     }
 
-    [Fact]
+    [Fact(Timeout = Timeouts.Spec)]
     public async Task With_force_a_message_is_typed_after_the_draft()
     {
         var (pane, log) = await tmux.StartFakeClaudeAsync("--draft 'half a thought'");
@@ -106,7 +106,7 @@ public sealed class DeliveryStatusSpecs(PrivateTmuxServer tmux) : IClassFixture<
         PrivateTmuxServer.Submitted(log).Should().Equal("half a thought[from:gestor] hello");
     }
 
-    [Fact]
+    [Fact(Timeout = Timeouts.Spec)]
     public async Task A_pane_without_Claude_Codes_prompt_is_reported_unverified()
     {
         var (pane, received) = await tmux.StartRecorderAsync();

@@ -13,7 +13,7 @@ public sealed class MessagingSpecs(PrivateTmuxServer tmux) : IClassFixture<Priva
     private static Dictionary<string, object?> Send(string to, string from, string text, string? replyTo = null) =>
         new() { ["to"] = to, ["from"] = from, ["text"] = text, ["reply_to"] = replyTo };
 
-    [Fact]
+    [Fact(Timeout = Timeouts.Spec)]
     public async Task Broadcast_to_three_peers_with_one_dead_delivers_two_and_logs_all_three()
     {
         // Arrange
@@ -40,7 +40,7 @@ public sealed class MessagingSpecs(PrivateTmuxServer tmux) : IClassFixture<Priva
             .Should().BeEquivalentTo("dev", "reviewer", "tester");
     }
 
-    [Fact]
+    [Fact(Timeout = Timeouts.Spec)]
     public async Task A_reply_keeps_its_thread()
     {
         // Arrange
@@ -62,7 +62,7 @@ public sealed class MessagingSpecs(PrivateTmuxServer tmux) : IClassFixture<Priva
             .Should().Equal("which port?", "8080");
     }
 
-    [Fact]
+    [Fact(Timeout = Timeouts.Spec)]
     public async Task A_malformed_reply_to_is_an_error()
     {
         await using var server = await StartAsync();
@@ -73,7 +73,7 @@ public sealed class MessagingSpecs(PrivateTmuxServer tmux) : IClassFixture<Priva
         result.Text().Should().Contain("not a message id");
     }
 
-    [Fact]
+    [Fact(Timeout = Timeouts.Spec)]
     public async Task The_inbox_tracks_what_is_unread()
     {
         // Arrange
@@ -97,7 +97,7 @@ public sealed class MessagingSpecs(PrivateTmuxServer tmux) : IClassFixture<Priva
         all.GetProperty("messages").GetArrayLength().Should().Be(3);
     }
 
-    [Fact]
+    [Fact(Timeout = Timeouts.Spec)]
     public async Task Wait_for_returns_when_the_peer_replies()
     {
         // Arrange
@@ -117,7 +117,10 @@ public sealed class MessagingSpecs(PrivateTmuxServer tmux) : IClassFixture<Priva
             ["reply_to"] = question,
             ["timeout_s"] = 20,
         });
-        await Task.Delay(500);
+        // One of the specs' two bare pauses: nothing outside shows that the wait has begun (it reads the inbox
+        // silently), and only messages that arrive after it begins end it. Too short a pause fails the spec
+        // (the wait times out unmet); it cannot make it pass wrongly.
+        await Task.Delay(500, TestContext.Current.CancellationToken);
         await server.CallAsync("send", Send("gestor", "dev", "not this one"));
         await server.CallAsync("send", Send("gestor", "dev", "yes", question));
         var result = (await waiting).Json();
@@ -128,7 +131,7 @@ public sealed class MessagingSpecs(PrivateTmuxServer tmux) : IClassFixture<Priva
         result.GetProperty("waitedMs").GetInt64().Should().BeLessThan(20_000);
     }
 
-    [Fact]
+    [Fact(Timeout = Timeouts.Spec)]
     public async Task Wait_for_times_out_cleanly_when_nothing_happens()
     {
         // Arrange
@@ -152,7 +155,7 @@ public sealed class MessagingSpecs(PrivateTmuxServer tmux) : IClassFixture<Priva
         clock.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(10));
     }
 
-    [Fact]
+    [Fact(Timeout = Timeouts.Spec)]
     public async Task Wait_for_a_screen_state_stops_when_the_pane_is_gone()
     {
         await using var server = await StartAsync();
@@ -166,7 +169,7 @@ public sealed class MessagingSpecs(PrivateTmuxServer tmux) : IClassFixture<Priva
         result.GetProperty("state").GetString().Should().Be("gone");
     }
 
-    [Theory]
+    [Theory(Timeout = Timeouts.Spec)]
     [InlineData("done")]
     [InlineData("")]
     public async Task Wait_for_an_unknown_condition_is_an_error(string until)

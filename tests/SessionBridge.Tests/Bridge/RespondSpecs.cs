@@ -17,7 +17,7 @@ public sealed class RespondSpecs(PrivateTmuxServer tmux) : IClassFixture<Private
         return server;
     }
 
-    [Fact]
+    [Fact(Timeout = Timeouts.Spec)]
     public async Task I_can_see_a_peer_waiting_on_a_menu_with_its_options()
     {
         // Arrange
@@ -37,7 +37,7 @@ public sealed class RespondSpecs(PrivateTmuxServer tmux) : IClassFixture<Private
         peers.GetProperty("peers")[0].GetProperty("state").GetString().Should().Be("waiting_select");
     }
 
-    [Theory]
+    [Theory(Timeout = Timeouts.Spec)]
     [InlineData(1, "sqlite", "SQLite", new[] { "Down", "Enter" })]
     [InlineData(4, "Redis", "Redis", new[] { "Up", "Enter" })]
     [InlineData(1, "5", "Chat about this", new[] { "Down", "Down", "Down", "Down", "Enter" })]
@@ -60,7 +60,7 @@ public sealed class RespondSpecs(PrivateTmuxServer tmux) : IClassFixture<Private
         (await server.CallAsync("detect_question", new() { ["role"] = "dev" })).Json().GetProperty("state").GetString().Should().Be("idle");
     }
 
-    [Fact]
+    [Fact(Timeout = Timeouts.Spec)]
     public async Task An_option_that_matches_nothing_is_an_error_listing_the_options_and_nothing_is_pressed()
     {
         // Arrange
@@ -73,11 +73,10 @@ public sealed class RespondSpecs(PrivateTmuxServer tmux) : IClassFixture<Private
         // Assert
         result.IsError.Should().BeTrue();
         result.Text().Should().Contain("No option of the menu matches \"MongoDB\"").And.Contain("2. SQLite");
-        await Task.Delay(300);
-        PrivateTmuxServer.Submitted(log).Should().BeEmpty();
+        (await PressedBeforeAMarkerAsync(pane, log)).Should().BeEmpty();
     }
 
-    [Fact]
+    [Fact(Timeout = Timeouts.Spec)]
     public async Task An_option_that_matches_several_is_an_error_that_asks_for_more()
     {
         // Arrange
@@ -90,10 +89,10 @@ public sealed class RespondSpecs(PrivateTmuxServer tmux) : IClassFixture<Private
         // Assert
         result.IsError.Should().BeTrue();
         result.Text().Should().Contain("matches").And.Contain("Give more of the label");
-        PrivateTmuxServer.Submitted(log).Should().BeEmpty();
+        (await PressedBeforeAMarkerAsync(pane, log)).Should().BeEmpty();
     }
 
-    [Fact]
+    [Fact(Timeout = Timeouts.Spec)]
     public async Task Answering_by_option_when_the_peer_shows_no_menu_presses_nothing_and_says_so()
     {
         // Arrange
@@ -106,10 +105,10 @@ public sealed class RespondSpecs(PrivateTmuxServer tmux) : IClassFixture<Private
         // Assert
         result.GetProperty("sent").GetBoolean().Should().BeFalse();
         result.GetProperty("reason").GetString().Should().Contain("shows no menu").And.Contain("idle");
-        PrivateTmuxServer.Submitted(log).Should().BeEmpty();
+        (await tmux.SubmittedBeforeAMarkerAsync(pane, log)).Should().BeEmpty();
     }
 
-    [Fact]
+    [Fact(Timeout = Timeouts.Spec)]
     public async Task Keys_and_option_together_are_an_error()
     {
         // Arrange
@@ -124,7 +123,7 @@ public sealed class RespondSpecs(PrivateTmuxServer tmux) : IClassFixture<Private
         result.Text().Should().Contain("either 'keys' or 'option'");
     }
 
-    [Fact]
+    [Fact(Timeout = Timeouts.Spec)]
     public async Task A_message_to_a_peer_on_a_menu_is_not_typed_into_the_menu_but_kept_in_its_inbox()
     {
         // Arrange
@@ -138,10 +137,25 @@ public sealed class RespondSpecs(PrivateTmuxServer tmux) : IClassFixture<Private
         sent.GetProperty("delivered").GetBoolean().Should().BeFalse();
         sent.GetProperty("status").GetString().Should().Be("refused_menu");
         sent.GetProperty("reason").GetString().Should().Contain("respond");
-        await Task.Delay(300);
-        PrivateTmuxServer.Submitted(log).Should().BeEmpty();
+        (await PressedBeforeAMarkerAsync(pane, log)).Should().BeEmpty();
         var inbox = (await server.CallAsync("inbox", new() { ["role"] = "dev" })).Json();
         inbox.GetProperty("messages").EnumerateArray().Should().ContainSingle();
+    }
+
+    /// <summary>
+    /// What the fake menu logged before a marker key typed now: whatever the act pressed reached the menu
+    /// first, so an empty answer proves it pressed nothing (a fixed pause would only make that likely).
+    /// </summary>
+    private async Task<string[]> PressedBeforeAMarkerAsync(string pane, string log)
+    {
+        const string Marker = "key:7a"; // the fake menu logs a stray "z" so
+        await tmux.TypeAsync(pane, "z", enter: false);
+        var pressed = await Eventually.ReadAsync(
+            () => Task.FromResult(PrivateTmuxServer.Submitted(log)),
+            keys => keys.Contains(Marker),
+            "the fake menu to log the marker key"
+        );
+        return pressed[..Array.IndexOf(pressed, Marker)];
     }
 
     public void Dispose() => _state.Dispose();

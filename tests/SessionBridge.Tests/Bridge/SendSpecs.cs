@@ -7,7 +7,7 @@ public sealed class SendSpecs(PrivateTmuxServer tmux) : IClassFixture<PrivateTmu
 {
     private readonly TempDirectory _state = new("state");
 
-    [Fact]
+    [Fact(Timeout = Timeouts.Spec)]
     public async Task I_can_send_a_multi_line_message_with_awkward_characters_and_the_peer_gets_exactly_the_text()
     {
         // Arrange
@@ -34,7 +34,7 @@ public sealed class SendSpecs(PrivateTmuxServer tmux) : IClassFixture<PrivateTmu
         File.ReadAllText(received).Should().Be(expected);
     }
 
-    [Fact]
+    [Fact(Timeout = Timeouts.Spec)]
     public async Task History_and_inbox_show_messages_newest_last()
     {
         // Arrange
@@ -65,7 +65,7 @@ public sealed class SendSpecs(PrivateTmuxServer tmux) : IClassFixture<PrivateTmu
             "all three messages to arrive in order");
     }
 
-    [Fact]
+    [Fact(Timeout = Timeouts.Spec)]
     public async Task Sending_to_a_killed_pane_is_not_delivered_and_the_message_is_still_in_the_mailbox()
     {
         // Arrange
@@ -92,7 +92,7 @@ public sealed class SendSpecs(PrivateTmuxServer tmux) : IClassFixture<PrivateTmu
         (await tmux.Tmux("list-sessions")).ExitCode.Should().Be(0, "the tmux server must survive");
     }
 
-    [Fact]
+    [Fact(Timeout = Timeouts.Spec)]
     public async Task A_pane_at_a_shell_prompt_is_not_typed_into()
     {
         // Arrange
@@ -112,7 +112,7 @@ public sealed class SendSpecs(PrivateTmuxServer tmux) : IClassFixture<PrivateTmu
         inbox.GetProperty("messages").GetArrayLength().Should().Be(1);
     }
 
-    [Fact]
+    [Fact(Timeout = Timeouts.Spec)]
     public async Task A_pane_in_copy_mode_is_not_typed_into()
     {
         // Arrange
@@ -130,7 +130,7 @@ public sealed class SendSpecs(PrivateTmuxServer tmux) : IClassFixture<PrivateTmu
         File.ReadAllText(received).Should().BeEmpty();
     }
 
-    [Fact]
+    [Fact(Timeout = Timeouts.Spec)]
     public async Task A_dead_pane_is_not_typed_into()
     {
         // Arrange: the pane's program exits, and remain-on-exit keeps the dead pane around.
@@ -150,7 +150,7 @@ public sealed class SendSpecs(PrivateTmuxServer tmux) : IClassFixture<PrivateTmu
         (await tmux.Tmux("list-sessions")).ExitCode.Should().Be(0);
     }
 
-    [Fact]
+    [Fact(Timeout = Timeouts.Spec)]
     public async Task With_submit_false_the_text_is_typed_without_Enter_and_tag_false_drops_the_prefix()
     {
         // Arrange
@@ -174,7 +174,7 @@ public sealed class SendSpecs(PrivateTmuxServer tmux) : IClassFixture<PrivateTmu
         await Eventually.WaitAsync(async () => (await tmux.CaptureAsync(devPane)).TrimEnd().EndsWith("/clear"), "the text on screen");
     }
 
-    [Fact]
+    [Fact(Timeout = Timeouts.Spec)]
     public async Task I_can_register_this_sessions_own_pane_and_see_it_in_list_peers()
     {
         // Arrange
@@ -196,7 +196,7 @@ public sealed class SendSpecs(PrivateTmuxServer tmux) : IClassFixture<PrivateTmu
         peer.TryGetProperty("lastSeen", out _).Should().BeTrue();
     }
 
-    [Fact]
+    [Fact(Timeout = Timeouts.Spec)]
     public async Task Re_registering_a_role_moves_it_to_the_new_pane()
     {
         var first = await tmux.StartPaneAsync("sleep 86400");
@@ -211,7 +211,7 @@ public sealed class SendSpecs(PrivateTmuxServer tmux) : IClassFixture<PrivateTmu
         peers.GetProperty("peers").EnumerateArray().Single().GetProperty("pane").GetString().Should().Be(second);
     }
 
-    [Fact]
+    [Fact(Timeout = Timeouts.Spec)]
     public async Task Registering_a_pane_that_does_not_exist_is_an_error()
     {
         await using var server = await InProcessServer.StartAsync(TestBridge.Options(_state.Path, tmux));

@@ -48,7 +48,7 @@ public sealed class HookProcessSpecs : IDisposable
         return output.GetProperty("additionalContext").GetString()!;
     }
 
-    [Fact]
+    [Fact(Timeout = Timeouts.Spec)]
     public async Task A_registered_pane_with_a_saved_prompt_gets_its_role_and_briefing_back()
     {
         // Arrange
@@ -70,7 +70,7 @@ public sealed class HookProcessSpecs : IDisposable
         context.Should().Contain("Your peers: gestor, reviewer").And.Contain("mcp__session-bridge__send");
     }
 
-    [Fact]
+    [Fact(Timeout = Timeouts.Spec)]
     public async Task When_two_roles_point_at_the_pane_the_newer_registration_wins()
     {
         // Arrange
@@ -87,7 +87,7 @@ public sealed class HookProcessSpecs : IDisposable
         context.Should().Contain("\"new-role\"").And.Contain("NEW BRIEFING").And.NotContain("OLD BRIEFING");
     }
 
-    [Fact]
+    [Fact(Timeout = Timeouts.Spec)]
     public async Task A_briefing_longer_than_Claude_Code_keeps_is_cut_with_a_pointer_to_get_prompt()
     {
         // Arrange
@@ -103,7 +103,7 @@ public sealed class HookProcessSpecs : IDisposable
         context.Should().NotContain("THE END").And.Contain("get_prompt(role: \"dev\")").And.Contain("30,007 characters");
     }
 
-    [Fact]
+    [Fact(Timeout = Timeouts.Spec)]
     public async Task A_pane_registered_on_another_tmux_server_is_not_this_pane()
     {
         // Arrange
@@ -121,7 +121,7 @@ public sealed class HookProcessSpecs : IDisposable
     public static TheoryData<string> SilentCases() =>
         new("outside tmux", "unregistered pane", "no saved prompt", "empty stdin", "malformed stdin", "another event", "missing state directory", "corrupt registry", "corrupt prompts", "stdin left open");
 
-    [Theory]
+    [Theory(Timeout = Timeouts.Spec)]
     [MemberData(nameof(SilentCases))]
     public async Task When_it_cannot_help_it_prints_nothing_and_exits_0(string situation)
     {

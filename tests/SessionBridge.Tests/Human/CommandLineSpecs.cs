@@ -1,5 +1,4 @@
 using System.Text.Json;
-using SessionBridge.Tests.Infrastructure;
 
 namespace SessionBridge.Tests.Human;
 
@@ -11,7 +10,7 @@ public sealed class CommandLineSpecs(PrivateTmuxServer tmux) : IClassFixture<Pri
 
     private CliProcess Cli(string? pane = null) => new(_state.Path, _home.Path, tmux, pane);
 
-    [Fact]
+    [Fact(Timeout = Timeouts.Spec)]
     public async Task I_can_register_a_pane_send_to_it_and_read_the_conversation()
     {
         // Arrange
@@ -37,7 +36,7 @@ public sealed class CommandLineSpecs(PrivateTmuxServer tmux) : IClassFixture<Pri
         JsonDocument.Parse(peersJson.StandardOutput).RootElement.GetProperty("peers")[0].GetProperty("alive").GetBoolean().Should().BeTrue();
     }
 
-    [Fact]
+    [Fact(Timeout = Timeouts.Spec)]
     public async Task A_send_that_is_not_delivered_exits_3_and_is_kept_in_the_inbox()
     {
         var (pane, _) = await tmux.StartRecorderAsync();
@@ -53,7 +52,7 @@ public sealed class CommandLineSpecs(PrivateTmuxServer tmux) : IClassFixture<Pri
             .GetProperty("text").GetString().Should().Be("anyone?");
     }
 
-    [Fact]
+    [Fact(Timeout = Timeouts.Spec)]
     public async Task I_can_manage_prompts_from_the_command_line()
     {
         var set = await Cli().RunWithInputAsync("You are dev.\nWrite tests first.", "prompt", "set", "dev", "-");
@@ -69,7 +68,7 @@ public sealed class CommandLineSpecs(PrivateTmuxServer tmux) : IClassFixture<Pri
         missing.ExitCode.Should().Be(1);
     }
 
-    [Fact]
+    [Fact(Timeout = Timeouts.Spec)]
     public async Task Bad_input_exits_1_with_the_reason_and_an_unknown_command_exits_2()
     {
         var badRole = await Cli().RunAsync("send", "Dev", "hi");
@@ -81,23 +80,27 @@ public sealed class CommandLineSpecs(PrivateTmuxServer tmux) : IClassFixture<Pri
         unknown.StandardError.Should().Contain("frobnicate");
     }
 
-    [Fact]
+    [Fact(Timeout = Timeouts.Spec)]
     public async Task Tail_follow_prints_messages_as_they_are_sent()
     {
         // Arrange
         var (pane, _) = await tmux.StartRecorderAsync();
         await Cli().RunAsync("register", "dev", "--pane", pane);
-        using var stop = new CancellationTokenSource();
+        await Cli().RunAsync("send", "dev", "earlier message");
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
         var output = new System.Text.StringBuilder();
-        var follow = CliWrap.Cli.Wrap(ServerProcess.ExecutablePath)
+        var follow = CliWrap.Cli.Wrap(BuiltExecutables.Server)
             .WithArguments(["tail", "-f"])
             .WithEnvironmentVariables(env => env.Set("SESSION_BRIDGE_DIR", _state.Path).Set("NO_COLOR", "1"))
             .WithStandardOutputPipe(CliWrap.PipeTarget.ToStringBuilder(output))
             .WithValidation(CliWrap.CommandResultValidation.None)
             .ExecuteAsync(CancellationToken.None, stop.Token);
 
+        // tail prints the last messages after taking its position: once it has printed, it is following.
+        await Eventually.WaitAsync(() => output.ToString().Contains("earlier message"), "tail -f to start");
+        output.ToString().Should().NotContain("live message");
+
         // Act
-        await Task.Delay(1000);
         await Cli().RunAsync("send", "dev", "live message");
 
         // Assert
@@ -108,7 +111,7 @@ public sealed class CommandLineSpecs(PrivateTmuxServer tmux) : IClassFixture<Pri
         await stopped.Should().ThrowAsync<OperationCanceledException>();
     }
 
-    [Fact]
+    [Fact(Timeout = Timeouts.Spec)]
     public async Task Doctor_flags_a_corrupt_registry_a_stale_pane_and_a_missing_hook()
     {
         // Arrange
@@ -131,7 +134,7 @@ public sealed class CommandLineSpecs(PrivateTmuxServer tmux) : IClassFixture<Pri
             .GetProperty("outcome").GetString().Should().Be("Failed");
     }
 
-    [Fact]
+    [Fact(Timeout = Timeouts.Spec)]
     public async Task Doctor_passes_on_a_good_setup()
     {
         // Arrange: a live registration, the server in ~/.claude.json and the hook in settings.json.

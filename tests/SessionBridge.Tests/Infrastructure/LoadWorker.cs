@@ -5,11 +5,9 @@ namespace SessionBridge.Tests.Infrastructure;
 /// <summary>The session-bridge-load worker (tests/SessionBridge.LoadWorker) run as a real process on a state directory.</summary>
 public static class LoadWorker
 {
-    private static string ExecutablePath => Path.Combine(AppContext.BaseDirectory, "session-bridge-load");
-
     public static Process Start(string stateDirectory, params string[] arguments)
     {
-        var info = new ProcessStartInfo(ExecutablePath) { RedirectStandardError = true, UseShellExecute = false };
+        var info = new ProcessStartInfo(BuiltExecutables.LoadWorker) { RedirectStandardError = true, UseShellExecute = false };
         foreach (var argument in arguments)
             info.ArgumentList.Add(argument);
         info.Environment["SESSION_BRIDGE_DIR"] = stateDirectory;

@@ -2,7 +2,6 @@ using System.Text.Json;
 using CliWrap;
 using CliWrap.Buffered;
 using ModelContextProtocol.Client;
-using SessionBridge.Tests.Infrastructure;
 
 namespace SessionBridge.Tests.Packaging;
 
@@ -17,7 +16,7 @@ public sealed class NativeAotSpecs(NativeAotBuild aot, PrivateTmuxServer tmux)
 {
     private readonly TempDirectory _state = new("state");
 
-    [Fact]
+    [Fact(Timeout = Timeouts.Build)]
     public async Task The_NativeAOT_server_answers_every_tool()
     {
         if (aot.Unavailable is { } reason)
@@ -33,7 +32,7 @@ public sealed class NativeAotSpecs(NativeAotBuild aot, PrivateTmuxServer tmux)
         );
 
         // Act
-        var tools = await server.ListToolsAsync();
+        var tools = await server.ListToolsAsync(cancellationToken: TestContext.Current.CancellationToken);
         var results = new Dictionary<string, JsonElement>
         {
             ["register dev"] = await CallAsync(server, "register", ("role", "dev"), ("pane", devPane)),
@@ -52,7 +51,7 @@ public sealed class NativeAotSpecs(NativeAotBuild aot, PrivateTmuxServer tmux)
             ["list_prompts"] = await CallAsync(server, "list_prompts"),
             ["delete_prompt"] = await CallAsync(server, "delete_prompt", ("role", "dev")),
         };
-        var mistake = await server.CallToolAsync("respond", new Dictionary<string, object?> { ["role"] = "dev", ["keys"] = new[] { "please" } });
+        var mistake = await server.CallToolAsync("respond", new Dictionary<string, object?> { ["role"] = "dev", ["keys"] = new[] { "please" } }, cancellationToken: TestContext.Current.CancellationToken);
 
         // Assert
         tools.Select(t => t.Name).Should().HaveCount(14);
@@ -79,7 +78,7 @@ public sealed class NativeAotSpecs(NativeAotBuild aot, PrivateTmuxServer tmux)
         PrivateTmuxServer.Submitted(submitted).Should().Equal("[from:gestor] Ship it.\nToday.", "[from:gestor] Standup in five.");
     }
 
-    [Fact]
+    [Fact(Timeout = Timeouts.Build)]
     public async Task The_NativeAOT_command_line_prints_peers_and_the_hook_restores_a_role()
     {
         if (aot.Unavailable is { } reason)
@@ -117,14 +116,14 @@ public sealed class NativeAotSpecs(NativeAotBuild aot, PrivateTmuxServer tmux)
             .WithArguments(arguments)
             .WithEnvironmentVariables(environment.ToDictionary(e => e.Key, e => e.Value))
             .WithValidation(CommandResultValidation.None)
-            .ExecuteBufferedAsync();
+            .ExecuteBufferedAsync(TestContext.Current.CancellationToken);
         result.ExitCode.Should().Be(0, $"session-bridge {string.Join(' ', arguments)}: {result.StandardError}");
         return result.StandardOutput;
     }
 
     private static async Task<JsonElement> CallAsync(McpClient server, string tool, params (string Name, object? Value)[] arguments)
     {
-        var result = await server.CallToolAsync(tool, arguments.ToDictionary(a => a.Name, a => a.Value));
+        var result = await server.CallToolAsync(tool, arguments.ToDictionary(a => a.Name, a => a.Value), cancellationToken: TestContext.Current.CancellationToken);
         result.IsError.Should().NotBe(true, $"{tool}: {result.Text()}");
         return result.Json();
     }

@@ -3,7 +3,6 @@ using System.Text.RegularExpressions;
 using CliWrap;
 using CliWrap.Buffered;
 using ModelContextProtocol.Client;
-using SessionBridge.Tests.Infrastructure;
 
 namespace SessionBridge.Tests.Packaging;
 
@@ -12,7 +11,7 @@ public sealed class ToolPackageSpecs : IDisposable
 {
     private readonly TempDirectory _work = new("pack");
 
-    [Fact]
+    [Fact(Timeout = Timeouts.Build)]
     public async Task I_can_install_the_tool_packages_from_pack_sh_and_get_the_NativeAOT_server_for_this_platform()
     {
         // Arrange
@@ -20,20 +19,20 @@ public sealed class ToolPackageSpecs : IDisposable
         var tools = _work.Combine("tools");
         var state = _work.Combine("state");
         var rid = RuntimeInformation.RuntimeIdentifier;
-        await Cli.Wrap(Path.Combine(RepositoryRoot.Path, "pack.sh")).WithArguments([packages]).ExecuteBufferedAsync();
+        await Cli.Wrap(Path.Combine(RepositoryRoot.Path, "pack.sh")).WithArguments([packages]).ExecuteBufferedAsync(TestContext.Current.CancellationToken);
 
         // Act
         await Cli.Wrap("dotnet")
             .WithArguments(["tool", "install", "SessionBridge", "--tool-path", tools, "--add-source", packages])
             // A package cache of its own: the user's may hold an older build under the same version.
             .WithEnvironmentVariables(e => e.Set("NUGET_PACKAGES", _work.Combine("nuget")))
-            .ExecuteBufferedAsync();
+            .ExecuteBufferedAsync(TestContext.Current.CancellationToken);
         await using var client = await McpClient.CreateAsync(new StdioClientTransport(new StdioClientTransportOptions
         {
             Command = Path.Combine(tools, "session-bridge"),
             EnvironmentVariables = new Dictionary<string, string?> { ["SESSION_BRIDGE_DIR"] = state, ["TMUX"] = null, ["TMUX_PANE"] = null },
-        }));
-        var listed = await client.ListToolsAsync();
+        }), cancellationToken: TestContext.Current.CancellationToken);
+        var listed = await client.ListToolsAsync(cancellationToken: TestContext.Current.CancellationToken);
 
         // Assert: the package users name, this platform's NativeAOT one, and the framework-dependent fallback;
         // where nothing can link NativeAOT, the framework-dependent package alone, as plain dotnet pack makes it.
@@ -50,7 +49,8 @@ public sealed class ToolPackageSpecs : IDisposable
             made.Should().BeEquivalentTo("SessionBridge");
         }
 
-        client.ServerInfo?.Name.Should().Be("session-bridge");
+        client.ServerInfo.Should().NotBeNull();
+        client.ServerInfo!.Name.Should().Be("session-bridge");
         listed.Should().HaveCount(14);
     }
 

@@ -7,7 +7,7 @@ public sealed class FaultSpecs : IDisposable
 {
     private readonly TempDirectory _state = new("state");
 
-    [Fact]
+    [Fact(Timeout = Timeouts.Spec)]
     public async Task After_a_tmux_restart_a_reused_pane_id_is_refused_as_stale_and_the_stranger_gets_nothing()
     {
         // Arrange: dev registered at a pane; tmux restarts; the same pane id now belongs to another program.
@@ -36,12 +36,11 @@ public sealed class FaultSpecs : IDisposable
         sent.GetProperty("reason").GetString().Should().ContainEquivalentOf("re-register");
         peers[0].GetProperty("alive").GetBoolean().Should().BeFalse();
         peers[0].GetProperty("state").GetString().Should().Be("stale");
-        await Task.Delay(300);
-        File.ReadAllText(received).Should().BeEmpty("nothing is typed into a stranger's pane");
+        (await tmux.RecordedBeforeAMarkerAsync(stranger, received)).Should().BeEmpty("nothing is typed into a stranger's pane");
         (await server.CallAsync("inbox", new() { ["role"] = "dev" })).Json().GetProperty("messages").GetArrayLength().Should().Be(1);
     }
 
-    [Fact]
+    [Fact(Timeout = Timeouts.Spec)]
     public async Task A_writer_killed_mid_write_leaves_every_whole_line_readable_and_the_next_append_clean()
     {
         // Arrange: a writer appending as fast as it can is killed; then the tail is torn as a crash mid-line leaves it.
@@ -50,13 +49,13 @@ public sealed class FaultSpecs : IDisposable
             var conversation = Path.Combine(_state.Path, "conversation.jsonl");
             await Eventually.WaitAsync(() => File.Exists(conversation) && new FileInfo(conversation).Length > 100_000, "the writer to write");
             writer.Kill();
-            await writer.WaitForExitAsync();
+            await writer.WaitForExitAsync(TestContext.Current.CancellationToken);
         }
 
         var path = Path.Combine(_state.Path, "conversation.jsonl");
         var whole = File.ReadAllText(path).TrimEnd('\n').Split('\n').Length;
         await using (var file = new FileStream(path, FileMode.Append))
-            await file.WriteAsync("{\"id\":\"torn\",\"ts\":\"2026-"u8.ToArray());
+            await file.WriteAsync("{\"id\":\"torn\",\"ts\":\"2026-"u8.ToArray(), TestContext.Current.CancellationToken);
 
         // Act: the next start reads, then another writer appends after the torn tail
         await using var server = await InProcessServer.StartAsync(TestBridge.Options(_state.Path));
@@ -74,7 +73,7 @@ public sealed class FaultSpecs : IDisposable
         File.ReadAllText(path).Split('\n').Length.Should().Be(whole + 1 + 5 + 1);
     }
 
-    [Fact]
+    [Fact(Timeout = Timeouts.Spec)]
     public async Task A_state_file_that_cannot_be_written_is_an_error_naming_it_and_the_server_keeps_answering()
     {
         // Arrange: prompts.json is in the way (a directory), which stops root as well as anyone else.
@@ -90,7 +89,7 @@ public sealed class FaultSpecs : IDisposable
         (await server.CallAsync("history", [])).IsError.Should().NotBe(true, "the server still answers");
     }
 
-    [Fact]
+    [Fact(Timeout = Timeouts.Spec)]
     public async Task A_message_typed_but_not_logged_in_full_is_an_error_that_says_it_arrived_and_not_to_send_it_again()
     {
         // Arrange: dev's mailbox lock is in the way (a directory): the check before typing passes, the
@@ -114,7 +113,7 @@ public sealed class FaultSpecs : IDisposable
         history.EnumerateArray().Select(m => m.GetProperty("text").GetString()).Should().Equal("Deploy now.");
     }
 
-    [Fact]
+    [Fact(Timeout = Timeouts.Spec)]
     public async Task A_read_only_state_directory_is_an_error_naming_the_file()
     {
         if (Environment.UserName == "root")

@@ -14,7 +14,7 @@ public sealed class FileSystemFaultSpecs(PrivateTmuxServer tmux) : IClassFixture
     private readonly TempDirectory _state = new("state");
     private readonly TempDirectory _control = new("control");
 
-    [Fact]
+    [Fact(Timeout = Timeouts.Spec)]
     public async Task On_a_full_disk_send_types_nothing_and_says_so_state_is_unchanged_and_all_works_again_once_space_is_freed()
     {
         await SkipUnlessMountNamespacesAsync();
@@ -26,17 +26,17 @@ public sealed class FileSystemFaultSpecs(PrivateTmuxServer tmux) : IClassFixture
             new Dictionary<string, string?> { ["TMUX"] = tmux.TmuxVariable },
             program => ConfinedFileSystem.SmallDisk(_state.Path, 1024, _control.Path, program)
         );
-        (await server.CallToolAsync("register", Args(("role", "dev"), ("pane", pane)))).Json();
-        (await server.CallToolAsync("set_prompt", Args(("role", "dev"), ("prompt", "You are dev, v1.")))).Json();
-        Delivered(await server.CallToolAsync("send", Args(("to", "dev"), ("from", "gestor"), ("text", "before")))).Should().BeTrue();
+        (await server.CallToolAsync("register", Args(("role", "dev"), ("pane", pane)), cancellationToken: TestContext.Current.CancellationToken)).Json();
+        (await server.CallToolAsync("set_prompt", Args(("role", "dev"), ("prompt", "You are dev, v1.")), cancellationToken: TestContext.Current.CancellationToken)).Json();
+        Delivered(await server.CallToolAsync("send", Args(("to", "dev"), ("from", "gestor"), ("text", "before")), cancellationToken: TestContext.Current.CancellationToken)).Should().BeTrue();
         await FillAsync();
 
         // Act
-        var send = await server.CallToolAsync("send", Args(("to", "dev"), ("from", "gestor"), ("text", "during")));
-        var prompt = await server.CallToolAsync("set_prompt", Args(("role", "dev"), ("prompt", "You are dev, v2.")));
-        var register = await server.CallToolAsync("register", Args(("role", "reviewer"), ("pane", pane)));
-        var historyWhileFull = (await server.CallToolAsync("history", Args())).Json();
-        var promptWhileFull = (await server.CallToolAsync("get_prompt", Args(("role", "dev")))).Json();
+        var send = await server.CallToolAsync("send", Args(("to", "dev"), ("from", "gestor"), ("text", "during")), cancellationToken: TestContext.Current.CancellationToken);
+        var prompt = await server.CallToolAsync("set_prompt", Args(("role", "dev"), ("prompt", "You are dev, v2.")), cancellationToken: TestContext.Current.CancellationToken);
+        var register = await server.CallToolAsync("register", Args(("role", "reviewer"), ("pane", pane)), cancellationToken: TestContext.Current.CancellationToken);
+        var historyWhileFull = (await server.CallToolAsync("history", Args(), cancellationToken: TestContext.Current.CancellationToken)).Json();
+        var promptWhileFull = (await server.CallToolAsync("get_prompt", Args(("role", "dev")), cancellationToken: TestContext.Current.CancellationToken)).Json();
 
         // Assert: clear errors that name the file; nothing typed, nothing changed, nothing torn.
         send.IsError.Should().BeTrue();
@@ -47,15 +47,14 @@ public sealed class FileSystemFaultSpecs(PrivateTmuxServer tmux) : IClassFixture
         register.Text().Should().Contain("registry.json");
         Texts(historyWhileFull).Should().Equal("before");
         promptWhileFull.GetProperty("prompt").GetString().Should().Be("You are dev, v1.");
-        await Task.Delay(500);
-        PrivateTmuxServer.Submitted(submitted).Should().Equal("[from:gestor] before");
+        (await tmux.SubmittedBeforeAMarkerAsync(pane, submitted)).Should().Equal("[from:gestor] before");
 
         // Act: space comes back.
         await FreeAsync();
-        var after = await server.CallToolAsync("send", Args(("to", "dev"), ("from", "gestor"), ("text", "after")));
-        var promptAfter = await server.CallToolAsync("set_prompt", Args(("role", "dev"), ("prompt", "You are dev, v2.")));
-        var history = (await server.CallToolAsync("history", Args())).Json();
-        var inbox = (await server.CallToolAsync("inbox", Args(("role", "dev")))).Json();
+        var after = await server.CallToolAsync("send", Args(("to", "dev"), ("from", "gestor"), ("text", "after")), cancellationToken: TestContext.Current.CancellationToken);
+        var promptAfter = await server.CallToolAsync("set_prompt", Args(("role", "dev"), ("prompt", "You are dev, v2.")), cancellationToken: TestContext.Current.CancellationToken);
+        var history = (await server.CallToolAsync("history", Args(), cancellationToken: TestContext.Current.CancellationToken)).Json();
+        var inbox = (await server.CallToolAsync("inbox", Args(("role", "dev")), cancellationToken: TestContext.Current.CancellationToken)).Json();
 
         // Assert
         Delivered(after).Should().BeTrue();
@@ -63,11 +62,11 @@ public sealed class FileSystemFaultSpecs(PrivateTmuxServer tmux) : IClassFixture
         Texts(history).Should().Equal("before", "after");
         history.GetProperty("skippedCorruptLines").GetInt32().Should().Be(0);
         Texts(inbox).Should().Equal("before", "after");
-        await Eventually.WaitAsync(() => PrivateTmuxServer.Submitted(submitted).Length == 2, "the second message to arrive");
-        PrivateTmuxServer.Submitted(submitted).Should().Equal("[from:gestor] before", "[from:gestor] after");
+        await Eventually.WaitAsync(() => PrivateTmuxServer.Submitted(submitted).Length == 3, "the second message to arrive");
+        PrivateTmuxServer.Submitted(submitted).Should().Equal("[from:gestor] before", PrivateTmuxServer.Marker, "[from:gestor] after");
     }
 
-    [Fact]
+    [Fact(Timeout = Timeouts.Spec)]
     public async Task A_writer_refused_mid_line_by_a_full_disk_takes_its_part_line_back_so_the_log_holds_only_whole_lines()
     {
         await SkipUnlessMountNamespacesAsync();
@@ -82,7 +81,7 @@ public sealed class FileSystemFaultSpecs(PrivateTmuxServer tmux) : IClassFixture
             "sh",
             "-c",
             """ "$0" log w0 dev 2000; status=$?; cp "$1/conversation.jsonl" "$2"; exit $status """,
-            Path.Combine(AppContext.BaseDirectory, "session-bridge-load"),
+            BuiltExecutables.LoadWorker,
             _state.Path,
             copy
         );
@@ -92,7 +91,7 @@ public sealed class FileSystemFaultSpecs(PrivateTmuxServer tmux) : IClassFixture
             .WithArguments(arguments)
             .WithEnvironmentVariables(e => e.Set("SESSION_BRIDGE_DIR", _state.Path))
             .WithValidation(CommandResultValidation.None)
-            .ExecuteBufferedAsync();
+            .ExecuteBufferedAsync(TestContext.Current.CancellationToken);
 
         // Assert
         result.ExitCode.Should().NotBe(0, "the writer must fail once the disk is full");
@@ -106,7 +105,7 @@ public sealed class FileSystemFaultSpecs(PrivateTmuxServer tmux) : IClassFixture
             .Equal(Enumerable.Range(0, lines.Length).Select(n => $"w0-{n}"), "every line is whole and in order");
     }
 
-    [Fact]
+    [Fact(Timeout = Timeouts.Spec)]
     public async Task On_a_read_only_file_system_writes_are_errors_naming_the_file_nothing_is_typed_and_reads_still_work()
     {
         await SkipUnlessMountNamespacesAsync();
@@ -116,8 +115,8 @@ public sealed class FileSystemFaultSpecs(PrivateTmuxServer tmux) : IClassFixture
         var environment = new Dictionary<string, string?> { ["TMUX"] = tmux.TmuxVariable };
         await using (var before = await ServerProcess.StartAsync(_state.Path, environment))
         {
-            (await before.CallToolAsync("register", Args(("role", "dev"), ("pane", pane)))).Json();
-            (await before.CallToolAsync("set_prompt", Args(("role", "dev"), ("prompt", "You are dev.")))).Json();
+            (await before.CallToolAsync("register", Args(("role", "dev"), ("pane", pane)), cancellationToken: TestContext.Current.CancellationToken)).Json();
+            (await before.CallToolAsync("set_prompt", Args(("role", "dev"), ("prompt", "You are dev.")), cancellationToken: TestContext.Current.CancellationToken)).Json();
         }
 
         await using var server = await ServerProcess.StartAsync(
@@ -127,10 +126,10 @@ public sealed class FileSystemFaultSpecs(PrivateTmuxServer tmux) : IClassFixture
         );
 
         // Act
-        var send = await server.CallToolAsync("send", Args(("to", "dev"), ("from", "gestor"), ("text", "hello")));
-        var prompt = await server.CallToolAsync("set_prompt", Args(("role", "dev"), ("prompt", "changed")));
-        var peers = await server.CallToolAsync("list_peers", Args());
-        var saved = (await server.CallToolAsync("get_prompt", Args(("role", "dev")))).Json();
+        var send = await server.CallToolAsync("send", Args(("to", "dev"), ("from", "gestor"), ("text", "hello")), cancellationToken: TestContext.Current.CancellationToken);
+        var prompt = await server.CallToolAsync("set_prompt", Args(("role", "dev"), ("prompt", "changed")), cancellationToken: TestContext.Current.CancellationToken);
+        var peers = await server.CallToolAsync("list_peers", Args(), cancellationToken: TestContext.Current.CancellationToken);
+        var saved = (await server.CallToolAsync("get_prompt", Args(("role", "dev")), cancellationToken: TestContext.Current.CancellationToken)).Json();
 
         // Assert
         send.IsError.Should().BeTrue();
@@ -139,8 +138,7 @@ public sealed class FileSystemFaultSpecs(PrivateTmuxServer tmux) : IClassFixture
         prompt.Text().Should().Contain("prompts.json");
         peers.IsError.Should().NotBe(true, peers.Text());
         saved.GetProperty("prompt").GetString().Should().Be("You are dev.");
-        await Task.Delay(500);
-        PrivateTmuxServer.Submitted(submitted).Should().BeEmpty();
+        (await tmux.SubmittedBeforeAMarkerAsync(pane, submitted)).Should().BeEmpty();
     }
 
     private static async Task SkipUnlessMountNamespacesAsync()

@@ -12,7 +12,7 @@ public sealed class LoadSpecs(PrivateTmuxServer tmux) : IClassFixture<PrivateTmu
     private const int Processes = 8;
     private readonly TempDirectory _state = new("state");
 
-    [Fact]
+    [Fact(Timeout = Timeouts.Load)]
     public async Task Eight_processes_logging_2000_messages_each_lose_none_and_tear_none()
     {
         // Arrange
@@ -44,7 +44,7 @@ public sealed class LoadSpecs(PrivateTmuxServer tmux) : IClassFixture<PrivateTmu
         inbox[999].GetProperty("id").GetString().Should().Be(history[999].GetProperty("id").GetString());
     }
 
-    [Fact]
+    [Fact(Timeout = Timeouts.Load)]
     public async Task Eight_processes_registering_and_saving_prompts_1000_times_each_keep_every_last_write()
     {
         // Arrange
@@ -72,7 +72,7 @@ public sealed class LoadSpecs(PrivateTmuxServer tmux) : IClassFixture<PrivateTmu
         Directory.EnumerateFiles(_state.Path, "*.tmp*").Should().BeEmpty("no temporary file is left behind");
     }
 
-    [Fact]
+    [Fact(Timeout = Timeouts.Load)]
     public async Task Eight_server_processes_sending_to_one_pane_at_once_deliver_every_message_whole_and_unmixed()
     {
         // Arrange: a stand-in for Claude Code records every submitted message; 8 real servers send to it at once.
@@ -80,7 +80,7 @@ public sealed class LoadSpecs(PrivateTmuxServer tmux) : IClassFixture<PrivateTmu
         var (pane, log) = await tmux.StartFakeClaudeAsync();
         var environment = new Dictionary<string, string?> { ["TMUX"] = tmux.TmuxVariable, ["SESSION_BRIDGE_SETTLE_MS"] = "80" };
         await using (var registrar = await ServerProcess.StartAsync(_state.Path, environment))
-            (await registrar.CallToolAsync("register", new Dictionary<string, object?> { ["role"] = "dev", ["pane"] = pane })).Json();
+            (await registrar.CallToolAsync("register", new Dictionary<string, object?> { ["role"] = "dev", ["pane"] = pane }, cancellationToken: TestContext.Current.CancellationToken)).Json();
         var clients = await Task.WhenAll(Enumerable.Range(0, Processes).Select(_ => ServerProcess.StartAsync(_state.Path, environment)));
 
         // Act
@@ -95,7 +95,7 @@ public sealed class LoadSpecs(PrivateTmuxServer tmux) : IClassFixture<PrivateTmu
                         for (var n = 0; n < perProcess; n++)
                         {
                             var arguments = new Dictionary<string, object?> { ["to"] = "dev", ["from"] = $"w{i}", ["text"] = Text(i, n) };
-                            mine.Add((await client.CallToolAsync("send", arguments)).Json());
+                            mine.Add((await client.CallToolAsync("send", arguments, cancellationToken: TestContext.Current.CancellationToken)).Json());
                         }
 
                         return mine;

@@ -67,7 +67,7 @@ public sealed class BadInputSpecs(PrivateTmuxServer tmux) : IClassFixture<Privat
     [Fact]
     public void The_table_has_at_least_30_cases() => Cases.Should().HaveCountGreaterThanOrEqualTo(30);
 
-    [Theory]
+    [Theory(Timeout = Timeouts.Spec)]
     [MemberData(nameof(CaseNames))]
     public async Task Bad_input_is_an_error_that_says_what_to_do_and_changes_nothing(string name)
     {
@@ -86,12 +86,12 @@ public sealed class BadInputSpecs(PrivateTmuxServer tmux) : IClassFixture<Privat
         result.IsError.Should().BeTrue(name);
         result.Text().Should().Contain(says, name).And.NotBe($"An error occurred invoking '{tool}'.");
         Snapshot().Should().Equal(before, "the state is left as it was");
-        File.ReadAllText(received).Should().BeEmpty("nothing was typed");
+        (await tmux.RecordedBeforeAMarkerAsync(pane, received)).Should().BeEmpty("nothing was typed");
         var prompts = (await server.CallAsync("get_prompt", new() { ["role"] = "dev" })).Json();
         prompts.GetProperty("prompt").GetString().Should().Be("You are dev.", "the server still answers");
     }
 
-    [Theory]
+    [Theory(Timeout = Timeouts.Spec)]
     [InlineData("nul\0byte", "nulbyte")]
     [InlineData("crlf\r\nline", "crlf\nline")]
     [InlineData("colour \u001b[31mred\u001b[0m", "colour [31mred[0m")]

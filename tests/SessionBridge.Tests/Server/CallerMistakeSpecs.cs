@@ -7,7 +7,7 @@ public sealed class CallerMistakeSpecs : IDisposable
 {
     private readonly TempDirectory _state = new("state");
 
-    [Fact]
+    [Fact(Timeout = Timeouts.Spec)]
     public async Task Registering_outside_tmux_without_a_pane_is_an_error_that_says_what_to_do()
     {
         await using var server = await InProcessServer.StartAsync(TestBridge.Options(_state.Path));
@@ -19,7 +19,7 @@ public sealed class CallerMistakeSpecs : IDisposable
         File.Exists(Path.Combine(_state.Path, "registry.json")).Should().BeFalse();
     }
 
-    [Fact]
+    [Fact(Timeout = Timeouts.Spec)]
     public async Task Sending_to_a_role_that_is_not_registered_is_an_error_and_logs_nothing()
     {
         await using var server = await InProcessServer.StartAsync(TestBridge.Options(_state.Path));
@@ -31,7 +31,7 @@ public sealed class CallerMistakeSpecs : IDisposable
         File.Exists(Path.Combine(_state.Path, "conversation.jsonl")).Should().BeFalse();
     }
 
-    [Fact]
+    [Fact(Timeout = Timeouts.Spec)]
     public async Task A_corrupt_registry_is_an_error_naming_the_file_and_is_left_as_it_was()
     {
         await using var server = await InProcessServer.StartAsync(TestBridge.Options(_state.Path));
@@ -45,7 +45,7 @@ public sealed class CallerMistakeSpecs : IDisposable
         File.ReadAllText(registry).Should().Be("{\"peers\": {\"dev\": ");
     }
 
-    [Fact]
+    [Fact(Timeout = Timeouts.Spec)]
     public async Task A_corrupt_prompts_file_is_an_error_and_is_not_overwritten_by_set_prompt()
     {
         await using var server = await InProcessServer.StartAsync(TestBridge.Options(_state.Path));

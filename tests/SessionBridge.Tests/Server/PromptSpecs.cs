@@ -6,7 +6,7 @@ public sealed class PromptSpecs : IDisposable
 {
     private readonly TempDirectory _state = new("state");
 
-    [Fact]
+    [Fact(Timeout = Timeouts.Spec)]
     public async Task I_can_save_read_list_and_delete_a_role_prompt()
     {
         // Arrange
@@ -34,7 +34,7 @@ public sealed class PromptSpecs : IDisposable
         gone.GetProperty("found").GetBoolean().Should().BeFalse();
     }
 
-    [Fact]
+    [Fact(Timeout = Timeouts.Spec)]
     public async Task Prompts_survive_a_server_restart()
     {
         await using (var first = await InProcessServer.StartAsync(TestBridge.Options(_state.Path)))
@@ -46,7 +46,7 @@ public sealed class PromptSpecs : IDisposable
         read.GetProperty("prompt").GetString().Should().Be("kept");
     }
 
-    [Fact]
+    [Fact(Timeout = Timeouts.Spec)]
     public async Task State_files_are_private_to_the_user()
     {
         await using var server = await InProcessServer.StartAsync(TestBridge.Options(_state.Path));

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using ModelContextProtocol.Client;
-using SessionBridge.Tests.Infrastructure;
 
 namespace SessionBridge.Tests.Server;
 
@@ -9,23 +8,23 @@ public sealed class ServerProcessSpecs(PrivateTmuxServer tmux) : IClassFixture<P
 {
     private readonly TempDirectory _state = new("state");
 
-    [Fact]
+    [Fact(Timeout = Timeouts.Spec)]
     public async Task I_can_drive_the_built_server_over_stdio()
     {
         // Arrange
         await using var client = await ServerProcess.StartAsync(_state.Path);
 
         // Act
-        var tools = await client.ListToolsAsync();
-        await client.CallToolAsync("set_prompt", new Dictionary<string, object?> { ["role"] = "dev", ["prompt"] = "You are dev." });
-        var prompt = (await client.CallToolAsync("get_prompt", new Dictionary<string, object?> { ["role"] = "dev" })).Json();
+        var tools = await client.ListToolsAsync(cancellationToken: TestContext.Current.CancellationToken);
+        await client.CallToolAsync("set_prompt", new Dictionary<string, object?> { ["role"] = "dev", ["prompt"] = "You are dev." }, cancellationToken: TestContext.Current.CancellationToken);
+        var prompt = (await client.CallToolAsync("get_prompt", new Dictionary<string, object?> { ["role"] = "dev" }, cancellationToken: TestContext.Current.CancellationToken)).Json();
 
         // Assert
         tools.Should().HaveCount(14);
         prompt.GetProperty("prompt").GetString().Should().Be("You are dev.");
     }
 
-    [Fact]
+    [Fact(Timeout = Timeouts.Load)]
     public async Task Eight_server_processes_sending_at_once_lose_no_message_and_tear_no_line()
     {
         // Arrange: dev's pane is gone, so every send is logged with delivered:false and nothing waits on typing.
@@ -35,7 +34,7 @@ public sealed class ServerProcessSpecs(PrivateTmuxServer tmux) : IClassFixture<P
         var pane = await tmux.StartPaneAsync("sleep 86400");
         await using (var registrar = await ServerProcess.StartAsync(_state.Path, environment))
         {
-            (await registrar.CallToolAsync("register", new Dictionary<string, object?> { ["role"] = "dev", ["pane"] = pane })).Json();
+            (await registrar.CallToolAsync("register", new Dictionary<string, object?> { ["role"] = "dev", ["pane"] = pane }, cancellationToken: TestContext.Current.CancellationToken)).Json();
         }
 
         await tmux.KillPaneAsync(pane);
@@ -54,7 +53,7 @@ public sealed class ServerProcessSpecs(PrivateTmuxServer tmux) : IClassFixture<P
                         ["to"] = "dev",
                         ["from"] = $"w{i}",
                         ["text"] = $"w{i}-{n} " + new string('x', 200),
-                    });
+                    }, cancellationToken: TestContext.Current.CancellationToken);
                     result.Json().GetProperty("delivered").GetBoolean().Should().BeFalse();
                 }
             })));

@@ -6,14 +6,14 @@ public sealed class ToolSurfaceSpecs : IDisposable
 {
     private readonly TempDirectory _state = new("state");
 
-    [Fact]
+    [Fact(Timeout = Timeouts.Spec)]
     public async Task I_can_list_the_twelve_tools_and_the_two_additions_with_descriptions_and_annotations()
     {
         // Arrange
         await using var server = await InProcessServer.StartAsync(TestBridge.Options(_state.Path));
 
         // Act
-        var tools = await server.Client.ListToolsAsync();
+        var tools = await server.Client.ListToolsAsync(cancellationToken: TestContext.Current.CancellationToken);
 
         // Assert
         tools.Select(t => t.Name).Should().BeEquivalentTo(
@@ -30,13 +30,14 @@ public sealed class ToolSurfaceSpecs : IDisposable
             .Should().BeEquivalentTo("to", "from", "text");
     }
 
-    [Fact]
+    [Fact(Timeout = Timeouts.Spec)]
     public async Task The_server_tells_the_model_how_the_tools_fit_together()
     {
         await using var server = await InProcessServer.StartAsync(TestBridge.Options(_state.Path));
 
         server.Client.ServerInstructions.Should().NotBeNull().And.Contain("register").And.Contain("send").And.Contain("respond");
-        server.Client.ServerInfo?.Name.Should().Be("session-bridge");
+        server.Client.ServerInfo.Should().NotBeNull();
+        server.Client.ServerInfo!.Name.Should().Be("session-bridge");
     }
 
     public void Dispose() => _state.Dispose();

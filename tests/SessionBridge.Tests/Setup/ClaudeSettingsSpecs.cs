@@ -15,7 +15,7 @@ public sealed class ClaudeSettingsSpecs : IDisposable
 
     private string SettingsPath => Path.Combine(_home.Path, ".claude", "settings.json");
 
-    private static string HookPath => HookProcess.ExecutablePath;
+    private static string HookPath => BuiltExecutables.Hook;
 
     private CliProcess Cli => new(_state.Path, _home.Path);
 
@@ -42,7 +42,7 @@ public sealed class ClaudeSettingsSpecs : IDisposable
             .Select(hook => hook!["command"]!.GetValue<string>())
             .ToList();
 
-    [Fact]
+    [Fact(Timeout = Timeouts.Spec)]
     public async Task Installing_keeps_every_other_setting_and_hook_and_backs_the_file_up()
     {
         // Arrange
@@ -67,7 +67,7 @@ public sealed class ClaudeSettingsSpecs : IDisposable
         backups.Should().ContainSingle().Which.Should().Match(b => File.ReadAllText(b) == Existing);
     }
 
-    [Fact]
+    [Fact(Timeout = Timeouts.Spec)]
     public async Task Installing_twice_adds_the_hook_once()
     {
         // Act
@@ -95,7 +95,7 @@ public sealed class ClaudeSettingsSpecs : IDisposable
         Commands(Read(), "SessionStart").Should().Equal("/new/place/session-bridge-hook");
     }
 
-    [Fact]
+    [Fact(Timeout = Timeouts.Spec)]
     public async Task Uninstalling_removes_only_our_hook()
     {
         // Arrange
@@ -115,7 +115,7 @@ public sealed class ClaudeSettingsSpecs : IDisposable
         settings["model"]!.GetValue<string>().Should().Be("opus");
     }
 
-    [Fact]
+    [Fact(Timeout = Timeouts.Spec)]
     public async Task Uninstalling_what_install_created_leaves_no_empty_hooks_behind()
     {
         // Arrange
@@ -128,7 +128,7 @@ public sealed class ClaudeSettingsSpecs : IDisposable
         Read().Should().BeEmpty();
     }
 
-    [Fact]
+    [Fact(Timeout = Timeouts.Spec)]
     public async Task A_corrupt_settings_file_is_an_error_and_is_left_as_it_was()
     {
         // Arrange
@@ -145,7 +145,7 @@ public sealed class ClaudeSettingsSpecs : IDisposable
         Directory.GetFiles(Path.GetDirectoryName(SettingsPath)!).Should().ContainSingle();
     }
 
-    [Fact]
+    [Fact(Timeout = Timeouts.Spec)]
     public async Task Installing_a_hook_that_does_not_exist_is_an_error_that_changes_nothing()
     {
         // Act

@@ -1,6 +1,5 @@
 using System.Text;
 using SessionBridge.State;
-using SessionBridge.Tests.Infrastructure;
 
 namespace SessionBridge.Tests.State;
 

@@ -1,5 +1,4 @@
 using SessionBridge.State;
-using SessionBridge.Tests.Infrastructure;
 
 namespace SessionBridge.Tests.State;
 

@@ -1,7 +1,7 @@
 using CliWrap;
 using CliWrap.Buffered;
 
-namespace SessionBridge.Tests.Infrastructure;
+namespace SessionBridge.Testing;
 
 /// <summary>Runs <c>session-bridge &lt;command&gt;</c> as a real process with its own environment.</summary>
 public sealed class CliProcess(string stateDirectory, string home, PrivateTmuxServer? tmux = null, string? pane = null)
@@ -10,7 +10,7 @@ public sealed class CliProcess(string stateDirectory, string home, PrivateTmuxSe
 
     public async Task<BufferedCommandResult> RunWithInputAsync(string? input, params string[] arguments)
     {
-        var command = Cli.Wrap(ServerProcess.ExecutablePath)
+        var command = Cli.Wrap(BuiltExecutables.Server)
             .WithArguments(arguments)
             .WithWorkingDirectory(home)
             .WithValidation(CommandResultValidation.None)
@@ -22,7 +22,8 @@ public sealed class CliProcess(string stateDirectory, string home, PrivateTmuxSe
                 .Set("NO_COLOR", "1"));
         if (input is not null)
             command = command.WithStandardInputPipe(PipeSource.FromString(input));
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(60));
         return await command.ExecuteBufferedAsync(timeout.Token);
     }
 }

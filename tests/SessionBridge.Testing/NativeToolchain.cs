@@ -1,4 +1,4 @@
-namespace SessionBridge.Tests.Infrastructure;
+namespace SessionBridge.Testing;
 
 /// <summary>
 /// Whether this machine can link a NativeAOT build: a C compiler driver (clang or gcc) and objcopy, which

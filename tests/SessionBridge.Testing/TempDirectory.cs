@@ -1,4 +1,4 @@
-namespace SessionBridge.Tests.Infrastructure;
+namespace SessionBridge.Testing;
 
 /// <summary>A fresh directory under /tmp, deleted afterwards. Short paths: tmux sockets have a 108-byte limit.</summary>
 public sealed class TempDirectory : IDisposable

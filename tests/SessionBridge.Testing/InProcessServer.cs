@@ -7,7 +7,7 @@ using ModelContextProtocol.Protocol;
 using SessionBridge.Bridge;
 using SessionBridge.Server;
 
-namespace SessionBridge.Tests.Infrastructure;
+namespace SessionBridge.Testing;
 
 /// <summary>The real server, wired as Program wires it, talking to a real MCP client over in-process pipes.</summary>
 public sealed class InProcessServer : IAsyncDisposable
@@ -33,16 +33,17 @@ public sealed class InProcessServer : IAsyncDisposable
             .AddSessionBridge(options)
             .WithStreamServerTransport(clientToServer.Reader.AsStream(), serverToClient.Writer.AsStream());
         var host = builder.Build();
-        await host.StartAsync();
+        await host.StartAsync(TestContext.Current.CancellationToken);
 
         var client = await McpClient.CreateAsync(
-            new StreamClientTransport(clientToServer.Writer.AsStream(), serverToClient.Reader.AsStream())
+            new StreamClientTransport(clientToServer.Writer.AsStream(), serverToClient.Reader.AsStream()),
+            cancellationToken: TestContext.Current.CancellationToken
         );
         return new InProcessServer(host, client);
     }
 
     public async Task<CallToolResult> CallAsync(string tool, Dictionary<string, object?>? arguments = null) =>
-        await Client.CallToolAsync(tool, arguments ?? []);
+        await Client.CallToolAsync(tool, arguments ?? [], cancellationToken: TestContext.Current.CancellationToken);
 
     public async ValueTask DisposeAsync()
     {

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using ModelContextProtocol.Protocol;
 
-namespace SessionBridge.Tests.Infrastructure;
+namespace SessionBridge.Testing;
 
 public static class ToolResults
 {

@@ -1,12 +1,10 @@
 using ModelContextProtocol.Client;
 
-namespace SessionBridge.Tests.Infrastructure;
+namespace SessionBridge.Testing;
 
 /// <summary>The built <c>session-bridge</c> executable, started as a real process and spoken to over stdio.</summary>
 public static class ServerProcess
 {
-    public static string ExecutablePath => Path.Combine(AppContext.BaseDirectory, "session-bridge");
-
     /// <param name="launch">A command that runs the server given as its last arguments (e.g. <see cref="ConfinedFileSystem"/>); by default the server itself.</param>
     public static async Task<McpClient> StartAsync(
         string stateDirectory,
@@ -24,7 +22,7 @@ public static class ServerProcess
         foreach (var (key, value) in environment ?? new Dictionary<string, string?>())
             variables[key] = value;
 
-        var (command, arguments) = launch?.Invoke(ExecutablePath) ?? (ExecutablePath, []);
+        var (command, arguments) = launch?.Invoke(BuiltExecutables.Server) ?? (BuiltExecutables.Server, []);
         var transport = new StdioClientTransport(
             new StdioClientTransportOptions
             {
@@ -34,6 +32,6 @@ public static class ServerProcess
                 EnvironmentVariables = variables,
             }
         );
-        return await McpClient.CreateAsync(transport);
+        return await McpClient.CreateAsync(transport, cancellationToken: TestContext.Current.CancellationToken);
     }
 }

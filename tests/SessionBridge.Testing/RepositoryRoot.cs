@@ -1,4 +1,4 @@
-namespace SessionBridge.Tests.Infrastructure;
+namespace SessionBridge.Testing;
 
 /// <summary>The checkout the tests run from: the directory holding SessionBridge.sln.</summary>
 public static class RepositoryRoot

@@ -2,7 +2,7 @@ using System.ComponentModel;
 using CliWrap;
 using CliWrap.Buffered;
 
-namespace SessionBridge.Tests.Infrastructure;
+namespace SessionBridge.Testing;
 
 /// <summary>
 /// A real tmux server on a private socket, one per test class, killed afterwards. Never the default
@@ -57,7 +57,7 @@ public sealed class PrivateTmuxServer : IAsyncLifetime
     {
         var log = _directory.Combine($"submitted-{Guid.NewGuid():N}.txt");
         File.WriteAllText(log, "");
-        var script = System.IO.Path.Combine(AppContext.BaseDirectory, "Fakes", "fake_claude.py");
+        var script = BuiltExecutables.Fake("fake_claude.py");
         var pane = await StartPaneAsync($"exec python3 '{script}' --log '{log}' {arguments}");
         await Eventually.WaitAsync(async () => (await CaptureAsync(pane)).Contains("? for shortcuts"), $"the fake Claude Code in {pane} to draw");
         return (pane, log);
@@ -67,7 +67,7 @@ public sealed class PrivateTmuxServer : IAsyncLifetime
     {
         var log = _directory.Combine($"chosen-{Guid.NewGuid():N}.txt");
         File.WriteAllText(log, "");
-        var script = System.IO.Path.Combine(AppContext.BaseDirectory, "Fakes", "fake_menu.py");
+        var script = BuiltExecutables.Fake("fake_menu.py");
         var pane = await StartPaneAsync($"exec python3 '{script}' --log '{log}' --cursor {cursor}");
         await Eventually.WaitAsync(async () => (await CaptureAsync(pane)).Contains("Enter to select"), $"the fake menu in {pane} to draw");
         return (pane, log);
@@ -81,10 +81,57 @@ public sealed class PrivateTmuxServer : IAsyncLifetime
         await Tmux("kill-server");
         await Eventually.WaitAsync(
             async () =>
-                (await Cli.Wrap("tmux").WithArguments(["-S", Socket, "list-sessions"]).WithValidation(CommandResultValidation.None).ExecuteBufferedAsync()).ExitCode != 0,
+                (await Cli.Wrap("tmux").WithArguments(["-S", Socket, "list-sessions"]).WithValidation(CommandResultValidation.None).ExecuteBufferedAsync(TestContext.Current.CancellationToken)).ExitCode != 0,
             "the old tmux server to go"
         );
         await InitializeAsync();
+    }
+
+    /// <summary>
+    /// Types <paramref name="text"/> into the pane as keystrokes, then Enter unless told not to. A spec that
+    /// proves an act typed nothing types a marker afterwards and waits for it: keys reach the program in
+    /// order, so anything the act had typed would arrive before (or into) the marker.
+    /// </summary>
+    public async Task TypeAsync(string pane, string text, bool enter = true)
+    {
+        await Tmux("send-keys", "-t", pane, "-l", text);
+        if (enter)
+            await Tmux("send-keys", "-t", pane, "Enter");
+    }
+
+    /// <summary>The line <see cref="RecordedBeforeAMarkerAsync"/> and <see cref="SubmittedBeforeAMarkerAsync"/> type.</summary>
+    public const string Marker = "marker";
+
+    /// <summary>
+    /// What a recorder pane (<see cref="StartRecorderAsync"/>) got before a marker line typed now: whatever
+    /// an act typed reached it first, or joined the marker's line. Empty proves the act typed nothing.
+    /// </summary>
+    public async Task<string> RecordedBeforeAMarkerAsync(string pane, string output)
+    {
+        await TypeAsync(pane, Marker);
+        var recorded = await Eventually.ReadAsync(
+            () => Task.FromResult(File.ReadAllText(output)),
+            text => text.EndsWith(Marker + "\n", StringComparison.Ordinal),
+            $"the marker to reach {pane}"
+        );
+        return recorded[..^(Marker.Length + 1)];
+    }
+
+    /// <summary>
+    /// What the fake Claude Code (<see cref="StartFakeClaudeAsync"/>, with an empty input box) took before a
+    /// marker line typed now: anything an act typed reached it first, or joined the marker's line, which then
+    /// fails the "alone" check. So a spec proves what was typed without a guessed pause.
+    /// </summary>
+    public async Task<string[]> SubmittedBeforeAMarkerAsync(string pane, string log)
+    {
+        await TypeAsync(pane, Marker);
+        var taken = await Eventually.ReadAsync(
+            () => Task.FromResult(Submitted(log)),
+            messages => messages.Any(m => m.EndsWith(Marker, StringComparison.Ordinal)),
+            $"the fake Claude Code in {pane} to take the marker"
+        );
+        taken[^1].Should().Be(Marker, "the marker is submitted alone: nothing typed beforehand is left in the input box");
+        return taken[..^1];
     }
 
     public async Task KillPaneAsync(string pane) => await Tmux("kill-pane", "-t", pane);
@@ -107,7 +154,7 @@ public sealed class PrivateTmuxServer : IAsyncLifetime
         await Cli.Wrap("tmux")
             .WithArguments(["-S", Socket, .. arguments])
             .WithValidation(CommandResultValidation.ZeroExitCode)
-            .ExecuteBufferedAsync();
+            .ExecuteBufferedAsync(TestContext.Current.CancellationToken);
 
     public async ValueTask DisposeAsync()
     {

@@ -1,15 +1,13 @@
 using System.Diagnostics;
 
-namespace SessionBridge.Tests.Infrastructure;
+namespace SessionBridge.Testing;
 
 /// <summary>The built <c>session-bridge-hook</c>, run as Claude Code runs it: JSON on stdin, the pane in the environment.</summary>
 public static class HookProcess
 {
-    public static string ExecutablePath => Path.Combine(AppContext.BaseDirectory, "session-bridge-hook");
-
     public sealed record Outcome(int ExitCode, string Stdout, string Stderr, TimeSpan Elapsed);
 
-    /// <param name="executable">Another build of the hook (e.g. NativeAOT); by default the one beside the tests.</param>
+    /// <param name="executable">Another build of the hook (e.g. NativeAOT); by default <see cref="BuiltExecutables.Hook"/>.</param>
     public static async Task<Outcome> RunAsync(
         string? stdin,
         IDictionary<string, string?> environment,
@@ -17,7 +15,7 @@ public static class HookProcess
         string? executable = null
     )
     {
-        var info = new ProcessStartInfo(executable ?? ExecutablePath)
+        var info = new ProcessStartInfo(executable ?? BuiltExecutables.Hook)
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
@@ -40,10 +38,11 @@ public static class HookProcess
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         if (stdin is not null)
-            await process.StandardInput.WriteAsync(stdin);
+            await process.StandardInput.WriteAsync(stdin.AsMemory(), TestContext.Current.CancellationToken);
         if (closeStdin)
             process.StandardInput.Close();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(20));
         await process.WaitForExitAsync(timeout.Token);
         return new Outcome(process.ExitCode, await stdout, await stderr, clock.Elapsed);
     }

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Publishes session-bridge (the MCP server and command line) and session-bridge-hook into one folder, as
+# install.sh ships them: NativeAOT for this machine where it can link, else for the .NET runtime.
+# Used by install.sh, the benchmark and the NativeAOT specs, so all three run the same binaries.
+#   eng/publish.sh [--aot-only] <output folder> [more dotnet publish arguments…]
+# --aot-only: fail instead of falling back (the benchmark and the specs measure NativeAOT itself), and show
+# the build's output (the specs check it for trimming warnings).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+aot_only=false
+if [ "${1:-}" = "--aot-only" ]; then aot_only=true; shift; fi
+[ $# -ge 1 ] || { echo "usage: eng/publish.sh [--aot-only] <output folder> [dotnet publish arguments…]" >&2; exit 2; }
+out=$1
+shift
+
+rid=$(eng/native-rid.sh)
+log=/tmp/session-bridge-publish.log
+
+publish() {
+    local project=$1
+    shift
+    if $aot_only; then
+        [ -n "$rid" ] || { echo "eng/publish.sh: NativeAOT is not offered on $(uname -s)-$(uname -m)" >&2; exit 1; }
+        dotnet publish "$project" -c Release -r "$rid" -p:PublishAot=true -o "$out" --nologo "$@"
+        return
+    fi
+    echo "Building $project …"
+    if [ -n "$rid" ] && dotnet publish "$project" -c Release -r "$rid" -p:PublishAot=true -o "$out" --nologo -v quiet "$@" >"$log" 2>&1; then
+        echo "  NativeAOT build."
+    else
+        [ -n "$rid" ] && echo "  NativeAOT build not possible here (see $log); building for the .NET runtime instead."
+        dotnet publish "$project" -c Release -o "$out" --nologo -v quiet "$@"
+    fi
+}
+
+mkdir -p "$out"
+publish src/SessionBridge "$@"
+publish hooks/SessionBridge.Hook "$@"
+rm -f "$out"/*.dbg "$out"/*.pdb

@@ -1,0 +1,38 @@
+namespace SessionBridge.Testing;
+
+/// <summary>
+/// Waits for an observable condition instead of sleeping for a guessed time: real panes and processes take
+/// a moment, and a loaded machine takes longer. Bounded, and cancelled with the test.
+/// </summary>
+public static class Eventually
+{
+    /// <summary>How long a condition gets unless told otherwise: generous for a loaded two-core machine.</summary>
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(10);
+
+    private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(50);
+
+    public static async Task WaitAsync(Func<Task<bool>> condition, string what, TimeSpan? timeout = null)
+    {
+        var cancellation = TestContext.Current.CancellationToken;
+        var deadline = DateTime.UtcNow + (timeout ?? DefaultTimeout);
+        while (true)
+        {
+            if (await condition())
+                return;
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException($"Timed out waiting for {what}.");
+            await Task.Delay(Poll, cancellation);
+        }
+    }
+
+    public static Task WaitAsync(Func<bool> condition, string what, TimeSpan? timeout = null) =>
+        WaitAsync(() => Task.FromResult(condition()), what, timeout);
+
+    /// <summary>Polls <paramref name="read"/> until <paramref name="accept"/> holds, and returns the value that passed.</summary>
+    public static async Task<T> ReadAsync<T>(Func<Task<T>> read, Func<T, bool> accept, string what, TimeSpan? timeout = null)
+    {
+        var value = default(T)!;
+        await WaitAsync(async () => accept(value = await read()), what, timeout);
+        return value;
+    }
+}
