@@ -14,23 +14,28 @@ internal static class HookStdin
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(2);
     internal const int MaxInput = 4 * 1024 * 1024;
 
-    public static async Task<HookInput?> ReadAsync(Stream stdin)
+    public static HookInput? Read(Stream stdin)
     {
         var buffer = new byte[64 * 1024];
         var length = 0;
-        var read = Task.Run(async () =>
+        // One plain background thread, joined with a bound: no thread pool or timer to start, which would
+        // cost more than the rest of the hook. If stdin never ends, the process exits without it.
+        var reader = new Thread(() =>
         {
             int n;
-            while (length < MaxInput && (n = await stdin.ReadAsync(buffer.AsMemory(length))) > 0)
+            while (length < MaxInput && (n = stdin.Read(buffer, length, buffer.Length - length)) > 0)
             {
                 length += n;
                 if (length == buffer.Length && length < MaxInput)
                     Array.Resize(ref buffer, Math.Min(buffer.Length * 4, MaxInput));
             }
-        });
-        if (await Task.WhenAny(read, Task.Delay(Wait)) != read)
+        })
+        {
+            IsBackground = true,
+        };
+        reader.Start();
+        if (!reader.Join(Wait))
             return null;
-        await read;
         return length == 0 ? null : Parse(buffer.AsSpan(0, length), cut: length >= MaxInput);
     }
 

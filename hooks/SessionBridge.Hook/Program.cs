@@ -10,7 +10,7 @@ try
     if (string.IsNullOrWhiteSpace(pane) || !PaneId.IsValid(pane))
         return 0;
 
-    var input = await HookStdin.ReadAsync(Console.OpenStandardInput());
+    var input = HookStdin.Read(Console.OpenStandardInput());
     if (input is null)
         return 0;
 
@@ -21,7 +21,7 @@ try
     catch (Exception e)
     {
         // Presence is a hint the screen checks: failing to record it must not cost the SessionStart restore.
-        await Console.Error.WriteLineAsync($"session-bridge-hook: presence not recorded: {e.GetType().Name}: {e.Message}");
+        Console.Error.WriteLine($"session-bridge-hook: presence not recorded: {e.GetType().Name}: {e.Message}");
     }
 
     var output = SessionStartHook.Run(input, pane, environment);
@@ -30,7 +30,7 @@ try
 }
 catch (Exception e)
 {
-    await Console.Error.WriteLineAsync($"session-bridge-hook: {e.GetType().Name}: {e.Message}");
+    Console.Error.WriteLine($"session-bridge-hook: {e.GetType().Name}: {e.Message}");
 }
 
 return 0;

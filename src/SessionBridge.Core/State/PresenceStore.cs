@@ -90,11 +90,7 @@ internal sealed class PresenceStore(StateDirectory directory, Action<string>? wa
 
         try
         {
-            var presence = JsonSerializer.Deserialize(bytes, StateJsonContext.Files.Presence);
-            if (presence is { Socket.Length: > 0, Pane.Length: > 0, Event.Length: > 0 } && Enum.IsDefined(presence.State))
-                return presence;
-            warn?.Invoke($"Ignoring {path}: it lacks the state, the event or the pane it is for.");
-            return null;
+            return PresenceJson.Read(bytes);
         }
         catch (JsonException e)
         {
@@ -121,7 +117,7 @@ internal sealed class PresenceStore(StateDirectory directory, Action<string>? wa
                 )
             )
             {
-                JsonSerializer.Serialize(stream, presence, StateJsonContext.Files.Presence);
+                PresenceJson.Write(stream, presence);
                 // To the kernel, not the disk: presence dies with the tmux server anyway, and an fsync on
                 // every hook event would cost more than the rest of the hook.
                 stream.Flush();

@@ -66,6 +66,33 @@ public sealed class PresenceStoreSpecs : IDisposable
         json.RootElement.TryGetProperty("identity", out _).Should().BeFalse();
     }
 
+    public static TheoryData<string> Shapes() => new("whole", "no session, tool or answer", "non-ASCII answer");
+
+    [Theory]
+    [MemberData(nameof(Shapes))]
+    public void The_file_has_the_wire_form_the_source_generated_context_gives_a_presence(string shape)
+    {
+        // Arrange: the store writes and reads by hand (the hook's start-up budget); both ways must agree with StateJsonContext.
+        var presence = shape switch
+        {
+            "whole" => Busy(Pane) with { State = PresenceState.WaitingQuestion, Since = At.AddSeconds(-3).ToOffset(TimeSpan.FromHours(2)) },
+            "no session, tool or answer" => Busy(Pane) with { SessionId = null, Tool = null, LastAnswer = null, LastAnswerAt = null, State = PresenceState.Ended },
+            _ => Busy(Pane) with { LastAnswer = "Fertig ✓ \"quoted\"\n🎉 \u0001 end" },
+        };
+
+        // Act
+        Write(presence);
+        var written = File.ReadAllBytes(File_);
+        var generated = JsonSerializer.SerializeToUtf8Bytes(presence, StateJsonContext.Files.Presence);
+        File.WriteAllBytes(File_, generated);
+        var readBack = _store.Read(Pane);
+
+        // Assert
+        JsonSerializer.Deserialize(written, StateJsonContext.Default.Presence).Should().Be(presence);
+        readBack.Should().Be(presence);
+        _warnings.Should().BeEmpty();
+    }
+
     [Fact]
     public void No_file_is_no_presence_and_no_warning()
     {
@@ -117,7 +144,7 @@ public sealed class PresenceStoreSpecs : IDisposable
     }
 
     public static TheoryData<string> Corrupt() =>
-        new("{\"state\": \"busy\", oops", "", "null", "[]", "{\"state\":\"napping\",\"since\":\"2026-11-24T10:00:00Z\"}", "{\"state\":\"busy\"}", "\0\0\0");
+        new("{\"state\": \"busy\", oops", "", "null", "[]", "{\"state\":\"napping\",\"since\":\"2026-11-24T10:00:00Z\"}", "{\"state\":\"busy\"}", "\0\0\0", "{\"state\":\"busy\",\"since\":\"yesterday\"}", "{\"state\":7}", "{\"panePid\":\"12\"}");
 
     [Theory]
     [MemberData(nameof(Corrupt))]
