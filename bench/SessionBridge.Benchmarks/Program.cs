@@ -8,9 +8,10 @@ using SessionBridge.Benchmarks;
 using SessionBridge.Screens;
 
 // Figures for docs/performance.md, each beside a baseline measured in the same run.
-//   dotnet run -c Release --project bench/SessionBridge.Benchmarks [-- --quick] [--server <path>] [--hook <path>]
+//   dotnet run -c Release --project bench/SessionBridge.Benchmarks [-- --quick] [--server <path>] [--hook <path>] [--hook-only]
 // Without --server/--hook, eng/publish.sh (as install.sh) publishes them NativeAOT into bench/SessionBridge.Benchmarks/obj/aot.
 var quick = args.Contains("--quick");
+var hookOnly = args.Contains("--hook-only"); // the hook's figures alone: no server build or runs
 string? Option(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
 var repo = FindRepository();
 var report = new Report();
@@ -19,23 +20,28 @@ var output = Console.Out;
 
 try
 {
-    var jitServer = Path.Combine(repo, "src/SessionBridge/bin/Release/net10.0/session-bridge");
-    if (!File.Exists(jitServer))
-        await Run("dotnet", ["build", Path.Combine(repo, "src/SessionBridge"), "-c", "Release", "--nologo", "-v", "q"]);
     var published = Option("--server") is null || Option("--hook") is null ? await PublishAotAsync() : null;
-    var aotServer = Option("--server") ?? Path.Combine(published!, "session-bridge");
     var aotHook = Option("--hook") ?? Path.Combine(published!, "session-bridge-hook");
-
     var trueStart = Spawn("/bin/true", quick ? 10 : 20);
     report.Add("process start → exit: /bin/true", Report.Ms(trueStart.Median), "—", "1.00×", "baseline");
 
-    foreach (var (label, server) in new[] { ("NativeAOT", aotServer), ("JIT", jitServer) })
-        ServerFigures(label, server, trueStart);
+    if (!hookOnly)
+    {
+        var jitServer = Path.Combine(repo, "src/SessionBridge/bin/Release/net10.0/session-bridge");
+        if (!File.Exists(jitServer))
+            await Run("dotnet", ["build", Path.Combine(repo, "src/SessionBridge"), "-c", "Release", "--nologo", "-v", "q"]);
+        var aotServer = Option("--server") ?? Path.Combine(published!, "session-bridge");
 
-    LogFigures(aotServer, quick ? 100_000 : 1_000_000);
-    await SendFigures(aotServer);
-    ClassifierFigures();
+        foreach (var (label, server) in new[] { ("NativeAOT", aotServer), ("JIT", jitServer) })
+            ServerFigures(label, server, trueStart);
+
+        LogFigures(aotServer, quick ? 100_000 : 1_000_000);
+        await SendFigures(aotServer);
+        ClassifierFigures();
+    }
+
     HookFigures(aotHook, trueStart);
+    PresenceFigures(aotHook, trueStart);
 
     output.WriteLine();
     output.WriteLine($"SessionBridge benchmark, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, .NET {Environment.Version}{(quick ? ", --quick" : "")}");
@@ -212,6 +218,39 @@ void HookFigures(string hook, Samples trueStart)
     var runs = quick ? 10 : 20;
     var starts = Spawn(hook, runs, environment, """{"hook_event_name":"SessionStart","source":"clear","session_id":"x","cwd":"/tmp"}""");
     report.Add($"hook (NativeAOT): start → context printed (median of {runs})", Report.Ms(starts.Median), Report.Ms(trueStart.Median) + " /bin/true", Report.Times(starts.Median / trueStart.Median), "≤ 15 ms");
+}
+
+// Every other event records the pane's presence. The hook finds its pane by walking /proc up to the tmux
+// server named in $TMUX; here the "server" is this benchmark's parent, so the benchmark plays the pane's
+// process and every run updates the same record, as in a real pane (there: hook → sh → claude → tmux).
+void PresenceFigures(string hook, Samples trueStart)
+{
+    var state = Directory.CreateDirectory(Path.Combine(work, "state-presence")).FullName;
+    var environment = StateEnvironment(state);
+    environment["TMUX_PANE"] = "%1";
+    environment["TMUX"] = $"/tmp/bench.sock,{ParentPid()},0";
+    var runs = quick ? 20 : 100;
+    var answer = string.Concat(Enumerable.Repeat("The migration runs; tests pass. ", 128)); // 4 KB
+    var events = new (string Label, string Stdin, string State)[]
+    {
+        ("PreToolUse", """{"session_id":"x","transcript_path":"/tmp/x.jsonl","cwd":"/tmp","permission_mode":"default","hook_event_name":"PreToolUse","tool_name":"Bash","tool_input":{"command":"ls -la"},"tool_use_id":"toolu_01"}""", "busy"),
+        ("Stop with a 4 KB last_assistant_message", $$"""{"session_id":"x","transcript_path":"/tmp/x.jsonl","cwd":"/tmp","permission_mode":"default","hook_event_name":"Stop","stop_hook_active":false,"last_assistant_message":"{{answer}}"}""", "idle"),
+    };
+    foreach (var (label, stdin, expected) in events)
+    {
+        var samples = Spawn(hook, runs, environment, stdin);
+        // A figure for a run that recorded nothing would flatter the hook: check the record is there.
+        var written = Directory.GetFiles(Path.Combine(state, "presence"), "*.json").Single();
+        if (JsonNode.Parse(File.ReadAllText(written))?["state"]?.GetValue<string>() != expected)
+            throw new InvalidOperationException($"The hook did not record {expected} for {label}: {File.ReadAllText(written)}");
+        report.Add($"hook (NativeAOT): {label} → presence recorded, median / p95 of {runs}", $"{Report.Ms(samples.Median)} / {Report.Ms(samples.P95)}", Report.Ms(trueStart.Median) + " /bin/true", Report.Times(samples.Median / trueStart.Median), "median ≤ 5 ms");
+    }
+}
+
+static int ParentPid()
+{
+    var stat = File.ReadAllText("/proc/self/stat");
+    return int.Parse(stat[(stat.LastIndexOf(')') + 4)..].Split(' ')[0], CultureInfo.InvariantCulture);
 }
 
 Samples Spawn(string executable, int runs, Dictionary<string, string?>? environment = null, string? stdin = null)

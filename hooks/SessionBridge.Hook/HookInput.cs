@@ -1,11 +1,15 @@
-using System.Text.Json.Serialization;
-
 namespace SessionBridge.Hook;
 
-/// <summary>What Claude Code writes to a SessionStart hook's stdin (the fields we use).</summary>
+/// <summary>What Claude Code writes to a hook's stdin (the fields we use).</summary>
+/// <param name="Cut">The input was longer than the hook reads: fields after the cut are missing.</param>
 internal sealed record HookInput(
-    [property: JsonPropertyName("hook_event_name")] string? HookEventName,
-    [property: JsonPropertyName("source")] string? Source,
-    [property: JsonPropertyName("session_id")] string? SessionId,
-    [property: JsonPropertyName("cwd")] string? Cwd
+    string? HookEventName,
+    string? Source,
+    string? SessionId,
+    string? Cwd,
+    string? ToolName,
+    string? NotificationType,
+    string? Trigger,
+    string? LastAssistantMessage,
+    bool Cut
 );

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using SessionBridge.Startup;
 using SessionBridge.State;
@@ -7,24 +6,15 @@ using SessionBridge.Tmux;
 namespace SessionBridge.Hook;
 
 /// <summary>
-/// The hook's whole job: read Claude Code's JSON from stdin, find the role registered for <c>$TMUX_PANE</c>
-/// on this tmux server, and print its briefing as additionalContext. Anything it cannot use (no tmux, no
-/// registration, no prompt, bad stdin, unreadable state) means no output: a session start is never blocked.
+/// SessionStart's hand-over: find the role registered for <c>$TMUX_PANE</c> on this tmux server, and print
+/// its briefing as additionalContext. Anything it cannot use (no registration, no prompt, unreadable state)
+/// means no output: a session start is never blocked.
 /// </summary>
 internal static class SessionStartHook
 {
-    // Claude Code writes stdin and closes it at once; if a caller leaves it open, do not wait long.
-    private static readonly TimeSpan StdinWait = TimeSpan.FromSeconds(2);
-    private const int MaxInput = 1024 * 1024;
-
-    public static async Task<string?> RunAsync(Stream stdin, Func<string, string?> environment)
+    public static string? Run(HookInput input, string pane, Func<string, string?> environment)
     {
-        var pane = environment("TMUX_PANE");
-        if (string.IsNullOrWhiteSpace(pane) || !PaneId.IsValid(pane))
-            return null;
-
-        var input = await ReadInputAsync(stdin);
-        if (input is null || input.HookEventName is not (null or "SessionStart"))
+        if (input.HookEventName is not (null or "SessionStart"))
             return null;
 
         var socket = TmuxSocket.FromTmuxVariable(environment("TMUX"));
@@ -39,37 +29,5 @@ internal static class SessionStartHook
                 new HookOutput(new HookSpecificOutput("SessionStart", context)),
                 HookJsonContext.Output.HookOutput
             );
-    }
-
-    private static async Task<HookInput?> ReadInputAsync(Stream stdin)
-    {
-        using var buffer = new MemoryStream();
-        var read = CopyAsync(stdin, buffer);
-        if (await Task.WhenAny(read, Task.Delay(StdinWait)) != read || !await read)
-            return null;
-        if (buffer.Length == 0)
-            return null;
-        try
-        {
-            return JsonSerializer.Deserialize(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length), HookJsonContext.Default.HookInput);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
-
-    private static async Task<bool> CopyAsync(Stream from, MemoryStream to)
-    {
-        var chunk = new byte[16 * 1024];
-        int n;
-        while ((n = await from.ReadAsync(chunk)) > 0)
-        {
-            if (to.Length + n > MaxInput)
-                return false;
-            to.Write(chunk, 0, n);
-        }
-
-        return true;
     }
 }

@@ -25,6 +25,9 @@ internal sealed class StateDirectory(string root)
 
     public string LocksDirectory => Path.Combine(Root, "locks");
 
+    /// <summary>presence/: one file per tmux pane, written by the hook on every Claude Code event.</summary>
+    public string PresenceDirectory => Path.Combine(Root, "presence");
+
     /// <summary>The directory named by <c>SESSION_BRIDGE_DIR</c>, else <c>~/.claude/session-bridge</c>.</summary>
     public static StateDirectory FromEnvironment(Func<string, string?>? getVariable = null)
     {
@@ -50,6 +53,7 @@ internal sealed class StateDirectory(string root)
         EnsureDirectory(Root);
         EnsureDirectory(MailboxDirectory);
         EnsureDirectory(LocksDirectory);
+        EnsureDirectory(PresenceDirectory);
         if (_filesChecked)
             return;
 

@@ -14,6 +14,7 @@ namespace SessionBridge.State;
 [JsonSerializable(typeof(RegistryFile))]
 [JsonSerializable(typeof(PromptsFile))]
 [JsonSerializable(typeof(InboxCursor))]
+[JsonSerializable(typeof(Presence))]
 internal sealed partial class StateJsonContext : JsonSerializerContext
 {
     /// <summary>

@@ -1,0 +1,55 @@
+using System.Globalization;
+using SessionBridge.State;
+using SessionBridge.Tmux;
+
+namespace SessionBridge.Hook;
+
+/// <summary>
+/// Records the pane's presence for every Claude Code event (SPEC §6): what the event means for the
+/// pane's state, written to presence/ for the server's list_peers, detect_question and wait_for.
+/// Outside tmux, or when this process is not under the pane's tmux server, it records nothing.
+/// </summary>
+internal static class PresenceHook
+{
+    // Hooks for one event run in parallel and each holds the lock for well under a millisecond.
+    private static readonly TimeSpan LockWait = TimeSpan.FromMilliseconds(500);
+
+    public static void Record(HookInput input, string pane, Func<string, string?> environment)
+    {
+        if (input.HookEventName is not { Length: > 0 } name)
+            return;
+        if (!TryParseTmux(environment("TMUX"), out var socket, out var serverPid))
+            return;
+        if (PaneProcess.Find(serverPid) is not { } panePid)
+            return;
+
+        var directory = StateDirectory.FromEnvironment(environment);
+        // The state directory is session-bridge's to create (0700, on first use): a hook never makes it.
+        if (!Directory.Exists(directory.Root))
+            return;
+
+        var answer = input.LastAssistantMessage;
+        if (answer is null && input.Cut && name == "Stop")
+            answer = string.Create(CultureInfo.InvariantCulture, $"[The answer was too long to read here (its event was over {HookStdin.MaxInput:N0} bytes); it is in the session's transcript.]");
+        var hook = new HookEvent(name, input.SessionId, input.ToolName, input.NotificationType, input.Source, input.Trigger, answer);
+
+        var identity = new PaneIdentity(socket, serverPid, pane, panePid);
+        new PresenceStore(directory).Update(
+            identity,
+            current => PresenceTransitions.Apply(current, hook, identity, DateTimeOffset.UtcNow),
+            LockWait
+        );
+    }
+
+    /// <summary><c>$TMUX</c> is "socket,server pid,session index".</summary>
+    private static bool TryParseTmux(string? tmux, out string socket, out int serverPid)
+    {
+        socket = TmuxSocket.FromTmuxVariable(tmux) ?? "";
+        serverPid = 0;
+        var fields = tmux?.Split(',');
+        return socket.Length > 0
+            && fields is { Length: >= 2 }
+            && int.TryParse(fields[1], NumberStyles.None, CultureInfo.InvariantCulture, out serverPid)
+            && serverPid > 1;
+    }
+}

@@ -1,0 +1,93 @@
+namespace SessionBridge.State;
+
+/// <summary>
+/// What each hook event makes of a pane's presence (SPEC §6, "Every other hook event"). Pure: the hook
+/// reads the current record, asks here, and writes what comes back; null means "leave the file alone".
+/// </summary>
+internal static class PresenceTransitions
+{
+    public const string AskUserQuestion = "AskUserQuestion";
+
+    // idle_prompt is sent after the prompt has sat idle for about a minute. An event newer than this
+    // means the session was not idle that long, so the notification is late and must not undo it.
+    internal static readonly TimeSpan IdlePromptQuiet = TimeSpan.FromSeconds(20);
+
+    /// <param name="current">This pane process's record, or null (none yet, or a stranger's).</param>
+    public static Presence? Apply(Presence? current, HookEvent hook, PaneIdentity pane, DateTimeOffset now)
+    {
+        var (state, tool) = Decide(current, hook, now);
+        if (state is null)
+            return null;
+
+        var since = current is not null && current.State == state ? current.Since : now;
+        // A later event keeps the last answer: busy after Stop still knows what the last turn concluded.
+        var (answer, answerAt) = hook.LastAssistantMessage is { } message
+            ? (PresenceAnswer.Bound(message), now)
+            : (current?.LastAnswer, current?.LastAnswerAt);
+
+        return new Presence(
+            state.Value,
+            since,
+            hook.SessionId ?? current?.SessionId,
+            hook.Name,
+            tool,
+            now,
+            pane.Socket,
+            pane.ServerPid,
+            pane.Pane,
+            pane.PanePid,
+            answer,
+            answerAt
+        );
+    }
+
+    private static (PresenceState? State, string? Tool) Decide(Presence? current, HookEvent hook, DateTimeOffset now) =>
+        hook.Name switch
+        {
+            // A compaction's SessionStart comes mid-turn as often as not: PreCompact/PostCompact decide.
+            "SessionStart" => hook.Source == "compact" ? (null, null) : (PresenceState.Idle, null),
+            "UserPromptSubmit" => (PresenceState.Busy, null),
+            // AskUserQuestion's menu is on screen as PreToolUse fires (SPEC §6): no need to wait for
+            // PermissionRequest, which older Claude Code lacks.
+            "PreToolUse" => (hook.ToolName == AskUserQuestion ? PresenceState.WaitingQuestion : PresenceState.Busy, hook.ToolName),
+            "PermissionRequest" => (
+                hook.ToolName == AskUserQuestion ? PresenceState.WaitingQuestion : PresenceState.WaitingPermission,
+                hook.ToolName
+            ),
+            "PostToolUse" or "PostToolUseFailure" => (PresenceState.Busy, hook.ToolName),
+            // Compacting runs the model: busy until the turn's Stop (auto) or PostCompact (manual /compact).
+            "PreCompact" => (PresenceState.Busy, null),
+            "PostCompact" => (hook.Trigger == "manual" ? PresenceState.Idle : PresenceState.Busy, null),
+            "Stop" or "StopFailure" => (PresenceState.Idle, null),
+            "SessionEnd" => (PresenceState.Ended, null),
+            "Notification" => Notification(current, hook, now),
+            _ => (null, null),
+        };
+
+    /// <summary>
+    /// Notifications come seconds after the event they report, so they may only fill a gap the prompt
+    /// signals left, never undo a newer state.
+    /// </summary>
+    private static (PresenceState? State, string? Tool) Notification(Presence? current, HookEvent hook, DateTimeOffset now)
+    {
+        if (current is null)
+            return (null, null);
+
+        switch (hook.NotificationType)
+        {
+            // A dialog has been up a while. Only news when a tool started and nothing since said so
+            // (Claude Code without PermissionRequest). After PostToolUse the dialog was answered: keep busy.
+            case "permission_prompt" when current is { State: PresenceState.Busy, Event: "PreToolUse" }:
+                return (
+                    current.Tool == AskUserQuestion ? PresenceState.WaitingQuestion : PresenceState.WaitingPermission,
+                    current.Tool
+                );
+            // The prompt has sat idle a while: the turn was interrupted (Escape fires no hook). Waiting
+            // states stay: a dialog may still be up, and the screen is the check.
+            case "idle_prompt" when current.State == PresenceState.Busy && now - current.UpdatedAt >= IdlePromptQuiet:
+                return (PresenceState.Idle, null);
+            default:
+                return (null, null);
+        }
+    }
+}

@@ -1,0 +1,342 @@
+using SessionBridge.State;
+using SessionBridge.Tests.Infrastructure;
+
+namespace SessionBridge.Tests.Hook;
+
+/// <summary>
+/// The hook on every Claude Code event, run as Claude Code runs it: a real process under a real tmux pane,
+/// so $TMUX, $TMUX_PANE and the walk to the pane's process are real. Each event leaves the pane's presence
+/// where the server can read it, and a pane id reused by a restarted tmux never inherits it.
+/// </summary>
+public sealed class PresenceHookSpecs(PrivateTmuxServer tmux) : IClassFixture<PrivateTmuxServer>, IDisposable
+{
+    private readonly TempDirectory _state = new("state");
+    private readonly TempDirectory _files = new("hookrun");
+    private readonly List<string> _warnings = [];
+
+    private PresenceStore Store => new(new StateDirectory(_state.Path), _warnings.Add);
+
+    private async Task<HookInPane> PaneAsync() => await HookInPane.StartAsync(tmux, _state.Path, _files);
+
+    private async Task<Presence?> ReadAsync(HookInPane pane) => Store.Read(await pane.IdentityAsync());
+
+    public static TheoryData<string, string, string?> Events() =>
+        new()
+        {
+            { HookEvents.Json("UserPromptSubmit", fields: ("prompt", "fix the bug")), "busy", null },
+            { HookEvents.Tool("PreToolUse", "Bash"), "busy", "Bash" },
+            { HookEvents.Tool("PreToolUse", "AskUserQuestion"), "waiting_question", "AskUserQuestion" },
+            { HookEvents.Tool("PermissionRequest", "AskUserQuestion"), "waiting_question", "AskUserQuestion" },
+            { HookEvents.Tool("PermissionRequest", "Bash"), "waiting_permission", "Bash" },
+            { HookEvents.Tool("PostToolUse", "Bash"), "busy", "Bash" },
+            { HookEvents.Tool("PostToolUseFailure", "Bash"), "busy", "Bash" },
+            { HookEvents.Json("PreCompact", fields: ("trigger", "auto")), "busy", null },
+            { HookEvents.Stop("Done."), "idle", null },
+            { HookEvents.Json("StopFailure", fields: ("error", "rate_limit")), "idle", null },
+            { HookEvents.Json("SessionStart", fields: ("source", "clear")), "idle", null },
+            { HookEvents.Json("SessionEnd", fields: ("reason", "exit")), "ended", null },
+        };
+
+    [Theory]
+    [MemberData(nameof(Events))]
+    public async Task Each_event_records_the_pane_s_state_silently(string stdin, string state, string? tool)
+    {
+        // Arrange
+        var pane = await PaneAsync();
+        var before = DateTimeOffset.UtcNow;
+
+        // Act
+        var outcome = await pane.RunAsync(stdin);
+
+        // Assert
+        outcome.Should().Be(new HookInPane.Outcome(0, "", ""));
+        var presence = await ReadAsync(pane);
+        presence.Should().NotBeNull();
+        ToWire(presence!.State).Should().Be(state);
+        presence.Tool.Should().Be(tool);
+        presence.SessionId.Should().Be("session-1");
+        presence.Event.Should().Be(System.Text.Json.JsonDocument.Parse(stdin).RootElement.GetProperty("hook_event_name").GetString());
+        presence.Since.Should().BeOnOrAfter(before).And.Be(presence.UpdatedAt);
+        presence.Identity.Should().Be(await pane.IdentityAsync(), "the record names the server and the pane process tmux reports");
+        _warnings.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task A_repeated_state_keeps_the_time_it_began()
+    {
+        // Arrange
+        var pane = await PaneAsync();
+        await pane.RunAsync(HookEvents.Json("UserPromptSubmit"));
+        var began = (await ReadAsync(pane))!.Since;
+
+        // Act
+        await pane.RunAsync(HookEvents.Tool("PreToolUse", "Bash"));
+        await pane.RunAsync(HookEvents.Tool("PostToolUse", "Bash"));
+        var stillBusy = (await ReadAsync(pane))!;
+        await pane.RunAsync(HookEvents.Stop("All done."));
+        var idle = (await ReadAsync(pane))!;
+
+        // Assert
+        stillBusy.Should().Match<Presence>(p => p.State == PresenceState.Busy && p.Since == began && p.Event == "PostToolUse");
+        stillBusy.UpdatedAt.Should().BeAfter(began);
+        idle.State.Should().Be(PresenceState.Idle);
+        idle.Since.Should().BeAfter(stillBusy.UpdatedAt, "a new state begins when it is entered");
+    }
+
+    [Fact]
+    public async Task A_late_permission_notification_neither_undoes_a_wait_nor_makes_a_finished_tool_wait()
+    {
+        // Arrange: the dialog shows (PermissionRequest); its Notification comes seconds later (SPEC §6).
+        var pane = await PaneAsync();
+        await pane.RunAsync(HookEvents.Tool("PreToolUse", "Bash"));
+        await pane.RunAsync(HookEvents.Tool("PermissionRequest", "Bash"));
+        var waiting = (await ReadAsync(pane))!;
+
+        // Act
+        await pane.RunAsync(HookEvents.Notification("permission_prompt"));
+        var afterNotification = (await ReadAsync(pane))!;
+        await pane.RunAsync(HookEvents.Tool("PostToolUse", "Bash"));
+        await pane.RunAsync(HookEvents.Notification("permission_prompt"));
+        var afterAnswer = (await ReadAsync(pane))!;
+
+        // Assert
+        afterNotification.Should().Be(waiting, "a notification that tells nothing new writes nothing");
+        afterAnswer.State.Should().Be(PresenceState.Busy, "the dialog was answered: the tool ran");
+        afterAnswer.Event.Should().Be("PostToolUse");
+    }
+
+    [Fact]
+    public async Task The_presence_file_is_0600_in_a_0700_directory_and_no_temp_file_is_left()
+    {
+        // Arrange
+        var pane = await PaneAsync();
+
+        // Act
+        await pane.RunAsync(HookEvents.Json("UserPromptSubmit"));
+
+        // Assert
+        var identity = await pane.IdentityAsync();
+        var path = Store.PathFor(identity.Socket, identity.Pane);
+        File.GetUnixFileMode(path).Should().Be(UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        File.GetUnixFileMode(Store.Directory).Should().Be(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        Directory.GetFiles(Store.Directory).Should().Equal(path);
+    }
+
+    [Fact]
+    public async Task A_reader_never_sees_half_a_record_while_the_hook_rewrites_it()
+    {
+        // Arrange: two events with big answers, so a torn write would show as corrupt JSON or a mixed answer.
+        var pane = await PaneAsync();
+        await pane.RunAsync(HookEvents.Json("UserPromptSubmit"));
+        var identity = await pane.IdentityAsync();
+        var answers = new[] { new string('a', 7_000), new string('b', 7_000) };
+        var seen = 0;
+        using var done = new CancellationTokenSource();
+
+        // Act
+        var reader = Task.Run(
+            () =>
+            {
+                while (!done.IsCancellationRequested)
+                {
+                    var presence = Store.Read(identity);
+                    presence.Should().NotBeNull();
+                    if (presence!.LastAnswer is { } answer)
+                        answer.Should().BeOneOf(answers);
+                    seen++;
+                }
+            },
+            TestContext.Current.CancellationToken
+        );
+        await pane.RunManyAsync(15, HookEvents.Stop(answers[0]), HookEvents.Tool("PreToolUse", "Bash"), HookEvents.Stop(answers[1]));
+        await done.CancelAsync();
+        await reader;
+
+        // Assert
+        seen.Should().BeGreaterThan(20);
+        _warnings.Should().BeEmpty();
+        (await ReadAsync(pane))!.LastAnswer.Should().Be(answers[1]);
+    }
+
+    [Fact]
+    public async Task A_pane_id_reused_after_a_tmux_restart_never_inherits_the_old_presence()
+    {
+        // Arrange: a server of its own, so pane ids start again from the same number after the restart.
+        await using var server = new PrivateTmuxServer();
+        await server.InitializeAsync();
+        var before = await HookInPane.StartAsync(server, _state.Path, _files);
+        await before.RunAsync(HookEvents.Tool("PermissionRequest", "Bash"));
+        await before.RunAsync(HookEvents.Stop("The old session's answer."));
+        var old = await before.IdentityAsync();
+        await server.RestartAsync();
+        var after = await HookInPane.StartAsync(server, _state.Path, _files);
+        var reused = await after.IdentityAsync();
+        reused.Pane.Should().Be(old.Pane, "the restarted server hands out the same pane id");
+
+        // Act
+        var beforeAnyEvent = Store.Read(reused);
+        var warnedBeforeAnyEvent = _warnings.ToList();
+        await after.RunAsync(HookEvents.Tool("PreToolUse", "Bash"));
+        var presence = Store.Read(reused);
+        var staleReader = Store.Read(old);
+
+        // Assert
+        beforeAnyEvent.Should().BeNull();
+        warnedBeforeAnyEvent.Should().ContainSingle().Which.Should().Contain("tmux was restarted");
+        presence.Should().NotBeNull();
+        presence!.State.Should().Be(PresenceState.Busy);
+        presence.LastAnswer.Should().BeNull("a stranger's answer is not this pane's");
+        presence.LastAnswerAt.Should().BeNull();
+        presence.Identity.Should().Be(reused);
+        staleReader.Should().BeNull("the old pane process is gone; its reader gets nothing");
+    }
+
+    [Fact]
+    public async Task The_last_answer_is_kept_exactly_and_outlives_later_events()
+    {
+        // Arrange
+        var pane = await PaneAsync();
+        const string answer = "Done: the migration \"0042\" runs.\n- ✓ tests pass 🎉\n\tnext: review";
+
+        // Act
+        await pane.RunAsync(HookEvents.Stop(answer));
+        var idle = (await ReadAsync(pane))!;
+        await pane.RunAsync(HookEvents.Json("UserPromptSubmit", fields: ("prompt", "next task")));
+        await pane.RunAsync(HookEvents.Tool("PreToolUse", "Read"));
+        var busy = (await ReadAsync(pane))!;
+
+        // Assert
+        idle.LastAnswer.Should().Be(answer);
+        idle.LastAnswerAt.Should().Be(idle.UpdatedAt);
+        busy.State.Should().Be(PresenceState.Busy);
+        busy.LastAnswer.Should().Be(answer);
+        busy.LastAnswerAt.Should().Be(idle.LastAnswerAt);
+    }
+
+    [Fact]
+    public async Task A_long_last_answer_is_cut_to_8000_characters_with_a_note_and_no_split_surrogate()
+    {
+        // Arrange: an emoji (a surrogate pair) on every position the cut could fall on.
+        var pane = await PaneAsync();
+        var answer = "x" + string.Concat(Enumerable.Repeat("🎉", 6_000)); // 12,001 UTF-16 characters
+
+        // Act
+        var outcome = await pane.RunAsync(HookEvents.Stop(answer));
+
+        // Assert
+        outcome.ExitCode.Should().Be(0);
+        var kept = (await ReadAsync(pane))!.LastAnswer!;
+        kept.Length.Should().BeLessThanOrEqualTo(PresenceAnswer.MaxLength).And.BeGreaterThan(7_500);
+        kept.Should().Contain("12,001 characters");
+        answer.Should().StartWith(kept[..kept.IndexOf("\n\n[", StringComparison.Ordinal)]);
+        kept.Where((c, i) => char.IsHighSurrogate(c) && (i + 1 == kept.Length || !char.IsLowSurrogate(kept[i + 1]))).Should().BeEmpty();
+        new FileInfo(Store.PathFor(tmux.Socket, pane.Pane)).Length.Should().BeLessThan(PresenceStore.MaxFileBytes);
+    }
+
+    [Fact]
+    public async Task An_event_bigger_than_the_hook_reads_still_records_its_state()
+    {
+        // Arrange: a Read of a big file makes PostToolUse's stdin megabytes long; the fields we need come first.
+        var pane = await PaneAsync();
+        var stdin = HookEvents.Json(
+            "PostToolUse",
+            fields: [("tool_name", "Read"), ("tool_input", new { file_path = "/big" }), ("tool_response", new string('z', 6_000_000))]
+        );
+
+        // Act
+        var outcome = await pane.RunAsync(stdin);
+
+        // Assert
+        outcome.Should().Be(new HookInPane.Outcome(0, "", ""));
+        var presence = (await ReadAsync(pane))!;
+        presence.State.Should().Be(PresenceState.Busy);
+        presence.Tool.Should().Be("Read");
+    }
+
+    public static TheoryData<string> Garbage() =>
+        new("", "not json at all", "{\"hook_event_name\": \"Stop\", oops", "[1,2,3]", "{\"hook_event_name\":\"Stop\"} trailing", "\0\0\0\0", "{\"hook_event_name\": 42}");
+
+    [Theory]
+    [MemberData(nameof(Garbage))]
+    public async Task Garbage_on_stdin_is_a_silent_exit_0_that_records_nothing(string stdin)
+    {
+        // Arrange
+        var pane = await PaneAsync();
+
+        // Act
+        var outcome = await pane.RunAsync(stdin);
+
+        // Assert
+        outcome.Should().Be(new HookInPane.Outcome(0, "", ""));
+        (await ReadAsync(pane)).Should().BeNull();
+        File.Exists(Store.PathFor(tmux.Socket, pane.Pane)).Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task Without_a_state_directory_the_hook_records_nothing_and_creates_nothing()
+    {
+        // Arrange
+        Directory.Delete(_state.Path);
+        var pane = await PaneAsync();
+
+        // Act
+        var outcome = await pane.RunAsync(HookEvents.Json("UserPromptSubmit"));
+
+        // Assert
+        outcome.Should().Be(new HookInPane.Outcome(0, "", ""));
+        Directory.Exists(_state.Path).Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task A_process_that_is_not_under_the_tmux_server_it_names_records_nothing()
+    {
+        // Arrange: $TMUX and $TMUX_PANE copied into a process tmux did not start (the walk finds no pane).
+        var identity = await (await PaneAsync()).IdentityAsync();
+        var environment = new Dictionary<string, string?>
+        {
+            ["TMUX"] = $"{identity.Socket},{identity.ServerPid},0",
+            ["TMUX_PANE"] = identity.Pane,
+            ["SESSION_BRIDGE_DIR"] = _state.Path,
+        };
+
+        // Act
+        var outcome = await HookProcess.RunAsync(HookEvents.Json("UserPromptSubmit"), environment);
+
+        // Assert
+        outcome.ExitCode.Should().Be(0);
+        outcome.Stdout.Should().BeEmpty();
+        File.Exists(Store.PathFor(identity.Socket, identity.Pane)).Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task SessionStart_still_hands_over_the_briefing_and_records_idle()
+    {
+        // Arrange
+        var pane = await PaneAsync();
+        var identity = await pane.IdentityAsync();
+        var store = new StateStore(new StateDirectory(_state.Path), TimeSpan.FromSeconds(5));
+        store.Directory.EnsureCreated();
+        var now = DateTimeOffset.UtcNow;
+        store.Registry.Save(new PeerRegistration("dev", identity.Pane, identity.Socket, identity.ServerPid, identity.PanePid, "/home/dev/shop", now, now));
+        store.Prompts.Save(new SavedPrompt("dev", "You are dev.", now));
+
+        // Act
+        var outcome = await pane.RunAsync(HookEvents.Json("SessionStart", fields: ("source", "clear")));
+
+        // Assert
+        outcome.ExitCode.Should().Be(0);
+        outcome.Stderr.Should().BeEmpty();
+        outcome.Stdout.Should().StartWith("{\"hookSpecificOutput\":{\"hookEventName\":\"SessionStart\",\"additionalContext\":").And.Contain("You are dev.");
+        Store.Read(new PeerRegistration("dev", identity.Pane, identity.Socket, identity.ServerPid, identity.PanePid, null, now, now))!
+            .State.Should().Be(PresenceState.Idle);
+    }
+
+    private static string ToWire(PresenceState state) =>
+        System.Text.Json.JsonSerializer.Serialize(state, StateJsonContext.Default.PresenceState).Trim('"');
+
+    public void Dispose()
+    {
+        _state.Dispose();
+        _files.Dispose();
+    }
+}
