@@ -1,0 +1,145 @@
+using SessionBridge.State;
+using SessionBridge.Tests.Infrastructure;
+
+namespace SessionBridge.Tests.Hook;
+
+/// <summary>
+/// The hook on every event when things are off: input too big or garbled, no state directory, a process that
+/// is not where $TMUX says. It records nothing it cannot stand behind, prints nothing, and exits 0.
+/// </summary>
+public sealed class PresenceHookFaultSpecs(PrivateTmuxServer tmux) : IClassFixture<PrivateTmuxServer>, IDisposable
+{
+    private readonly TempDirectory _state = new("state");
+    private readonly TempDirectory _files = new("hookrun");
+    private readonly List<string> _warnings = [];
+
+    private PresenceStore Store => new(new StateDirectory(_state.Path), _warnings.Add);
+
+    private async Task<HookInPane> PaneAsync() => await HookInPane.StartAsync(tmux, _state.Path, _files);
+
+    private async Task<Presence?> ReadAsync(HookInPane pane) => Store.Read(await pane.IdentityAsync());
+
+    public static TheoryData<string, string, string?> Events() =>
+        new()
+        {
+            { HookEvents.Json("UserPromptSubmit", fields: ("prompt", "fix the bug")), "busy", null },
+            { HookEvents.Tool("PreToolUse", "Bash"), "busy", "Bash" },
+            { HookEvents.Tool("PreToolUse", "AskUserQuestion"), "waiting_question", "AskUserQuestion" },
+            { HookEvents.Tool("PermissionRequest", "AskUserQuestion"), "waiting_question", "AskUserQuestion" },
+            { HookEvents.Tool("PermissionRequest", "Bash"), "waiting_permission", "Bash" },
+            { HookEvents.Tool("PostToolUse", "Bash"), "busy", "Bash" },
+            { HookEvents.Tool("PostToolUseFailure", "Bash"), "busy", "Bash" },
+            { HookEvents.Json("PreCompact", fields: ("trigger", "auto")), "busy", null },
+            { HookEvents.Stop("Done."), "idle", null },
+            { HookEvents.Json("StopFailure", fields: ("error", "rate_limit")), "idle", null },
+            { HookEvents.Json("SessionStart", fields: ("source", "clear")), "idle", null },
+            { HookEvents.Json("SessionEnd", fields: ("reason", "exit")), "ended", null },
+        };
+
+    [Fact]
+    public async Task An_event_bigger_than_the_hook_reads_still_records_its_state()
+    {
+        // Arrange: a Read of a big file makes PostToolUse's stdin megabytes long; the fields we need come first.
+        var pane = await PaneAsync();
+        var stdin = HookEvents.Json(
+            "PostToolUse",
+            fields: [("tool_name", "Read"), ("tool_input", new { file_path = "/big" }), ("tool_response", new string('z', 6_000_000))]
+        );
+
+        // Act
+        var outcome = await pane.RunAsync(stdin);
+
+        // Assert
+        outcome.Should().Be(new HookInPane.Outcome(0, "", ""));
+        var presence = (await ReadAsync(pane))!;
+        presence.State.Should().Be(PresenceState.Busy);
+        presence.Tool.Should().Be("Read");
+    }
+
+    public static TheoryData<string> Garbage() =>
+        new("", "not json at all", "{\"hook_event_name\": \"Stop\", oops", "[1,2,3]", "{\"hook_event_name\":\"Stop\"} trailing", "\0\0\0\0", "{\"hook_event_name\": 42}");
+
+    [Theory]
+    [MemberData(nameof(Garbage))]
+    public async Task Garbage_on_stdin_is_a_silent_exit_0_that_records_nothing(string stdin)
+    {
+        // Arrange
+        var pane = await PaneAsync();
+
+        // Act
+        var outcome = await pane.RunAsync(stdin);
+
+        // Assert
+        outcome.Should().Be(new HookInPane.Outcome(0, "", ""));
+        (await ReadAsync(pane)).Should().BeNull();
+        File.Exists(Store.PathFor(tmux.Socket, pane.Pane)).Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task Without_a_state_directory_the_hook_records_nothing_and_creates_nothing()
+    {
+        // Arrange
+        Directory.Delete(_state.Path);
+        var pane = await PaneAsync();
+
+        // Act
+        var outcome = await pane.RunAsync(HookEvents.Json("UserPromptSubmit"));
+
+        // Assert
+        outcome.Should().Be(new HookInPane.Outcome(0, "", ""));
+        Directory.Exists(_state.Path).Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task A_process_that_is_not_under_the_tmux_server_it_names_records_nothing()
+    {
+        // Arrange: $TMUX and $TMUX_PANE copied into a process tmux did not start (the walk finds no pane).
+        var identity = await (await PaneAsync()).IdentityAsync();
+        var environment = new Dictionary<string, string?>
+        {
+            ["TMUX"] = $"{identity.Socket},{identity.ServerPid},0",
+            ["TMUX_PANE"] = identity.Pane,
+            ["SESSION_BRIDGE_DIR"] = _state.Path,
+        };
+
+        // Act
+        var outcome = await HookProcess.RunAsync(HookEvents.Json("UserPromptSubmit"), environment);
+
+        // Assert
+        outcome.ExitCode.Should().Be(0);
+        outcome.Stdout.Should().BeEmpty();
+        File.Exists(Store.PathFor(identity.Socket, identity.Pane)).Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task SessionStart_still_hands_over_the_briefing_and_records_idle()
+    {
+        // Arrange
+        var pane = await PaneAsync();
+        var identity = await pane.IdentityAsync();
+        var store = new StateStore(new StateDirectory(_state.Path), TimeSpan.FromSeconds(5));
+        store.Directory.EnsureCreated();
+        var now = DateTimeOffset.UtcNow;
+        store.Registry.Save(new PeerRegistration("dev", identity.Pane, identity.Socket, identity.ServerPid, identity.PanePid, "/home/dev/shop", now, now));
+        store.Prompts.Save(new SavedPrompt("dev", "You are dev.", now));
+
+        // Act
+        var outcome = await pane.RunAsync(HookEvents.Json("SessionStart", fields: ("source", "clear")));
+
+        // Assert
+        outcome.ExitCode.Should().Be(0);
+        outcome.Stderr.Should().BeEmpty();
+        outcome.Stdout.Should().StartWith("{\"hookSpecificOutput\":{\"hookEventName\":\"SessionStart\",\"additionalContext\":").And.Contain("You are dev.");
+        Store.Read(new PeerRegistration("dev", identity.Pane, identity.Socket, identity.ServerPid, identity.PanePid, null, now, now))!
+            .State.Should().Be(PresenceState.Idle);
+    }
+
+    private static string ToWire(PresenceState state) =>
+        System.Text.Json.JsonSerializer.Serialize(state, StateJsonContext.Default.PresenceState).Trim('"');
+
+    public void Dispose()
+    {
+        _state.Dispose();
+        _files.Dispose();
+    }
+}
