@@ -19,23 +19,6 @@ public sealed class PresenceHookFaultSpecs(PrivateTmuxServer tmux) : IClassFixtu
 
     private async Task<Presence?> ReadAsync(HookInPane pane) => Store.Read(await pane.IdentityAsync());
 
-    public static TheoryData<string, string, string?> Events() =>
-        new()
-        {
-            { HookEvents.Json("UserPromptSubmit", fields: ("prompt", "fix the bug")), "busy", null },
-            { HookEvents.Tool("PreToolUse", "Bash"), "busy", "Bash" },
-            { HookEvents.Tool("PreToolUse", "AskUserQuestion"), "waiting_question", "AskUserQuestion" },
-            { HookEvents.Tool("PermissionRequest", "AskUserQuestion"), "waiting_question", "AskUserQuestion" },
-            { HookEvents.Tool("PermissionRequest", "Bash"), "waiting_permission", "Bash" },
-            { HookEvents.Tool("PostToolUse", "Bash"), "busy", "Bash" },
-            { HookEvents.Tool("PostToolUseFailure", "Bash"), "busy", "Bash" },
-            { HookEvents.Json("PreCompact", fields: ("trigger", "auto")), "busy", null },
-            { HookEvents.Stop("Done."), "idle", null },
-            { HookEvents.Json("StopFailure", fields: ("error", "rate_limit")), "idle", null },
-            { HookEvents.Json("SessionStart", fields: ("source", "clear")), "idle", null },
-            { HookEvents.Json("SessionEnd", fields: ("reason", "exit")), "ended", null },
-        };
-
     [Fact]
     public async Task An_event_bigger_than_the_hook_reads_still_records_its_state()
     {
@@ -133,9 +116,6 @@ public sealed class PresenceHookFaultSpecs(PrivateTmuxServer tmux) : IClassFixtu
         Store.Read(new PeerRegistration("dev", identity.Pane, identity.Socket, identity.ServerPid, identity.PanePid, null, now, now))!
             .State.Should().Be(PresenceState.Idle);
     }
-
-    private static string ToWire(PresenceState state) =>
-        System.Text.Json.JsonSerializer.Serialize(state, StateJsonContext.Default.PresenceState).Trim('"');
 
     public void Dispose()
     {
