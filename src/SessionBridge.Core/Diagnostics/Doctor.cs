@@ -153,7 +153,7 @@ internal sealed class Doctor(PeerBridge bridge, StateStore state, BridgeOptions 
             yield return new DoctorCheck(
                 name,
                 CheckOutcome.Warning,
-                $"session-bridge-hook is not wired in {wiring.SettingsPath}: roles forget their briefing after /clear",
+                $"session-bridge-hook is not wired in {wiring.SettingsPath} on any event: without the SessionStart hook, roles forget their briefing after /clear",
                 install
             );
             yield break;

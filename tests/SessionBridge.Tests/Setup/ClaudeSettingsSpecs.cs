@@ -329,6 +329,19 @@ public sealed class ClaudeSettingsSpecs : IDisposable
     }
 
     [Fact]
+    public void The_example_in_hooks_is_what_install_writes()
+    {
+        // Arrange
+        var example = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "hooks", "settings.example.json"));
+
+        // Act
+        new ClaudeSettings(SettingsPath).Install("/home/you/.local/share/session-bridge/bin/session-bridge-hook", DateTimeOffset.UtcNow);
+
+        // Assert
+        File.ReadAllText(SettingsPath).Should().Be(example);
+    }
+
+    [Fact]
     public async Task A_corrupt_settings_file_is_an_error_and_is_left_as_it_was()
     {
         // Arrange

@@ -63,7 +63,7 @@ public sealed class DoctorHookSpecs : IDisposable
         var result = await Cli.RunAsync("doctor");
 
         // Assert
-        result.StandardOutput.Should().Contain("session-bridge-hook is not wired in " + SettingsPath);
+        result.StandardOutput.Should().Contain($"session-bridge-hook is not wired in {SettingsPath} on any event");
         result.StandardOutput.Should().Contain(InstallFix);
         result.StandardOutput.Should().Contain($"fix: claude mcp add session-bridge -s user -- {ServerProcess.ExecutablePath}");
         result.StandardOutput.Should().NotContain("<path to session-bridge>");
