@@ -95,12 +95,18 @@ public sealed class ClaudeSettingsSpecs : IDisposable
     public async Task Install_adds_to_the_text_and_changes_none_of_it(string shape, string? original)
     {
         // Arrange
-        if (original is null)
-            return; // nothing of the user's to keep
-        Write(original);
+        if (original is not null)
+            Write(original);
 
         // Act
         (await Cli.RunAsync("install", "--hook", HookPath)).ExitCode.Should().Be(0);
+
+        if (original is null)
+        {
+            // Assert: a file of our own holds our hooks and nothing else.
+            JsonNode.Parse(File.ReadAllText(SettingsPath))!.AsObject().Select(p => p.Key).Should().Equal("hooks");
+            return;
+        }
 
         // Assert: every character the user wrote is still there, in order, as written.
         var installed = File.ReadAllText(SettingsPath);
