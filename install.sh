@@ -1,39 +1,111 @@
 #!/usr/bin/env bash
 # Sets SessionBridge up for the current user:
-#   1. publishes session-bridge (the MCP server) and session-bridge-hook (the SessionStart hook), NativeAOT
-#      where this machine can link it, into $SESSION_BRIDGE_PREFIX/bin (default ~/.local/share/session-bridge);
+#   1. publishes session-bridge (the MCP server and command line) and session-bridge-hook (the hook Claude
+#      Code runs on its events), NativeAOT where this machine can link it, into
+#      $SESSION_BRIDGE_PREFIX/bin (default ~/.local/share/session-bridge), and links both into ~/.local/bin;
 #   2. registers the server with Claude Code for every project: claude mcp add session-bridge -s user -- …
 #      (or prints that line when claude is not on PATH);
-#   3. merges the hook into ~/.claude/settings.json (backed up first; everything else kept).
-# ./install.sh --uninstall undoes all three.
+#   3. wires the hook into ~/.claude/settings.json on every event (backed up first; everything else kept).
+#
+#   ./install.sh               build and install
+#   ./install.sh --from DIR    install the session-bridge and session-bridge-hook already built in DIR
+#                              (what dotnet publish wrote) instead of building them
+#   ./install.sh --uninstall   undo all three
 set -euo pipefail
 cd "$(dirname "$0")"
 
 prefix="${SESSION_BRIDGE_PREFIX:-$HOME/.local/share/session-bridge}"
 bin="$prefix/bin"
+links="$HOME/.local/bin"
 server="$bin/session-bridge"
 hook="$bin/session-bridge-hook"
+programs=(session-bridge session-bridge-hook)
 
 say() { printf '%s\n' "$*"; }
 die() { printf 'install.sh: %s\n' "$*" >&2; exit 1; }
 
-if [ "${1:-}" = "--uninstall" ]; then
+from=""
+uninstall=false
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --uninstall) uninstall=true ;;
+        --from) [ $# -ge 2 ] || die "--from needs the directory that holds the built programs"; from=$2; shift ;;
+        -h | --help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        *) die "unknown option $1 (./install.sh --help lists them)" ;;
+    esac
+    shift
+done
+
+if $uninstall; then
     if command -v claude >/dev/null 2>&1; then
-        claude mcp remove session-bridge -s user >/dev/null 2>&1 && say "Removed session-bridge from Claude Code (user scope)." || true
+        if claude mcp remove session-bridge -s user >/dev/null 2>&1; then
+            say "Removed session-bridge from Claude Code (user scope)."
+        else
+            say "Claude Code has no session-bridge server at user scope; nothing to remove there."
+        fi
+    else
+        say "claude is not on PATH, so session-bridge is still registered with Claude Code. Run this once claude is on PATH:"
+        say "  claude mcp remove session-bridge -s user"
     fi
     if [ -x "$server" ]; then
         "$server" uninstall
+    else
+        say "$server is not there, so the hook could not be taken out of ~/.claude/settings.json: remove its session-bridge-hook entries by hand."
     fi
+    for program in "${programs[@]}"; do
+        link="$links/$program"
+        if [ -L "$link" ] && [ "$(readlink "$link")" = "$bin/$program" ]; then
+            rm -f "$link"
+            say "Removed the link $link."
+        fi
+    done
     rm -rf "$bin"
-    say "Removed $bin. Your state (~/.claude/session-bridge) is kept; delete it by hand if you want."
+    say "Removed $bin."
+    if rmdir "$prefix" 2>/dev/null; then
+        say "Removed $prefix (it was empty)."
+    fi
+    say "Your state (${SESSION_BRIDGE_DIR:-$HOME/.claude/session-bridge}) is kept; delete it by hand if you want."
     exit 0
 fi
 
-command -v dotnet >/dev/null 2>&1 || die "the .NET 10 SDK is needed to build: https://dotnet.microsoft.com/download"
+mkdir -p "$bin"
+if [ -n "$from" ]; then
+    for program in "${programs[@]}"; do
+        [ -x "$from/$program" ] || die "$from/$program is not there: --from takes the directory dotnet publish wrote"
+    done
+    cp -R "$from"/. "$bin"/
+    say "Installed the programs built in $from."
+else
+    command -v dotnet >/dev/null 2>&1 || die "the .NET 10 SDK is needed to build: https://dotnet.microsoft.com/download"
+    eng/publish.sh "$bin"
+fi
 command -v tmux >/dev/null 2>&1 || say "Note: tmux is not installed; SessionBridge needs it at run time."
-
-eng/publish.sh "$bin"
 say "Installed $server and $hook."
+
+# Both programs on PATH by their bare names, as the README uses them.
+mkdir -p "$links"
+for program in "${programs[@]}"; do
+    link="$links/$program"
+    if [ -e "$link" ] && [ ! -L "$link" ]; then
+        say "Left $link as it is: it is a file of its own, not a link. Move it away and run ./install.sh again to link $bin/$program there."
+    else
+        ln -sfn "$bin/$program" "$link"
+    fi
+done
+say "Linked session-bridge and session-bridge-hook into $links."
+case ":$PATH:" in
+    *":$links:"* | *":$links/:"*) ;;
+    *)
+        case "$(basename "${SHELL:-sh}")" in
+            bash) profile="~/.bashrc"; line='export PATH="$HOME/.local/bin:$PATH"' ;;
+            zsh) profile="~/.zshrc"; line='export PATH="$HOME/.local/bin:$PATH"' ;;
+            fish) profile="~/.config/fish/config.fish"; line='fish_add_path $HOME/.local/bin' ;;
+            *) profile="~/.profile"; line='export PATH="$HOME/.local/bin:$PATH"' ;;
+        esac
+        say "$links is not on your PATH. Add this line to $profile, then open a new terminal:"
+        say "  $line"
+        ;;
+esac
 
 if command -v claude >/dev/null 2>&1; then
     claude mcp remove session-bridge -s user >/dev/null 2>&1 || true

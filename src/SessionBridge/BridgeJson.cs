@@ -28,6 +28,7 @@ namespace SessionBridge.Server;
 [JsonSerializable(typeof(string[]))]
 [JsonSerializable(typeof(SessionBridge.State.MessageRecord))]
 [JsonSerializable(typeof(SessionBridge.Server.Cli.CliError))]
+[JsonSerializable(typeof(SessionBridge.Setup.SettingsChange))]
 [JsonSerializable(typeof(SessionBridge.Diagnostics.DoctorCheck[]))]
 [JsonSerializable(typeof(string))]
 [JsonSerializable(typeof(int))]

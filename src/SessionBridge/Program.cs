@@ -15,8 +15,12 @@ if (CommandLine.IsCommand(args))
 var tools = ToolCatalog.StartCreating();
 var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { Args = args });
 
-// stdout is the MCP channel: every log line goes to stderr.
+// stdout is the MCP channel: every log line goes to stderr. Claude Code keeps that in its MCP logs, so by
+// default only warnings and errors (the SDK otherwise writes three info lines per call).
+var logSetting = Environment.GetEnvironmentVariable(ServerLogLevel.EnvironmentVariable);
+var logLevel = ServerLogLevel.Parse(logSetting);
 builder.Logging.ClearProviders();
+builder.Logging.SetMinimumLevel(logLevel ?? ServerLogLevel.Default);
 builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
 
 var options = BridgeOptions.FromEnvironment();
@@ -24,6 +28,8 @@ builder.Services.AddSessionBridge(options, tools).WithStdioServerTransport();
 
 var app = builder.Build();
 var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("SessionBridge");
+if (logLevel is null && !string.IsNullOrWhiteSpace(logSetting))
+    ServerLog.UnknownLogLevel(logger, logSetting);
 var pane = options.CallerPane ?? "(none)";
 ServerLog.Starting(logger, options.State.Root, pane);
 await app.RunAsync();

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using SessionBridge.Bridge;
+using SessionBridge.Setup;
 using SessionBridge.Startup;
 using SessionBridge.State;
 using SessionBridge.Tmux;
@@ -11,27 +12,23 @@ namespace SessionBridge.Diagnostics;
 /// Checks a setup the way a person would, one finding at a time, each with a fix: tmux, this pane, the
 /// state directory and its files, the registrations, and whether Claude Code has the server and the hook.
 /// </summary>
-internal sealed class Doctor(Roster roster, BridgeOptions options, string home, string workingDirectory)
+internal sealed class Doctor(Roster roster, StateStore state, BridgeOptions options, DoctorEnvironment environment)
 {
-    private readonly StateStore _state = new(options.State, options.StateLockTimeout);
-
-    private const UnixFileMode PrivateDirectory = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
-    private const UnixFileMode PrivateFile = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-
     public async Task<IReadOnlyList<DoctorCheck>> RunAsync(CancellationToken cancellationToken = default)
     {
+        var wiring = ClaudeSettings.ForUser(name => name == "HOME" ? environment.Home : null).Read();
         var checks = new List<DoctorCheck>
         {
             await TmuxAsync(cancellationToken),
             InsideTmux(),
             StateDirectoryModes(),
-            Readable("registry.json", () => _state.Registry.All()),
-            Readable("prompts.json", () => _state.Prompts.All()),
+            Readable("registry.json", () => state.Registry.All()),
+            Readable("prompts.json", () => state.Prompts.All()),
         };
         checks.AddRange(await RegistrationsAsync(cancellationToken));
         checks.Add(ServerRegisteredWithClaude());
-        checks.Add(HookWired());
-        if (HookDryRun() is { } dryRun)
+        checks.AddRange(HookWired(wiring));
+        if (HookDryRun(wiring) is { } dryRun)
             checks.Add(dryRun);
         return checks;
     }
@@ -65,13 +62,10 @@ internal sealed class Doctor(Roster roster, BridgeOptions options, string home, 
         if (!Directory.Exists(root))
             return new DoctorCheck("state directory", CheckOutcome.Ok, $"{root} (not created yet: the first register or set_prompt creates it)");
 
-        var loose = new List<string>();
-        if (File.GetUnixFileMode(root) != PrivateDirectory)
-            loose.Add(root);
-        loose.AddRange(
-            Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
-                .Where(f => (File.GetUnixFileMode(f) & ~PrivateFile) != 0)
-        );
+        var loose = new[] { root }
+            .Concat(Directory.EnumerateFileSystemEntries(root, "*", SearchOption.AllDirectories))
+            .Where(FileModes.IsOpenToOthers)
+            .ToList();
         return loose.Count == 0
             ? new DoctorCheck("state directory", CheckOutcome.Ok, $"{root} (0700, files 0600)")
             : new DoctorCheck(
@@ -120,14 +114,14 @@ internal sealed class Doctor(Roster roster, BridgeOptions options, string home, 
 
     private DoctorCheck ServerRegisteredWithClaude()
     {
-        var userConfig = Path.Combine(home, ".claude.json");
-        var projectConfig = Path.Combine(workingDirectory, ".mcp.json");
+        var userConfig = Path.Combine(environment.Home, ".claude.json");
+        var projectConfig = Path.Combine(environment.WorkingDirectory, ".mcp.json");
         var found = new List<string>();
         if (ReadJson(userConfig) is JsonObject user)
         {
             if (user["mcpServers"]?["session-bridge"] is not null)
                 found.Add("user scope (~/.claude.json)");
-            if (user["projects"]?[workingDirectory]?["mcpServers"]?["session-bridge"] is not null)
+            if (user["projects"]?[environment.WorkingDirectory]?["mcpServers"]?["session-bridge"] is not null)
                 found.Add("local scope for this directory");
         }
 
@@ -140,45 +134,73 @@ internal sealed class Doctor(Roster roster, BridgeOptions options, string home, 
                 "Claude Code server",
                 CheckOutcome.Warning,
                 "session-bridge is not registered with Claude Code (user scope or this project's .mcp.json)",
-                "Run ./install.sh, or: claude mcp add session-bridge -s user -- <path to session-bridge>"
+                $"claude mcp add session-bridge -s user -- {environment.Program}"
             );
     }
 
-    private DoctorCheck HookWired()
+    private IEnumerable<DoctorCheck> HookWired(HookWiring wiring)
     {
-        var settings = Path.Combine(home, ".claude", "settings.json");
-        var command = (ReadJson(settings)?["hooks"]?["SessionStart"] as JsonArray)?
-            .SelectMany(entry => entry?["hooks"] as JsonArray ?? [])
-            .Select(hook => hook?["command"]?.GetValue<string>())
-            .FirstOrDefault(c => c is not null && c.Contains("session-bridge-hook", StringComparison.Ordinal));
-        if (command is null)
+        const string name = "hook";
+        var install = environment.HookBesideProgram is not null ? $"{environment.Program} install" : "./install.sh (in your SessionBridge checkout)";
+        if (wiring.Problem is { } problem)
         {
-            return new DoctorCheck(
-                "SessionStart hook",
-                CheckOutcome.Warning,
-                $"not wired in {settings}: roles forget their briefing after /clear",
-                "Run session-bridge install (or ./install.sh)."
-            );
+            yield return new DoctorCheck(name, CheckOutcome.Failed, $"cannot read {wiring.SettingsPath}: {problem}", $"Fix the file by hand or move it aside, then run {install}.");
+            yield break;
         }
 
-        var path = command.Split(' ')[0];
-        return File.Exists(path)
-            ? new DoctorCheck("SessionStart hook", CheckOutcome.Ok, command)
-            : new DoctorCheck("SessionStart hook", CheckOutcome.Failed, $"{settings} runs {path}, which does not exist", "Run ./install.sh again.");
+        if (wiring.Entries.Count == 0)
+        {
+            yield return new DoctorCheck(
+                name,
+                CheckOutcome.Warning,
+                $"session-bridge-hook is not wired in {wiring.SettingsPath} on any event: without the SessionStart hook, roles forget their briefing after /clear",
+                install
+            );
+            yield break;
+        }
+
+        var gone = wiring.Programs.Where(p => !File.Exists(p)).ToList();
+        yield return gone.Count == 0
+            ? new DoctorCheck(name, CheckOutcome.Ok, string.Join(", ", wiring.Programs))
+            : new DoctorCheck(name, CheckOutcome.Failed, $"{wiring.SettingsPath} runs {string.Join(", ", gone)}, which does not exist", install);
+
+        var missing = wiring.Missing.Select(e => e.Name).ToList();
+        var outdated = wiring.Outdated.Select(e => e.Name).ToList();
+        if (missing.Count == 0 && outdated.Count == 0)
+        {
+            yield return new DoctorCheck("hook events", CheckOutcome.Ok, $"all {HookEvents.All.Count}: {string.Join(", ", HookEvents.All.Select(e => e.Name))}");
+            yield break;
+        }
+
+        if (missing.Count > 0)
+        {
+            var cost = missing.Contains(HookEvents.SessionStart.Name) ? "; without SessionStart, roles forget their briefing after /clear" : "";
+            yield return new DoctorCheck("hook events", CheckOutcome.Warning, $"not wired on {string.Join(", ", missing)}{cost}", install);
+        }
+
+        if (outdated.Count > 0)
+        {
+            yield return new DoctorCheck(
+                "hook events",
+                CheckOutcome.Warning,
+                $"wired by an older install on {string.Join(", ", outdated)} (another matcher or timeout, or twice)",
+                install
+            );
+        }
     }
 
     // What the hook would hand Claude Code in this pane after /clear, computed by the same code the hook runs.
-    private DoctorCheck? HookDryRun()
+    private DoctorCheck? HookDryRun(HookWiring wiring)
     {
-        if (options.CallerPane is not { } pane)
+        if (options.CallerPane is not { } pane || wiring.Entries.All(h => h.Event != HookEvents.SessionStart.Name))
             return null;
         const string name = "hook in this pane";
         try
         {
-            var context = SessionStartContext.Build(_state, pane, options.CallerSocket, "clear");
+            var context = SessionStartContext.Build(state, pane, options.CallerSocket, "clear");
             if (context is not null)
                 return new DoctorCheck(name, CheckOutcome.Ok, $"after /clear it restores {context.Length:N0} characters: {context.Split('\n')[0]}");
-            var role = _state.Registry.FindByPane(pane, options.CallerSocket);
+            var role = state.Registry.FindByPane(pane, options.CallerSocket);
             return role is null
                 ? new DoctorCheck(name, CheckOutcome.Warning, $"pane {pane} is not registered: nothing to restore after /clear", "Call register from the Claude Code session in this pane.")
                 : new DoctorCheck(name, CheckOutcome.Warning, $"{role.Role} has no saved prompt: nothing to restore after /clear", $"session-bridge prompt set {role.Role} \"…\" (or the set_prompt tool).");

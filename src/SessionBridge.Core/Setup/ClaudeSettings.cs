@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -6,142 +5,185 @@ using System.Text.Json.Nodes;
 namespace SessionBridge.Setup;
 
 /// <summary>
-/// Adds our SessionStart hook to Claude Code's settings.json, or takes it out, touching nothing else: the
-/// file is edited as a JSON tree so every other setting and hook survives, backed up before any change,
-/// and replaced atomically. Our entry is the one whose command ends in <c>session-bridge-hook</c>, so
-/// installing again with a new path updates it instead of adding a second.
+/// Our hook entries in Claude Code's settings.json, read, added and taken out, touching nothing else. The
+/// file is edited as text at the positions Utf8JsonReader reports, so every byte of the user's own
+/// (their escapes, indentation, key order, newlines) stays as written; what we add copies the file's
+/// layout, and uninstall takes out exactly our entries and whatever install created for them.
 /// </summary>
 internal sealed class ClaudeSettings(string path)
 {
-    public const string Matcher = "startup|resume|clear|compact";
-    public const int TimeoutSeconds = 15;
-    private const string HookName = "session-bridge-hook";
+    private readonly SettingsFile _file = new(path);
 
     public string Path { get; } = path;
 
+    private string RecordPath => InstallRecord.PathFor(Path);
+
     /// <summary>~/.claude/settings.json of the user in <c>$HOME</c>.</summary>
-    public static ClaudeSettings ForUser(string? home = null) =>
-        new(System.IO.Path.Combine(home ?? Environment.GetEnvironmentVariable("HOME") ?? Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".claude", "settings.json"));
+    public static ClaudeSettings ForUser(Func<string, string?>? getVariable = null) =>
+        new(System.IO.Path.Combine(UserHome.ClaudeDirectory(getVariable), "settings.json"));
 
-    public static bool IsOurs(string? command) =>
-        command is not null && command.Trim().Trim('"', '\'').EndsWith(HookName, StringComparison.Ordinal);
-
-    public SettingsChange Install(string hookCommand, DateTimeOffset now)
+    /// <summary>What settings.json wires today, for doctor; a problem instead when it cannot be read.</summary>
+    public HookWiring Read()
     {
-        var root = Load();
-        var hooks = Object(root, "hooks");
-        var sessionStart = hooks["SessionStart"] as JsonArray;
-        if (hooks["SessionStart"] is not null and not JsonArray)
-            throw Invalid("\"hooks.SessionStart\" is not a list");
-        sessionStart ??= [];
-        hooks["SessionStart"] = sessionStart;
-
-        var wanted = Entry(hookCommand);
-        var ours = Ours(sessionStart).ToList();
-        if (ours.Count == 1 && JsonNode.DeepEquals(ours[0].Group, wanted) && ours[0].Group["hooks"] is JsonArray { Count: 1 })
-            return new SettingsChange(false, $"{Path} already runs {hookCommand} on SessionStart ({Matcher}); nothing changed.", Path, null);
-
-        // Drop our old command(s), and groups left empty by that; then add ours once.
-        Remove(sessionStart, ours);
-
-        sessionStart.Add((JsonNode)wanted);
-        var backup = Save(root, now);
-        var verb = ours.Count == 0 ? "Added" : "Updated";
-        return new SettingsChange(true, $"{verb} the SessionStart hook in {Path}: {hookCommand} on {Matcher}, timeout {TimeoutSeconds}s.", Path, backup);
-    }
-
-    public SettingsChange Uninstall(DateTimeOffset now)
-    {
-        if (!File.Exists(Path))
-            return new SettingsChange(false, $"{Path} does not exist; nothing to remove.", Path, null);
-        var root = Load();
-        if (root["hooks"] is not JsonObject hooks || hooks["SessionStart"] is not JsonArray sessionStart)
-            return new SettingsChange(false, $"{Path} has no session-bridge hook; nothing changed.", Path, null);
-
-        var ours = Ours(sessionStart).ToList();
-        if (ours.Count == 0)
-            return new SettingsChange(false, $"{Path} has no session-bridge hook; nothing changed.", Path, null);
-
-        Remove(sessionStart, ours);
-
-        // Leave no empty containers that were only there for us.
-        if (sessionStart.Count == 0)
-            hooks.Remove("SessionStart");
-        if (hooks.Count == 0)
-            root.Remove("hooks");
-
-        var backup = Save(root, now);
-        return new SettingsChange(true, $"Removed the session-bridge SessionStart hook from {Path}.", Path, backup);
-    }
-
-    /// <summary>The command our hook entry runs, or null when settings.json has none.</summary>
-    public string? InstalledCommand()
-    {
-        if (!File.Exists(Path))
-            return null;
-        return Load()["hooks"] is JsonObject { } hooks && hooks["SessionStart"] is JsonArray list
-            ? Ours(list).Select(o => o.Hook["command"]?.GetValue<string>()).FirstOrDefault()
-            : null;
-    }
-
-    private static void Remove(JsonArray sessionStart, List<(JsonObject Group, JsonObject Hook)> ours)
-    {
-        foreach (var (group, hook) in ours)
-        {
-            var list = (JsonArray)group["hooks"]!;
-            list.Remove(hook);
-            if (list.Count == 0)
-                sessionStart.Remove(group);
-        }
-    }
-
-    private static JsonObject Entry(string command) =>
-        new()
-        {
-            ["matcher"] = Matcher,
-            ["hooks"] = new JsonArray(
-                new JsonObject
-                {
-                    ["type"] = "command",
-                    ["command"] = command,
-                    ["timeout"] = TimeoutSeconds,
-                }
-            ),
-        };
-
-    private static List<(JsonObject Group, JsonObject Hook)> Ours(JsonArray sessionStart) =>
-        sessionStart
-            .OfType<JsonObject>()
-            .SelectMany(group => (group["hooks"] as JsonArray ?? []).OfType<JsonObject>().Select(hook => (group, hook)))
-            .Where(pair => pair.hook["command"] is JsonValue value && value.TryGetValue<string>(out var c) && IsOurs(c))
-            .ToList();
-
-    private JsonObject Object(JsonObject parent, string name)
-    {
-        switch (parent[name])
-        {
-            case null:
-                var created = new JsonObject();
-                parent[name] = created;
-                return created;
-            case JsonObject existing:
-                return existing;
-            default:
-                throw Invalid($"\"{name}\" is not an object");
-        }
-    }
-
-    private JsonObject Load()
-    {
-        if (!File.Exists(Path))
-            return [];
-        var text = File.ReadAllText(Path);
-        if (string.IsNullOrWhiteSpace(text))
-            return [];
         try
         {
-            return JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true }) as JsonObject
-                ?? throw Invalid("it does not hold a JSON object");
+            var text = _file.Read();
+            if (text is null || string.IsNullOrWhiteSpace(text))
+                return new HookWiring(Path, [], null);
+            var root = JsonSpanReader.Read(text);
+            if (root.Kind != JsonValueKind.Object)
+                return new HookWiring(Path, [], "it does not hold a JSON object");
+            if (root["hooks"] is { Kind: not JsonValueKind.Object })
+                return new HookWiring(Path, [], "\"hooks\" is not an object");
+            return new HookWiring(Path, OurHook.In(root), null);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or DecoderFallbackException or JsonException)
+        {
+            return new HookWiring(Path, [], e is JsonException ? $"it is not valid JSON ({e.Message})" : e.Message);
+        }
+    }
+
+    /// <summary>Wires <paramref name="hookPath"/> on every event of <see cref="HookEvents.All"/>; running it again changes nothing.</summary>
+    public SettingsChange Install(string hookPath, DateTimeOffset now)
+    {
+        var command = HookCommand.For(hookPath);
+        var existing = Load();
+        var text = existing ?? "{}\n";
+        var layout = existing is null ? JsonLayout.Default : JsonLayout.Detect(text, Parse(text));
+        var record = InstallRecord.Load(RecordPath) ?? InstallRecord.Infer(Parse(text), existing is not null);
+
+        var added = new List<string>();
+        var updated = new List<string>();
+        foreach (var wanted in HookEvents.All)
+        {
+            var (next, before) = Wire(text, layout, wanted, command, record);
+            if (next == text)
+                continue;
+            text = next;
+            (before == 0 ? added : updated).Add(wanted.Name);
+        }
+
+        if (added.Count == 0 && updated.Count == 0)
+            return new SettingsChange(false, $"{Path} already runs {command} on all {HookEvents.All.Count} hook events; nothing changed.", Path, null);
+
+        var backup = Guard(() => _file.Write(text, now));
+        Guard(() => record.Save(RecordPath));
+        var what = (added.Count, updated.Count) switch
+        {
+            ( > 0, 0) => $"Added the session-bridge hook to {Path} on {Events(added)}.",
+            (0, > 0) => $"Updated the session-bridge hook in {Path} on {Events(updated)}.",
+            _ => $"Added the session-bridge hook to {Path} on {Events(added)}, and updated it on {Events(updated)}.",
+        };
+        return new SettingsChange(true, $"{what} It runs {command}.", Path, backup);
+    }
+
+    /// <summary>Takes out every entry of ours, and what install created for them; nothing else.</summary>
+    public SettingsChange Uninstall(DateTimeOffset now)
+    {
+        var text = Load();
+        if (text is null)
+        {
+            File.Delete(RecordPath);
+            return new SettingsChange(false, $"{Path} does not exist; nothing to remove.", Path, null);
+        }
+
+        var record = InstallRecord.Load(RecordPath) ?? InstallRecord.Infer(Parse(text), fileExists: true);
+        var removed = new List<string>();
+        while (OurHook.In(Parse(text)).FirstOrDefault() is { } ours)
+        {
+            text = RemoveHook(text, ours);
+            removed.Add(ours.Event);
+            var hooks = Parse(text)["hooks"]!;
+            var index = LastIndex(hooks, ours.Event);
+            if (hooks.Members[index].Value.Items.Count == 0 && record.Created.Contains(InstallRecord.EventKey(ours.Event)))
+                text = JsonTextEdit.Remove(text, hooks, index);
+        }
+
+        if (removed.Count == 0)
+        {
+            File.Delete(RecordPath);
+            return new SettingsChange(false, $"{Path} has no session-bridge hook; nothing changed.", Path, null);
+        }
+
+        var root = Parse(text);
+        if (root["hooks"] is { Kind: JsonValueKind.Object, Members.Count: 0 } && record.Created.Contains(InstallRecord.HooksKey))
+            text = JsonTextEdit.Remove(text, root, LastIndex(root, "hooks"));
+
+        var events = Events(removed.Distinct().ToList());
+        string summary;
+        string? backup;
+        if (record.CreatedFile && Parse(text).Members.Count == 0)
+        {
+            backup = Guard(() => _file.Delete(now));
+            summary = $"Removed the session-bridge hook from {events}, and deleted {Path}: install had created it and it held nothing else.";
+        }
+        else
+        {
+            backup = Guard(() => _file.Write(text, now));
+            summary = $"Removed the session-bridge hook from {Path} on {events}; everything else is as it was.";
+        }
+
+        File.Delete(RecordPath);
+        return new SettingsChange(true, summary, Path, backup);
+    }
+
+    // Puts our entry for one event in place: returns the new text and how many entries of ours were there before.
+    private (string Text, int Before) Wire(string text, JsonLayout layout, HookEvent wanted, string command, InstallRecord record)
+    {
+        var root = Parse(text);
+        var group = OurHook.NewGroup(wanted, command);
+        if (root["hooks"] is not { } hooks)
+        {
+            record.Created.UnionWith([InstallRecord.HooksKey, InstallRecord.EventKey(wanted.Name)]);
+            return (JsonTextEdit.AddMember(text, layout, root, "hooks", new JsonObject { [wanted.Name] = new JsonArray(group) }), 0);
+        }
+
+        if (hooks.Kind != JsonValueKind.Object)
+            throw Invalid("\"hooks\" is not an object");
+        if (hooks[wanted.Name] is not { } groups)
+        {
+            record.Created.Add(InstallRecord.EventKey(wanted.Name));
+            return (JsonTextEdit.AddMember(text, layout, hooks, wanted.Name, new JsonArray(group)), 0);
+        }
+
+        if (groups.Kind != JsonValueKind.Array)
+            throw Invalid($"\"hooks.{wanted.Name}\" is not a list");
+        var ours = OurHook.In(wanted.Name, groups).ToList();
+        if (ours is [var only] && only.Command == command && only.HasShapeOf(wanted))
+            return (text, 1);
+
+        // Our old entries go (with groups they leave empty), then the current one is added once.
+        while (OurHook.In(wanted.Name, Parse(text)["hooks"]![wanted.Name]!).FirstOrDefault() is { } old)
+            text = RemoveHook(text, old);
+        return (JsonTextEdit.AddItem(text, layout, Parse(text)["hooks"]![wanted.Name]!, group), ours.Count);
+    }
+
+    private string RemoveHook(string text, OurHook hook)
+    {
+        var groups = Parse(text)["hooks"]![hook.Event]!;
+        return hook.Alone
+            ? JsonTextEdit.Remove(text, groups, hook.GroupIndex)
+            : JsonTextEdit.Remove(text, groups.Items[hook.GroupIndex]["hooks"]!, hook.HookIndex);
+    }
+
+    private static int LastIndex(JsonSpan obj, string name) => obj.Members.ToList().FindLastIndex(m => m.Name == name);
+
+    private static string Events(List<string> names) => names.Count == 1 ? names[0] : $"{names.Count} events ({string.Join(", ", names)})";
+
+    private string? Load()
+    {
+        var text = Guard(() => _file.Read());
+        if (text is null || string.IsNullOrWhiteSpace(text))
+            return text is null ? null : "{}" + text;
+        var root = Parse(text);
+        return root.Kind == JsonValueKind.Object ? text : throw Invalid("it does not hold a JSON object");
+    }
+
+    private JsonSpan Parse(string text)
+    {
+        try
+        {
+            return JsonSpanReader.Read(text);
         }
         catch (JsonException e)
         {
@@ -149,23 +191,23 @@ internal sealed class ClaudeSettings(string path)
         }
     }
 
-    private string? Save(JsonObject root, DateTimeOffset now)
+    private T Guard<T>(Func<T> io)
     {
-        var directory = System.IO.Path.GetDirectoryName(Path)!;
-        Directory.CreateDirectory(directory);
-        string? backup = null;
-        if (File.Exists(Path))
+        try
         {
-            backup = $"{Path}.bak-{now.UtcDateTime.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}";
-            File.Copy(Path, backup, overwrite: true);
+            return io();
         }
-
-        var temp = $"{Path}.{Environment.ProcessId}.tmp";
-        var json = root.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n";
-        File.WriteAllText(temp, json, new UTF8Encoding(false));
-        File.Move(temp, Path, overwrite: true);
-        return backup;
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw Invalid(e.Message);
+        }
+        catch (DecoderFallbackException)
+        {
+            throw Invalid("it is not UTF-8 text");
+        }
     }
+
+    private void Guard(Action io) => Guard(() => { io(); return 0; });
 
     private BridgeException Invalid(string what) =>
         new($"Cannot change {Path}: {what}. Fix the file by hand (or move it away) and run the command again; it was left as it was.");

@@ -30,7 +30,7 @@ internal sealed class FileLock : IDisposable
                         Mode = FileMode.OpenOrCreate,
                         Access = FileAccess.ReadWrite,
                         Share = FileShare.None,
-                        UnixCreateMode = StateDirectory.FileMode,
+                        UnixCreateMode = FileModes.PrivateFile,
                     }
                 );
                 return new FileLock(stream);

@@ -83,7 +83,7 @@ internal sealed class JsonDocumentFile<T>(
                         Mode = FileMode.CreateNew,
                         Access = FileAccess.Write,
                         Share = FileShare.None,
-                        UnixCreateMode = StateDirectory.FileMode,
+                        UnixCreateMode = FileModes.PrivateFile,
                     }
                 )
             )

@@ -92,7 +92,7 @@ internal sealed class JsonlLog(string path, TimeSpan lockTimeout)
                 Mode = FileMode.OpenOrCreate,
                 Access = FileAccess.ReadWrite,
                 Share = FileShare.ReadWrite | FileShare.Delete,
-                UnixCreateMode = StateDirectory.FileMode,
+                UnixCreateMode = FileModes.PrivateFile,
                 // Unbuffered: a write that fails must fail here, not again later in Dispose.
                 BufferSize = 0,
             }

@@ -112,7 +112,7 @@ internal sealed class PresenceStore(StateDirectory directory, Action<string>? wa
                         Mode = FileMode.CreateNew,
                         Access = FileAccess.Write,
                         Share = FileShare.None,
-                        UnixCreateMode = StateDirectory.FileMode,
+                        UnixCreateMode = FileModes.PrivateFile,
                     }
                 )
             )
@@ -143,7 +143,7 @@ internal sealed class PresenceStore(StateDirectory directory, Action<string>? wa
     private static void CreateDirectory(string path)
     {
         if (!System.IO.Directory.Exists(path))
-            System.IO.Directory.CreateDirectory(path, StateDirectory.DirectoryMode);
+            System.IO.Directory.CreateDirectory(path, FileModes.PrivateDirectory);
     }
 
     /// <summary>

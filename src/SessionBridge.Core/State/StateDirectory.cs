@@ -8,11 +8,6 @@ internal sealed class StateDirectory(string root)
 {
     public const string EnvironmentVariable = "SESSION_BRIDGE_DIR";
 
-    internal const UnixFileMode DirectoryMode =
-        UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
-
-    internal const UnixFileMode FileMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-
     public string Root { get; } = Path.GetFullPath(root);
 
     public string RegistryPath => Path.Combine(Root, "registry.json");
@@ -36,10 +31,7 @@ internal sealed class StateDirectory(string root)
         if (!string.IsNullOrWhiteSpace(configured))
             return new StateDirectory(configured);
 
-        var home = getVariable("HOME");
-        if (string.IsNullOrWhiteSpace(home))
-            home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
-        return new StateDirectory(Path.Combine(home, ".claude", "session-bridge"));
+        return new StateDirectory(Path.Combine(UserHome.ClaudeDirectory(getVariable), "session-bridge"));
     }
 
     public string MailboxPath(RoleName role) => Path.Combine(MailboxDirectory, role.Value + ".jsonl");
@@ -81,9 +73,9 @@ internal sealed class StateDirectory(string root)
         try
         {
             // CreateDirectory(path, mode) leaves an existing directory's mode alone: set it explicitly.
-            Directory.CreateDirectory(path, DirectoryMode);
-            if (File.GetUnixFileMode(path) != DirectoryMode)
-                File.SetUnixFileMode(path, DirectoryMode);
+            Directory.CreateDirectory(path, FileModes.PrivateDirectory);
+            if (File.GetUnixFileMode(path) != FileModes.PrivateDirectory)
+                File.SetUnixFileMode(path, FileModes.PrivateDirectory);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -99,7 +91,7 @@ internal sealed class StateDirectory(string root)
     /// <summary>Tightens an existing file to 0600 (files written by older tools may be 0644).</summary>
     internal static void EnsureFileMode(string path)
     {
-        if (File.Exists(path) && File.GetUnixFileMode(path) != FileMode)
-            File.SetUnixFileMode(path, FileMode);
+        if (File.Exists(path) && File.GetUnixFileMode(path) != FileModes.PrivateFile)
+            File.SetUnixFileMode(path, FileModes.PrivateFile);
     }
 }

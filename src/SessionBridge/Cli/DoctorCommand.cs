@@ -1,5 +1,6 @@
 using System.CommandLine;
 using SessionBridge.Diagnostics;
+using SessionBridge.State;
 using Spectre.Console;
 
 namespace SessionBridge.Server.Cli;
@@ -15,8 +16,14 @@ internal static class DoctorCommand
         };
         command.SetAction((result, ct) => CommandRunner.RunAsync(context, async () =>
         {
-            var home = Environment.GetEnvironmentVariable("HOME") ?? Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
-            var doctor = new Doctor(context.Bridge.Roster, context.Options, home, Environment.CurrentDirectory);
+            var options = context.Options;
+            var environment = new DoctorEnvironment(
+                UserHome.Find(),
+                Environment.CurrentDirectory,
+                SetupCommands.ProgramCommand(),
+                SetupCommands.HookBesideProgram()
+            );
+            var doctor = new Doctor(context.Bridge.Roster, new StateStore(options.State, options.StateLockTimeout), options, environment);
             var checks = await doctor.RunAsync(ct);
             if (result.GetValue(json))
             {
@@ -34,7 +41,11 @@ internal static class DoctorCommand
                     };
                     context.Console.MarkupLine($"{mark} [bold]{Markup.Escape(check.Name)}[/]: {Markup.Escape(check.Detail)}");
                     if (check.Outcome != CheckOutcome.Ok && check.Fix is not null)
-                        context.Console.MarkupLine($"     [grey]fix:[/] {Markup.Escape(check.Fix)}");
+                    {
+                        // The fix is often a command to paste: written as it is, never wrapped.
+                        context.Console.Markup("     [grey]fix:[/] ");
+                        context.Output.WriteLine(check.Fix);
+                    }
                 }
             }
 

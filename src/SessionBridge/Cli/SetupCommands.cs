@@ -1,30 +1,45 @@
 using System.CommandLine;
 using SessionBridge.Setup;
-using Spectre.Console;
 
 namespace SessionBridge.Server.Cli;
 
-/// <summary>install / uninstall: wiring the SessionStart hook into ~/.claude/settings.json.</summary>
+/// <summary>install / uninstall: wiring session-bridge-hook into ~/.claude/settings.json on every hook event.</summary>
 internal static class SetupCommands
 {
-    private const string HookName = "session-bridge-hook";
-
     public static IEnumerable<Command> Create(CliContext context) => [Install(context), Uninstall(context)];
+
+    /// <summary>The command that runs this program, as a shell would need it, for the fixes we print.</summary>
+    public static string ProgramCommand()
+    {
+        var process = Environment.ProcessPath ?? Path.Combine(AppContext.BaseDirectory, "session-bridge");
+        // Started as `dotnet session-bridge.dll` (a framework-dependent build): name both.
+        return Path.GetFileNameWithoutExtension(process) == "dotnet"
+            ? $"{Shell.Quote(process)} {Shell.Quote(Path.Combine(AppContext.BaseDirectory, "session-bridge.dll"))}"
+            : Shell.Quote(process);
+    }
+
+    /// <summary>The hook install wires by default: the one published beside this program, when it is there.</summary>
+    public static string? HookBesideProgram()
+    {
+        var path = Path.Combine(AppContext.BaseDirectory, HookCommand.ExecutableName);
+        return File.Exists(path) ? path : null;
+    }
 
     private static Command Install(CliContext context)
     {
         var hook = new Option<string?>("--hook")
         {
-            Description = $"The hook executable to run (default: {HookName} beside this program).",
+            Description = $"The hook executable to run (default: {HookCommand.ExecutableName} beside this program).",
         };
         var settings = SettingsOption();
         var command = new Command(
             "install",
-            "Add the SessionStart hook to Claude Code's settings.json (backed up first; every other setting kept). Safe to run again."
+            $"Wire the hook into Claude Code's settings.json on its {HookEvents.All.Count} events (backed up first; every other setting kept). Safe to run again."
         )
         {
             hook,
             settings,
+            CommonOptions.Json(),
         };
         command.SetAction(
             (result, _) =>
@@ -32,8 +47,7 @@ internal static class SetupCommands
                     context,
                     () =>
                     {
-                        var path = result.GetValue(hook) ?? Path.Combine(AppContext.BaseDirectory, HookName);
-                        path = Path.GetFullPath(path);
+                        var path = Path.GetFullPath(result.GetValue(hook) ?? Path.Combine(AppContext.BaseDirectory, HookCommand.ExecutableName));
                         if (!File.Exists(path))
                         {
                             return Task.FromResult(
@@ -41,8 +55,7 @@ internal static class SetupCommands
                             );
                         }
 
-                        var change = Settings(result.GetValue(settings)).Install(path, DateTimeOffset.UtcNow);
-                        Report(context, change);
+                        Report(context, Settings(result.GetValue(settings)).Install(path, DateTimeOffset.UtcNow));
                         return Task.FromResult(ExitCodes.Ok);
                     }
                 )
@@ -53,9 +66,10 @@ internal static class SetupCommands
     private static Command Uninstall(CliContext context)
     {
         var settings = SettingsOption();
-        var command = new Command("uninstall", "Remove the session-bridge SessionStart hook from Claude Code's settings.json, and nothing else.")
+        var command = new Command("uninstall", "Take the session-bridge hook out of Claude Code's settings.json, and nothing else.")
         {
             settings,
+            CommonOptions.Json(),
         };
         command.SetAction(
             (result, _) =>
@@ -76,11 +90,17 @@ internal static class SetupCommands
 
     private static ClaudeSettings Settings(string? path) => path is null ? ClaudeSettings.ForUser() : new ClaudeSettings(Path.GetFullPath(path));
 
+    // Plain text, never wrapped: paths may hold brackets, and a person may paste them.
     private static void Report(CliContext context, SettingsChange change)
     {
-        var mark = change.Changed ? "[green]changed[/]" : "[grey]unchanged[/]";
-        context.Console.MarkupLine($"{mark} {Markup.Escape(change.Summary)}");
+        if (context.Json)
+        {
+            context.WriteJson(change);
+            return;
+        }
+
+        context.Output.WriteLine(change.Summary);
         if (change.BackupPath is not null)
-            context.Console.MarkupLineInterpolated($"[grey]backup:[/] {change.BackupPath}");
+            context.Output.WriteLine($"The previous file is saved as {change.BackupPath} (the last {SettingsFile.BackupsKept} copies are kept).");
     }
 }

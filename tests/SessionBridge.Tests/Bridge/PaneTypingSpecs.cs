@@ -27,7 +27,7 @@ public sealed class PaneTypingSpecs(PrivateTmuxServer tmux) : IClassFixture<Priv
         return (new PaneTyping(options, new PaneTargeting(options)), target);
     }
 
-    [Fact]
+    [Fact(Timeout = Timeouts.Spec)]
     public async Task I_can_type_into_a_pane_without_a_registry_and_it_is_submitted_once()
     {
         // Arrange
@@ -44,7 +44,7 @@ public sealed class PaneTypingSpecs(PrivateTmuxServer tmux) : IClassFixture<Priv
         File.Exists(Path.Combine(_state.Path, "conversation.jsonl")).Should().BeFalse("the protocol types; logging is the sender's job");
     }
 
-    [Fact]
+    [Fact(Timeout = Timeouts.Spec)]
     public async Task The_protocol_refuses_a_human_draft_and_types_nothing()
     {
         // Arrange
@@ -61,7 +61,7 @@ public sealed class PaneTypingSpecs(PrivateTmuxServer tmux) : IClassFixture<Priv
         PrivateTmuxServer.Submitted(log).Should().BeEmpty();
     }
 
-    [Fact]
+    [Fact(Timeout = Timeouts.Spec)]
     public async Task A_target_whose_pane_was_replaced_is_not_typed_into()
     {
         // Arrange

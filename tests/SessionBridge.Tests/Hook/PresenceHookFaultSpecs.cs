@@ -19,7 +19,7 @@ public sealed class PresenceHookFaultSpecs(PrivateTmuxServer tmux) : IClassFixtu
 
     private async Task<Presence?> ReadAsync(HookInPane pane) => Store.Read(await pane.IdentityAsync());
 
-    [Fact]
+    [Fact(Timeout = Timeouts.Spec)]
     public async Task An_event_bigger_than_the_hook_reads_still_records_its_state()
     {
         // Arrange: a Read of a big file makes PostToolUse's stdin megabytes long; the fields we need come first.
@@ -42,7 +42,7 @@ public sealed class PresenceHookFaultSpecs(PrivateTmuxServer tmux) : IClassFixtu
     public static TheoryData<string> Garbage() =>
         new("", "not json at all", "{\"hook_event_name\": \"Stop\", oops", "[1,2,3]", "{\"hook_event_name\":\"Stop\"} trailing", "\0\0\0\0", "{\"hook_event_name\": 42}");
 
-    [Theory]
+    [Theory(Timeout = Timeouts.Spec)]
     [MemberData(nameof(Garbage))]
     public async Task Garbage_on_stdin_is_a_silent_exit_0_that_records_nothing(string stdin)
     {
@@ -58,7 +58,7 @@ public sealed class PresenceHookFaultSpecs(PrivateTmuxServer tmux) : IClassFixtu
         File.Exists(Store.PathFor(tmux.Socket, pane.Pane)).Should().BeFalse();
     }
 
-    [Fact]
+    [Fact(Timeout = Timeouts.Spec)]
     public async Task Without_a_state_directory_the_hook_records_nothing_and_creates_nothing()
     {
         // Arrange
@@ -73,7 +73,7 @@ public sealed class PresenceHookFaultSpecs(PrivateTmuxServer tmux) : IClassFixtu
         Directory.Exists(_state.Path).Should().BeFalse();
     }
 
-    [Fact]
+    [Fact(Timeout = Timeouts.Spec)]
     public async Task A_process_that_is_not_under_the_tmux_server_it_names_records_nothing()
     {
         // Arrange: $TMUX and $TMUX_PANE copied into a process tmux did not start (the walk finds no pane).
@@ -94,7 +94,7 @@ public sealed class PresenceHookFaultSpecs(PrivateTmuxServer tmux) : IClassFixtu
         File.Exists(Store.PathFor(identity.Socket, identity.Pane)).Should().BeFalse();
     }
 
-    [Fact]
+    [Fact(Timeout = Timeouts.Spec)]
     public async Task SessionStart_still_hands_over_the_briefing_and_records_idle()
     {
         // Arrange

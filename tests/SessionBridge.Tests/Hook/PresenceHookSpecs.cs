@@ -37,7 +37,7 @@ public sealed class PresenceHookSpecs(PrivateTmuxServer tmux) : IClassFixture<Pr
             { HookEvents.Json("SessionEnd", fields: ("reason", "exit")), "ended", null },
         };
 
-    [Theory]
+    [Theory(Timeout = Timeouts.Spec)]
     [MemberData(nameof(Events))]
     public async Task Each_event_records_the_pane_s_state_silently(string stdin, string state, string? tool)
     {
@@ -61,7 +61,7 @@ public sealed class PresenceHookSpecs(PrivateTmuxServer tmux) : IClassFixture<Pr
         _warnings.Should().BeEmpty();
     }
 
-    [Fact]
+    [Fact(Timeout = Timeouts.Spec)]
     public async Task A_repeated_state_keeps_the_time_it_began()
     {
         // Arrange
@@ -83,7 +83,7 @@ public sealed class PresenceHookSpecs(PrivateTmuxServer tmux) : IClassFixture<Pr
         idle.Since.Should().BeAfter(stillBusy.UpdatedAt, "a new state begins when it is entered");
     }
 
-    [Fact]
+    [Fact(Timeout = Timeouts.Spec)]
     public async Task A_late_permission_notification_neither_undoes_a_wait_nor_makes_a_finished_tool_wait()
     {
         // Arrange: the dialog shows (PermissionRequest); its Notification comes seconds later (SPEC §6).
@@ -105,7 +105,7 @@ public sealed class PresenceHookSpecs(PrivateTmuxServer tmux) : IClassFixture<Pr
         afterAnswer.Event.Should().Be("PostToolUse");
     }
 
-    [Fact]
+    [Fact(Timeout = Timeouts.Spec)]
     public async Task The_presence_file_is_0600_in_a_0700_directory_and_no_temp_file_is_left()
     {
         // Arrange
@@ -122,7 +122,7 @@ public sealed class PresenceHookSpecs(PrivateTmuxServer tmux) : IClassFixture<Pr
         Directory.GetFiles(Store.Directory).Should().Equal(path);
     }
 
-    [Fact]
+    [Fact(Timeout = Timeouts.Spec)]
     public async Task A_reader_never_sees_half_a_record_while_the_hook_rewrites_it()
     {
         // Arrange: two events with big answers, so a torn write would show as corrupt JSON or a mixed answer.
@@ -158,7 +158,7 @@ public sealed class PresenceHookSpecs(PrivateTmuxServer tmux) : IClassFixture<Pr
         (await ReadAsync(pane))!.LastAnswer.Should().Be(answers[1]);
     }
 
-    [Fact]
+    [Fact(Timeout = Timeouts.Spec)]
     public async Task A_pane_id_reused_after_a_tmux_restart_never_inherits_the_old_presence()
     {
         // Arrange: a server of its own, so pane ids start again from the same number after the restart.
@@ -191,7 +191,7 @@ public sealed class PresenceHookSpecs(PrivateTmuxServer tmux) : IClassFixture<Pr
         staleReader.Should().BeNull("the old pane process is gone; its reader gets nothing");
     }
 
-    [Fact]
+    [Fact(Timeout = Timeouts.Spec)]
     public async Task The_last_answer_is_kept_exactly_and_outlives_later_events()
     {
         // Arrange
@@ -213,7 +213,7 @@ public sealed class PresenceHookSpecs(PrivateTmuxServer tmux) : IClassFixture<Pr
         busy.LastAnswerAt.Should().Be(idle.LastAnswerAt);
     }
 
-    [Fact]
+    [Fact(Timeout = Timeouts.Spec)]
     public async Task A_long_last_answer_is_cut_to_8000_characters_with_a_note_and_no_split_surrogate()
     {
         // Arrange: an emoji (a surrogate pair) on every position the cut could fall on.

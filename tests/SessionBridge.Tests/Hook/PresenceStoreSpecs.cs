@@ -197,7 +197,7 @@ public sealed class PresenceStoreSpecs : IDisposable
         // Assert
         _store.Directory.Should().Be(Path.Combine(_state.Path, "presence"));
         Directory.Exists(_store.Directory).Should().BeTrue();
-        File.GetUnixFileMode(_store.Directory).Should().Be(StateDirectory.DirectoryMode);
+        File.GetUnixFileMode(_store.Directory).Should().Be(FileModes.PrivateDirectory);
     }
 
     public void Dispose() => _state.Dispose();

@@ -14,7 +14,7 @@ public sealed class CommandLineJsonSpecs(PrivateTmuxServer tmux) : IClassFixture
 
     private CliProcess Cli() => new(_state.Path, _home.Path, tmux);
 
-    [Fact]
+    [Fact(Timeout = Timeouts.Spec)]
     public async Task Every_command_prints_json_with_json()
     {
         // Arrange
@@ -32,6 +32,8 @@ public sealed class CommandLineJsonSpecs(PrivateTmuxServer tmux) : IClassFixture
             ["prompt", "list", "--json"],
             ["prompt", "delete", "dev", "--json"],
             ["doctor", "--json"],
+            ["install", "--hook", BuiltExecutables.Hook, "--json"],
+            ["uninstall", "--json"],
         ];
 
         foreach (var command in commands)
@@ -47,7 +49,7 @@ public sealed class CommandLineJsonSpecs(PrivateTmuxServer tmux) : IClassFixture
         }
     }
 
-    [Theory]
+    [Theory(Timeout = Timeouts.Spec)]
     [InlineData("send", "nobody", "hi")]
     [InlineData("inbox", "Not A Role")]
     [InlineData("prompt", "set", "dev", " ")]
@@ -67,7 +69,7 @@ public sealed class CommandLineJsonSpecs(PrivateTmuxServer tmux) : IClassFixture
         error.GetProperty("message").GetString().Should().NotBeNullOrEmpty();
     }
 
-    [Fact]
+    [Fact(Timeout = Timeouts.Spec)]
     public async Task A_usage_error_with_json_is_json_and_exits_2()
     {
         var result = await Cli().RunAsync("inbox", "--json");
@@ -77,7 +79,7 @@ public sealed class CommandLineJsonSpecs(PrivateTmuxServer tmux) : IClassFixture
             .Should().Be("usage");
     }
 
-    [Fact]
+    [Fact(Timeout = Timeouts.Spec)]
     public async Task Command_line_errors_speak_of_commands_not_tool_calls()
     {
         // Act
@@ -93,7 +95,7 @@ public sealed class CommandLineJsonSpecs(PrivateTmuxServer tmux) : IClassFixture
             .Should().Be("not_registered");
     }
 
-    [Fact]
+    [Fact(Timeout = Timeouts.Spec)]
     public async Task No_command_prints_raw_markup()
     {
         // Arrange
@@ -125,7 +127,7 @@ public sealed class CommandLineJsonSpecs(PrivateTmuxServer tmux) : IClassFixture
         }
     }
 
-    [Fact]
+    [Fact(Timeout = Timeouts.Spec)]
     public async Task Saving_a_one_character_prompt_says_1_character()
     {
         var result = await Cli().RunAsync("prompt", "set", "dev", "x");

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using SessionBridge.Setup;
 
 namespace SessionBridge.Tests.Human;
 
@@ -137,7 +138,7 @@ public sealed class CommandLineSpecs(PrivateTmuxServer tmux) : IClassFixture<Pri
     [Fact(Timeout = Timeouts.Spec)]
     public async Task Doctor_passes_on_a_good_setup()
     {
-        // Arrange: a live registration, the server in ~/.claude.json and the hook in settings.json.
+        // Arrange: a live registration, the server in ~/.claude.json and the hook on every event in settings.json.
         var pane = await tmux.StartPaneAsync("sleep 86400");
         await Cli().RunAsync("register", "gestor", "--pane", pane);
         await Cli().RunAsync("prompt", "set", "gestor", "You are gestor.");
@@ -146,8 +147,7 @@ public sealed class CommandLineSpecs(PrivateTmuxServer tmux) : IClassFixture<Pri
         Directory.CreateDirectory(Path.Combine(_home.Path, ".claude"));
         File.WriteAllText(Path.Combine(_home.Path, ".claude.json"),
             """{"mcpServers":{"session-bridge":{"type":"stdio","command":"/x/session-bridge","args":[]}}}""");
-        File.WriteAllText(Path.Combine(_home.Path, ".claude", "settings.json"),
-            $$$"""{"hooks":{"SessionStart":[{"matcher":"startup|resume|clear|compact","hooks":[{"type":"command","command":"{{{hook}}}","timeout":15}]}]}}""");
+        new ClaudeSettings(Path.Combine(_home.Path, ".claude", "settings.json")).Install(hook, DateTimeOffset.UtcNow);
 
         // Act
         var doctor = await Cli(pane).RunAsync("doctor");

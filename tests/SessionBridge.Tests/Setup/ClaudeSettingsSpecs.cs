@@ -5,21 +5,23 @@ using SessionBridge.Tests.Infrastructure;
 namespace SessionBridge.Tests.Setup;
 
 /// <summary>
-/// `session-bridge install` / `uninstall` merge our SessionStart hook into ~/.claude/settings.json of a
-/// temporary HOME: everything else kept, once however often it runs, backed up, and removed cleanly.
+/// `session-bridge install` / `uninstall` wire our hook into ~/.claude/settings.json of a temporary HOME on
+/// every event of <see cref="HookEvents.All"/>: everything else kept, once however often it runs, backed up,
+/// and removed cleanly. (The bytes themselves: <see cref="SettingsBytesSpecs"/>.)
 /// </summary>
 public sealed class ClaudeSettingsSpecs : IDisposable
 {
-    private readonly TempDirectory _home = new("home");
-    private readonly TempDirectory _state = new("state");
+    private readonly SettingsHome _home = new();
 
-    private string SettingsPath => Path.Combine(_home.Path, ".claude", "settings.json");
+    private string SettingsPath => _home.SettingsPath;
+
+    private string SettingsDirectory => Path.GetDirectoryName(SettingsPath)!;
 
     private static string HookPath => BuiltExecutables.Hook;
 
-    private CliProcess Cli => new(_state.Path, _home.Path);
+    private CliProcess Cli => _home.Cli;
 
-    private const string Existing = """
+    internal const string Existing = """
         {
           "model": "opus",
           "permissions": { "allow": ["Bash(git status)"] },
@@ -34,54 +36,76 @@ public sealed class ClaudeSettingsSpecs : IDisposable
         }
         """;
 
-    private JsonObject Read() => JsonNode.Parse(File.ReadAllText(SettingsPath))!.AsObject();
+    private JsonObject Read() => _home.Read();
 
-    private static List<string> Commands(JsonObject settings, string hookEvent) =>
-        (settings["hooks"]?[hookEvent] as JsonArray ?? [])
-            .SelectMany(group => group!["hooks"]!.AsArray())
-            .Select(hook => hook!["command"]!.GetValue<string>())
-            .ToList();
+    private static List<string> Commands(JsonObject settings, string hookEvent) => SettingsHome.Commands(settings, hookEvent);
+
+    private void Write(string text) => _home.Write(text);
+
+    [Fact(Timeout = Timeouts.Spec)]
+    public async Task Install_wires_every_event_with_its_matcher_and_a_short_timeout()
+    {
+        // Act
+        var result = await Cli.RunAsync("install", "--hook", HookPath);
+
+        // Assert
+        result.ExitCode.Should().Be(0, result.StandardError);
+        var hooks = Read()["hooks"]!.AsObject();
+        hooks.Select(p => p.Key).Should().Equal(HookEvents.All.Select(e => e.Name));
+        foreach (var wanted in HookEvents.All)
+        {
+            var group = hooks[wanted.Name]!.AsArray().Should().ContainSingle().Subject!.AsObject();
+            group["matcher"]?.GetValue<string>().Should().Be(wanted.Matcher, wanted.Name);
+            var hook = group["hooks"]!.AsArray().Should().ContainSingle().Subject!;
+            hook["command"]!.GetValue<string>().Should().Be(HookPath);
+            hook["timeout"]!.GetValue<int>().Should().Be(wanted.TimeoutSeconds).And.BeLessThanOrEqualTo(15);
+        }
+
+        hooks["SessionStart"]![0]!["matcher"]!.GetValue<string>().Should().Be("startup|resume|clear|compact");
+        hooks["PreToolUse"]![0]!["matcher"]!.GetValue<string>().Should().Be("*", "tool events match every tool");
+        hooks["Stop"]![0]!.AsObject().ContainsKey("matcher").Should().BeFalse("Stop takes no matcher");
+    }
 
     [Fact(Timeout = Timeouts.Spec)]
     public async Task Installing_keeps_every_other_setting_and_hook_and_backs_the_file_up()
     {
         // Arrange
-        Directory.CreateDirectory(Path.GetDirectoryName(SettingsPath)!);
-        File.WriteAllText(SettingsPath, Existing);
+        Write(Existing);
 
         // Act
         var result = await Cli.RunAsync("install", "--hook", HookPath);
 
         // Assert
         result.ExitCode.Should().Be(0, result.StandardError);
-        result.StandardOutput.Should().Contain("Added the SessionStart hook").And.Contain("backup:");
+        result.StandardOutput.Should().StartWith("Added the session-bridge hook to " + SettingsPath).And.Contain("The previous file is saved as");
         var settings = Read();
         settings["model"]!.GetValue<string>().Should().Be("opus");
-        settings["permissions"]!["allow"]![0]!.GetValue<string>().Should().Be("Bash(git status)");
         Commands(settings, "SessionStart").Should().Equal("/usr/local/bin/greet", HookPath);
-        Commands(settings, "PreToolUse").Should().Equal("/usr/local/bin/guard");
-        var ours = settings["hooks"]!["SessionStart"]![1]!;
-        ours["matcher"]!.GetValue<string>().Should().Be("startup|resume|clear|compact");
-        ours["hooks"]![0]!["timeout"]!.GetValue<int>().Should().Be(15);
-        var backups = Directory.GetFiles(Path.GetDirectoryName(SettingsPath)!, "settings.json.bak-*");
+        Commands(settings, "PreToolUse").Should().Equal("/usr/local/bin/guard", HookPath);
+        var backups = Directory.GetFiles(SettingsDirectory, "settings.json.bak-*");
         backups.Should().ContainSingle().Which.Should().Match(b => File.ReadAllText(b) == Existing);
     }
 
     [Fact(Timeout = Timeouts.Spec)]
-    public async Task Installing_twice_adds_the_hook_once()
+    public async Task Installing_twice_changes_nothing_the_second_time()
     {
-        // Act
+        // Arrange
+        Write(Existing);
         (await Cli.RunAsync("install", "--hook", HookPath)).ExitCode.Should().Be(0);
+        var first = File.ReadAllBytes(SettingsPath);
+
+        // Act
         var second = await Cli.RunAsync("install", "--hook", HookPath);
 
         // Assert
         second.ExitCode.Should().Be(0);
         second.StandardOutput.Should().Contain("nothing changed");
-        Commands(Read(), "SessionStart").Should().Equal(HookPath);
+        File.ReadAllBytes(SettingsPath).Should().Equal(first);
+        Directory.GetFiles(SettingsDirectory, "settings.json.bak-*").Should().ContainSingle("no change, no backup");
     }
 
     [Fact]
-    public void Installing_from_a_new_path_replaces_our_old_entry_instead_of_adding_one()
+    public void Installing_from_a_new_path_replaces_our_old_entries_instead_of_adding_more()
     {
         // Arrange
         var settings = new ClaudeSettings(SettingsPath);
@@ -92,48 +116,119 @@ public sealed class ClaudeSettingsSpecs : IDisposable
 
         // Assert
         change.Summary.Should().StartWith("Updated");
-        Commands(Read(), "SessionStart").Should().Equal("/new/place/session-bridge-hook");
+        foreach (var wanted in HookEvents.All)
+            Commands(Read(), wanted.Name).Should().Equal("/new/place/session-bridge-hook");
     }
 
     [Fact(Timeout = Timeouts.Spec)]
-    public async Task Uninstalling_removes_only_our_hook()
+    public async Task Someone_with_the_SessionStart_only_hook_is_upgraded_by_installing_again()
+    {
+        // Arrange: what the SessionStart-only version wrote (pretty-printed, no record beside it).
+        Write(
+            "{\n  \"model\": \"opus\",\n  \"hooks\": {\n    \"SessionStart\": [\n      {\n        \"matcher\": \"startup|resume|clear|compact\",\n"
+                + $"        \"hooks\": [\n          {{\n            \"type\": \"command\",\n            \"command\": \"{HookPath}\",\n"
+                + "            \"timeout\": 15\n          }\n        ]\n      }\n    ]\n  }\n}\n"
+        );
+        var before = new ClaudeSettings(SettingsPath).Read();
+
+        // Act
+        var install = await Cli.RunAsync("install", "--hook", HookPath);
+        var uninstall = await Cli.RunAsync("uninstall");
+
+        // Assert
+        before.Missing.Select(e => e.Name).Should().Equal(HookEvents.All.Skip(1).Select(e => e.Name));
+        install.StandardOutput.Should().Contain($"on {HookEvents.All.Count - 1} events");
+        uninstall.ExitCode.Should().Be(0, uninstall.StandardError);
+        File.ReadAllText(SettingsPath).Should().Be("{\n  \"model\": \"opus\"\n}\n", "the old version's hooks object held only our hook");
+    }
+
+    [Fact(Timeout = Timeouts.Spec)]
+    public async Task Uninstalling_takes_our_hook_out_of_a_group_it_shares_and_leaves_the_rest()
     {
         // Arrange
-        Directory.CreateDirectory(Path.GetDirectoryName(SettingsPath)!);
-        File.WriteAllText(SettingsPath, Existing);
-        (await Cli.RunAsync("install", "--hook", HookPath)).ExitCode.Should().Be(0);
+        Write($$$"""{"hooks":{"Stop":[{"hooks":[{"type":"command","command":"/usr/bin/true"},{"type":"command","command":"'{{{HookPath}}}' --quiet"}]}]}}""");
 
         // Act
         var result = await Cli.RunAsync("uninstall");
 
         // Assert
         result.ExitCode.Should().Be(0, result.StandardError);
-        result.StandardOutput.Should().Contain("Removed the session-bridge SessionStart hook");
-        var settings = Read();
-        Commands(settings, "SessionStart").Should().Equal("/usr/local/bin/greet");
-        Commands(settings, "PreToolUse").Should().Equal("/usr/local/bin/guard");
-        settings["model"]!.GetValue<string>().Should().Be("opus");
+        File.ReadAllText(SettingsPath).Should().Be("""{"hooks":{"Stop":[{"hooks":[{"type":"command","command":"/usr/bin/true"}]}]}}""");
+    }
+
+    [Fact]
+    public void Only_the_last_five_backups_are_kept()
+    {
+        // Arrange
+        Write(Existing);
+        var settings = new ClaudeSettings(SettingsPath);
+        var start = DateTimeOffset.UtcNow;
+
+        // Act: each run moves the hook, so each changes the file and backs it up first.
+        for (var i = 0; i < 8; i++)
+            settings.Install($"/place{i}/session-bridge-hook", start.AddSeconds(i));
+
+        // Assert
+        var backups = Directory.GetFiles(SettingsDirectory, "settings.json.bak-*").Order(StringComparer.Ordinal).ToList();
+        backups.Should().HaveCount(SettingsFile.BackupsKept);
+        File.ReadAllText(backups[0]).Should().Contain("/place2/session-bridge-hook");
+        File.ReadAllText(backups[^1]).Should().Contain("/place6/session-bridge-hook");
     }
 
     [Fact(Timeout = Timeouts.Spec)]
-    public async Task Uninstalling_what_install_created_leaves_no_empty_hooks_behind()
+    public async Task The_file_keeps_its_mode_and_a_symbolic_link_stays_a_link()
     {
-        // Arrange
-        (await Cli.RunAsync("install", "--hook", HookPath)).ExitCode.Should().Be(0);
+        // Arrange: dotfiles keep settings.json elsewhere and link it in.
+        Directory.CreateDirectory(SettingsDirectory);
+        var real = Path.GetFullPath(Path.Combine(SettingsDirectory, "..", "dotfiles-settings.json"));
+        File.WriteAllText(real, Existing);
+        File.SetUnixFileMode(real, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        File.CreateSymbolicLink(SettingsPath, real);
 
         // Act
-        (await Cli.RunAsync("uninstall")).ExitCode.Should().Be(0);
+        (await Cli.RunAsync("install", "--hook", HookPath)).ExitCode.Should().Be(0);
 
         // Assert
-        Read().Should().BeEmpty();
+        new FileInfo(SettingsPath).LinkTarget.Should().Be(real);
+        File.GetUnixFileMode(real).Should().Be(UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        Commands(Read(), "Stop").Should().Equal(HookPath);
+    }
+
+    [Fact]
+    public void A_hook_path_with_spaces_is_quoted_for_the_shell_and_still_recognised_as_ours()
+    {
+        // Arrange
+        var settings = new ClaudeSettings(SettingsPath);
+
+        // Act
+        settings.Install("/opt/my tools/session-bridge-hook", DateTimeOffset.UtcNow);
+        var wiring = settings.Read();
+
+        // Assert
+        Commands(Read(), "Stop").Should().Equal("'/opt/my tools/session-bridge-hook'");
+        wiring.Programs.Should().Equal("/opt/my tools/session-bridge-hook");
+        wiring.Missing.Should().BeEmpty();
+        wiring.Outdated.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void The_example_in_hooks_is_what_install_writes()
+    {
+        // Arrange
+        var example = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "hooks", "settings.example.json"));
+
+        // Act
+        new ClaudeSettings(SettingsPath).Install("/home/you/.local/share/session-bridge/bin/session-bridge-hook", DateTimeOffset.UtcNow);
+
+        // Assert
+        File.ReadAllText(SettingsPath).Should().Be(example);
     }
 
     [Fact(Timeout = Timeouts.Spec)]
     public async Task A_corrupt_settings_file_is_an_error_and_is_left_as_it_was()
     {
         // Arrange
-        Directory.CreateDirectory(Path.GetDirectoryName(SettingsPath)!);
-        File.WriteAllText(SettingsPath, "{ \"model\": \"opus\", oops }");
+        Write("{ \"model\": \"opus\", oops }");
 
         // Act
         var result = await Cli.RunAsync("install", "--hook", HookPath);
@@ -142,7 +237,7 @@ public sealed class ClaudeSettingsSpecs : IDisposable
         result.ExitCode.Should().NotBe(0);
         (result.StandardOutput + result.StandardError).Should().Contain("settings.json").And.Contain("not valid JSON");
         File.ReadAllText(SettingsPath).Should().Be("{ \"model\": \"opus\", oops }");
-        Directory.GetFiles(Path.GetDirectoryName(SettingsPath)!).Should().ContainSingle();
+        Directory.GetFiles(SettingsDirectory).Should().ContainSingle();
     }
 
     [Fact(Timeout = Timeouts.Spec)]
@@ -157,9 +252,5 @@ public sealed class ClaudeSettingsSpecs : IDisposable
         File.Exists(SettingsPath).Should().BeFalse();
     }
 
-    public void Dispose()
-    {
-        _home.Dispose();
-        _state.Dispose();
-    }
+    public void Dispose() => _home.Dispose();
 }

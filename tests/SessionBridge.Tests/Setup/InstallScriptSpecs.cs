@@ -1,0 +1,130 @@
+using CliWrap;
+using CliWrap.Buffered;
+using SessionBridge.Tests.Infrastructure;
+
+namespace SessionBridge.Tests.Setup;
+
+/// <summary>
+/// ./install.sh as a new user runs it, on a temporary HOME, with the programs the tests already built
+/// (<c>--from</c>, so no NativeAOT publish) and a fake <c>claude</c> that records its arguments.
+/// </summary>
+public sealed class InstallScriptSpecs : IDisposable
+{
+    private const string UserSettings = "{\n  \"model\": \"olá <b> & \\\"quoted\\\"\",\n  \"hooks\": {}\n}\n";
+
+    private readonly TempDirectory _home = new("home");
+    private readonly TempDirectory _fakes = new("fakes");
+
+    private string Links => _home.Combine(".local", "bin");
+
+    private string Prefix => _home.Combine(".local", "share", "session-bridge");
+
+    private string ClaudeCalls => _home.Combine("claude-calls");
+
+    private string SettingsPath => _home.Combine(".claude", "settings.json");
+
+    public InstallScriptSpecs()
+    {
+        var claude = Path.Combine(_fakes.Path, "claude");
+        File.WriteAllText(claude, "#!/bin/sh\necho \"$*\" >> \"$HOME/claude-calls\"\n");
+        File.SetUnixFileMode(claude, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        Directory.CreateDirectory(Path.GetDirectoryName(SettingsPath)!);
+        File.WriteAllText(SettingsPath, UserSettings);
+    }
+
+    private static string SystemPath => "/usr/local/bin:/usr/bin:/bin";
+
+    private Task<BufferedCommandResult> RunAsync(string path, params string[] arguments) =>
+        Cli.Wrap(Path.Combine(RepositoryRoot.Path, "install.sh"))
+            .WithArguments(arguments)
+            .WithValidation(CommandResultValidation.None)
+            .WithEnvironmentVariables(env => env
+                .Set("HOME", _home.Path)
+                .Set("PATH", path)
+                .Set("SHELL", "/bin/bash")
+                .Set("SESSION_BRIDGE_PREFIX", null)
+                .Set("SESSION_BRIDGE_DIR", null)
+                .Set("TMUX", null)
+                .Set("TMUX_PANE", null))
+            .ExecuteBufferedAsync(TestContext.Current.CancellationToken)
+            .Task;
+
+    private Task<BufferedCommandResult> InstallAsync(string path) => RunAsync(path, "--from", AppContext.BaseDirectory);
+
+    [Fact(Timeout = Timeouts.Spec)]
+    public async Task Install_links_both_programs_into_local_bin_and_says_how_to_put_it_on_PATH()
+    {
+        // Act
+        var result = await InstallAsync($"{_fakes.Path}:{SystemPath}");
+
+        // Assert
+        result.ExitCode.Should().Be(0, result.StandardError);
+        foreach (var program in new[] { "session-bridge", "session-bridge-hook" })
+            new FileInfo(Path.Combine(Links, program)).LinkTarget.Should().Be(Path.Combine(Prefix, "bin", program));
+        result.StandardOutput.Should().Contain($"{Links} is not on your PATH. Add this line to ~/.bashrc");
+        result.StandardOutput.Should().Contain("  export PATH=\"$HOME/.local/bin:$PATH\"");
+        File.ReadAllLines(ClaudeCalls).Should().Equal(
+            "mcp remove session-bridge -s user",
+            $"mcp add session-bridge -s user -- {Path.Combine(Prefix, "bin", "session-bridge")}");
+        File.ReadAllText(SettingsPath).Should().Contain("\"model\": \"olá <b> & \\\"quoted\\\"\",\n  \"hooks\": {\n    \"SessionStart\": [");
+    }
+
+    [Fact(Timeout = Timeouts.Spec)]
+    public async Task After_install_the_READMEs_commands_run_by_their_bare_names()
+    {
+        // Arrange
+        var path = $"{Links}:{_fakes.Path}:{SystemPath}";
+
+        // Act
+        var install = await InstallAsync(path);
+        var doctor = await Cli.Wrap("bash")
+            .WithArguments(["-c", "session-bridge doctor"])
+            .WithValidation(CommandResultValidation.None)
+            .WithEnvironmentVariables(env => env.Set("HOME", _home.Path).Set("PATH", path).Set("TMUX", null).Set("TMUX_PANE", null))
+            .ExecuteBufferedAsync(TestContext.Current.CancellationToken);
+
+        // Assert
+        install.StandardOutput.Should().NotContain("is not on your PATH");
+        doctor.StandardOutput.Should().Contain($"ok   hook: {Path.Combine(Prefix, "bin", "session-bridge-hook")}");
+    }
+
+    [Fact(Timeout = Timeouts.Spec)]
+    public async Task Uninstall_without_claude_on_PATH_prints_the_line_to_run_and_leaves_nothing_behind()
+    {
+        // Arrange
+        (await InstallAsync($"{_fakes.Path}:{SystemPath}")).ExitCode.Should().Be(0);
+
+        // Act
+        var result = await RunAsync(SystemPath, "--uninstall");
+
+        // Assert
+        result.ExitCode.Should().Be(0, result.StandardError);
+        result.StandardOutput.Should().Contain("claude is not on PATH").And.Contain("\n  claude mcp remove session-bridge -s user\n");
+        File.Exists(Path.Combine(Links, "session-bridge")).Should().BeFalse();
+        new FileInfo(Path.Combine(Links, "session-bridge-hook")).LinkTarget.Should().BeNull();
+        Directory.Exists(Prefix).Should().BeFalse("the prefix folder was left empty");
+        File.ReadAllText(SettingsPath).Should().Be(UserSettings);
+    }
+
+    [Fact(Timeout = Timeouts.Spec)]
+    public async Task Uninstall_with_claude_on_PATH_removes_the_server_from_Claude_Code()
+    {
+        // Arrange
+        (await InstallAsync($"{_fakes.Path}:{SystemPath}")).ExitCode.Should().Be(0);
+        File.Delete(ClaudeCalls);
+
+        // Act
+        var result = await RunAsync($"{_fakes.Path}:{SystemPath}", "--uninstall");
+
+        // Assert
+        result.ExitCode.Should().Be(0, result.StandardError);
+        File.ReadAllLines(ClaudeCalls).Should().Equal("mcp remove session-bridge -s user");
+        result.StandardOutput.Should().Contain("Removed session-bridge from Claude Code (user scope).");
+    }
+
+    public void Dispose()
+    {
+        _home.Dispose();
+        _fakes.Dispose();
+    }
+}
