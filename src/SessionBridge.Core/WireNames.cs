@@ -21,6 +21,8 @@ internal static class WireNames
 
     public static string ToWireName(this ScreenState value) => Of(value, WireNamesJson.Default.ScreenState);
 
+    public static string ToWireName(this StateSource value) => Of(value, WireNamesJson.Default.StateSource);
+
     public static string ToWireName(this ErrorCode value) => Of(value, WireNamesJson.Default.ErrorCode);
 
     /// <summary>All wire names of <typeparamref name="T"/>, in declaration order.</summary>
@@ -61,5 +63,6 @@ internal static class WireNames
 [JsonSerializable(typeof(DeliveryStatus))]
 [JsonSerializable(typeof(WaitCondition))]
 [JsonSerializable(typeof(ScreenState))]
+[JsonSerializable(typeof(StateSource))]
 [JsonSerializable(typeof(ErrorCode))]
 internal sealed partial class WireNamesJson : JsonSerializerContext;

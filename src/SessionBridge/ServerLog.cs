@@ -12,4 +12,7 @@ internal static partial class ServerLog
         Message = "SESSION_BRIDGE_LOG={Value} is not one of debug, info, warning, error; logging warnings and errors"
     )]
     public static partial void UnknownLogLevel(ILogger logger, string value);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Warning}")]
+    public static partial void Warning(ILogger logger, string warning);
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 using SessionBridge.Bridge;
@@ -26,7 +27,13 @@ internal static class ServerSetup
     {
         tools ??= Task.FromResult(ToolCatalog.Create());
         services.AddSingleton(options);
-        services.AddSingleton(sp => new UseCases(sp.GetRequiredService<BridgeOptions>()));
+        services.AddSingleton(sp =>
+        {
+            // Core has no logging: warnings it need not show the caller (an ignored presence file) go to the log.
+            var logger = sp.GetService<ILoggerFactory>()?.CreateLogger("SessionBridge");
+            var bridge = sp.GetRequiredService<BridgeOptions>();
+            return new UseCases(logger is null ? bridge : bridge with { Warn = warning => ServerLog.Warning(logger, warning) });
+        });
         return services
             .AddMcpServer(server =>
             {

@@ -31,8 +31,20 @@ internal sealed record BridgeOptions
     /// <summary>A short gap between the keys of one respond call, so a menu redraws between them.</summary>
     public TimeSpan KeyInterval { get; init; } = TimeSpan.FromMilliseconds(40);
 
-    /// <summary>How often wait_for looks at the peer's screen or the caller's inbox.</summary>
-    public TimeSpan WaitPollInterval { get; init; } = TimeSpan.FromMilliseconds(300);
+    /// <summary>
+    /// How often wait_for looks at the peer's screen or the caller's inbox when no file it watches has
+    /// changed: the slow fallback for panes without hooks, and how an interrupt (which fires no hook) is seen.
+    /// </summary>
+    public TimeSpan WaitFallbackInterval { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// How long a hook's word stands against a screen that disagrees: the screen lags a hook by a redraw. After
+    /// it the screen wins (<see cref="PeerStateReader"/>).
+    /// </summary>
+    public TimeSpan HookGrace { get; init; } = TimeSpan.FromSeconds(1.5);
+
+    /// <summary>Where warnings go that the caller need not see (an ignored presence file): the server's log.</summary>
+    public Action<string>? Warn { get; init; }
 
     public TimeSpan StateLockTimeout { get; init; } = TimeSpan.FromSeconds(10);
 

@@ -3,8 +3,11 @@ using SessionBridge.Screens;
 
 namespace SessionBridge.Bridge;
 
-/// <summary>read_peer and detect_question: a peer's screen as text, and what it says the peer is doing.</summary>
-internal sealed class PeerScreens(PeerDirectory peers, PaneTargeting targeting)
+/// <summary>
+/// read_peer and detect_question: a peer's screen as text with its last answer, and what the peer is doing
+/// (its hooks first, its screen as the check: <see cref="PeerStateReader"/>).
+/// </summary>
+internal sealed class PeerScreens(PeerDirectory peers, PaneTargeting targeting, PeerStateReader reader)
 {
     public async Task<ReadPeerResult> ReadPeerAsync(string? role, int? lines, CancellationToken cancellationToken)
     {
@@ -12,7 +15,8 @@ internal sealed class PeerScreens(PeerDirectory peers, PaneTargeting targeting)
         var scrollback = Arguments.InRange(lines ?? Limits.DefaultReadLines, "lines", 0, Limits.MaxScrollback);
         var peer = peers.Find(name, "role");
         var screen = await targeting.CaptureAsync(peer, scrollback, cancellationToken);
-        return new ReadPeerResult(name.Value, peer.Pane, scrollback, screen);
+        var presence = reader.Presence(peer);
+        return new ReadPeerResult(name.Value, peer.Pane, scrollback, screen, presence?.LastAnswer, presence?.LastAnswerAt);
     }
 
     public async Task<DetectQuestionResult> DetectQuestionAsync(
@@ -25,15 +29,20 @@ internal sealed class PeerScreens(PeerDirectory peers, PaneTargeting targeting)
         var scrollback = Arguments.InRange(lines ?? Limits.DefaultDetectLines, "lines", 0, Limits.MaxScrollback);
         var peer = peers.Find(name, "role");
         var screen = await targeting.CaptureAsync(peer, scrollback, cancellationToken);
-        var reading = ScreenClassifier.Classify(screen);
+        var state = reader.Read(peer, screen);
+        var reading = state.Screen;
+        // Menu details come from the screen only: a hook knows a dialog is up, not what it offers.
+        var menu = state.State == ScreenState.WaitingSelect && reading.State == ScreenState.WaitingSelect;
         return new DetectQuestionResult(
             name.Value,
-            reading.State,
+            state.State,
             reading.Heading,
-            reading.State == ScreenState.WaitingSelect ? reading.Options : null,
-            reading.Question,
+            menu ? reading.Options : null,
+            state.State == ScreenState.WaitingText ? reading.Question : null,
             reading.Rule,
-            reading.Matched
+            reading.Matched,
+            state.Source,
+            state.Since
         );
     }
 }

@@ -6,14 +6,17 @@ namespace SessionBridge.Bridge;
 
 /// <summary>
 /// wait_for: blocks until a peer is idle, is waiting on a question or menu, or has sent the caller a message
-/// (optionally a reply to one id), or until the timeout. Replaces polling with read_peer in a /loop for the
-/// common cases. Cancelled with the request.
+/// (optionally a reply to one id), or until the timeout. It sleeps on the files that change when that
+/// happens (the peer's presence, the caller's mailbox: <see cref="StateWatch"/>) and looks at the screen only
+/// every <see cref="BridgeOptions.WaitFallbackInterval"/>, for panes without hooks and to see an interrupt,
+/// which fires no hook. Cancelled with the request.
 /// </summary>
 internal sealed class PeerWaiting(
     BridgeOptions options,
     StateStore state,
     PeerDirectory peers,
     PaneTargeting targeting,
+    PeerStateReader reader,
     TimeProvider clock
 )
 {
@@ -50,19 +53,17 @@ internal sealed class PeerWaiting(
         var peer = peers.Find(name, "role");
         var started = clock.GetTimestamp();
         var deadline = TimeSpan.FromSeconds(seconds);
-        // Messages already in the inbox do not end the wait: only ones that arrive after it starts.
-        var seen = caller is { } c && state.Messages.Inbox(c, 1).Records is [.., var newest] ? newest.Id : null;
-        string? lastState = null;
+        options.State.EnsureCreated();
+        using var watch = StateWatch.For(options.State, caller is null ? PaneIdentity.Of(peer) : null, caller);
+        PeerState? last = null;
         while (true)
         {
             var waited = (long)clock.GetElapsedTime(started).TotalMilliseconds;
+            var pause = options.WaitFallbackInterval;
             if (caller is { } inbox)
             {
-                var arrived = state
-                    .Messages.Inbox(inbox, Limits.MaxMessages, seen)
-                    .Records.FirstOrDefault(m => m.From == name.Value && (parent is null || m.ReplyTo == parent));
-                if (arrived is not null)
-                    return new WaitResult(name.Value, condition, true, waited, lastState, arrived, null);
+                if (Arrived(inbox, name, parent) is { } arrived)
+                    return new WaitResult(name.Value, condition, true, waited, null, arrived, null);
             }
             else
             {
@@ -70,29 +71,62 @@ internal sealed class PeerWaiting(
                 if (check.Status.IsLost())
                     return new WaitResult(name.Value, condition, false, waited, check.Status.ToWireName(), null, check.Problem);
 
-                var screen = await ScreenAsync(peer, cancellationToken);
-                var screenState = ScreenClassifier.Classify(screen).State;
-                lastState = screenState.ToWireName();
-                if (Meets(condition, screenState))
-                    return new WaitResult(name.Value, condition, true, waited, lastState, null, null);
+                last = reader.Read(peer, await ScreenAsync(peer, cancellationToken));
+                if (Meets(condition, last.State))
+                    return Ended(name, condition, true, waited, last, null);
+                // The hook outweighs a disagreeing screen only for a moment: look again when that moment ends.
+                if (last.RecheckAt is { } recheck && recheck - clock.GetUtcNow() is var untilRecheck && untilRecheck < pause)
+                    pause = untilRecheck > TimeSpan.Zero ? untilRecheck : TimeSpan.Zero;
             }
 
-            if (clock.GetElapsedTime(started) >= deadline)
+            var left = deadline - clock.GetElapsedTime(started);
+            if (left <= TimeSpan.Zero)
             {
-                return new WaitResult(
-                    name.Value,
-                    condition,
-                    false,
-                    (long)clock.GetElapsedTime(started).TotalMilliseconds,
-                    lastState,
-                    null,
-                    $"timed out after {seconds} s"
-                );
+                var total = (long)clock.GetElapsedTime(started).TotalMilliseconds;
+                return Ended(name, condition, false, total, last, $"timed out after {seconds} s");
             }
 
-            await Task.Delay(options.WaitPollInterval, clock, cancellationToken);
+            await watch.WaitAsync(pause < left ? pause : left, clock, cancellationToken);
         }
     }
+
+    /// <summary>
+    /// The message that ends a wait, if it is already in the inbox: the reply to <paramref name="parent"/>,
+    /// wherever it is; else the first message from <paramref name="from"/> after the read mark. A reply that came
+    /// between the send and this call is found, and so is one that came between two calls. Reading only: the
+    /// mark moves with inbox(mark_read).
+    /// </summary>
+    private MessageRecord? Arrived(RoleName inbox, RoleName from, string? parent)
+    {
+        var after = parent is null ? state.Messages.LastReadId(inbox) : null;
+        return state
+            .Messages.Inbox(inbox, Limits.MaxMessages, after)
+            .Records.FirstOrDefault(m => m.From == from.Value && (parent is null || m.ReplyTo == parent));
+    }
+
+    private static WaitResult Ended(RoleName name, WaitCondition condition, bool met, long waited, PeerState? last, string? reason) =>
+        new(
+            name.Value,
+            condition,
+            met,
+            waited,
+            last?.State.ToWireName(),
+            null,
+            reason,
+            last?.Source,
+            last?.Since,
+            met ? LastAnswer(last) : null
+        );
+
+    /// <summary>
+    /// The peer's final answer of the turn that just ended: only when its Stop hook said so. An interrupt (seen
+    /// on the screen) or a StopFailure carries none, and the answer kept from an earlier turn is not this one's.
+    /// </summary>
+    private static string? LastAnswer(PeerState? last) =>
+        last is { Source: StateSource.Hook, State: ScreenState.Idle or ScreenState.WaitingText, Presence: { State: PresenceState.Idle } presence }
+        && presence.LastAnswerAt >= presence.Since
+            ? presence.LastAnswer
+            : null;
 
     private static WaitCondition ParseCondition(string? until)
     {

@@ -7,7 +7,13 @@ using SessionBridge.Tmux;
 namespace SessionBridge.Bridge;
 
 /// <summary>register and list_peers: who plays which role, in which pane, and how each pane is doing now.</summary>
-internal sealed class Roster(BridgeOptions options, StateStore state, PaneTargeting targeting, TimeProvider clock)
+internal sealed class Roster(
+    BridgeOptions options,
+    StateStore state,
+    PaneTargeting targeting,
+    PeerStateReader reader,
+    TimeProvider clock
+)
 {
     public async Task<RegisterResult> RegisterAsync(string? role, string? pane, CancellationToken cancellationToken)
     {
@@ -68,6 +74,7 @@ internal sealed class Roster(BridgeOptions options, StateStore state, PaneTarget
             state.Registry.All().Select(async peer =>
             {
                 var check = await targeting.CheckAsync(peer, cancellationToken);
+                var (live, source, since) = await LiveStateAsync(peer, check, cancellationToken);
                 return new PeerView(
                     peer.Role,
                     peer.Pane,
@@ -77,26 +84,38 @@ internal sealed class Roster(BridgeOptions options, StateStore state, PaneTarget
                     check.Problem is null,
                     check.Status,
                     check.Problem,
-                    await LiveStateAsync(peer, check, cancellationToken)
+                    live,
+                    source,
+                    since
                 );
             })
         );
         return new ListPeersResult(views);
     }
 
-    /// <summary>busy, idle, waiting_select… from one screen read; for a pane that is not alive, its status.</summary>
-    private async Task<string> LiveStateAsync(PeerRegistration peer, TargetCheck check, CancellationToken cancellationToken)
+    /// <summary>
+    /// busy, idle, waiting_select… from the pane's presence and one screen read (<see cref="PeerStateReader"/>);
+    /// for a pane that is not alive, its status.
+    /// </summary>
+    private async Task<(string State, StateSource? Source, DateTimeOffset? Since)> LiveStateAsync(
+        PeerRegistration peer,
+        TargetCheck check,
+        CancellationToken cancellationToken
+    )
     {
         if (check.Status.IsLost())
-            return check.Status.ToWireName();
+            return (check.Status.ToWireName(), null, null);
+        string? screen;
         try
         {
-            var screen = await options.Tmux(peer.Socket).CaptureAsync(peer.Pane, 0, cancellationToken);
-            return ScreenClassifier.Classify(screen).State.ToWireName();
+            screen = await options.Tmux(peer.Socket).CaptureAsync(peer.Pane, 0, cancellationToken);
         }
         catch (TmuxException)
         {
-            return ScreenState.Unknown.ToWireName();
+            screen = null;
         }
+
+        var live = reader.Read(peer, screen);
+        return (live.State.ToWireName(), live.Source, live.Since);
     }
 }

@@ -15,12 +15,13 @@ internal sealed class UseCases
         var state = new StateStore(options.State, options.StateLockTimeout);
         var peers = new PeerDirectory(state);
         var targeting = new PaneTargeting(options);
-        Roster = new Roster(options, state, targeting, clock);
-        Screens = new PeerScreens(peers, targeting);
+        var reader = new PeerStateReader(options, clock);
+        Roster = new Roster(options, state, targeting, reader, clock);
+        Screens = new PeerScreens(peers, targeting, reader);
         Menus = new MenuAnswering(options, peers, targeting);
         Sending = new MessageSending(options, state, peers, new PaneTyping(options, targeting), clock);
         Reading = new MessageReading(options, state);
-        Waiting = new PeerWaiting(options, state, peers, targeting, clock);
+        Waiting = new PeerWaiting(options, state, peers, targeting, reader, clock);
         Briefings = new Briefings(options, state, clock);
     }
 

@@ -217,20 +217,60 @@ internal static partial class MenuReader
     private static bool IsAtBottom(IReadOnlyList<string> lines, int last) =>
         lines.Skip(last + 1).Count(l => !ScreenLines.IsBlank(l) && !ScreenLines.IsRule(l)) <= MaxLinesBelow;
 
-    // The nearest text line above the first option, past blank lines and rules.
+    // How far above the first option the dialog's question may sit (folder trust puts a paragraph, a note and
+    // a link between them).
+    private const int HeadingSearch = 16;
+
+    /// <summary>
+    /// The dialog's question or title, as a person would name it (SPEC §2): the nearest sentence ending in a
+    /// question mark above the options, within the dialog (up to the rule that opens it); else the nearest text
+    /// line (a title such as "Claude wants to exit plan mode"). So a link or hint line that sits nearer the
+    /// options ("Security guide") is passed over. Punctuation, not wording: rewording does not break it.
+    /// </summary>
     private static string? FindHeading(IReadOnlyList<string> lines, int first, int column, List<int> matched)
     {
-        for (var i = first - 1; i >= 0 && i >= first - 8; i--)
+        var nearest = -1;
+        for (var i = first - 1; i >= 0 && i >= first - HeadingSearch; i--)
         {
-            if (ScreenLines.IsBlank(lines[i]) || ScreenLines.IsRule(lines[i]))
+            if (ScreenLines.IsRule(lines[i]))
+                break;
+            if (ScreenLines.IsBlank(lines[i]))
                 continue;
             if (ScreenLines.Indent(lines[i]) > column)
-                return null;
-            matched.Insert(0, i);
-            return ScreenLines.Text(lines[i]);
+            {
+                // Deeper than the options: a description, not a heading (as it always was for the nearest line).
+                if (nearest < 0)
+                    return null;
+                continue;
+            }
+
+            if (nearest < 0)
+                nearest = i;
+            if (Question(lines, i, matched) is { } question)
+                return question;
         }
 
-        return null;
+        if (nearest < 0)
+            return null;
+        matched.Insert(0, nearest);
+        return ScreenLines.Text(lines[nearest]);
+    }
+
+    /// <summary>The sentence that ends in a question mark on line <paramref name="last"/>, begun wherever its paragraph has it.</summary>
+    private static string? Question(IReadOnlyList<string> lines, int last, List<int> matched)
+    {
+        var text = ScreenLines.Text(lines[last]);
+        if (!SentenceEnd().IsMatch(text))
+            return null;
+        var start = last;
+        while (start > 0 && !ScreenLines.IsBlank(lines[start - 1]) && !ScreenLines.IsRule(lines[start - 1]))
+            start--;
+        var paragraph = string.Join(' ', Enumerable.Range(start, last - start + 1).Select(i => ScreenLines.Text(lines[i])));
+        var end = SentenceEnd().Matches(paragraph)[^1].Index + 1;
+        // The sentence begins after the last sentence end before it ("NOTES.md?" is one word, not two sentences).
+        var begin = SentenceBoundary().Matches(paragraph[..(end - 1)]) is { Count: > 0 } before ? before[^1].Index + 1 : 0;
+        matched.InsertRange(0, Enumerable.Range(start, last - start + 1));
+        return paragraph[begin..end].Trim();
     }
 
     private static void AddFooter(IReadOnlyList<string> lines, int stop, List<int> matched)
@@ -259,6 +299,13 @@ internal static partial class MenuReader
 
     [GeneratedRegex(@"^\[([ xX✓✔✗×*■]?)\]\s+")]
     private static partial Regex Checkbox();
+
+    // A question mark that ends a sentence (not one inside a path or a URL's query).
+    [GeneratedRegex(@"[?？](?=\s|$)")]
+    private static partial Regex SentenceEnd();
+
+    [GeneratedRegex(@"[.!?。！？](?=\s)")]
+    private static partial Regex SentenceBoundary();
 
     [GeneratedRegex(@"(Enter|Esc|Space|Tab)\s+to\s+\w+", RegexOptions.IgnoreCase)]
     private static partial Regex Footer();

@@ -65,7 +65,10 @@ internal sealed class BridgeTools(UseCases bridge)
     ) => ToolCall.RunAsync(() => bridge.Sending.SendAsync(to, from, text, submit, tag, reply_to, force, cancellationToken));
 
     [McpServerTool(Name = "read_peer", ReadOnly = true, OpenWorld = false)]
-    [Description("Read another session's screen as text: what is visible plus some scrollback.")]
+    [Description(
+        "Read another session's screen as text: what is visible plus some scrollback; and, when its hooks "
+            + "recorded it, its final answer of the last turn whole (lastAnswer, lastAnswerAt)."
+    )]
     public Task<ReadPeerResult> ReadPeer(
         [Description("The role whose screen to read. " + RoleDescription)] string role,
         [Description("Lines of scrollback above the visible screen.")] [Range(0, Limits.MaxScrollback)]
@@ -77,7 +80,8 @@ internal sealed class BridgeTools(UseCases bridge)
     [Description(
         "Classify another session's screen: busy (working), waiting_select (a menu or permission prompt: "
             + "heading and options with number, label and which is selected), waiting_text (idle and asking a "
-            + "question: answer it with send), idle, or unknown. Answer menus with respond."
+            + "question: answer it with send), idle, or unknown. Answer menus with respond. stateSource says "
+            + "whether the peer's hooks (hook) or its screen (screen) decided; menu details come from the screen."
     )]
     public Task<DetectQuestionResult> DetectQuestion(
         [Description("The role whose screen to classify. " + RoleDescription)] string role,
@@ -146,7 +150,12 @@ internal sealed class BridgeTools(UseCases bridge)
     [McpServerTool(Name = "wait_for", ReadOnly = true, OpenWorld = false)]
     [Description(
         "Wait (up to timeout_s) until a peer is idle, is waiting on a question or menu, or has sent you a "
-            + "message, instead of polling with read_peer. Returns met:false on timeout."
+            + "message, instead of polling with read_peer. Returns met:false on timeout. The state comes from the "
+            + "peer's Claude Code hooks when it has them (stateSource hook), else its screen; a wait that ends on "
+            + "idle carries the peer's final answer of the turn as lastAnswer. until=message with reply_to returns "
+            + "at once if that reply is already in your inbox; without reply_to it returns the first unread message "
+            + "from role, even one that came before the call. It does not mark it read: inbox with mark_read does, "
+            + "or the next wait returns the same message."
     )]
     public Task<WaitResult> WaitFor(
         [Description("The peer to watch. " + RoleDescription)] string role,

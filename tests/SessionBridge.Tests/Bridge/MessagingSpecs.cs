@@ -132,6 +132,64 @@ public sealed class MessagingSpecs(PrivateTmuxServer tmux) : IClassFixture<Priva
     }
 
     [Fact(Timeout = Timeouts.Spec)]
+    public async Task Regression_a_reply_that_reached_the_inbox_before_wait_for_began_ends_the_wait_at_once()
+    {
+        // Arrange: send, and the fast peer replies before the wait is called (it used to run to its timeout).
+        await using var server = await StartAsync();
+        var (devPane, _) = await tmux.StartRecorderAsync();
+        var (gestorPane, _) = await tmux.StartRecorderAsync();
+        await server.CallAsync("register", new() { ["role"] = "dev", ["pane"] = devPane });
+        await server.CallAsync("register", new() { ["role"] = "gestor", ["pane"] = gestorPane });
+        var question = (await server.CallAsync("send", Send("dev", "gestor", "ready?"))).Json().GetProperty("id").GetString();
+        await server.CallAsync("send", Send("gestor", "dev", "yes", question));
+        await server.CallAsync("send", Send("gestor", "dev", "and something else"));
+        var clock = Stopwatch.StartNew();
+
+        // Act
+        var result = (await server.CallAsync("wait_for", new()
+        {
+            ["role"] = "dev",
+            ["until"] = "message",
+            ["me"] = "gestor",
+            ["reply_to"] = question,
+            ["timeout_s"] = 30,
+        })).Json();
+
+        // Assert
+        result.GetProperty("met").GetBoolean().Should().BeTrue();
+        result.GetProperty("message").GetProperty("text").GetString().Should().Be("yes");
+        clock.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(5));
+    }
+
+    [Fact(Timeout = Timeouts.Spec)]
+    public async Task Regression_a_message_that_arrived_between_two_waits_is_not_missed()
+    {
+        // Arrange: gestor read its inbox up to "one"; "two" from dev arrives before the next wait begins.
+        await using var server = await StartAsync();
+        var (devPane, _) = await tmux.StartRecorderAsync();
+        var (gestorPane, _) = await tmux.StartRecorderAsync();
+        await server.CallAsync("register", new() { ["role"] = "dev", ["pane"] = devPane });
+        await server.CallAsync("register", new() { ["role"] = "gestor", ["pane"] = gestorPane });
+        await server.CallAsync("send", Send("gestor", "dev", "one"));
+        await server.CallAsync("inbox", new() { ["role"] = "gestor", ["unread_only"] = true, ["mark_read"] = true });
+        await server.CallAsync("send", Send("gestor", "tester", "not from dev"));
+        await server.CallAsync("send", Send("gestor", "dev", "two"));
+        var wait = new Dictionary<string, object?> { ["role"] = "dev", ["until"] = "message", ["me"] = "gestor", ["timeout_s"] = 30 };
+
+        // Act: gestor handles "two" and marks it read; "three" lands before the next wait.
+        var first = (await server.CallAsync("wait_for", wait)).Json();
+        await server.CallAsync("inbox", new() { ["role"] = "gestor", ["unread_only"] = true, ["mark_read"] = true });
+        await server.CallAsync("send", Send("gestor", "dev", "three"));
+        var second = (await server.CallAsync("wait_for", wait)).Json();
+
+        // Assert: the first unread from dev each time, "one" (read) never again.
+        first.GetProperty("met").GetBoolean().Should().BeTrue();
+        first.GetProperty("message").GetProperty("text").GetString().Should().Be("two");
+        second.GetProperty("met").GetBoolean().Should().BeTrue();
+        second.GetProperty("message").GetProperty("text").GetString().Should().Be("three");
+    }
+
+    [Fact(Timeout = Timeouts.Spec)]
     public async Task Wait_for_times_out_cleanly_when_nothing_happens()
     {
         // Arrange

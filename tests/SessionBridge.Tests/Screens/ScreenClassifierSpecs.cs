@@ -73,7 +73,7 @@ public sealed class ScreenClassifierSpecs
 
         // Assert
         reading.State.Should().Be(ScreenState.WaitingSelect);
-        reading.Heading.Should().Be("/home/dev/shop");
+        reading.Heading.Should().Be("Do you trust the files in this folder?", "the dialog's question, not the path nearer the options");
         reading.Options.Should().Equal(new MenuOption(null, "No, exit", true), new MenuOption(null, "Yes, I trust this folder", false));
         reading.Rule.Should().Contain("without numbers");
     }

@@ -4,7 +4,8 @@ namespace SessionBridge.Bridge.Results;
 
 /// <summary>
 /// The peer's state (busy, waiting_select, waiting_text, idle, unknown); for a menu its heading and
-/// options, for a question its text; and the rule and lines that decided, so a wrong answer can be understood.
+/// options, for a question its text; and the screen's rule and lines, so a wrong answer can be understood.
+/// <c>StateSource</c> says whether the hook or the screen decided the state; menu details always come from the screen.
 /// </summary>
 internal sealed record DetectQuestionResult(
     string Role,
@@ -13,5 +14,7 @@ internal sealed record DetectQuestionResult(
     IReadOnlyList<MenuOption>? Options,
     string? Question,
     string Rule,
-    IReadOnlyList<string> Matched
+    IReadOnlyList<string> Matched,
+    StateSource StateSource = StateSource.Screen,
+    DateTimeOffset? StateSince = null
 );

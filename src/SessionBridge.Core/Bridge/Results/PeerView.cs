@@ -3,7 +3,8 @@ namespace SessionBridge.Bridge.Results;
 /// <summary>
 /// A role as list_peers shows it. <c>Status</c> is alive, dead, gone, stale, copy_mode or shell;
 /// <c>Alive</c> is true only when a send would be typed. <c>State</c> is what its screen shows (busy, idle,
-/// waiting_select, waiting_text, unknown), or the status when the pane is not alive.
+/// waiting_select, waiting_text, unknown), or the status when the pane is not alive. <c>StateSource</c> says
+/// what decided it (hook or screen; null for a pane that is not alive), <c>StateSince</c> since when, as the hook knows.
 /// </summary>
 internal sealed record PeerView(
     string Role,
@@ -14,5 +15,7 @@ internal sealed record PeerView(
     bool Alive,
     PaneStatus Status,
     string? Problem,
-    string State
+    string State,
+    StateSource? StateSource = null,
+    DateTimeOffset? StateSince = null
 );
