@@ -76,6 +76,9 @@ internal static class BoardView
             );
         }
 
+        if (snapshot.Peers.Count == 0 && snapshot.Problems.Count > 0)
+            return Text.Empty;
+
         if (snapshot.Peers.Count == 0)
         {
             return new Markup(
