@@ -19,6 +19,13 @@ internal sealed class PeerScreens(PeerDirectory peers, PaneTargeting targeting, 
         return new ReadPeerResult(name.Value, peer.Pane, scrollback, screen, presence?.LastAnswer, presence?.LastAnswerAt);
     }
 
+    /// <summary>The peer's last answer as its Stop hook recorded it, without reading its screen (for the board).</summary>
+    public (string? Text, DateTimeOffset? At) LastAnswer(string role)
+    {
+        var presence = reader.Presence(peers.Find(RoleName.Parse(role), "role"));
+        return (presence?.LastAnswer, presence?.LastAnswerAt);
+    }
+
     public async Task<DetectQuestionResult> DetectQuestionAsync(
         string? role,
         int? lines,

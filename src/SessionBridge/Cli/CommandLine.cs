@@ -33,6 +33,7 @@ internal static class CommandLine
             PromptCommand.Create(context),
             RegisterCommand.Create(context),
             DoctorCommand.Create(context),
+            WatchCommand.Create(context),
         };
         foreach (var command in SetupCommands.Create(context))
             root.Subcommands.Add(command);

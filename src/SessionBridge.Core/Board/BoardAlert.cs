@@ -1,0 +1,30 @@
+namespace SessionBridge.Board;
+
+/// <summary>One call for a person: which peer, in which state, asking what; for a held message, its id.</summary>
+internal sealed record BoardAlert(AlertKind Kind, string Role, string Pane, string State, string? Question, string? MessageId = null)
+{
+    /// <summary>
+    /// What a notify command is told, in its environment only: never spliced into the command, so a question
+    /// with quotes or <c>$(…)</c> in it is data, not shell.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Environment =>
+        new Dictionary<string, string>
+        {
+            ["SESSION_BRIDGE_EVENT"] = Kind switch
+            {
+                AlertKind.Held => "held",
+                _ => "waiting",
+            },
+            ["SESSION_BRIDGE_ROLE"] = Role,
+            ["SESSION_BRIDGE_STATE"] = State,
+            ["SESSION_BRIDGE_QUESTION"] = Question ?? "",
+            ["SESSION_BRIDGE_PANE"] = Pane,
+            ["SESSION_BRIDGE_MESSAGE_ID"] = MessageId ?? "",
+        };
+
+    /// <summary>One line for a person: the board's notices and the log.</summary>
+    public string Describe() =>
+        Kind == AlertKind.Held
+            ? $"{Role} ({Pane}) has had message #{MessageId} held"
+            : $"{Role} ({Pane}) is {State}" + (Question is null ? "" : $": {Question}");
+}
