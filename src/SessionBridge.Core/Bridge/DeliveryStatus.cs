@@ -25,6 +25,10 @@ internal enum DeliveryStatus
     [JsonStringEnumMemberName("not_delivered")]
     NotDelivered,
 
+    /// <summary>Not typed: the pane runs something other than Claude Code (a REPL, an editor, a shell).</summary>
+    [JsonStringEnumMemberName("not_claude")]
+    NotClaude,
+
     /// <summary>Not typed: the peer's prompt holds someone's unsent draft.</summary>
     [JsonStringEnumMemberName("refused_draft")]
     RefusedDraft,

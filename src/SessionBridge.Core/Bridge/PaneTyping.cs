@@ -10,7 +10,7 @@ namespace SessionBridge.Bridge;
 /// finding the whole text on screen (Claude Code collapses long pastes), but by where the start of it is:
 /// still in the input box, queued, or gone into a turn.
 /// </summary>
-internal sealed class PaneTyping(BridgeOptions options, PaneTargeting targeting)
+internal sealed class PaneTyping(BridgeOptions options, PaneTargeting targeting, ClaudeCodeCheck claude)
 {
     public async Task<Delivery> TypeAsync(
         PeerRegistration peer,
@@ -22,9 +22,16 @@ internal sealed class PaneTyping(BridgeOptions options, PaneTargeting targeting)
     {
         var tmux = options.Tmux(peer.Socket);
         using var held = PaneLock.Acquire(options.State, peer.Socket, peer.Pane, options.PaneLockTimeout);
-        var problem = (await targeting.CheckAsync(peer, cancellationToken)).Problem;
-        if (problem is not null)
-            return Delivery.NotDelivered(problem);
+        var check = await targeting.CheckAsync(peer, cancellationToken);
+        // A shell prompt runs whatever is typed as a command: refused even with force.
+        if (check.Status == PaneStatus.Shell)
+            return new Delivery(false, false, DeliveryStatus.NotClaude, check.Problem);
+        if (check.Problem is not null)
+            return Delivery.NotDelivered(check.Problem);
+        if (!force && check.Pane is { } pane && !claude.RunsClaudeCode(peer, pane))
+            return NotClaude(peer, pane);
+
+        string? problem;
 
         try
         {
@@ -69,6 +76,19 @@ internal sealed class PaneTyping(BridgeOptions options, PaneTargeting targeting)
             return Delivery.NotDelivered($"tmux failed while typing into {peer.Role}'s pane {peer.Pane}: {e.Message}");
         }
     }
+
+    private Delivery NotClaude(PeerRegistration peer, PaneInfo pane) =>
+        new(
+            false,
+            false,
+            DeliveryStatus.NotClaude,
+            options.Words.Render(
+                $"{peer.Role}'s pane {peer.Pane} runs {pane.CurrentCommand}, not Claude Code: nothing was typed, "
+                    + $"{pane.CurrentCommand} would have taken the text as its input. Start Claude Code there and "
+                    + $"re-register {peer.Role}, or send with {{flag:force}} if it is another agent's prompt; "
+                    + $"{peer.Role} can read the message with {{cmd:inbox {peer.Role}}}."
+            )
+        );
 
     /// <summary>A menu or a human's draft: typing now would pick an option or send someone's words with ours.</summary>
     private Delivery? Refusal(string role, string screen)

@@ -119,5 +119,51 @@ public sealed class DeliveryStatusSpecs(PrivateTmuxServer tmux) : IClassFixture<
         await Eventually.WaitAsync(() => File.ReadAllText(received) == "[from:gestor] hello\n", "the text to arrive");
     }
 
+    [Fact(Timeout = Timeouts.Spec)]
+    public async Task A_pane_running_python_is_not_typed_into_and_the_reason_names_python()
+    {
+        // Arrange
+        var pane = await tmux.StartPaneAsync("exec python3 -q -i");
+        await Eventually.WaitAsync(async () => (await tmux.CaptureAsync(pane)).Contains(">>>"), "python's prompt");
+        await using var server = await StartWithPeerAsync(pane);
+
+        // Act
+        var sent = (await server.CallAsync("send", Message("print(42)"))).Json();
+        var inbox = (await server.CallAsync("inbox", new() { ["role"] = "dev" })).Json();
+
+        // Assert
+        sent.GetProperty("status").GetString().Should().Be("not_claude");
+        sent.GetProperty("delivered").GetBoolean().Should().BeFalse();
+        sent.GetProperty("submitted").GetBoolean().Should().BeFalse();
+        sent.GetProperty("reason").GetString().Should().Contain("runs python").And.Contain("not Claude Code").And.Contain("force:true");
+        inbox.GetProperty("messages").EnumerateArray().Single().GetProperty("status").GetString().Should().Be("not_claude");
+        await tmux.TypeAsync(pane, "print('mark' + 'er')");
+        await Eventually.WaitAsync(async () => (await tmux.CaptureAsync(pane)).Contains("\nmarker"), "python to print the marker");
+        (await tmux.CaptureAsync(pane)).Should().NotContain("print(42)").And.NotContain("from:gestor");
+    }
+
+    [Fact(Timeout = Timeouts.Spec)]
+    public async Task With_force_a_pane_running_another_program_is_typed_into_and_reported_unverified()
+    {
+        // Arrange: another agent's prompt, as far as the bridge can tell: a program that is not claude.
+        using var directory = new TempDirectory("agent");
+        var received = directory.Combine("received.txt");
+        File.WriteAllText(received, "");
+        var pane = await tmux.StartPaneAsync($"exec cat > '{received}'");
+        await tmux.WaitForCommandAsync(pane, "cat");
+        await using var server = await StartWithPeerAsync(pane);
+
+        // Act
+        var refused = (await server.CallAsync("send", Message("first"))).Json();
+        var forced = (await server.CallAsync("send", Message("second", force: true))).Json();
+
+        // Assert
+        refused.GetProperty("status").GetString().Should().Be("not_claude");
+        refused.GetProperty("reason").GetString().Should().Contain("runs cat");
+        forced.GetProperty("status").GetString().Should().Be("unverified");
+        forced.GetProperty("delivered").GetBoolean().Should().BeTrue();
+        await Eventually.WaitAsync(() => File.ReadAllText(received) == "[from:gestor] second\n", "only the forced message to arrive");
+    }
+
     public void Dispose() => _state.Dispose();
 }

@@ -106,6 +106,7 @@ public sealed class SendSpecs(PrivateTmuxServer tmux) : IClassFixture<PrivateTmu
 
         // Assert
         sent.GetProperty("delivered").GetBoolean().Should().BeFalse();
+        sent.GetProperty("status").GetString().Should().Be("not_claude");
         sent.GetProperty("reason").GetString().Should().Contain("shows a bash prompt");
         (await tmux.CaptureAsync(shellPane)).Should().NotContain("pwned");
         var inbox = (await server.CallAsync("inbox", new() { ["role"] = "dev" })).Json();
