@@ -34,6 +34,9 @@ internal sealed record BridgeOptions
     /// <summary>How often wait_for looks at the peer's screen or the caller's inbox.</summary>
     public TimeSpan WaitPollInterval { get; init; } = TimeSpan.FromMilliseconds(300);
 
+    /// <summary>The loop brake: messages one role may send another in any 60 s (<c>SESSION_BRIDGE_MAX_PER_MINUTE</c>).</summary>
+    public int MaxPerMinute { get; init; } = Limits.DefaultMaxPerMinute;
+
     public TimeSpan StateLockTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
     public TimeSpan PaneLockTimeout { get; init; } = TimeSpan.FromSeconds(30);
@@ -59,6 +62,16 @@ internal sealed record BridgeOptions
         var settle = getVariable("SESSION_BRIDGE_SETTLE_MS");
         if (int.TryParse(settle, NumberStyles.None, CultureInfo.InvariantCulture, out var ms) && ms <= 10_000)
             options = options with { SettleDelay = TimeSpan.FromMilliseconds(ms) };
+
+        var perMinute = getVariable("SESSION_BRIDGE_MAX_PER_MINUTE");
+        if (
+            int.TryParse(perMinute, NumberStyles.None, CultureInfo.InvariantCulture, out var max)
+            && max is >= 1 and <= Limits.MaxPerMinuteBound
+        )
+        {
+            options = options with { MaxPerMinute = max };
+        }
+
         return options;
     }
 

@@ -29,6 +29,10 @@ internal enum DeliveryStatus
     [JsonStringEnumMemberName("not_claude")]
     NotClaude,
 
+    /// <summary>Not typed: the sender has sent this peer its limit of messages in the last 60 s (the loop brake).</summary>
+    [JsonStringEnumMemberName("refused_rate")]
+    RefusedRate,
+
     /// <summary>Not typed: the peer's prompt holds someone's unsent draft.</summary>
     [JsonStringEnumMemberName("refused_draft")]
     RefusedDraft,

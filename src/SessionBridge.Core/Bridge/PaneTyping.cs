@@ -69,7 +69,7 @@ internal sealed class PaneTyping(BridgeOptions options, PaneTargeting targeting,
                             + "SESSION_BRIDGE_SETTLE_MS, or use {cmd:respond} with [\"Enter\"]."
                     )
                 )
-                : new Delivery(true, true, status, null);
+                : new Delivery(true, status is DeliveryStatus.Submitted or DeliveryStatus.Queued, status, null);
         }
         catch (TmuxException e)
         {
