@@ -235,6 +235,28 @@ public sealed class DeliveryStatusSpecs(PrivateTmuxServer tmux) : IClassFixture<
         Statuses(again).Should().BeEquivalentTo(new Dictionary<string, string?> { ["dev"] = "refused_rate", ["tester"] = "unverified" });
     }
 
+    [Fact(Timeout = Timeouts.Spec)]
+    public async Task Where_the_peers_hooks_are_wired_its_UserPromptSubmit_is_the_receipt_and_send_returns_at_once()
+    {
+        // Arrange: a verify delay far longer than the hook takes, so only the receipt can end the wait early.
+        var (pane, log) = await tmux.StartFakeClaudeAsync($"--hook '{BuiltExecutables.Hook}' --state '{_state.Path}'");
+        var options = TestBridge.Options(_state.Path, tmux) with { VerifyDelay = TimeSpan.FromSeconds(5) };
+        await using var server = await InProcessServer.StartAsync(options);
+        await server.CallAsync("register", new() { ["role"] = "dev", ["pane"] = pane });
+        await Eventually.WaitAsync(() => Directory.Exists(Path.Combine(_state.Path, "presence")) && Directory.EnumerateFiles(Path.Combine(_state.Path, "presence"), "*.json").Any(), "the fake's SessionStart hook to write its presence");
+
+        // Act
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var sent = (await server.CallAsync("send", Message("hello"))).Json();
+        clock.Stop();
+
+        // Assert
+        sent.GetProperty("status").GetString().Should().Be("submitted");
+        sent.GetProperty("submitted").GetBoolean().Should().BeTrue();
+        clock.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(4), "the receipt, not the 5 s verify delay, ended the wait");
+        PrivateTmuxServer.Submitted(log).Should().Equal("[from:gestor] hello");
+    }
+
     private static Dictionary<string, string?> Statuses(System.Text.Json.JsonElement broadcast) =>
         broadcast.GetProperty("results").EnumerateArray()
             .ToDictionary(r => r.GetProperty("to").GetString()!, r => r.GetProperty("status").GetString());
