@@ -39,18 +39,51 @@ public sealed class PrivateTmuxServer : IAsyncLifetime
         return pane;
     }
 
-    /// <summary>Starts a pane whose program writes every byte it receives to a file: a stand-in for Claude Code.</summary>
+    /// <summary>
+    /// Starts a pane whose program writes every byte it receives to a file: a stand-in for Claude Code, so it
+    /// runs as <c>claude</c> (cat under that name), as the bridge's check for Claude Code looks for.
+    /// </summary>
     public async Task<(string Pane, string Output)> StartRecorderAsync()
     {
         var output = _directory.Combine($"received-{Guid.NewGuid():N}.txt");
         File.WriteAllText(output, "");
-        var pane = await StartPaneAsync($"exec cat > '{output}'");
-        await WaitForCommandAsync(pane, "cat");
+        var pane = await StartPaneAsync($"exec '{await NamedClaudeAsync("cat")}' > '{output}'");
+        await WaitForCommandAsync(pane, "claude");
         return (pane, output);
     }
 
     /// <summary>
-    /// Starts the scripted stand-in for Claude Code (Fakes/fake_claude.py) and waits for its input box.
+    /// <paramref name="program"/> under the name <c>claude</c> (a symlink to it, in a directory of its own):
+    /// the stand-ins for Claude Code run as a process named <c>claude</c>, as the real one does, so the bridge
+    /// takes them for it without any switch in the product.
+    /// </summary>
+    public async Task<string> NamedClaudeAsync(string program)
+    {
+        var link = _directory.Combine("as-claude", program, "claude");
+        if (File.Exists(link))
+            return link;
+        // The real executable, not a launcher script (pyenv's python3 is one, and would show as bash).
+        var target = program == "python3"
+            ? (await Cli.Wrap("python3").WithArguments(["-c", "import os, sys; print(os.path.realpath(sys.executable))"])
+                .ExecuteBufferedAsync(TestContext.Current.CancellationToken)).StandardOutput.Trim()
+            : (await Cli.Wrap("sh").WithArguments(["-c", $"command -v {program}"])
+                .ExecuteBufferedAsync(TestContext.Current.CancellationToken)).StandardOutput.Trim();
+        Directory.CreateDirectory(Path.GetDirectoryName(link)!);
+        try
+        {
+            File.CreateSymbolicLink(link, Path.GetFullPath(target));
+        }
+        catch (IOException) when (File.Exists(link))
+        {
+            // Another spec of this class made it first.
+        }
+
+        return link;
+    }
+
+    /// <summary>
+    /// Starts the scripted stand-in for Claude Code (Fakes/fake_claude.py, run by python under the name
+    /// <c>claude</c>) and waits for its input box.
     /// Returns the pane and the file every submitted message is appended to (NUL-separated).
     /// </summary>
     public async Task<(string Pane, string Log)> StartFakeClaudeAsync(string arguments = "")
@@ -58,7 +91,7 @@ public sealed class PrivateTmuxServer : IAsyncLifetime
         var log = _directory.Combine($"submitted-{Guid.NewGuid():N}.txt");
         File.WriteAllText(log, "");
         var script = BuiltExecutables.Fake("fake_claude.py");
-        var pane = await StartPaneAsync($"exec python3 '{script}' --log '{log}' {arguments}");
+        var pane = await StartPaneAsync($"exec '{await NamedClaudeAsync("python3")}' '{script}' --log '{log}' {arguments}");
         await Eventually.WaitAsync(async () => (await CaptureAsync(pane)).Contains("? for shortcuts"), $"the fake Claude Code in {pane} to draw");
         return (pane, log);
     }
@@ -68,7 +101,7 @@ public sealed class PrivateTmuxServer : IAsyncLifetime
         var log = _directory.Combine($"chosen-{Guid.NewGuid():N}.txt");
         File.WriteAllText(log, "");
         var script = BuiltExecutables.Fake("fake_menu.py");
-        var pane = await StartPaneAsync($"exec python3 '{script}' --log '{log}' --cursor {cursor}");
+        var pane = await StartPaneAsync($"exec '{await NamedClaudeAsync("python3")}' '{script}' --log '{log}' --cursor {cursor}");
         await Eventually.WaitAsync(async () => (await CaptureAsync(pane)).Contains("Enter to select"), $"the fake menu in {pane} to draw");
         return (pane, log);
     }

@@ -46,6 +46,9 @@ internal sealed record BridgeOptions
     /// <summary>Where warnings go that the caller need not see (an ignored presence file): the server's log.</summary>
     public Action<string>? Warn { get; init; }
 
+    /// <summary>The loop brake: messages one role may send another in any 60 s (<c>SESSION_BRIDGE_MAX_PER_MINUTE</c>).</summary>
+    public int MaxPerMinute { get; init; } = Limits.DefaultMaxPerMinute;
+
     public TimeSpan StateLockTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
     public TimeSpan PaneLockTimeout { get; init; } = TimeSpan.FromSeconds(30);
@@ -71,6 +74,16 @@ internal sealed record BridgeOptions
         var settle = getVariable("SESSION_BRIDGE_SETTLE_MS");
         if (int.TryParse(settle, NumberStyles.None, CultureInfo.InvariantCulture, out var ms) && ms <= 10_000)
             options = options with { SettleDelay = TimeSpan.FromMilliseconds(ms) };
+
+        var perMinute = getVariable("SESSION_BRIDGE_MAX_PER_MINUTE");
+        if (
+            int.TryParse(perMinute, NumberStyles.None, CultureInfo.InvariantCulture, out var max)
+            && max is >= 1 and <= Limits.MaxPerMinuteBound
+        )
+        {
+            options = options with { MaxPerMinute = max };
+        }
+
         return options;
     }
 

@@ -25,6 +25,14 @@ internal enum DeliveryStatus
     [JsonStringEnumMemberName("not_delivered")]
     NotDelivered,
 
+    /// <summary>Not typed: the pane runs something other than Claude Code (a REPL, an editor, a shell).</summary>
+    [JsonStringEnumMemberName("not_claude")]
+    NotClaude,
+
+    /// <summary>Not typed: the sender has sent this peer its limit of messages in the last 60 s (the loop brake).</summary>
+    [JsonStringEnumMemberName("refused_rate")]
+    RefusedRate,
+
     /// <summary>Not typed: the peer's prompt holds someone's unsent draft.</summary>
     [JsonStringEnumMemberName("refused_draft")]
     RefusedDraft,

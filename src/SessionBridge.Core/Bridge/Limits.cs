@@ -38,4 +38,14 @@ internal static class Limits
     public const int MaxWaitSeconds = 600;
 
     public const int DefaultWaitSeconds = 60;
+
+    /// <summary>
+    /// The loop brake: messages one role may send another in any <see cref="RateWindow"/>, unless
+    /// <c>SESSION_BRIDGE_MAX_PER_MINUTE</c> says otherwise (within 1 to <see cref="MaxPerMinuteBound"/>).
+    /// </summary>
+    public const int DefaultMaxPerMinute = 20;
+
+    public const int MaxPerMinuteBound = 10_000;
+
+    public static readonly TimeSpan RateWindow = TimeSpan.FromSeconds(60);
 }

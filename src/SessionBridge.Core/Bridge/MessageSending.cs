@@ -32,7 +32,9 @@ internal sealed class MessageSending(
         var body = Arguments.MessageText(text);
         var parent = MessageId.ParseOptional(replyTo, "reply_to");
         var peer = peers.Find(recipient, "to");
-        var typed = tag ? $"[from:{sender}] {body}" : body;
+        var fromVerified = VerifySender(sender);
+        // A slash command is typed as is: with the tag in front, Claude Code would take it as prose.
+        var typed = tag && !IsSlashCommand(body) ? $"[from:{sender}] {body}" : body;
 
         // Every message is logged: find out now if it cannot be, before anything is typed.
         options.State.EnsureCreated();
@@ -45,7 +47,8 @@ internal sealed class MessageSending(
             throw new StateException($"{e.Message} Nothing was typed into {recipient}'s pane.", e.Path, e);
         }
 
-        var delivery = await typing.TypeAsync(peer, typed, submit, force, cancellationToken);
+        var delivery =
+            RateBrake(sender, recipient) ?? await typing.TypeAsync(peer, typed, submit, force, cancellationToken);
         var record = new MessageRecord(
             MessageId.New(),
             clock.GetUtcNow(),
@@ -56,7 +59,8 @@ internal sealed class MessageSending(
             delivery.Submitted,
             delivery.Reason,
             parent,
-            delivery.Status
+            delivery.Status,
+            fromVerified
         );
         try
         {
@@ -114,11 +118,83 @@ internal sealed class MessageSending(
                 throw new BridgeException("No other role is registered: nobody to broadcast to. See {cmd:list_peers}.");
         }
 
+        VerifySender(sender);
         var results = await Task.WhenAll(
             targets.Select(role => SendAsync(role, sender.Value, text, cancellationToken: cancellationToken))
         );
         var delivered = results.Count(r => r.Delivered);
         return new BroadcastResult(delivered, results.Length - delivered, results);
+    }
+
+    /// <summary>A text that starts with <c>/</c> is a slash command for the peer's Claude Code (<c>/clear</c>).</summary>
+    public static bool IsSlashCommand(string text) => text.StartsWith('/');
+
+    /// <summary>
+    /// The loop brake: at most <see cref="BridgeOptions.MaxPerMinute"/> messages from one role to another in
+    /// any 60 s, counted from the recipient's mailbox so that it holds across server processes. Every send
+    /// counts whatever became of it, but the brake's own refusals do not, so the time it gives is true.
+    /// </summary>
+    private Delivery? RateBrake(RoleName sender, RoleName recipient)
+    {
+        var now = clock.GetUtcNow();
+        var max = options.MaxPerMinute;
+        var recent = state.Messages.SentSince(
+            recipient,
+            sender.Value,
+            now - Limits.RateWindow,
+            max,
+            m => m.Status != DeliveryStatus.RefusedRate
+        );
+        if (recent.Count < max)
+            return null;
+
+        // The oldest of the last `max` leaves the window first.
+        var again = recent[0].Ts + Limits.RateWindow;
+        var wait = Math.Max(1, (int)Math.Ceiling((again - now).TotalSeconds));
+        return new Delivery(
+            false,
+            false,
+            DeliveryStatus.RefusedRate,
+            $"{sender} has sent {recipient} {max} messages in the last 60 s, the most allowed "
+                + $"(SESSION_BRIDGE_MAX_PER_MINUTE): nothing was typed. Sending to {recipient} works again at "
+                + $"{again.UtcDateTime:HH:mm:ss} UTC (in {wait} s). If two sessions keep answering each other, stop "
+                + $"and ask the human; {recipient} can read this message with "
+                + options.Words.Render($"{{cmd:inbox {recipient}}}.")
+        );
+    }
+
+    /// <summary>
+    /// A session signs as a role of its own pane; a caller without one (the human's command line, a script)
+    /// signs with any name that is not another pane's role. True when the name is the caller's pane's own.
+    /// </summary>
+    private bool VerifySender(RoleName sender)
+    {
+        var all = peers.All();
+        var mine = options.CallerPane is { } pane
+            ? all.Where(p => p.Pane == pane && p.Socket == options.CallerSocket).Select(p => p.Role).ToList()
+            : [];
+        if (mine.Count > 0)
+        {
+            if (mine.Contains(sender.Value))
+                return true;
+            throw new BridgeException(
+                $"{{arg:from}} \"{sender}\" is not a role of this session: pane {options.CallerPane} is registered as "
+                    + $"{string.Join(", ", mine.Select(r => $"\"{r}\""))}, so sign as "
+                    + (mine.Count == 1 ? "that" : "one of those")
+                    + ", or {cmd:register} this session as another role first."
+            );
+        }
+
+        var owner = all.FirstOrDefault(p => p.Role == sender.Value);
+        if (owner is not null)
+        {
+            throw new BridgeException(
+                $"{{arg:from}} \"{sender}\" is the role of pane {owner.Pane}, not of this caller: only that session "
+                    + "may sign as it. Sign with a name no pane is registered as (\"human\", a script's name)."
+            );
+        }
+
+        return false;
     }
 
     private void TouchSender(RoleName sender, DateTimeOffset now)

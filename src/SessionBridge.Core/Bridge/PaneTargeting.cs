@@ -68,7 +68,7 @@ internal sealed class PaneTargeting(BridgeOptions options)
             );
         }
 
-        return TargetCheck.Alive;
+        return new TargetCheck(PaneStatus.Alive, null, info);
     }
 
     /// <summary>The peer's screen with <paramref name="scrollback"/> lines above it; never a stranger's pane.</summary>

@@ -10,7 +10,7 @@ namespace SessionBridge.Bridge;
 /// finding the whole text on screen (Claude Code collapses long pastes), but by where the start of it is:
 /// still in the input box, queued, or gone into a turn.
 /// </summary>
-internal sealed class PaneTyping(BridgeOptions options, PaneTargeting targeting)
+internal sealed class PaneTyping(BridgeOptions options, PaneTargeting targeting, ClaudeCodeCheck claude)
 {
     public async Task<Delivery> TypeAsync(
         PeerRegistration peer,
@@ -22,9 +22,16 @@ internal sealed class PaneTyping(BridgeOptions options, PaneTargeting targeting)
     {
         var tmux = options.Tmux(peer.Socket);
         using var held = PaneLock.Acquire(options.State, peer.Socket, peer.Pane, options.PaneLockTimeout);
-        var problem = (await targeting.CheckAsync(peer, cancellationToken)).Problem;
-        if (problem is not null)
-            return Delivery.NotDelivered(problem);
+        var check = await targeting.CheckAsync(peer, cancellationToken);
+        // A shell prompt runs whatever is typed as a command: refused even with force.
+        if (check.Status == PaneStatus.Shell)
+            return new Delivery(false, false, DeliveryStatus.NotClaude, check.Problem);
+        if (check.Problem is not null)
+            return Delivery.NotDelivered(check.Problem);
+        if (!force && check.Pane is { } pane && !claude.RunsClaudeCode(peer, pane))
+            return NotClaude(peer, pane);
+
+        string? problem;
 
         try
         {
@@ -43,13 +50,15 @@ internal sealed class PaneTyping(BridgeOptions options, PaneTargeting targeting)
             if (problem is not null)
                 return new Delivery(true, false, DeliveryStatus.Typed, "the text was typed but not submitted: " + problem);
 
-            await tmux.SendKeyAsync(peer.Pane, "Enter", cancellationToken);
-            var status = await ReadStatusAsync(tmux, peer.Pane, text, cancellationToken);
+            // Where the peer's hooks are wired, its UserPromptSubmit is the receipt: no fixed wait for the screen.
+            var identity = peer.Socket is { Length: > 0 } socket && check.Pane is { } info
+                ? new PaneIdentity(socket, info.ServerPid, peer.Pane, info.PanePid)
+                : null;
+            var status = await EnterAsync(tmux, peer.Pane, identity, text, cancellationToken);
             if (status == DeliveryStatus.Typed)
             {
                 // An Enter that arrived while the paste was still being taken is eaten: press it once more.
-                await tmux.SendKeyAsync(peer.Pane, "Enter", cancellationToken);
-                status = await ReadStatusAsync(tmux, peer.Pane, text, cancellationToken);
+                status = await EnterAsync(tmux, peer.Pane, identity, text, cancellationToken);
             }
 
             return status == DeliveryStatus.Typed
@@ -62,13 +71,26 @@ internal sealed class PaneTyping(BridgeOptions options, PaneTargeting targeting)
                             + "SESSION_BRIDGE_SETTLE_MS, or use {cmd:respond} with [\"Enter\"]."
                     )
                 )
-                : new Delivery(true, true, status, null);
+                : new Delivery(true, status is DeliveryStatus.Submitted or DeliveryStatus.Queued, status, null);
         }
         catch (TmuxException e)
         {
             return Delivery.NotDelivered($"tmux failed while typing into {peer.Role}'s pane {peer.Pane}: {e.Message}");
         }
     }
+
+    private Delivery NotClaude(PeerRegistration peer, PaneInfo pane) =>
+        new(
+            false,
+            false,
+            DeliveryStatus.NotClaude,
+            options.Words.Render(
+                $"{peer.Role}'s pane {peer.Pane} runs {pane.CurrentCommand}, not Claude Code: nothing was typed, "
+                    + $"{pane.CurrentCommand} would have taken the text as its input. Start Claude Code there and "
+                    + $"re-register {peer.Role}, or send with {{flag:force}} if it is another agent's prompt; "
+                    + $"{peer.Role} can read the message with {{cmd:inbox {peer.Role}}}."
+            )
+        );
 
     /// <summary>A menu or a human's draft: typing now would pick an option or send someone's words with ours.</summary>
     private Delivery? Refusal(string role, string screen)
@@ -105,15 +127,60 @@ internal sealed class PaneTyping(BridgeOptions options, PaneTargeting targeting)
         );
     }
 
+    /// <summary>
+    /// Presses Enter and says what became of the text: submitted as soon as the peer's own UserPromptSubmit hook
+    /// reports a prompt taken after this Enter (same pane process), else what the screen shows after the verify
+    /// delay. A busy peer queues the text and fires no UserPromptSubmit until later: the screen tells.
+    /// </summary>
+    private async Task<DeliveryStatus> EnterAsync(
+        TmuxClient tmux,
+        string pane,
+        PaneIdentity? identity,
+        string text,
+        CancellationToken cancellationToken
+    )
+    {
+        var presence = new PresenceStore(options.State);
+        var wired = identity is not null && presence.Read(identity) is not null;
+        var pressed = DateTimeOffset.UtcNow;
+        await tmux.SendKeyAsync(pane, "Enter", cancellationToken);
+        if (wired && await ReceiptAsync(presence, identity!, pressed, cancellationToken))
+            return DeliveryStatus.Submitted;
+        if (!wired)
+            await Task.Delay(options.VerifyDelay, cancellationToken);
+        return await ReadStatusAsync(tmux, pane, text, cancellationToken);
+    }
+
+    /// <summary>Whether the peer's UserPromptSubmit fired after <paramref name="pressed"/>, looked for until the verify delay is up.</summary>
+    private async Task<bool> ReceiptAsync(
+        PresenceStore presence,
+        PaneIdentity identity,
+        DateTimeOffset pressed,
+        CancellationToken cancellationToken
+    )
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        while (true)
+        {
+            if (presence.Read(identity) is { Event: "UserPromptSubmit" } record && record.UpdatedAt >= pressed)
+                return true;
+            if (System.Diagnostics.Stopwatch.GetElapsedTime(started) >= options.VerifyDelay)
+                return false;
+            await Task.Delay(ReceiptPoll, cancellationToken);
+        }
+    }
+
+    // A presence file is a few hundred bytes: reading it every 10 ms costs little and answers within 10 ms.
+    private static readonly TimeSpan ReceiptPoll = TimeSpan.FromMilliseconds(10);
+
     /// <summary>submitted, queued, typed, or unverified (the pane shows no Claude Code input box).</summary>
-    private async Task<DeliveryStatus> ReadStatusAsync(
+    private static async Task<DeliveryStatus> ReadStatusAsync(
         TmuxClient tmux,
         string pane,
         string text,
         CancellationToken cancellationToken
     )
     {
-        await Task.Delay(options.VerifyDelay, cancellationToken);
         var screen = await tmux.CaptureAsync(pane, 0, cancellationToken);
         var box = PromptBox.Read(screen);
         if (box is null)

@@ -19,7 +19,7 @@ internal sealed class UseCases
         Roster = new Roster(options, state, targeting, reader, clock);
         Screens = new PeerScreens(peers, targeting, reader);
         Menus = new MenuAnswering(options, peers, targeting);
-        Sending = new MessageSending(options, state, peers, new PaneTyping(options, targeting), clock);
+        Sending = new MessageSending(options, state, peers, new PaneTyping(options, targeting, new ClaudeCodeCheck(options)), clock);
         Reading = new MessageReading(options, state);
         Waiting = new PeerWaiting(options, state, peers, targeting, reader, clock);
         Briefings = new Briefings(options, state, clock);

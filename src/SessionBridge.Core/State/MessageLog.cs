@@ -60,6 +60,16 @@ internal sealed class MessageLog(StateDirectory directory, TimeSpan lockTimeout)
                 stopAt: after is null ? null : m => m.Id == after
             );
 
+    /// <summary>
+    /// The newest messages (at most <paramref name="limit"/>, newest last) <paramref name="from"/> sent
+    /// <paramref name="to"/> since <paramref name="since"/>, read from the end of the mailbox: every server
+    /// process sees the same count.
+    /// </summary>
+    public IReadOnlyList<MessageRecord> SentSince(RoleName to, string from, DateTimeOffset since, int limit, Func<MessageRecord, bool> counts) =>
+        Mailbox(to)
+            .ReadLast(limit, StateJsonContext.Files.MessageRecord, m => m.From == from && counts(m), stopAt: m => m.Ts < since)
+            .Records;
+
     /// <summary>The last message <paramref name="role"/> has marked read.</summary>
     public string? LastReadId(RoleName role) => Cursor(role).Read().LastReadId;
 

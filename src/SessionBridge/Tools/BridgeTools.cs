@@ -42,13 +42,21 @@ internal sealed class BridgeTools(UseCases bridge)
         "Type a message into another session's Claude Code prompt and press Enter, so it arrives there as a "
             + "new user turn (queued by Claude Code if that session is busy). The message is always logged to the "
             + "shared history and the recipient's inbox; if the pane cannot be typed into, the result says "
-            + "delivered:false and why. status says what the screen showed after: submitted, queued, typed "
-            + "(Enter was lost), unverified, not_delivered, refused_draft or refused_menu (the peer is on a menu: answer it with respond). Slash commands such as \"/clear\" "
-            + "are sent as text."
+            + "delivered:false and why. status: submitted (Claude Code took it), queued (the peer was busy), typed "
+            + "(still in its prompt: submit:false or Enter was lost), unverified (typed with force into a program "
+            + "that is not Claude Code; submitted:false), not_claude (the pane runs something else, named in reason: "
+            + "nothing typed), not_delivered (the pane is gone, dead or in copy mode), refused_rate (you sent this "
+            + "peer too many messages in the last 60 s: reason says when you may again), refused_draft (a human's "
+            + "draft is in its prompt) or refused_menu (it is on a menu: answer it with respond). A text starting with "
+            + "\"/\" (\"/clear\") is a slash command: typed without the [from:role] tag."
     )]
     public Task<SendResult> Send(
         [Description("The recipient's role. " + RoleDescription)] string to,
-        [Description("Your own role, shown to the recipient as [from:<role>]. " + RoleDescription)] string from,
+        [Description(
+            "Your own role, shown to the recipient as [from:<role>]: a role registered on your own pane, or, with "
+                + "no role of your own, any name no other pane is registered as. " + RoleDescription
+        )]
+            string from,
         [Description("The message. Several lines are fine; control characters are removed.")] string text,
         [Description("Press Enter after typing (default true). false leaves the text in the prompt.")]
             bool submit = true,
@@ -57,8 +65,8 @@ internal sealed class BridgeTools(UseCases bridge)
         [Description("The id of the message this answers (from history or inbox), to keep a thread.")]
             string? reply_to = null,
         [Description(
-            "Type even if the peer's prompt holds an unsent draft or shows a menu (default false: refuse, status "
-                + "refused_draft or refused_menu)."
+            "Type even if the peer's prompt holds an unsent draft or shows a menu, or the pane runs another agent "
+                + "CLI rather than Claude Code (default false: refuse, status refused_draft, refused_menu or not_claude)."
         )]
             bool force = false,
         CancellationToken cancellationToken = default

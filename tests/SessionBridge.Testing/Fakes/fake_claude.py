@@ -5,15 +5,19 @@ It draws what matters of Claude Code's screen (past turns, a spinner while busy,
 rules, a footer), turns bracketed paste on as Claude Code does, and behaves like it: a paste lands in the
 input, Enter submits it (or queues it while busy), and every submitted message is appended to --log.
 --swallow-enters N ignores the first N Enters (a lost Enter); --draft TEXT starts with a half-typed draft;
---busy SECONDS is how long each turn works.
+--busy SECONDS is how long each turn works. --hook PATH --state DIR runs that hook as Claude Code runs its
+hooks (a child process, the event JSON on stdin, SESSION_BRIDGE_DIR=DIR): SessionStart on start,
+UserPromptSubmit when a prompt is taken.
 """
-import argparse, os, select, sys, termios, time, tty
+import argparse, json, os, select, subprocess, sys, termios, time, tty
 
 parser = argparse.ArgumentParser()
 parser.add_argument("--log", required=True)
 parser.add_argument("--busy", type=float, default=0.0)
 parser.add_argument("--swallow-enters", type=int, default=0)
 parser.add_argument("--draft", default="")
+parser.add_argument("--hook")
+parser.add_argument("--state")
 args = parser.parse_args()
 
 NBSP = "\u00a0"
@@ -51,10 +55,19 @@ def draw():
     sys.stdout.flush()
 
 
+def hook(event, **fields):
+    if not args.hook:
+        return
+    payload = dict(hook_event_name=event, session_id="fake-session", **fields)
+    subprocess.run([args.hook], input=json.dumps(payload).encode(), env=dict(os.environ, SESSION_BRIDGE_DIR=args.state),
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
 def submit(text):
     global busy_until
     with open(args.log, "a", encoding="utf-8") as log:
         log.write(text + "\x00")
+    hook("UserPromptSubmit", prompt=text)
     history.append("\u276f " + text)
     busy_until = time.time() + args.busy
 
@@ -68,6 +81,7 @@ def finish_turn():
 fd = sys.stdin.fileno()
 saved = termios.tcgetattr(fd)
 tty.setraw(fd)
+hook("SessionStart", source="startup")
 sys.stdout.write("\x1b[?2004h")
 draw()
 buffer, pasting, was_busy = b"", False, False

@@ -8,7 +8,8 @@ public sealed class MessagingSpecs(PrivateTmuxServer tmux) : IClassFixture<Priva
 {
     private readonly TempDirectory _state = new("state");
 
-    private async Task<InProcessServer> StartAsync() => await InProcessServer.StartAsync(TestBridge.Options(_state.Path, tmux));
+    private async Task<InProcessServer> StartAsync(string? pane = null) =>
+        await InProcessServer.StartAsync(TestBridge.Options(_state.Path, tmux, pane));
 
     private static Dictionary<string, object?> Send(string to, string from, string text, string? replyTo = null) =>
         new() { ["to"] = to, ["from"] = from, ["text"] = text, ["reply_to"] = replyTo };
@@ -44,16 +45,18 @@ public sealed class MessagingSpecs(PrivateTmuxServer tmux) : IClassFixture<Priva
     public async Task A_reply_keeps_its_thread()
     {
         // Arrange
-        await using var server = await StartAsync();
+        // Each session signs as its own pane's role, through its own server.
         var (devPane, _) = await tmux.StartRecorderAsync();
         var (gestorPane, _) = await tmux.StartRecorderAsync();
-        await server.CallAsync("register", new() { ["role"] = "dev", ["pane"] = devPane });
-        await server.CallAsync("register", new() { ["role"] = "gestor", ["pane"] = gestorPane });
+        await using var server = await StartAsync(gestorPane);
+        await using var dev = await StartAsync(devPane);
+        await dev.CallAsync("register", new() { ["role"] = "dev" });
+        await server.CallAsync("register", new() { ["role"] = "gestor" });
 
         // Act
         var question = (await server.CallAsync("send", Send("dev", "gestor", "which port?"))).Json().GetProperty("id").GetString();
         await server.CallAsync("send", Send("dev", "gestor", "unrelated"));
-        var answer = (await server.CallAsync("send", Send("gestor", "dev", "8080", question))).Json();
+        var answer = (await dev.CallAsync("send", Send("gestor", "dev", "8080", question))).Json();
         var thread = (await server.CallAsync("history", new() { ["thread"] = question })).Json();
 
         // Assert
@@ -101,11 +104,13 @@ public sealed class MessagingSpecs(PrivateTmuxServer tmux) : IClassFixture<Priva
     public async Task Wait_for_returns_when_the_peer_replies()
     {
         // Arrange
-        await using var server = await StartAsync();
+        // Each session signs as its own pane's role, through its own server.
         var (devPane, _) = await tmux.StartRecorderAsync();
         var (gestorPane, _) = await tmux.StartRecorderAsync();
-        await server.CallAsync("register", new() { ["role"] = "dev", ["pane"] = devPane });
-        await server.CallAsync("register", new() { ["role"] = "gestor", ["pane"] = gestorPane });
+        await using var server = await StartAsync(gestorPane);
+        await using var dev = await StartAsync(devPane);
+        await dev.CallAsync("register", new() { ["role"] = "dev" });
+        await server.CallAsync("register", new() { ["role"] = "gestor" });
         var question = (await server.CallAsync("send", Send("dev", "gestor", "ready?"))).Json().GetProperty("id").GetString();
 
         // Act: dev answers a moment after gestor starts waiting.
@@ -121,8 +126,8 @@ public sealed class MessagingSpecs(PrivateTmuxServer tmux) : IClassFixture<Priva
         // silently), and only messages that arrive after it begins end it. Too short a pause fails the spec
         // (the wait times out unmet); it cannot make it pass wrongly.
         await Task.Delay(500, TestContext.Current.CancellationToken);
-        await server.CallAsync("send", Send("gestor", "dev", "not this one"));
-        await server.CallAsync("send", Send("gestor", "dev", "yes", question));
+        await dev.CallAsync("send", Send("gestor", "dev", "not this one"));
+        await dev.CallAsync("send", Send("gestor", "dev", "yes", question));
         var result = (await waiting).Json();
 
         // Assert

@@ -38,7 +38,7 @@ public sealed partial class WatchSpecs(PrivateTmuxServer tmux) : IClassFixture<P
         return pane;
     }
 
-    [Fact(Timeout = 60_000)]
+    [Fact(Timeout = Timeouts.Spec)]
     public async Task A_peer_on_a_menu_shows_its_question_and_options_in_an_80x24_pane()
     {
         var ct = TestContext.Current.CancellationToken;
@@ -62,7 +62,7 @@ public sealed partial class WatchSpecs(PrivateTmuxServer tmux) : IClassFixture<P
         screen.Split('\n').Should().OnlyContain(line => line.TrimEnd().Length <= 80);
     }
 
-    [Fact(Timeout = 60_000)]
+    [Fact(Timeout = Timeouts.Spec)]
     public async Task Watch_once_json_shows_what_list_peers_shows_with_the_question_unread_and_held()
     {
         var ct = TestContext.Current.CancellationToken;
@@ -99,7 +99,7 @@ public sealed partial class WatchSpecs(PrivateTmuxServer tmux) : IClassFixture<P
         board.GetProperty("recent")[0].GetProperty("text").GetString().Should().Be("deploy when dev has chosen");
     }
 
-    [Fact(Timeout = 60_000)]
+    [Fact(Timeout = Timeouts.Spec)]
     public async Task Notify_runs_once_for_one_change_of_state_with_the_data_in_its_environment()
     {
         var ct = TestContext.Current.CancellationToken;
@@ -126,7 +126,7 @@ public sealed partial class WatchSpecs(PrivateTmuxServer tmux) : IClassFixture<P
         File.ReadAllLines(calls).Should().Equal($"ops|waiting_select|Which database should the service use?|{menu}");
     }
 
-    [Fact(Timeout = 60_000)]
+    [Fact(Timeout = Timeouts.Spec)]
     public async Task Quitting_with_q_gives_the_terminal_back()
     {
         var ct = TestContext.Current.CancellationToken;
@@ -147,7 +147,7 @@ public sealed partial class WatchSpecs(PrivateTmuxServer tmux) : IClassFixture<P
         screen.Should().NotContain("q quits").And.NotContain("ops");
     }
 
-    [Fact(Timeout = 60_000)]
+    [Fact(Timeout = Timeouts.Spec)]
     public async Task A_corrupt_registry_shows_a_banner_with_doctors_advice_and_the_board_goes_on()
     {
         var ct = TestContext.Current.CancellationToken;
@@ -169,7 +169,7 @@ public sealed partial class WatchSpecs(PrivateTmuxServer tmux) : IClassFixture<P
         (await ScreenAsync(board, ct)).Should().NotContain("is corrupt");
     }
 
-    [Fact(Timeout = 60_000)]
+    [Fact(Timeout = Timeouts.Spec)]
     public async Task A_state_directory_that_does_not_exist_yet_shows_no_peers_and_waits_for_them()
     {
         var ct = TestContext.Current.CancellationToken;
@@ -187,7 +187,7 @@ public sealed partial class WatchSpecs(PrivateTmuxServer tmux) : IClassFixture<P
         await Eventually.WaitAsync(async () => Regex.IsMatch(await ScreenAsync(board, ct), @"ops\s+%\d+\s+idle"), "ops on the board");
     }
 
-    [Fact(Timeout = 60_000)]
+    [Fact(Timeout = Timeouts.Spec)]
     public async Task Watch_without_a_terminal_or_once_json_without_once_is_a_usage_error()
     {
         var ct = TestContext.Current.CancellationToken;

@@ -1,0 +1,24 @@
+using SessionBridge.State;
+using SessionBridge.Tmux;
+
+namespace SessionBridge.Bridge;
+
+/// <summary>
+/// Does this pane run Claude Code? Its own hooks say so when they are wired (a presence record for this very
+/// pane process, not ended); otherwise its process tree must hold <c>claude</c>. tmux's pane_current_command
+/// is not enough (SPEC §4): Claude Code started from a shell script shows as <c>bash</c>.
+/// </summary>
+internal sealed class ClaudeCodeCheck(BridgeOptions options)
+{
+    public bool RunsClaudeCode(PeerRegistration peer, PaneInfo pane)
+    {
+        if (peer.Socket is { Length: > 0 } socket)
+        {
+            var presence = new PresenceStore(options.State).Read(socket, pane.ServerPid, peer.Pane, pane.PanePid);
+            if (presence is { State: not PresenceState.Ended })
+                return true;
+        }
+
+        return PaneProcesses.HasClaudeCode(pane.PanePid);
+    }
+}
