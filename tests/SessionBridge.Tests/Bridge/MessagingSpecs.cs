@@ -140,14 +140,16 @@ public sealed class MessagingSpecs(PrivateTmuxServer tmux) : IClassFixture<Priva
     public async Task Regression_a_reply_that_reached_the_inbox_before_wait_for_began_ends_the_wait_at_once()
     {
         // Arrange: send, and the fast peer replies before the wait is called (it used to run to its timeout).
-        await using var server = await StartAsync();
         var (devPane, _) = await tmux.StartRecorderAsync();
         var (gestorPane, _) = await tmux.StartRecorderAsync();
+        // Each session signs as its own pane's role: one server per pane, as Claude Code runs them.
+        await using var server = await StartAsync(gestorPane);
+        await using var dev = await StartAsync(devPane);
         await server.CallAsync("register", new() { ["role"] = "dev", ["pane"] = devPane });
         await server.CallAsync("register", new() { ["role"] = "gestor", ["pane"] = gestorPane });
         var question = (await server.CallAsync("send", Send("dev", "gestor", "ready?"))).Json().GetProperty("id").GetString();
-        await server.CallAsync("send", Send("gestor", "dev", "yes", question));
-        await server.CallAsync("send", Send("gestor", "dev", "and something else"));
+        (await dev.CallAsync("send", Send("gestor", "dev", "yes", question))).Json();
+        (await dev.CallAsync("send", Send("gestor", "dev", "and something else"))).Json();
         var clock = Stopwatch.StartNew();
 
         // Act
@@ -170,21 +172,23 @@ public sealed class MessagingSpecs(PrivateTmuxServer tmux) : IClassFixture<Priva
     public async Task Regression_a_message_that_arrived_between_two_waits_is_not_missed()
     {
         // Arrange: gestor read its inbox up to "one"; "two" from dev arrives before the next wait begins.
-        await using var server = await StartAsync();
         var (devPane, _) = await tmux.StartRecorderAsync();
         var (gestorPane, _) = await tmux.StartRecorderAsync();
+        await using var server = await StartAsync(gestorPane);
+        await using var dev = await StartAsync(devPane);
+        await using var script = await StartAsync();
         await server.CallAsync("register", new() { ["role"] = "dev", ["pane"] = devPane });
         await server.CallAsync("register", new() { ["role"] = "gestor", ["pane"] = gestorPane });
-        await server.CallAsync("send", Send("gestor", "dev", "one"));
+        (await dev.CallAsync("send", Send("gestor", "dev", "one"))).Json();
         await server.CallAsync("inbox", new() { ["role"] = "gestor", ["unread_only"] = true, ["mark_read"] = true });
-        await server.CallAsync("send", Send("gestor", "tester", "not from dev"));
-        await server.CallAsync("send", Send("gestor", "dev", "two"));
+        (await script.CallAsync("send", Send("gestor", "tester", "not from dev"))).Json();
+        (await dev.CallAsync("send", Send("gestor", "dev", "two"))).Json();
         var wait = new Dictionary<string, object?> { ["role"] = "dev", ["until"] = "message", ["me"] = "gestor", ["timeout_s"] = 30 };
 
         // Act: gestor handles "two" and marks it read; "three" lands before the next wait.
         var first = (await server.CallAsync("wait_for", wait)).Json();
         await server.CallAsync("inbox", new() { ["role"] = "gestor", ["unread_only"] = true, ["mark_read"] = true });
-        await server.CallAsync("send", Send("gestor", "dev", "three"));
+        (await dev.CallAsync("send", Send("gestor", "dev", "three"))).Json();
         var second = (await server.CallAsync("wait_for", wait)).Json();
 
         // Assert: the first unread from dev each time, "one" (read) never again.
