@@ -222,10 +222,10 @@ internal static partial class MenuReader
     private const int HeadingSearch = 16;
 
     /// <summary>
-    /// The dialog's question or title, as a person would name it (SPEC §2): the nearest sentence ending in a
-    /// question mark above the options, within the dialog (up to the rule that opens it); else the nearest text
-    /// line (a title such as "Claude wants to exit plan mode"). So a link or hint line that sits nearer the
-    /// options ("Security guide") is passed over. Punctuation, not wording: rewording does not break it.
+    /// The dialog's question or title, as a person would name it (SPEC §2): the nearest text line above the
+    /// options ("Do you want to proceed?", "Claude wants to exit plan mode"), unless that line is an aside — a
+    /// link, a path or a short hint such as "Security guide" — in which case the nearest sentence ending in a
+    /// question mark within the dialog (up to the rule that opens it). Shape and punctuation, not wording.
     /// </summary>
     private static string? FindHeading(IReadOnlyList<string> lines, int first, int column, List<int> matched)
     {
@@ -244,10 +244,15 @@ internal static partial class MenuReader
                 continue;
             }
 
-            if (nearest < 0)
-                nearest = i;
             if (Question(lines, i, matched) is { } question)
                 return question;
+            if (nearest < 0)
+            {
+                nearest = i;
+                // A title nearest the options names the dialog; only an aside sends the search further up.
+                if (!IsAside(ScreenLines.Text(lines[i])))
+                    break;
+            }
         }
 
         if (nearest < 0)
@@ -255,6 +260,11 @@ internal static partial class MenuReader
         matched.Insert(0, nearest);
         return ScreenLines.Text(lines[nearest]);
     }
+
+    /// <summary>A link, a path or a short hint: two or three words, or one path, with no sentence in it.</summary>
+    private static bool IsAside(string text) =>
+        !text.Contains(' ', StringComparison.Ordinal) && (text.StartsWith('/') || text.StartsWith('~'))
+        || (text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 3 && !SentenceEnd().IsMatch(text + " ") && !text.EndsWith(':'));
 
     /// <summary>The sentence that ends in a question mark on line <paramref name="last"/>, begun wherever its paragraph has it.</summary>
     private static string? Question(IReadOnlyList<string> lines, int last, List<int> matched)
