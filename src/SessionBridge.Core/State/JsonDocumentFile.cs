@@ -68,53 +68,18 @@ internal sealed class JsonDocumentFile<T>(
 
     private void Write(T document)
     {
-        var directory = System.IO.Path.GetDirectoryName(Path)!;
-        var temp = System.IO.Path.Combine(
-            directory,
-            $".{System.IO.Path.GetFileName(Path)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp"
-        );
         try
         {
-            using (
-                var stream = new FileStream(
-                    temp,
-                    new FileStreamOptions
-                    {
-                        Mode = FileMode.CreateNew,
-                        Access = FileAccess.Write,
-                        Share = FileShare.None,
-                        UnixCreateMode = FileModes.PrivateFile,
-                    }
-                )
-            )
-            {
-                JsonSerializer.Serialize(stream, document, typeInfo);
-                stream.Flush(flushToDisk: true);
-            }
-
-            File.Move(temp, Path, overwrite: true);
+            AtomicFile.Replace(Path, stream => JsonSerializer.Serialize(stream, document, typeInfo), durable: true);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            TryDelete(temp);
             throw new StateException(
                 $"Cannot write {Path}: {e.Message}. Nothing was changed. Check free disk space and that the "
                     + "state directory is writable by this user.",
                 Path,
                 e
             );
-        }
-    }
-
-    private static void TryDelete(string path)
-    {
-        try
-        {
-            File.Delete(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // Best effort: a stray temp file is harmless and named so it is recognisable.
         }
     }
 }

@@ -99,46 +99,10 @@ internal sealed class PresenceStore(StateDirectory directory, Action<string>? wa
         }
     }
 
-    private static void Write(string path, Presence presence)
-    {
-        var temp = Path.Combine(Path.GetDirectoryName(path)!, $".{Path.GetFileName(path)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            using (
-                var stream = new FileStream(
-                    temp,
-                    new FileStreamOptions
-                    {
-                        Mode = FileMode.CreateNew,
-                        Access = FileAccess.Write,
-                        Share = FileShare.None,
-                        UnixCreateMode = FileModes.PrivateFile,
-                    }
-                )
-            )
-            {
-                PresenceJson.Write(stream, presence);
-                // To the kernel, not the disk: presence dies with the tmux server anyway, and an fsync on
-                // every hook event would cost more than the rest of the hook.
-                stream.Flush();
-            }
-
-            File.Move(temp, path, overwrite: true);
-        }
-        catch
-        {
-            try
-            {
-                File.Delete(temp);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                // Best effort: a stray .tmp is harmless and recognisable.
-            }
-
-            throw;
-        }
-    }
+    // To the kernel, not the disk: presence dies with the tmux server anyway, and an fsync on every hook
+    // event would cost more than the rest of the hook.
+    private static void Write(string path, Presence presence) =>
+        AtomicFile.Replace(path, stream => PresenceJson.Write(stream, presence), durable: false);
 
     private static void CreateDirectory(string path)
     {
