@@ -79,7 +79,7 @@ public sealed class ScreenCaptureSpecs(ClaudeInstallation claude)
         await WaitForAsync(session, "Enter to select");
         await SaveAsync(session, "ask-select", size);
         await session.PressAsync("Down", "Down");
-        await Task.Delay(300);
+        await WaitForAsync(session, "\u276f 3.");
         await SaveAsync(session, "ask-select-cursor-moved", size);
         await session.PressAsync("Escape");
         await WaitUntilIdleAsync(session);
@@ -91,7 +91,7 @@ public sealed class ScreenCaptureSpecs(ClaudeInstallation claude)
         await WaitForAsync(session, "Which features should the first release include?");
         await SaveAsync(session, "ask-multi-select", size);
         await session.PressAsync("Space", "Down", "Down");
-        await Task.Delay(300);
+        await WaitForAsync(session, "\u276f 3.");
         await SaveAsync(session, "ask-multi-select-one-ticked", size);
         await session.PressAsync("Escape");
         await WaitUntilIdleAsync(session);
@@ -123,11 +123,10 @@ public sealed class ScreenCaptureSpecs(ClaudeInstallation claude)
         var longJob = new TaskCompletionSource();
         model.Enqueue(Turn.Reply("The long job is done.") with { Hold = longJob.Task }, Turn.Reply("Docs updated."));
         await session.TypeAsync("Run the long job.");
-        await WaitForAsync(session, "esc to interrupt");
-        await Task.Delay(1500);
+        await WaitForElapsedAsync(session);
         await SaveAsync(session, "busy-streaming", size);
         await session.TypeAsync("Also update the docs when that is done.");
-        await Task.Delay(800);
+        await WaitForAsync(session, "queued messages", "Queued");
         await SaveAsync(session, "busy-with-queued-message", size);
         longJob.SetResult();
         await WaitForAsync(session, "Docs updated.");
@@ -136,12 +135,10 @@ public sealed class ScreenCaptureSpecs(ClaudeInstallation claude)
         var never = new TaskCompletionSource();
         model.Enqueue(Turn.Reply("never shown") with { Hold = never.Task });
         await session.TypeAsync("Refactor the whole billing service.");
-        await WaitForAsync(session, "esc to interrupt");
-        await Task.Delay(1000);
+        await WaitForElapsedAsync(session);
         await session.PressAsync("Escape");
         // Interrupted before any output, Claude Code puts the message back into the input box.
         await session.WaitForScreenAsync(s => !s.Contains("esc to interrupt", StringComparison.Ordinal), "the interrupt");
-        await Task.Delay(500);
         await SaveAsync(session, "interrupted-while-busy", size);
         never.SetResult();
         await session.PressAsync("C-u");
@@ -150,10 +147,8 @@ public sealed class ScreenCaptureSpecs(ClaudeInstallation claude)
         model.Enqueue(Turn.Reply("never shown") with { Hold = halfway.Task, Lead = "Looking at the invoices module first.\n\nIt has three entry points.\n\n" });
         await session.TypeAsync("Split the invoices module.");
         await WaitForAsync(session, "three entry points");
-        await Task.Delay(800);
         await session.PressAsync("Escape");
         await session.WaitForScreenAsync(s => !s.Contains("esc to interrupt", StringComparison.Ordinal), "the interrupt");
-        await Task.Delay(500);
         await SaveAsync(session, "interrupted-mid-answer", size);
         halfway.SetResult();
 
@@ -162,14 +157,15 @@ public sealed class ScreenCaptureSpecs(ClaudeInstallation claude)
         model.Enqueue(Turn.Reply("Summary: set up the billing service; packaging was declined.") with { Hold = compacting.Task });
         await session.TypeAsync("/compact");
         await WaitForAsync(session, "ompacting");
-        await Task.Delay(1000);
+        await WaitForElapsedAsync(session);
         await SaveAsync(session, "compacting", size);
         compacting.SetResult();
         model.SideHold = null;
         await WaitUntilIdleAsync(session, TimeSpan.FromSeconds(60));
 
         await session.TypeAsync("/clear");
-        await Task.Delay(1500);
+        // The old conversation is gone from the screen once /clear has run.
+        await session.WaitForScreenAsync(s => !s.Contains("three entry points", StringComparison.Ordinal), "the screen cleared");
         await WaitUntilIdleAsync(session);
         await SaveAsync(session, "idle-after-clear", size);
         await session.KillAsync();
@@ -189,7 +185,6 @@ public sealed class ScreenCaptureSpecs(ClaudeInstallation claude)
         }));
         await session.TypeAsync("Plan the users table.");
         await WaitForAsync(session, "Claude wants to exit plan mode");
-        await Task.Delay(500);
         await SaveAsync(session, "plan-approval", size);
         await session.KillAsync();
     }
@@ -205,7 +200,6 @@ public sealed class ScreenCaptureSpecs(ClaudeInstallation claude)
             WaitUntilReady = false,
         });
         await WaitForAsync(session, "trust");
-        await Task.Delay(500);
         await SaveAsync(session, "folder-trust", size);
         await session.KillAsync();
     }
@@ -236,8 +230,32 @@ public sealed class ScreenCaptureSpecs(ClaudeInstallation claude)
 
     private async Task SaveAsync(ClaudeSession session, string name, string size)
     {
-        // Let the last frame land: Claude Code redraws a moment after the state changes.
-        await Task.Delay(400);
-        await File.WriteAllTextAsync(Path.Combine(_folder, $"{name}-{size}.txt"), await session.RawScreenAsync());
+        // Let the last frame land: Claude Code redraws a moment after the state changes. A screen that
+        // reads the same twice running has landed; an animated one (a spinner) is saved as it stands.
+        var screen = await session.RawScreenAsync();
+        try
+        {
+            await Eventually.WaitAsync(
+                async () =>
+                {
+                    var next = await session.RawScreenAsync();
+                    var landed = next == screen;
+                    screen = next;
+                    return landed;
+                },
+                "the screen to stop changing",
+                TimeSpan.FromSeconds(2)
+            );
+        }
+        catch (TimeoutException)
+        {
+            // Animated: the spinner never holds still.
+        }
+
+        await File.WriteAllTextAsync(Path.Combine(_folder, $"{name}-{size}.txt"), screen);
     }
+
+    /// <summary>A spinner that has counted at least a second: the busy screen has drawn its whole status line.</summary>
+    private static Task<string> WaitForElapsedAsync(ClaudeSession session) =>
+        session.WaitForScreenAsync(s => System.Text.RegularExpressions.Regex.IsMatch(s, @"\((?:[1-9]\d*m )?[1-9]\d*s\b"), "a spinner counting seconds");
 }

@@ -155,10 +155,10 @@ public sealed class PeerStateSpecs(PrivateTmuxServer tmux) : IClassFixture<Priva
         Hook(identity, Event("UserPromptSubmit"), DateTimeOffset.UtcNow.AddSeconds(-10));
         const string answer = "Done: **3 files** changed.\n\n```\nport = 8080\n```\n“quotes” and ünïcode stay.";
         var waiting = server.CallAsync("wait_for", new() { ["role"] = "dev", ["until"] = "idle", ["timeout_s"] = 30 });
-        // A bare pause: nothing outside shows the wait has begun. Too short cannot pass wrongly: the asserts
-        // below check that it was still waiting.
-        await Task.Delay(700, TestContext.Current.CancellationToken);
-        waiting.IsCompleted.Should().BeFalse("dev is busy by its hook and its screen");
+        // The wait must still be running after its first look (nothing outside shows when that is): a bounded
+        // wait on the wrong outcome, which ends early if the wait returns.
+        (await Task.WhenAny(waiting, Task.Delay(700, TestContext.Current.CancellationToken)))
+            .Should().NotBeSameAs(waiting, "dev is busy by its hook and its screen");
 
         // Act
         var stopped = Stopwatch.StartNew();
