@@ -35,4 +35,20 @@ public static class Eventually
         await WaitAsync(async () => accept(value = await read()), what, timeout);
         return value;
     }
+
+    /// <summary>
+    /// Proves that <paramref name="condition"/> holds for all of <paramref name="window"/>: for what must NOT
+    /// happen (a wait that must still be running). Fails as soon as it stops holding.
+    /// </summary>
+    public static async Task HoldsAsync(Func<bool> condition, string what, TimeSpan window)
+    {
+        var cancellation = TestContext.Current.CancellationToken;
+        var until = DateTime.UtcNow + window;
+        while (DateTime.UtcNow < until)
+        {
+            if (!condition())
+                throw new InvalidOperationException($"Expected {what} for {window.TotalMilliseconds:0} ms, but it stopped holding.");
+            await Task.Delay(Poll, cancellation);
+        }
+    }
 }

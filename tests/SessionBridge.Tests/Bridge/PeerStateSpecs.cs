@@ -155,10 +155,8 @@ public sealed class PeerStateSpecs(PrivateTmuxServer tmux) : IClassFixture<Priva
         Hook(identity, Event("UserPromptSubmit"), DateTimeOffset.UtcNow.AddSeconds(-10));
         const string answer = "Done: **3 files** changed.\n\n```\nport = 8080\n```\n“quotes” and ünïcode stay.";
         var waiting = server.CallAsync("wait_for", new() { ["role"] = "dev", ["until"] = "idle", ["timeout_s"] = 30 });
-        // The wait must still be running after its first look (nothing outside shows when that is): a bounded
-        // wait on the wrong outcome, which ends early if the wait returns.
-        (await Task.WhenAny(waiting, Task.Delay(700, TestContext.Current.CancellationToken)))
-            .Should().NotBeSameAs(waiting, "dev is busy by its hook and its screen");
+        // dev is busy by its hook and its screen: the wait keeps running past its first look.
+        await Eventually.HoldsAsync(() => !waiting.IsCompleted, "wait_for to keep waiting", TimeSpan.FromMilliseconds(700));
 
         // Act
         var stopped = Stopwatch.StartNew();
