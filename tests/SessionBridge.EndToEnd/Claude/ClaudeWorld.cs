@@ -8,7 +8,8 @@ namespace SessionBridge.EndToEnd.Claude;
 
 /// <summary>
 /// A private world for real Claude Code sessions: a temp HOME (onboarding done, the API key approved, the
-/// project trusted, our tools allowed, optionally the SessionStart hook), a project whose <c>.mcp.json</c>
+/// project trusted, our tools allowed, optionally the hook on every event, wired by <c>session-bridge install</c>
+/// as a user wires it), a project whose <c>.mcp.json</c>
 /// starts the built session-bridge, a temp state directory, and a private tmux server. Nothing of the user's
 /// (~/.claude, their tmux server, their API key) is read or touched; no request leaves 127.0.0.1.
 /// </summary>
@@ -21,11 +22,13 @@ public sealed class ClaudeWorld : IAsyncDisposable
     private readonly List<ClaudeSession> _sessions = [];
     private readonly string _claude;
     private readonly string _version;
+    private readonly IReadOnlyDictionary<string, string> _extraEnvironment;
 
-    private ClaudeWorld(string claude, string version, PrivateTmuxServer tmux)
+    private ClaudeWorld(string claude, string version, PrivateTmuxServer tmux, IReadOnlyDictionary<string, string> environment)
     {
         _claude = claude;
         _version = version;
+        _extraEnvironment = environment;
         Tmux = tmux;
         Directory.CreateDirectory(Home);
         Directory.CreateDirectory(Project);
@@ -42,16 +45,35 @@ public sealed class ClaudeWorld : IAsyncDisposable
 
     public static string ServerExecutable => BuiltExecutables.Server;
 
-    /// <param name="hook">The SessionStart hook command to wire into settings.json, or none.</param>
-    public static async Task<ClaudeWorld> CreateAsync(ClaudeInstallation installation, string? hook = null)
+    public string SettingsPath => Path.Combine(Home, ".claude", "settings.json");
+
+    /// <summary>The session-bridge command line as a person in this world runs it: its state directory, HOME and tmux server.</summary>
+    public CliProcess Bridge(string? pane = null) => new(State, Home, Tmux, pane);
+
+    /// <param name="installation">The Claude Code to run.</param>
+    /// <param name="hook">
+    /// The hook executable to wire on every event with <c>session-bridge install --hook … --settings …</c>, as a
+    /// user does; none when null (the sessions then have no hooks, and every state comes from the screen).
+    /// </param>
+    /// <param name="environment">More variables for every session (and so its session-bridge server and hooks).</param>
+    public static async Task<ClaudeWorld> CreateAsync(
+        ClaudeInstallation installation,
+        string? hook = null,
+        IReadOnlyDictionary<string, string>? environment = null
+    )
     {
         var claude = installation.Require();
         var tmux = new PrivateTmuxServer();
         await tmux.InitializeAsync();
-        var world = new ClaudeWorld(claude, installation.Version.Split(' ')[0], tmux);
-        world.WriteSettings(hook);
+        var world = new ClaudeWorld(claude, installation.Version.Split(' ')[0], tmux, environment ?? new Dictionary<string, string>());
+        world.WriteSettings();
+        if (hook is not null)
+            await world.InstallHookAsync(hook);
         return world;
     }
+
+    /// <summary>Starts <paramref name="command"/> (not Claude Code) in a new pane of the world's tmux server.</summary>
+    public Task<string> StartPaneAsync(string command) => Tmux.StartPaneAsync(command);
 
     /// <summary>Starts Claude Code in a new pane of the private tmux server, talking to its own scripted model.</summary>
     public Task<ClaudeSession> StartSessionAsync(string name, int width = 160, int height = 45) =>
@@ -155,7 +177,15 @@ public sealed class ClaudeWorld : IAsyncDisposable
         }
     }
 
-    private Dictionary<string, string> Environment(ScriptedModel? model) => new()
+    private Dictionary<string, string> Environment(ScriptedModel? model)
+    {
+        var environment = BaseEnvironment(model);
+        foreach (var (key, value) in _extraEnvironment)
+            environment[key] = value;
+        return environment;
+    }
+
+    private Dictionary<string, string> BaseEnvironment(ScriptedModel? model) => new()
     {
         ["HOME"] = Home,
         ["ANTHROPIC_API_KEY"] = ApiKey,
@@ -178,7 +208,15 @@ public sealed class ClaudeWorld : IAsyncDisposable
                 || name is "MCP_TIMEOUT" or "MCP_TOOL_TIMEOUT")
             .Order(StringComparer.Ordinal);
 
-    private void WriteSettings(string? hook)
+    /// <summary>Wires <paramref name="hook"/> on every event the way a user does: <c>session-bridge install</c>, merged into our settings.</summary>
+    private async Task InstallHookAsync(string hook)
+    {
+        var result = await Bridge().RunAsync("install", "--hook", hook, "--settings", SettingsPath, "--json");
+        if (result.ExitCode != 0)
+            throw new InvalidOperationException($"session-bridge install exited {result.ExitCode}: {result.StandardError}{result.StandardOutput}");
+    }
+
+    private void WriteSettings()
     {
         // ~/.claude.json: onboarding done, our key approved (by its last 20 characters), the project trusted
         // and its .mcp.json server approved.
@@ -217,25 +255,8 @@ public sealed class ClaudeWorld : IAsyncDisposable
                 ["defaultMode"] = "default",
             },
         };
-        if (hook is not null)
-        {
-            settings["hooks"] = new JsonObject
-            {
-                ["SessionStart"] = new JsonArray(new JsonObject
-                {
-                    ["matcher"] = "startup|resume|clear|compact",
-                    ["hooks"] = new JsonArray(new JsonObject
-                    {
-                        ["type"] = "command",
-                        ["command"] = hook,
-                        ["timeout"] = 15,
-                    }),
-                }),
-            };
-        }
-
         Directory.CreateDirectory(Path.Combine(Home, ".claude"));
-        File.WriteAllText(Path.Combine(Home, ".claude", "settings.json"), settings.ToJsonString());
+        File.WriteAllText(SettingsPath, settings.ToJsonString());
 
         // The project's .mcp.json starts the server built beside these tests.
         var mcp = new JsonObject

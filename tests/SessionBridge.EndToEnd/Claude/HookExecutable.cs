@@ -1,6 +1,6 @@
 namespace SessionBridge.EndToEnd.Claude;
 
-/// <summary>The SessionStart hook the tests wire into Claude Code: <c>session-bridge-hook</c>, built beside them.</summary>
+/// <summary>The hook the tests wire into Claude Code on every event: <c>session-bridge-hook</c>, built beside them.</summary>
 public static class HookExecutable
 {
     /// <summary>The hook's path; <c>SESSION_BRIDGE_HOOK</c> names another (e.g. a published NativeAOT build).</summary>

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using SessionBridge.EndToEnd.Claude;
 using SessionBridge.EndToEnd.Model;
+using static SessionBridge.EndToEnd.Specs.ToolJson;
 
 namespace SessionBridge.EndToEnd.Specs;
 
@@ -108,14 +109,5 @@ public sealed class CoordinationSpecs(ClaudeInstallation claude)
         screen.Should().Contain("[from:gestor] " + text);
     }
 
-    private static JsonElement Json(string text) => JsonDocument.Parse(text).RootElement.Clone();
-
-    /// <summary>The id send returned in this conversation: what a model would read off the tool result.</summary>
-    private static string SentId(ModelRequest request) =>
-        Json(request.ToolResult(Turn.BridgeTool("send")) ?? throw new InvalidOperationException("send has no result yet"))
-            .GetProperty("id").GetString()!;
-
-    private static string NewestInboxId(ModelRequest request) =>
-        Json(request.ToolResult(Turn.BridgeTool("inbox")) ?? throw new InvalidOperationException("inbox has no result yet"))
-            .GetProperty("messages").EnumerateArray().Last().GetProperty("id").GetString()!;
+    private static JsonElement Json(string text) => ToolJson.Parse(text);
 }
