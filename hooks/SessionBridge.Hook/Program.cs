@@ -1,4 +1,6 @@
+using System.Text.Json;
 using SessionBridge.Hook;
+using SessionBridge.Startup;
 using SessionBridge.Tmux;
 
 // Never exit non-zero and never print anything but our JSON: Claude Code shows a failing hook to the user.
@@ -24,9 +26,34 @@ try
         Console.Error.WriteLine($"session-bridge-hook: presence not recorded: {e.GetType().Name}: {e.Message}");
     }
 
-    var output = SessionStartHook.Run(input, pane, environment);
-    if (output is not null)
-        Console.Out.Write(output);
+    string? briefing = null;
+    try
+    {
+        briefing = SessionStartHook.Briefing(input, pane, environment);
+    }
+    catch (Exception e)
+    {
+        Console.Error.WriteLine($"session-bridge-hook: briefing not restored: {e.GetType().Name}: {e.Message}");
+    }
+
+    string? held = null;
+    try
+    {
+        var room = SessionStartContext.MaxLength - (briefing is null ? 0 : briefing.Length + 2);
+        held = HeldHook.Run(input, pane, environment, Math.Max(room, 1_000));
+    }
+    catch (Exception e)
+    {
+        // Nothing was claimed, or the claim is logged and this process failed after it: either way, no output.
+        Console.Error.WriteLine($"session-bridge-hook: held messages not handed over: {e.GetType().Name}: {e.Message}");
+    }
+
+    var context = briefing is null ? held : held is null ? briefing : briefing + "\n\n" + held;
+    if (context is not null)
+    {
+        var name = input.HookEventName ?? "SessionStart";
+        Console.Out.Write(JsonSerializer.Serialize(new HookOutput(new HookSpecificOutput(name, context)), HookJsonContext.Output.HookOutput));
+    }
 }
 catch (Exception e)
 {

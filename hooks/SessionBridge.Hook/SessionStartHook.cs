@@ -1,4 +1,3 @@
-using System.Text.Json;
 using SessionBridge.Startup;
 using SessionBridge.State;
 using SessionBridge.Tmux;
@@ -6,13 +5,13 @@ using SessionBridge.Tmux;
 namespace SessionBridge.Hook;
 
 /// <summary>
-/// SessionStart's hand-over: find the role registered for <c>$TMUX_PANE</c> on this tmux server, and print
-/// its briefing as additionalContext. Anything it cannot use (no registration, no prompt, unreadable state)
-/// means no output: a session start is never blocked.
+/// SessionStart's restore: find the role registered for <c>$TMUX_PANE</c> on this tmux server, and give its
+/// briefing as additionalContext. Anything it cannot use (no registration, no prompt, unreadable state)
+/// means no briefing: a session start is never blocked.
 /// </summary>
 internal static class SessionStartHook
 {
-    public static string? Run(HookInput input, string pane, Func<string, string?> environment)
+    public static string? Briefing(HookInput input, string pane, Func<string, string?> environment)
     {
         if (input.HookEventName is not (null or "SessionStart"))
             return null;
@@ -22,12 +21,6 @@ internal static class SessionStartHook
         if (!Directory.Exists(state.Directory.Root))
             return null;
 
-        var context = SessionStartContext.Build(state, pane, socket, input.Source);
-        return context is null
-            ? null
-            : JsonSerializer.Serialize(
-                new HookOutput(new HookSpecificOutput("SessionStart", context)),
-                HookJsonContext.Output.HookOutput
-            );
+        return SessionStartContext.Build(state, pane, socket, input.Source);
     }
 }

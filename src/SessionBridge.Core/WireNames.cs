@@ -17,6 +17,8 @@ internal static class WireNames
 
     public static string ToWireName(this DeliveryStatus value) => Of(value, WireNamesJson.Default.DeliveryStatus);
 
+    public static string ToWireName(this DeliveredVia value) => Of(value, WireNamesJson.Default.DeliveredVia);
+
     public static string ToWireName(this WaitCondition value) => Of(value, WireNamesJson.Default.WaitCondition);
 
     public static string ToWireName(this ScreenState value) => Of(value, WireNamesJson.Default.ScreenState);
@@ -62,6 +64,7 @@ internal static class WireNames
 [JsonSerializable(typeof(PaneStatus))]
 [JsonSerializable(typeof(DeliveryStatus))]
 [JsonSerializable(typeof(WaitCondition))]
+[JsonSerializable(typeof(DeliveredVia))]
 [JsonSerializable(typeof(ScreenState))]
 [JsonSerializable(typeof(StateSource))]
 [JsonSerializable(typeof(ErrorCode))]

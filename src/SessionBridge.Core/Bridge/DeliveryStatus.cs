@@ -21,6 +21,13 @@ internal enum DeliveryStatus
     [JsonStringEnumMemberName("unverified")]
     Unverified,
 
+    /// <summary>
+    /// Not typed yet: the peer is on a menu or permission prompt, or a human's draft is in its prompt. Kept, and
+    /// handed to the peer's model by its own hooks as soon as it can take it (a later status line says how).
+    /// </summary>
+    [JsonStringEnumMemberName("held")]
+    Held,
+
     /// <summary>Not typed: the pane cannot take keys now.</summary>
     [JsonStringEnumMemberName("not_delivered")]
     NotDelivered,
@@ -33,11 +40,11 @@ internal enum DeliveryStatus
     [JsonStringEnumMemberName("refused_rate")]
     RefusedRate,
 
-    /// <summary>Not typed: the peer's prompt holds someone's unsent draft.</summary>
+    /// <summary>Only in logs written before held delivery: a draft now holds the message (<see cref="Held"/>).</summary>
     [JsonStringEnumMemberName("refused_draft")]
     RefusedDraft,
 
-    /// <summary>Not typed: the peer is on a menu, which takes keys, not prose.</summary>
+    /// <summary>Only in logs written before held delivery: a menu now holds the message (<see cref="Held"/>).</summary>
     [JsonStringEnumMemberName("refused_menu")]
     RefusedMenu,
 }

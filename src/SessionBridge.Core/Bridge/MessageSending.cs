@@ -64,7 +64,11 @@ internal sealed class MessageSending(
         );
         try
         {
-            state.Messages.Append(record);
+            // A held message is also kept for the peer's hooks to hand over: one step, under its mailbox lock.
+            if (delivery.Status == DeliveryStatus.Held)
+                state.Messages.AppendHeld(record);
+            else
+                state.Messages.Append(record);
         }
         catch (StateException e) when (delivery.Delivered)
         {

@@ -5,7 +5,7 @@ using SessionBridge.Tmux;
 namespace SessionBridge.Bridge;
 
 /// <summary>
-/// The typing protocol: under the pane's lock, check the pane, refuse a menu or a human's draft, paste, let
+/// The typing protocol: under the pane's lock, check the pane, hold the message on a menu or a human's draft, paste, let
 /// Claude Code take the paste, press Enter, and read the screen to say what happened. Never judged by
 /// finding the whole text on screen (Claude Code collapses long pastes), but by where the start of it is:
 /// still in the input box, queued, or gone into a turn.
@@ -31,52 +31,102 @@ internal sealed class PaneTyping(BridgeOptions options, PaneTargeting targeting,
         if (!force && check.Pane is { } pane && !claude.RunsClaudeCode(peer, pane))
             return NotClaude(peer, pane);
 
-        string? problem;
-
         try
         {
             var screen = await tmux.CaptureAsync(peer.Pane, 0, cancellationToken);
-            var refusal = force ? null : Refusal(peer.Role, screen);
-            if (refusal is not null)
-                return refusal;
-
-            await tmux.PasteAsync(peer.Pane, text, cancellationToken);
-            if (!submit)
-                return new Delivery(true, false, DeliveryStatus.Typed, null);
-
-            await Task.Delay(options.SettleDelay, cancellationToken);
-            // send-keys into a pane that died meanwhile exits 0 and does nothing: look again.
-            problem = (await targeting.CheckAsync(peer, cancellationToken)).Problem;
-            if (problem is not null)
-                return new Delivery(true, false, DeliveryStatus.Typed, "the text was typed but not submitted: " + problem);
-
-            // Where the peer's hooks are wired, its UserPromptSubmit is the receipt: no fixed wait for the screen.
-            var identity = peer.Socket is { Length: > 0 } socket && check.Pane is { } info
-                ? new PaneIdentity(socket, info.ServerPid, peer.Pane, info.PanePid)
-                : null;
-            var status = await EnterAsync(tmux, peer.Pane, identity, text, cancellationToken);
-            if (status == DeliveryStatus.Typed)
-            {
-                // An Enter that arrived while the paste was still being taken is eaten: press it once more.
-                status = await EnterAsync(tmux, peer.Pane, identity, text, cancellationToken);
-            }
-
-            return status == DeliveryStatus.Typed
-                ? new Delivery(
-                    true,
-                    false,
-                    status,
-                    options.Words.Render(
-                        $"Enter did not submit: the text is still in {peer.Role}'s prompt (pressed twice). Raise "
-                            + "SESSION_BRIDGE_SETTLE_MS, or use {cmd:respond} with [\"Enter\"]."
-                    )
-                )
-                : new Delivery(true, status is DeliveryStatus.Submitted or DeliveryStatus.Queued, status, null);
+            var hold = force ? null : HoldReason(peer, screen);
+            if (hold is not null)
+                return new Delivery(false, false, DeliveryStatus.Held, hold);
+            return await TypeLockedAsync(tmux, peer, check, text, submit, cancellationToken);
         }
         catch (TmuxException e)
         {
             return Delivery.NotDelivered($"tmux failed while typing into {peer.Role}'s pane {peer.Pane}: {e.Message}");
         }
+    }
+
+    /// <summary>
+    /// The deliverer's turn (session-bridge deliver-held): under the pane's lock, if the peer can take typing
+    /// now, <paramref name="claim"/> the held messages (the exactly-once step) and type each. Null when the
+    /// peer cannot take typing yet (try again later); else what became of each claimed message.
+    /// </summary>
+    public async Task<IReadOnlyList<(MessageRecord Message, Delivery Delivery)>?> TypeHeldAsync(
+        PeerRegistration peer,
+        Func<IReadOnlyList<MessageRecord>> claim,
+        CancellationToken cancellationToken
+    )
+    {
+        var tmux = options.Tmux(peer.Socket);
+        using var held = PaneLock.Acquire(options.State, peer.Socket, peer.Pane, options.PaneLockTimeout);
+        var check = await targeting.CheckAsync(peer, cancellationToken);
+        if (check.Problem is not null || check.Pane is not { } pane || !claude.RunsClaudeCode(peer, pane))
+            return null;
+        var screen = await tmux.CaptureAsync(peer.Pane, 0, cancellationToken);
+        if (HoldReason(peer, screen) is not null || ScreenClassifier.Classify(screen).State is not (ScreenState.Idle or ScreenState.WaitingText))
+            return null;
+
+        var results = new List<(MessageRecord, Delivery)>();
+        foreach (var message in claim())
+        {
+            var text = MessageSending.IsSlashCommand(message.Text) ? message.Text : $"[from:{message.From}] {message.Text}";
+            Delivery delivery;
+            try
+            {
+                delivery = await TypeLockedAsync(tmux, peer, check, text, true, cancellationToken);
+            }
+            catch (TmuxException e)
+            {
+                delivery = Delivery.NotDelivered($"tmux failed while typing into {peer.Role}'s pane {peer.Pane}: {e.Message}");
+            }
+
+            results.Add((message, delivery));
+        }
+
+        return results;
+    }
+
+    /// <summary>Paste, let Claude Code take it, Enter, and say what became of it. The caller holds the pane lock.</summary>
+    private async Task<Delivery> TypeLockedAsync(
+        TmuxClient tmux,
+        PeerRegistration peer,
+        TargetCheck check,
+        string text,
+        bool submit,
+        CancellationToken cancellationToken
+    )
+    {
+        await tmux.PasteAsync(peer.Pane, text, cancellationToken);
+        if (!submit)
+            return new Delivery(true, false, DeliveryStatus.Typed, null);
+
+        await Task.Delay(options.SettleDelay, cancellationToken);
+        // send-keys into a pane that died meanwhile exits 0 and does nothing: look again.
+        var problem = (await targeting.CheckAsync(peer, cancellationToken)).Problem;
+        if (problem is not null)
+            return new Delivery(true, false, DeliveryStatus.Typed, "the text was typed but not submitted: " + problem);
+
+        // Where the peer's hooks are wired, its UserPromptSubmit is the receipt: no fixed wait for the screen.
+        var identity = peer.Socket is { Length: > 0 } socket && check.Pane is { } info
+            ? new PaneIdentity(socket, info.ServerPid, peer.Pane, info.PanePid)
+            : null;
+        var status = await EnterAsync(tmux, peer.Pane, identity, text, cancellationToken);
+        if (status == DeliveryStatus.Typed)
+        {
+            // An Enter that arrived while the paste was still being taken is eaten: press it once more.
+            status = await EnterAsync(tmux, peer.Pane, identity, text, cancellationToken);
+        }
+
+        return status == DeliveryStatus.Typed
+            ? new Delivery(
+                true,
+                false,
+                status,
+                options.Words.Render(
+                    $"Enter did not submit: the text is still in {peer.Role}'s prompt (pressed twice). Raise "
+                        + "SESSION_BRIDGE_SETTLE_MS, or use {cmd:respond} with [\"Enter\"]."
+                )
+            )
+            : new Delivery(true, status is DeliveryStatus.Submitted or DeliveryStatus.Queued, status, null);
     }
 
     private Delivery NotClaude(PeerRegistration peer, PaneInfo pane) =>
@@ -92,39 +142,34 @@ internal sealed class PaneTyping(BridgeOptions options, PaneTargeting targeting,
             )
         );
 
-    /// <summary>A menu or a human's draft: typing now would pick an option or send someone's words with ours.</summary>
-    private Delivery? Refusal(string role, string screen)
+    /// <summary>
+    /// Why the peer cannot take typing now, or null: a menu or permission prompt (on screen, or its hooks say
+    /// so), where pasted text would move the cursor or pick an option; or a human's draft, which would be sent
+    /// with ours. A question in prose and a busy peer are not reasons: the one waits for a message, and Claude
+    /// Code queues what is typed into the other.
+    /// </summary>
+    private string? HoldReason(PeerRegistration peer, string screen)
     {
-        // A menu takes keys, not prose: pasted text would move its cursor or pick an option by accident.
+        var role = peer.Role;
         var reading = ScreenClassifier.Classify(screen);
-        if (reading.State == ScreenState.WaitingSelect)
+        var state = PeerStateReader.Decide(new PresenceStore(options.State).Read(peer), reading, DateTimeOffset.UtcNow, options.HookGrace);
+        var arrives = $"Nothing was typed; the message is held and will reach {role} on its own, once, as soon as it can "
+            + "take it (its hooks hand it over, or it is typed when the prompt is free). Send with {flag:force} to type now";
+        if (state.State == ScreenState.WaitingSelect)
         {
-            return new Delivery(
-                false,
-                false,
-                DeliveryStatus.RefusedMenu,
-                options.Words.Render(
-                    $"{role} is on a menu (\"{reading.Heading ?? "no heading"}\"): not typing into it. Answer it with "
-                        + "{cmd:respond} ({cmd:detect_question} lists the options), or send with {flag:force} once it "
-                        + $"is gone; {role} can read this message with {{cmd:inbox {role}}}."
-                )
+            var what = reading.State == ScreenState.WaitingSelect
+                ? $"a menu (\"{reading.Heading ?? "no heading"}\")"
+                : "a menu or permission prompt (its hooks say so)";
+            return options.Words.Render(
+                $"{role} is on {what}. {arrives}, or answer it with {{cmd:respond}} ({{cmd:detect_question}} lists the options)."
             );
         }
 
-        // Never type into a prompt that holds the human's half-written draft: it would be sent with ours.
-        var before = PromptBox.Read(screen);
-        if (before is not { HasDraft: true })
+        var box = PromptBox.Read(screen);
+        if (box is not { HasDraft: true })
             return null;
-        var draft = before.Input.Length > 60 ? before.Input[..60] + "…" : before.Input;
-        return new Delivery(
-            false,
-            false,
-            DeliveryStatus.RefusedDraft,
-            options.Words.Render(
-                $"{role}'s prompt holds an unsent draft (\"{draft}\"): not typing over it. Try again later, or send "
-                    + $"with {{flag:force}} to type after it; {role} can read it with {{cmd:inbox {role}}}."
-            )
-        );
+        var draft = box.Input.Length > 60 ? box.Input[..60] + "…" : box.Input;
+        return options.Words.Render($"{role}'s prompt holds an unsent draft (\"{draft}\"). {arrives} after the draft.");
     }
 
     /// <summary>

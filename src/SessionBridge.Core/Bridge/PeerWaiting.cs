@@ -26,7 +26,8 @@ internal sealed class PeerWaiting(
         int? timeoutSeconds,
         string? me,
         string? replyTo,
-        CancellationToken cancellationToken
+        CancellationToken cancellationToken,
+        string? id = null
     )
     {
         var name = RoleName.Parse(role);
@@ -50,8 +51,15 @@ internal sealed class PeerWaiting(
             );
         }
 
+        var message = MessageId.ParseOptional(id, "id");
+        if (condition == WaitCondition.Delivered && message is null)
+            throw new BridgeException("Waiting for delivery needs {arg:id}: the id send returned for the held message.");
+
         var peer = peers.Find(name, "role");
         var started = clock.GetTimestamp();
+        if (message is not null && condition == WaitCondition.Delivered)
+            return await DeliveredAsync(name, message, seconds, started, cancellationToken);
+
         var deadline = TimeSpan.FromSeconds(seconds);
         options.State.EnsureCreated();
         using var watch = StateWatch.For(options.State, caller is null ? PaneIdentity.Of(peer) : null, caller);
@@ -87,6 +95,29 @@ internal sealed class PeerWaiting(
             }
 
             await watch.WaitAsync(pause < left ? pause : left, clock, cancellationToken);
+        }
+    }
+
+    /// <summary>Until the message <paramref name="id"/> to <paramref name="role"/> is no longer held (its mailbox changes when it goes).</summary>
+    private async Task<WaitResult> DeliveredAsync(RoleName role, string id, int seconds, long started, CancellationToken cancellationToken)
+    {
+        var deadline = TimeSpan.FromSeconds(seconds);
+        using var watch = StateWatch.For(options.State, null, role);
+        while (true)
+        {
+            var waited = (long)clock.GetElapsedTime(started).TotalMilliseconds;
+            var record =
+                state.Messages.Find(role, id, Limits.MaxMessages)
+                ?? throw new BridgeException(
+                    $"No message with id \"{id}\" among the last {Limits.MaxMessages} sent to {role}. Check the id with "
+                        + $"{{cmd:inbox {role}}}."
+                );
+            if (record.Status != DeliveryStatus.Held)
+                return new WaitResult(role.Value, WaitCondition.Delivered, record.Delivered, waited, null, record, record.Delivered ? null : record.Reason);
+            var left = deadline - clock.GetElapsedTime(started);
+            if (left <= TimeSpan.Zero)
+                return new WaitResult(role.Value, WaitCondition.Delivered, false, waited, null, record, $"timed out after {seconds} s: still held");
+            await watch.WaitAsync(left < options.WaitFallbackInterval ? left : options.WaitFallbackInterval, clock, cancellationToken);
         }
     }
 

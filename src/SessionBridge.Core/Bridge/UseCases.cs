@@ -19,7 +19,9 @@ internal sealed class UseCases
         Roster = new Roster(options, state, targeting, reader, clock);
         Screens = new PeerScreens(peers, targeting, reader);
         Menus = new MenuAnswering(options, peers, targeting);
-        Sending = new MessageSending(options, state, peers, new PaneTyping(options, targeting, new ClaudeCodeCheck(options)), clock);
+        var typing = new PaneTyping(options, targeting, new ClaudeCodeCheck(options));
+        Sending = new MessageSending(options, state, peers, typing, clock);
+        Held = new HeldDelivery(options, state, typing, clock);
         Reading = new MessageReading(options, state);
         Waiting = new PeerWaiting(options, state, peers, targeting, reader, clock);
         Briefings = new Briefings(options, state, clock);
@@ -38,6 +40,9 @@ internal sealed class UseCases
 
     /// <summary>send, broadcast.</summary>
     public MessageSending Sending { get; }
+
+    /// <summary>deliver-held: typing held messages once a peer's prompt is free.</summary>
+    public HeldDelivery Held { get; }
 
     /// <summary>history, inbox, threads, tail.</summary>
     public MessageReading Reading { get; }

@@ -18,4 +18,8 @@ internal enum WaitCondition
     /// <summary>A message from the peer in the caller's inbox.</summary>
     [JsonStringEnumMemberName("message")]
     Message,
+
+    /// <summary>A message sent to the peer (given by id) is no longer held: handed over, typed, or given up.</summary>
+    [JsonStringEnumMemberName("delivered")]
+    Delivered,
 }

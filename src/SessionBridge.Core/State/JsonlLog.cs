@@ -19,6 +19,17 @@ internal sealed class JsonlLog(string path, TimeSpan lockTimeout)
     {
         var json = JsonSerializer.SerializeToUtf8Bytes(record, typeInfo);
         using var held = FileLock.Acquire(StateDirectory.LockPathFor(Path), lockTimeout);
+        Write(json);
+    }
+
+    /// <summary>The lock that guards appends: held by <see cref="Append{T}"/>, or by a caller of <see cref="AppendWhileLocked{T}"/>.</summary>
+    public FileLock Lock() => FileLock.Acquire(StateDirectory.LockPathFor(Path), lockTimeout);
+
+    /// <summary>Appends while the caller holds <see cref="Lock"/> (a flock is per open file: taking it again would wait on ourselves).</summary>
+    public void AppendWhileLocked<T>(T record, JsonTypeInfo<T> typeInfo) => Write(JsonSerializer.SerializeToUtf8Bytes(record, typeInfo));
+
+    private void Write(byte[] json)
+    {
         FileStream? stream = null;
         var length = -1L;
         try

@@ -1,3 +1,5 @@
+using SessionBridge.Bridge;
+
 namespace SessionBridge.State;
 
 /// <summary>
@@ -7,12 +9,17 @@ namespace SessionBridge.State;
 internal sealed class MessageLog(StateDirectory directory, TimeSpan lockTimeout)
 {
     private readonly JsonlLog _conversation = new(directory.ConversationPath, lockTimeout);
+    private readonly HeldStore _held = new(directory);
 
     public long ConversationLength => _conversation.Length;
 
     /// <summary>Messages appended to the conversation after <paramref name="position"/>, and where to read from next.</summary>
-    public (IReadOnlyList<MessageRecord> Messages, long Position) ConversationSince(long position) =>
-        _conversation.ReadFrom(position, StateJsonContext.Files.MessageRecord);
+    /// <remarks>Status lines (a held message's later delivery) are left out: a follower shows messages as they are sent.</remarks>
+    public (IReadOnlyList<MessageRecord> Messages, long Position) ConversationSince(long position)
+    {
+        var (records, next) = _conversation.ReadFrom(position, StateJsonContext.Files.MessageRecord);
+        return (records.Where(r => !r.IsStatusLine).ToList(), next);
+    }
 
     /// <summary>
     /// Fails when a message of <paramref name="textBytes"/> to <paramref name="to"/> could not be logged:
@@ -44,21 +51,31 @@ internal sealed class MessageLog(StateDirectory directory, TimeSpan lockTimeout)
     }
 
     /// <summary>The newest messages of the shared thread, oldest first; with a role, only those from or to it.</summary>
-    public LogPage<MessageRecord> History(int limit, RoleName? role = null) =>
-        _conversation.ReadLast(
-            limit,
-            StateJsonContext.Files.MessageRecord,
-            role is { } r ? m => m.From == r.Value || m.To == r.Value : null
-        );
+    public LogPage<MessageRecord> History(int limit, RoleName? role = null)
+    {
+        Func<MessageRecord, bool>? filter = role is { } r ? m => m.From == r.Value || m.To == r.Value : null;
+        var fold = new StatusFold(DateTimeOffset.UtcNow);
+        var page = _conversation.ReadLast(limit, StateJsonContext.Files.MessageRecord, m => fold.Keep(m, filter));
+        return page with { Records = fold.Apply(page.Records) };
+    }
 
     /// <summary>The newest messages to <paramref name="role"/>, oldest first; with <paramref name="after"/>, only those after that message.</summary>
-    public LogPage<MessageRecord> Inbox(RoleName role, int limit, string? after = null) =>
-        Mailbox(role)
+    public LogPage<MessageRecord> Inbox(RoleName role, int limit, string? after = null)
+    {
+        var fold = new StatusFold(DateTimeOffset.UtcNow);
+        var page = Mailbox(role)
             .ReadLast(
                 limit,
                 StateJsonContext.Files.MessageRecord,
-                stopAt: after is null ? null : m => m.Id == after
+                m => fold.Keep(m, null),
+                stopAt: after is null ? null : m => !m.IsStatusLine && m.Id == after
             );
+        return page with { Records = fold.Apply(page.Records) };
+    }
+
+    /// <summary>One message to <paramref name="role"/> with its final status, looked for among the newest <paramref name="window"/>.</summary>
+    public MessageRecord? Find(RoleName role, string id, int window) =>
+        Inbox(role, window).Records.LastOrDefault(m => m.Id == id);
 
     /// <summary>
     /// The newest messages (at most <paramref name="limit"/>, newest last) <paramref name="from"/> sent
@@ -67,8 +84,86 @@ internal sealed class MessageLog(StateDirectory directory, TimeSpan lockTimeout)
     /// </summary>
     public IReadOnlyList<MessageRecord> SentSince(RoleName to, string from, DateTimeOffset since, int limit, Func<MessageRecord, bool> counts) =>
         Mailbox(to)
-            .ReadLast(limit, StateJsonContext.Files.MessageRecord, m => m.From == from && counts(m), stopAt: m => m.Ts < since)
+            .ReadLast(
+                limit,
+                StateJsonContext.Files.MessageRecord,
+                m => !m.IsStatusLine && m.From == from && counts(m),
+                stopAt: m => !m.IsStatusLine && m.Ts < since
+            )
             .Records;
+
+    /// <summary>The messages held for <paramref name="role"/> now, oldest first (read without the lock: a hint).</summary>
+    public IReadOnlyList<MessageRecord> Held(RoleName role) => _held.Read(role);
+
+    /// <summary>Whether any role has a message held (one directory listing).</summary>
+    public bool AnyHeld() => _held.Any();
+
+    /// <summary>
+    /// Logs a held message and keeps it for handing over, both under the mailbox lock, so no handover can run
+    /// between them and the thread has the message before any status line about it.
+    /// </summary>
+    public void AppendHeld(MessageRecord message)
+    {
+        var role = RoleName.Trusted(message.To);
+        var mailbox = Mailbox(role);
+        using var held = mailbox.Lock();
+        _held.Write(role, [.. _held.Read(role), message]);
+        _conversation.Append(message, StateJsonContext.Files.MessageRecord);
+        mailbox.AppendWhileLocked(message, StateJsonContext.Files.MessageRecord);
+    }
+
+    /// <summary>
+    /// The handover, once: under <paramref name="role"/>'s mailbox lock, takes the held messages that
+    /// <paramref name="choose"/> picks (it sees those not yet expired, oldest first), removes them from the held
+    /// store, and logs a status line for each (delivered <paramref name="via"/>). Messages held over a day are
+    /// given up on the way, with a status line saying so. Two processes racing get disjoint sets.
+    /// </summary>
+    public IReadOnlyList<MessageRecord> ClaimHeld(
+        RoleName role,
+        Func<IReadOnlyList<MessageRecord>, IReadOnlyList<MessageRecord>> choose,
+        DeliveredVia via,
+        DateTimeOffset now
+    )
+    {
+        var mailbox = Mailbox(role);
+        using var held = mailbox.Lock();
+        var waiting = _held.Read(role);
+        if (waiting.Count == 0)
+            return [];
+        var expired = waiting.Where(m => now - m.Ts > HeldStore.Expiry).ToList();
+        var live = waiting.Where(m => now - m.Ts <= HeldStore.Expiry).ToList();
+        IReadOnlyList<MessageRecord> chosen = live.Count == 0 ? [] : choose(live);
+        if (chosen.Count == 0 && expired.Count == 0)
+            return [];
+
+        var taken = chosen.Select(m => m.Id).Concat(expired.Select(m => m.Id)).ToHashSet(StringComparer.Ordinal);
+        _held.Write(role, waiting.Where(m => !taken.Contains(m.Id)).ToList());
+        var lines = expired
+            .Select(m => m.StatusLine(now, DeliveryStatus.NotDelivered, false, false, StatusFold.NeverDelivered(m), null))
+            .Concat(chosen.Select(m => m.StatusLine(now, DeliveryStatus.Submitted, true, true, null, via)));
+        foreach (var line in lines)
+        {
+            _conversation.Append(line, StateJsonContext.Files.MessageRecord);
+            mailbox.AppendWhileLocked(line, StateJsonContext.Files.MessageRecord);
+        }
+
+        return chosen;
+    }
+
+    /// <summary>
+    /// Puts a claimed message back (typing it failed after the claim), with a status line saying it is held
+    /// again and why.
+    /// </summary>
+    public void Rehold(MessageRecord message, string reason, DateTimeOffset now)
+    {
+        var role = RoleName.Trusted(message.To);
+        var mailbox = Mailbox(role);
+        using var held = mailbox.Lock();
+        _held.Write(role, [.. _held.Read(role).Where(m => m.Id != message.Id), message]);
+        var line = message.StatusLine(now, DeliveryStatus.Held, false, false, reason, null) with { DeliveredAt = null };
+        _conversation.Append(line, StateJsonContext.Files.MessageRecord);
+        mailbox.AppendWhileLocked(line, StateJsonContext.Files.MessageRecord);
+    }
 
     /// <summary>The last message <paramref name="role"/> has marked read.</summary>
     public string? LastReadId(RoleName role) => Cursor(role).Read().LastReadId;

@@ -23,6 +23,9 @@ internal sealed class StateDirectory(string root)
     /// <summary>presence/: one file per tmux pane, written by the hook on every Claude Code event.</summary>
     public string PresenceDirectory => Path.Combine(Root, "presence");
 
+    /// <summary>held/: one file per role with messages waiting for it to be able to take them (<see cref="HeldStore"/>).</summary>
+    public string HeldDirectory => Path.Combine(Root, "held");
+
     /// <summary>The directory named by <c>SESSION_BRIDGE_DIR</c>, else <c>~/.claude/session-bridge</c>.</summary>
     public static StateDirectory FromEnvironment(Func<string, string?>? getVariable = null)
     {
@@ -46,6 +49,7 @@ internal sealed class StateDirectory(string root)
         EnsureDirectory(MailboxDirectory);
         EnsureDirectory(LocksDirectory);
         EnsureDirectory(PresenceDirectory);
+        EnsureDirectory(HeldDirectory);
         if (_filesChecked)
             return;
 

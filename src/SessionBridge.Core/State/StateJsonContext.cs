@@ -15,6 +15,7 @@ namespace SessionBridge.State;
 [JsonSerializable(typeof(PromptsFile))]
 [JsonSerializable(typeof(InboxCursor))]
 [JsonSerializable(typeof(Presence))]
+[JsonSerializable(typeof(HeldFile))]
 internal sealed partial class StateJsonContext : JsonSerializerContext
 {
     /// <summary>

@@ -34,6 +34,7 @@ internal static class CommandLine
             RegisterCommand.Create(context),
             DoctorCommand.Create(context),
             WatchCommand.Create(context),
+            DeliverHeldCommand.Create(context),
         };
         foreach (var command in SetupCommands.Create(context))
             root.Subcommands.Add(command);

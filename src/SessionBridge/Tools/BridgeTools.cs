@@ -42,13 +42,16 @@ internal sealed class BridgeTools(UseCases bridge)
         "Type a message into another session's Claude Code prompt and press Enter, so it arrives there as a "
             + "new user turn (queued by Claude Code if that session is busy). The message is always logged to the "
             + "shared history and the recipient's inbox; if the pane cannot be typed into, the result says "
-            + "delivered:false and why. status: submitted (Claude Code took it), queued (the peer was busy), typed "
-            + "(still in its prompt: submit:false or Enter was lost), unverified (typed with force into a program "
-            + "that is not Claude Code; submitted:false), not_claude (the pane runs something else, named in reason: "
-            + "nothing typed), not_delivered (the pane is gone, dead or in copy mode), refused_rate (you sent this "
-            + "peer too many messages in the last 60 s: reason says when you may again), refused_draft (a human's "
-            + "draft is in its prompt) or refused_menu (it is on a menu: answer it with respond). A text starting with "
-            + "\"/\" (\"/clear\") is a slash command: typed without the [from:role] tag."
+            + "delivered:false and why. status: submitted (Claude Code took it), queued (the peer was busy: Claude "
+            + "Code queued it), typed (still in its prompt: submit:false or Enter was lost), held (the peer is on a "
+            + "menu or permission prompt, or a human's draft is in its prompt: nothing typed; it reaches the peer on its "
+            + "own, once, as soon as it can take it; wait_for until=delivered with id to know when; this replaced "
+            + "refused_menu and refused_draft), not_claude (the pane runs something else, named in reason: nothing "
+            + "typed), not_delivered (the pane is gone, dead or in copy mode), refused_rate (you sent this peer too many "
+            + "messages in the last 60 s: reason says when you may again). unverified: typed with force into a program "
+            + "that is not Claude Code (submitted:false). A text starting with "
+            + "\"/\" (\"/clear\") is a slash command: typed without the [from:role] tag; held, it is typed once the "
+            + "prompt is free, never handed over as context."
     )]
     public Task<SendResult> Send(
         [Description("The recipient's role. " + RoleDescription)] string to,
@@ -65,8 +68,8 @@ internal sealed class BridgeTools(UseCases bridge)
         [Description("The id of the message this answers (from history or inbox), to keep a thread.")]
             string? reply_to = null,
         [Description(
-            "Type even if the peer's prompt holds an unsent draft or shows a menu, or the pane runs another agent "
-                + "CLI rather than Claude Code (default false: refuse, status refused_draft, refused_menu or not_claude)."
+            "Type now even if the peer's prompt holds an unsent draft or shows a menu, or the pane runs another agent "
+                + "CLI rather than Claude Code (default false: status held, or not_claude)."
         )]
             bool force = false,
         CancellationToken cancellationToken = default
@@ -163,18 +166,23 @@ internal sealed class BridgeTools(UseCases bridge)
             + "idle carries the peer's final answer of the turn as lastAnswer. until=message with reply_to returns "
             + "at once if that reply is already in your inbox; without reply_to it returns the first unread message "
             + "from role, even one that came before the call. It does not mark it read: inbox with mark_read does, "
-            + "or the next wait returns the same message."
+            + "or the next wait returns the same message. until=delivered with id returns when a held message to role "
+            + "has gone through (message then has its final status and deliveredVia); met:false if it was given up."
     )]
     public Task<WaitResult> WaitFor(
         [Description("The peer to watch. " + RoleDescription)] string role,
-        [Description("idle, question (a menu or a question), idle_or_question, or message (a message from role to me).")]
+        [Description(
+            "idle, question (a menu or a question), idle_or_question, message (a message from role to me), or delivered "
+                + "(a held message to role, given by id, has gone through)."
+        )]
             string until,
         [Description("Seconds to wait at most.")] [Range(Limits.MinWaitSeconds, Limits.MaxWaitSeconds)]
             int timeout_s = Limits.DefaultWaitSeconds,
         [Description("Your own role: whose inbox to watch when until is message.")] string? me = null,
         [Description("With until=message: only a reply to this message id.")] string? reply_to = null,
+        [Description("With until=delivered: the id send returned for the held message.")] string? id = null,
         CancellationToken cancellationToken = default
-    ) => ToolCall.RunAsync(() => bridge.Waiting.WaitForAsync(role, until, timeout_s, me, reply_to, cancellationToken));
+    ) => ToolCall.RunAsync(() => bridge.Waiting.WaitForAsync(role, until, timeout_s, me, reply_to, cancellationToken, id));
 
     [McpServerTool(Name = "set_prompt", Idempotent = true, Destructive = true, OpenWorld = false)]
     [Description(

@@ -7,7 +7,8 @@ input, Enter submits it (or queues it while busy), and every submitted message i
 --swallow-enters N ignores the first N Enters (a lost Enter); --draft TEXT starts with a half-typed draft;
 --busy SECONDS is how long each turn works. --hook PATH --state DIR runs that hook as Claude Code runs its
 hooks (a child process, the event JSON on stdin, SESSION_BRIDGE_DIR=DIR): SessionStart on start,
-UserPromptSubmit when a prompt is taken.
+UserPromptSubmit when a prompt is taken, Stop when a turn ends; the additionalContext a hook prints is what
+the model would read, appended to <--log>.context (NUL-separated).
 """
 import argparse, json, os, select, subprocess, sys, termios, time, tty
 
@@ -59,8 +60,14 @@ def hook(event, **fields):
     if not args.hook:
         return
     payload = dict(hook_event_name=event, session_id="fake-session", **fields)
-    subprocess.run([args.hook], input=json.dumps(payload).encode(), env=dict(os.environ, SESSION_BRIDGE_DIR=args.state),
-                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    done = subprocess.run([args.hook], input=json.dumps(payload).encode(), env=dict(os.environ, SESSION_BRIDGE_DIR=args.state),
+                          stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    try:
+        context = json.loads(done.stdout)["hookSpecificOutput"]["additionalContext"]
+    except (ValueError, KeyError, TypeError):
+        return
+    with open(args.log + ".context", "a", encoding="utf-8") as log:
+        log.write(event + ": " + context + "\x00")
 
 
 def submit(text):
@@ -74,6 +81,7 @@ def submit(text):
 
 def finish_turn():
     history.append("\u25cf ok")
+    hook("Stop", stop_hook_active=False, last_assistant_message="ok")
     if queued:
         submit(queued.pop(0))
 

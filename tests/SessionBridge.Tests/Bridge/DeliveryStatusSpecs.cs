@@ -78,7 +78,7 @@ public sealed class DeliveryStatusSpecs(PrivateTmuxServer tmux) : IClassFixture<
     }
 
     [Fact(Timeout = Timeouts.Spec)]
-    public async Task A_prompt_holding_the_humans_draft_is_not_typed_into()
+    public async Task A_prompt_holding_the_humans_draft_is_not_typed_into_and_the_message_is_held()
     {
         var (pane, log) = await tmux.StartFakeClaudeAsync("--draft 'half a thought'");
         await using var server = await StartWithPeerAsync(pane);
@@ -87,9 +87,9 @@ public sealed class DeliveryStatusSpecs(PrivateTmuxServer tmux) : IClassFixture<
         var inbox = (await server.CallAsync("inbox", new() { ["role"] = "dev" })).Json();
 
         sent.GetProperty("delivered").GetBoolean().Should().BeFalse();
-        sent.GetProperty("status").GetString().Should().Be("refused_draft");
-        sent.GetProperty("reason").GetString().Should().Contain("half a thought");
-        inbox.GetProperty("messages").GetArrayLength().Should().Be(1);
+        sent.GetProperty("status").GetString().Should().Be("held", "a draft holds the message; it used to be refused_draft");
+        sent.GetProperty("reason").GetString().Should().Contain("half a thought").And.Contain("will reach dev on its own");
+        inbox.GetProperty("messages").EnumerateArray().Single().GetProperty("status").GetString().Should().Be("held");
         (await tmux.CaptureAsync(pane)).Should().NotContain("hello");
         PrivateTmuxServer.Submitted(log).Should().BeEmpty();
     }

@@ -45,7 +45,7 @@ public sealed class PaneTypingSpecs(PrivateTmuxServer tmux) : IClassFixture<Priv
     }
 
     [Fact(Timeout = Timeouts.Spec)]
-    public async Task The_protocol_refuses_a_human_draft_and_types_nothing()
+    public async Task The_protocol_holds_a_message_on_a_human_draft_and_types_nothing()
     {
         // Arrange
         var (pane, log) = await tmux.StartFakeClaudeAsync("--draft 'half a thought'");
@@ -55,8 +55,9 @@ public sealed class PaneTypingSpecs(PrivateTmuxServer tmux) : IClassFixture<Priv
         var delivery = await typing.TypeAsync(target, "ours", submit: true, force: false, TestContext.Current.CancellationToken);
 
         // Assert
-        delivery.Status.Should().Be(DeliveryStatus.RefusedDraft);
-        delivery.Reason.Should().Contain("half a thought").And.Contain("force:true");
+        delivery.Status.Should().Be(DeliveryStatus.Held, "a draft holds the message; it used to be refused_draft");
+        delivery.Delivered.Should().BeFalse();
+        delivery.Reason.Should().Contain("half a thought").And.Contain("on its own").And.Contain("force:true");
         (await tmux.CaptureAsync(pane)).Should().NotContain("ours");
         PrivateTmuxServer.Submitted(log).Should().BeEmpty();
     }

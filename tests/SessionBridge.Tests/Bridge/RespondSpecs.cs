@@ -124,7 +124,7 @@ public sealed class RespondSpecs(PrivateTmuxServer tmux) : IClassFixture<Private
     }
 
     [Fact(Timeout = Timeouts.Spec)]
-    public async Task A_message_to_a_peer_on_a_menu_is_not_typed_into_the_menu_but_kept_in_its_inbox()
+    public async Task A_message_to_a_peer_on_a_menu_is_not_typed_into_the_menu_but_held_in_its_inbox()
     {
         // Arrange
         var (pane, log) = await tmux.StartFakeMenuAsync();
@@ -135,11 +135,11 @@ public sealed class RespondSpecs(PrivateTmuxServer tmux) : IClassFixture<Private
 
         // Assert
         sent.GetProperty("delivered").GetBoolean().Should().BeFalse();
-        sent.GetProperty("status").GetString().Should().Be("refused_menu");
-        sent.GetProperty("reason").GetString().Should().Contain("respond");
+        sent.GetProperty("status").GetString().Should().Be("held", "a menu holds the message; it used to be refused_menu");
+        sent.GetProperty("reason").GetString().Should().Contain("respond").And.Contain("on its own");
         (await PressedBeforeAMarkerAsync(pane, log)).Should().BeEmpty();
         var inbox = (await server.CallAsync("inbox", new() { ["role"] = "dev" })).Json();
-        inbox.GetProperty("messages").EnumerateArray().Should().ContainSingle();
+        inbox.GetProperty("messages").EnumerateArray().Should().ContainSingle().Which.GetProperty("status").GetString().Should().Be("held");
     }
 
     /// <summary>

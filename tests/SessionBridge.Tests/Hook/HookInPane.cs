@@ -50,6 +50,19 @@ internal sealed class HookInPane
         return await RunCommandAsync(run, $"'{BuiltExecutables.Hook}' < '{input}'");
     }
 
+    /// <summary>Starts the hook <paramref name="count"/> times at once (background jobs of the pane's shell), each with <paramref name="stdin"/>, and returns each one's stdout.</summary>
+    public async Task<string[]> RunAtOnceAsync(int count, string stdin)
+    {
+        var run = Guid.NewGuid().ToString("N");
+        var input = _files.Combine($"in-{run}.json");
+        await File.WriteAllTextAsync(input, stdin, TestContext.Current.CancellationToken);
+        var outputs = Enumerable.Range(0, count).Select(n => _files.Combine($"out-{run}-{n}")).ToArray();
+        var jobs = string.Join(" ", outputs.Select(o => $"'{BuiltExecutables.Hook}' < '{input}' > '{o}' &"));
+        var outcome = await RunCommandAsync(run, $"{jobs} wait", TimeSpan.FromSeconds(30));
+        outcome.ExitCode.Should().Be(0);
+        return await Task.WhenAll(outputs.Select(o => File.ReadAllTextAsync(o, TestContext.Current.CancellationToken)));
+    }
+
     /// <summary>Runs the hook <paramref name="times"/> times in a row in the pane's shell, alternating the inputs.</summary>
     public async Task RunManyAsync(int times, params string[] stdins)
     {

@@ -4,8 +4,8 @@ namespace SessionBridge.Bridge.Results;
 /// What happened to one message. It is logged either way; <c>Reason</c> says why it was not typed or not
 /// submitted. <c>Status</c> is what the peer's screen showed afterwards: submitted (a new turn started),
 /// queued (Claude Code queued it while busy), typed (still in the prompt), unverified (the screen is not
-/// Claude Code's), not_delivered, refused_draft (the prompt held someone's unsent draft) or refused_menu
-/// (the peer is on a menu, which takes keys, not prose).
+/// Claude Code's), held (a menu or a human's draft: kept, and handed over by the peer's hooks once it can take
+/// it), not_claude, not_delivered or refused_rate.
 /// </summary>
 internal sealed record SendResult(
     string Id,

@@ -1,0 +1,93 @@
+using System.Text.Json;
+
+namespace SessionBridge.State;
+
+/// <summary>
+/// held/: one small file per role with messages waiting to be handed over (see <see cref="HeldFile"/>). The
+/// file is gone when nothing waits, so the hook, which runs on every event, learns that from one directory
+/// listing. Only <see cref="MessageLog"/> changes it, under the role's mailbox lock: that lock is what makes
+/// a handover happen once. Keyed by role, not pane, so a held message follows a role that re-registers.
+/// </summary>
+internal sealed class HeldStore(StateDirectory directory)
+{
+    /// <summary>A message held longer than this is given up: whatever it asked is likely stale.</summary>
+    public static readonly TimeSpan Expiry = TimeSpan.FromDays(1);
+
+    // Far above what a role's held messages take: each text is bounded, and a day's worth is given up.
+    private const long MaxFileBytes = 64L * 1024 * 1024;
+
+    public string PathFor(RoleName role) => Path.Combine(directory.HeldDirectory, role.Value + ".json");
+
+    /// <summary>Whether any role has a message held: one listing, for the hook's every event.</summary>
+    public bool Any()
+    {
+        try
+        {
+            return System.IO.Directory.Exists(directory.HeldDirectory)
+                && System.IO.Directory.EnumerateFiles(directory.HeldDirectory, "*.json").Any();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>The role's held messages, oldest first; none when the file is missing or unreadable.</summary>
+    public IReadOnlyList<MessageRecord> Read(RoleName role)
+    {
+        var path = PathFor(role);
+        try
+        {
+            var info = new FileInfo(path);
+            if (!info.Exists || info.Length > MaxFileBytes)
+                return [];
+            var file = JsonSerializer.Deserialize(File.ReadAllBytes(path), StateJsonContext.Files.HeldFile);
+            return file?.Messages ?? [];
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException)
+        {
+            return [];
+        }
+    }
+
+    /// <summary>Replaces the role's held messages (atomically: a reader sees the old list or the new); none removes the file.</summary>
+    public void Write(RoleName role, IReadOnlyList<MessageRecord> messages)
+    {
+        var path = PathFor(role);
+        try
+        {
+            if (messages.Count == 0)
+            {
+                File.Delete(path);
+                return;
+            }
+
+            System.IO.Directory.CreateDirectory(directory.HeldDirectory, FileModes.PrivateDirectory);
+            var temp = $"{path}.{Environment.ProcessId}.tmp";
+            using (
+                var stream = new FileStream(
+                    temp,
+                    new FileStreamOptions
+                    {
+                        Mode = FileMode.Create,
+                        Access = FileAccess.Write,
+                        UnixCreateMode = FileModes.PrivateFile,
+                    }
+                )
+            )
+            {
+                JsonSerializer.Serialize(stream, new HeldFile(messages), StateJsonContext.Files.HeldFile);
+            }
+
+            File.Move(temp, path, overwrite: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new StateException(
+                $"Cannot write {path}: {e.Message}. Check free disk space and that the state directory is writable by this user.",
+                path,
+                e
+            );
+        }
+    }
+}

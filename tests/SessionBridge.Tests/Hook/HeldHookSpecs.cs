@@ -1,0 +1,169 @@
+using System.Text.Json;
+using SessionBridge.Bridge;
+using SessionBridge.State;
+using SessionBridge.Tests.Infrastructure;
+
+namespace SessionBridge.Tests.Hook;
+
+/// <summary>
+/// A held message handed over by the peer's own hook, run as Claude Code runs it (a real process under a real
+/// tmux pane, the event on stdin): once, with its tag and id, to whichever pane holds the role now.
+/// </summary>
+public sealed class HeldHookSpecs(PrivateTmuxServer tmux) : IClassFixture<PrivateTmuxServer>, IDisposable
+{
+    private readonly TempDirectory _state = new("state");
+    private readonly TempDirectory _files = new("hookrun");
+
+    private StateStore Store => new(new StateDirectory(_state.Path), TimeSpan.FromSeconds(10));
+
+    private async Task<HookInPane> RegisteredPaneAsync(string role = "dev")
+    {
+        var pane = await HookInPane.StartAsync(tmux, _state.Path, _files);
+        var identity = await pane.IdentityAsync();
+        var store = Store;
+        store.Directory.EnsureCreated();
+        var now = DateTimeOffset.UtcNow;
+        store.Registry.Save(new PeerRegistration(role, identity.Pane, identity.Socket, identity.ServerPid, identity.PanePid, null, now, now));
+        return pane;
+    }
+
+    private MessageRecord Hold(string text, DateTimeOffset? at = null, string to = "dev")
+    {
+        var message = new MessageRecord(MessageId.New(), at ?? DateTimeOffset.UtcNow, "gestor", to, text, false, false, "held for the spec", Status: DeliveryStatus.Held, FromVerified: true);
+        Store.Messages.AppendHeld(message);
+        return message;
+    }
+
+    private static (string Event, string Context)? Context(string stdout)
+    {
+        if (stdout.Length == 0)
+            return null;
+        var output = JsonDocument.Parse(stdout).RootElement.GetProperty("hookSpecificOutput");
+        return (output.GetProperty("hookEventName").GetString()!, output.GetProperty("additionalContext").GetString()!);
+    }
+
+    private MessageRecord InboxEntry(string id) => Store.Messages.Inbox(RoleName.Parse("dev"), 100).Records.Single(m => m.Id == id);
+
+    [Fact(Timeout = Timeouts.Spec)]
+    public async Task PostToolUse_hands_a_held_message_to_the_model_once_with_its_tag_and_id()
+    {
+        // Arrange
+        var pane = await RegisteredPaneAsync();
+        var message = Hold("the schema changed, re-run the migration");
+
+        // Act
+        var first = await pane.RunAsync(HookEvents.Tool("PostToolUse", "Bash"));
+        var second = await pane.RunAsync(HookEvents.Tool("PostToolUse", "Bash"));
+
+        // Assert
+        first.ExitCode.Should().Be(0);
+        var (name, context) = Context(first.Stdout)!.Value;
+        name.Should().Be("PostToolUse");
+        context.Should().Contain($"[from:gestor] (id {message.Id}) the schema changed, re-run the migration").And.Contain("reply_to");
+        second.Should().Be(new HookInPane.Outcome(0, "", ""), "it was handed over already");
+        var entry = InboxEntry(message.Id);
+        entry.Status.Should().Be(DeliveryStatus.Submitted);
+        entry.DeliveredVia.Should().Be(DeliveredVia.PostToolUse);
+        entry.DeliveredAt.Should().NotBeNull();
+        Store.Messages.Held(RoleName.Parse("dev")).Should().BeEmpty();
+    }
+
+    [Fact(Timeout = Timeouts.Spec)]
+    public async Task Eight_hook_processes_racing_hand_a_held_message_over_once()
+    {
+        // Arrange
+        var pane = await RegisteredPaneAsync();
+        var message = Hold("only once, please");
+
+        // Act
+        var outputs = await pane.RunAtOnceAsync(8, HookEvents.Tool("PostToolUse", "Bash"));
+
+        // Assert
+        outputs.Count(o => o.Contains(message.Id, StringComparison.Ordinal)).Should().Be(1);
+        outputs.Where(o => o.Length > 0).Should().ContainSingle();
+        var lines = File.ReadAllLines(Path.Combine(_state.Path, "mailbox", "dev.jsonl"));
+        lines.Count(l => l.Contains("\"kind\":\"status\"", StringComparison.Ordinal)).Should().Be(1, "one handover, one status line");
+        InboxEntry(message.Id).DeliveredVia.Should().Be(DeliveredVia.PostToolUse);
+    }
+
+    [Fact(Timeout = Timeouts.Spec)]
+    public async Task A_held_message_follows_its_role_to_the_pane_it_re_registers_on()
+    {
+        // Arrange
+        var old = await RegisteredPaneAsync();
+        var message = Hold("for dev, wherever it is");
+        var moved = await RegisteredPaneAsync();
+
+        // Act
+        var fromOld = await old.RunAsync(HookEvents.Json("UserPromptSubmit", fields: ("prompt", "hi")));
+        var fromNew = await moved.RunAsync(HookEvents.Json("UserPromptSubmit", fields: ("prompt", "hi")));
+
+        // Assert
+        fromOld.Stdout.Should().BeEmpty("the old pane is no longer dev's");
+        Context(fromNew.Stdout)!.Value.Should().Be(("UserPromptSubmit", Context(fromNew.Stdout)!.Value.Context));
+        Context(fromNew.Stdout)!.Value.Context.Should().Contain("for dev, wherever it is");
+        InboxEntry(message.Id).DeliveredVia.Should().Be(DeliveredVia.UserPromptSubmit);
+    }
+
+    [Fact(Timeout = Timeouts.Spec)]
+    public async Task After_clear_SessionStart_hands_held_messages_over_with_the_briefing()
+    {
+        // Arrange
+        var pane = await RegisteredPaneAsync();
+        Store.Prompts.Save(new SavedPrompt("dev", "You write the backend.", DateTimeOffset.UtcNow));
+        var message = Hold("welcome back");
+
+        // Act
+        var outcome = await pane.RunAsync(HookEvents.Json("SessionStart", fields: ("source", "clear")));
+
+        // Assert
+        var (name, context) = Context(outcome.Stdout)!.Value;
+        name.Should().Be("SessionStart");
+        context.Should().Contain("You write the backend.").And.Contain($"[from:gestor] (id {message.Id}) welcome back");
+        InboxEntry(message.Id).DeliveredVia.Should().Be(DeliveredVia.SessionStart);
+    }
+
+    [Fact(Timeout = Timeouts.Spec)]
+    public async Task A_slash_command_is_never_handed_over_as_context()
+    {
+        // Arrange
+        var pane = await RegisteredPaneAsync();
+        var command = Hold("/compact");
+
+        // Act
+        var outcome = await pane.RunAsync(HookEvents.Tool("PostToolUse", "Bash"));
+
+        // Assert
+        outcome.Should().Be(new HookInPane.Outcome(0, "", ""));
+        InboxEntry(command.Id).Status.Should().Be(DeliveryStatus.Held);
+    }
+
+    [Fact(Timeout = Timeouts.Spec)]
+    public async Task A_message_held_over_a_day_is_not_handed_over_and_its_inbox_status_says_it_never_was()
+    {
+        // Arrange
+        var pane = await RegisteredPaneAsync();
+        var stale = Hold("yesterday's news", DateTimeOffset.UtcNow.AddDays(-2));
+
+        // Act
+        var before = InboxEntry(stale.Id);
+        var outcome = await pane.RunAsync(HookEvents.Tool("PostToolUse", "Bash"));
+
+        // Assert
+        before.Status.Should().Be(DeliveryStatus.NotDelivered);
+        before.Reason.Should().Contain("never delivered");
+        outcome.Should().Be(new HookInPane.Outcome(0, "", ""));
+        var after = InboxEntry(stale.Id);
+        after.Status.Should().Be(DeliveryStatus.NotDelivered);
+        after.Delivered.Should().BeFalse();
+        after.Reason.Should().Contain("never delivered");
+        after.Text.Should().Be("yesterday's news", "it still shows in the inbox");
+        Store.Messages.Held(RoleName.Parse("dev")).Should().BeEmpty("the hook gave it up");
+    }
+
+    public void Dispose()
+    {
+        _state.Dispose();
+        _files.Dispose();
+    }
+}
