@@ -35,6 +35,8 @@ internal sealed class SendFigures(Bench bench, string server, string hook)
             var toReturn = new Samples("returned");
             for (var n = 0; n < runs; n++)
             {
+                // An idle peer with an empty prompt: the fake clears its prompt only once its hook has run.
+                await Task.Delay(300);
                 var marker = $"bench-{n}-{Guid.NewGuid():N}";
                 var clock = System.Diagnostics.Stopwatch.StartNew();
                 var call = Task.Run(() => rpc.CallTool("send", new JsonObject { ["to"] = role, ["from"] = "bench", ["text"] = marker }));

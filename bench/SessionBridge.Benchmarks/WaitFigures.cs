@@ -32,14 +32,14 @@ internal sealed class WaitFigures(Bench bench, string server, string hook)
             {
                 await peer.BusyAsync();
                 await tmux.WaitForScreenAsync(peer.Pane, "esc to interrupt");
-                var wait = Task.Run(() => rpc.CallTool("wait_for", new JsonObject { ["role"] = role, ["until"] = "idle", ["timeout_s"] = 30 }));
+                // The result's time is taken as it arrives, not after the pane has reported its Stop.
+                var wait = Task.Run(() => (Result: rpc.CallTool("wait_for", new JsonObject { ["role"] = role, ["until"] = "idle", ["timeout_s"] = 30 }), At: Bench.MonotonicNs()));
                 // Let the wait take its first look (busy) and go to sleep on the presence file.
                 await Task.Delay(400);
                 if (wait.IsCompleted)
-                    throw new InvalidOperationException($"wait_for returned on a busy peer: {(await wait).ToJsonString()}");
+                    throw new InvalidOperationException($"wait_for returned on a busy peer: {(await wait).Result.ToJsonString()}");
                 var stopped = await peer.StopAsync();
-                var result = await wait;
-                var returned = Bench.MonotonicNs();
+                var (result, returned) = await wait;
                 if (result["met"]?.GetValue<bool>() != true || result["state"]?.GetValue<string>() != "idle")
                     throw new InvalidOperationException($"wait_for did not end on idle: {result.ToJsonString()}");
                 if (hooked && result["stateSource"]?.GetValue<string>() != "hook")
@@ -108,7 +108,7 @@ internal sealed class WaitFigures(Bench bench, string server, string hook)
                 $"wait_for(idle): {count} servers each waiting {seconds} s on a busy peer, CPU as % of one core",
                 $"{Percent(waiting.Servers)} (+ {Percent(waiting.Children)} their tmux clients, + {Percent(waiting.Tmux)} the tmux server)",
                 $"{Percent(idle.Servers)} the same {count} servers not waiting (+ {Percent(idle.Children)}, + {Percent(idle.Tmux)})",
-                Report.Times(waiting.Servers / Math.Max(idle.Servers, 1e-9)),
+                idle.Servers > 0 ? Report.Times(waiting.Servers / idle.Servers) : "— (baseline 0)",
                 "≤ 1% together"
             );
         }
