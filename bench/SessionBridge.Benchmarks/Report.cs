@@ -27,5 +27,5 @@ internal sealed class Report
 
     public static string Mb(double value) => value.ToString("0.0", CultureInfo.InvariantCulture) + " MB";
 
-    public static string Times(double value) => value.ToString("0.00", CultureInfo.InvariantCulture) + "×";
+    public static string Times(double value) => value.ToString(Math.Abs(value) < 0.1 ? "0.000" : "0.00", CultureInfo.InvariantCulture) + "×";
 }

@@ -195,6 +195,28 @@ public sealed class PeerStateSpecs(PrivateTmuxServer tmux) : IClassFixture<Priva
     }
 
     [Fact(Timeout = Timeouts.Spec)]
+    public async Task Wait_for_on_a_peer_whose_hooks_vouch_for_it_still_sees_its_pane_close()
+    {
+        // Arrange: busy by its hook and its screen, so the wait's looks rest on the presence of this pane process.
+        await using var server = await StartAsync();
+        var (pane, _) = await tmux.StartFakeClaudeAsync("--busy 60");
+        var identity = await RegisterAsync(server, "dev", pane);
+        await StartTurnAsync(pane);
+        Hook(identity, Event("UserPromptSubmit"));
+        var waiting = server.CallAsync("wait_for", new() { ["role"] = "dev", ["until"] = "idle", ["timeout_s"] = 30 });
+        await Task.Delay(700, TestContext.Current.CancellationToken);
+        waiting.IsCompleted.Should().BeFalse("dev is busy by its hook and its screen");
+
+        // Act
+        await tmux.KillPaneAsync(pane);
+        var result = (await waiting).Json();
+
+        // Assert: the next look finds the pane process gone and asks tmux, which says the pane is gone.
+        result.GetProperty("met").GetBoolean().Should().BeFalse();
+        result.GetProperty("state").GetString().Should().Be("gone");
+    }
+
+    [Fact(Timeout = Timeouts.Spec)]
     public async Task Read_peer_carries_the_last_answer_beside_the_screen()
     {
         await using var server = await StartAsync();
