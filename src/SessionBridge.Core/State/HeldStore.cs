@@ -63,23 +63,12 @@ internal sealed class HeldStore(StateDirectory directory)
             }
 
             System.IO.Directory.CreateDirectory(directory.HeldDirectory, FileModes.PrivateDirectory);
-            var temp = $"{path}.{Environment.ProcessId}.tmp";
-            using (
-                var stream = new FileStream(
-                    temp,
-                    new FileStreamOptions
-                    {
-                        Mode = FileMode.Create,
-                        Access = FileAccess.Write,
-                        UnixCreateMode = FileModes.PrivateFile,
-                    }
-                )
-            )
-            {
-                JsonSerializer.Serialize(stream, new HeldFile(messages), StateJsonContext.Files.HeldFile);
-            }
-
-            File.Move(temp, path, overwrite: true);
+            // Held messages must survive a crash until handed over: flushed to the disk before the rename.
+            AtomicFile.Replace(
+                path,
+                stream => JsonSerializer.Serialize(stream, new HeldFile(messages), StateJsonContext.Files.HeldFile),
+                durable: true
+            );
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
