@@ -12,31 +12,13 @@ public sealed class HeldSpecs(ClaudeInstallation claude)
 {
     private const string Note = "Use the staging database for the tests.";
 
-    private static readonly object DatabaseQuestion = new
-    {
-        questions = new[]
-        {
-            new
-            {
-                question = "Which database should the service use?",
-                header = "Database",
-                multiSelect = false,
-                options = new[]
-                {
-                    new { label = "PostgreSQL", description = "Relational, battle-tested" },
-                    new { label = "SQLite", description = "Embedded, zero setup" },
-                },
-            },
-        },
-    };
-
     [Fact(Timeout = Timeouts.ClaudeCode)]
     public async Task A_message_to_a_peer_on_a_menu_is_held_the_menu_untouched_and_it_reaches_the_model_once_after_the_answer()
     {
         // Arrange: dev on a real AskUserQuestion menu.
         await using var world = await ClaudeWorld.CreateAsync(claude, hook: HookExecutable.Path);
         var (gestor, dev) = await world.StartGestorAndDevAsync();
-        dev.Model.Enqueue(Turn.Call("AskUserQuestion", DatabaseQuestion), Turn.Reply("Going with the answer."));
+        dev.Model.Enqueue(Turn.Call("AskUserQuestion", Questions.DatabaseMenu), Turn.Reply("Going with the answer."));
         await dev.TypeAsync("Ask me which database the service should use.");
         await dev.WaitForScreenAsync(s => s.Contains("Enter to select", StringComparison.Ordinal), "the AskUserQuestion menu");
         gestor.Model.Enqueue(Turn.Bridge("send", new { to = "dev", from = "gestor", text = Note }), Turn.Reply("Sent."));

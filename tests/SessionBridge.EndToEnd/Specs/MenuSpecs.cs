@@ -7,30 +7,11 @@ namespace SessionBridge.EndToEnd.Specs;
 /// <summary>gestor notices dev stuck on a real AskUserQuestion menu and answers it.</summary>
 public sealed class MenuSpecs(ClaudeInstallation claude)
 {
-    private static readonly object DatabaseQuestion = new
-    {
-        questions = new[]
-        {
-            new
-            {
-                question = "Which database should the service use?",
-                header = "Database",
-                multiSelect = false,
-                options = new[]
-                {
-                    new { label = "PostgreSQL", description = "Relational, battle-tested" },
-                    new { label = "SQLite", description = "Embedded, zero setup" },
-                    new { label = "Redis", description = "In-memory key-value" },
-                },
-            },
-        },
-    };
-
     // gestor and dev running, dev's model showing the database question as a real AskUserQuestion menu.
     private static async Task<(ClaudeSession Gestor, ClaudeSession Dev)> StartWithDevOnTheMenuAsync(ClaudeWorld world)
     {
         var (gestor, dev) = await world.StartGestorAndDevAsync();
-        dev.Model.Enqueue(Turn.Call("AskUserQuestion", DatabaseQuestion), Turn.Reply("Going with the answer."));
+        dev.Model.Enqueue(Turn.Call("AskUserQuestion", Questions.DatabaseMenu), Turn.Reply("Going with the answer."));
         await dev.TypeAsync("Ask me which database the service should use.");
         await dev.WaitForScreenAsync(s => s.Contains("Enter to select", StringComparison.Ordinal), "the AskUserQuestion menu");
         return (gestor, dev);
