@@ -7,18 +7,8 @@ namespace SessionBridge.Tests.Hook;
 /// The hook on every event when things are off: input too big or garbled, no state directory, a process that
 /// is not where $TMUX says. It records nothing it cannot stand behind, prints nothing, and exits 0.
 /// </summary>
-public sealed class PresenceHookFaultSpecs(PrivateTmuxServer tmux) : IClassFixture<PrivateTmuxServer>, IDisposable
+public sealed class PresenceHookFaultSpecs(PrivateTmuxServer tmux) : PresenceHookRig(tmux)
 {
-    private readonly TempDirectory _state = new("state");
-    private readonly TempDirectory _files = new("hookrun");
-    private readonly List<string> _warnings = [];
-
-    private PresenceStore Store => new(new StateDirectory(_state.Path), _warnings.Add);
-
-    private async Task<HookInPane> PaneAsync() => await HookInPane.StartAsync(tmux, _state.Path, _files);
-
-    private async Task<Presence?> ReadAsync(HookInPane pane) => Store.Read(await pane.IdentityAsync());
-
     [Fact(Timeout = Timeouts.Spec)]
     public async Task An_event_bigger_than_the_hook_reads_still_records_its_state()
     {
@@ -55,14 +45,14 @@ public sealed class PresenceHookFaultSpecs(PrivateTmuxServer tmux) : IClassFixtu
         // Assert
         outcome.Should().Be(new HookInPane.Outcome(0, "", ""));
         (await ReadAsync(pane)).Should().BeNull();
-        File.Exists(Store.PathFor(tmux.Socket, pane.Pane)).Should().BeFalse();
+        File.Exists(Store.PathFor(Tmux.Socket, pane.Pane)).Should().BeFalse();
     }
 
     [Fact(Timeout = Timeouts.Spec)]
     public async Task Without_a_state_directory_the_hook_records_nothing_and_creates_nothing()
     {
         // Arrange
-        Directory.Delete(_state.Path);
+        Directory.Delete(StateDir.Path);
         var pane = await PaneAsync();
 
         // Act
@@ -70,7 +60,7 @@ public sealed class PresenceHookFaultSpecs(PrivateTmuxServer tmux) : IClassFixtu
 
         // Assert
         outcome.Should().Be(new HookInPane.Outcome(0, "", ""));
-        Directory.Exists(_state.Path).Should().BeFalse();
+        Directory.Exists(StateDir.Path).Should().BeFalse();
     }
 
     [Fact(Timeout = Timeouts.Spec)]
@@ -82,7 +72,7 @@ public sealed class PresenceHookFaultSpecs(PrivateTmuxServer tmux) : IClassFixtu
         {
             ["TMUX"] = $"{identity.Socket},{identity.ServerPid},0",
             ["TMUX_PANE"] = identity.Pane,
-            ["SESSION_BRIDGE_DIR"] = _state.Path,
+            ["SESSION_BRIDGE_DIR"] = StateDir.Path,
         };
 
         // Act
@@ -100,7 +90,7 @@ public sealed class PresenceHookFaultSpecs(PrivateTmuxServer tmux) : IClassFixtu
         // Arrange
         var pane = await PaneAsync();
         var identity = await pane.IdentityAsync();
-        var store = new StateStore(new StateDirectory(_state.Path), TimeSpan.FromSeconds(5));
+        var store = new StateStore(new StateDirectory(StateDir.Path), TimeSpan.FromSeconds(5));
         store.Directory.EnsureCreated();
         var now = DateTimeOffset.UtcNow;
         store.Registry.Save(new PeerRegistration("dev", identity.Pane, identity.Socket, identity.ServerPid, identity.PanePid, "/home/dev/shop", now, now));
@@ -115,11 +105,5 @@ public sealed class PresenceHookFaultSpecs(PrivateTmuxServer tmux) : IClassFixtu
         outcome.Stdout.Should().StartWith("{\"hookSpecificOutput\":{\"hookEventName\":\"SessionStart\",\"additionalContext\":").And.Contain("You are dev.");
         Store.Read(new PeerRegistration("dev", identity.Pane, identity.Socket, identity.ServerPid, identity.PanePid, null, now, now))!
             .State.Should().Be(PresenceState.Idle);
-    }
-
-    public void Dispose()
-    {
-        _state.Dispose();
-        _files.Dispose();
     }
 }

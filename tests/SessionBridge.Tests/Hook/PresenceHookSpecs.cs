@@ -8,18 +8,8 @@ namespace SessionBridge.Tests.Hook;
 /// so $TMUX, $TMUX_PANE and the walk to the pane's process are real. Each event leaves the pane's presence
 /// where the server can read it, and a pane id reused by a restarted tmux never inherits it.
 /// </summary>
-public sealed class PresenceHookSpecs(PrivateTmuxServer tmux) : IClassFixture<PrivateTmuxServer>, IDisposable
+public sealed class PresenceHookSpecs(PrivateTmuxServer tmux) : PresenceHookRig(tmux)
 {
-    private readonly TempDirectory _state = new("state");
-    private readonly TempDirectory _files = new("hookrun");
-    private readonly List<string> _warnings = [];
-
-    private PresenceStore Store => new(new StateDirectory(_state.Path), _warnings.Add);
-
-    private async Task<HookInPane> PaneAsync() => await HookInPane.StartAsync(tmux, _state.Path, _files);
-
-    private async Task<Presence?> ReadAsync(HookInPane pane) => Store.Read(await pane.IdentityAsync());
-
     public static TheoryData<string, string, string?> Events() =>
         new()
         {
@@ -58,7 +48,7 @@ public sealed class PresenceHookSpecs(PrivateTmuxServer tmux) : IClassFixture<Pr
         presence.Event.Should().Be(System.Text.Json.JsonDocument.Parse(stdin).RootElement.GetProperty("hook_event_name").GetString());
         presence.Since.Should().BeOnOrAfter(before).And.Be(presence.UpdatedAt);
         presence.Identity.Should().Be(await pane.IdentityAsync(), "the record names the server and the pane process tmux reports");
-        _warnings.Should().BeEmpty();
+        Warnings.Should().BeEmpty();
     }
 
     [Fact(Timeout = Timeouts.Spec)]
@@ -154,7 +144,7 @@ public sealed class PresenceHookSpecs(PrivateTmuxServer tmux) : IClassFixture<Pr
 
         // Assert
         seen.Should().BeGreaterThan(20);
-        _warnings.Should().BeEmpty();
+        Warnings.Should().BeEmpty();
         (await ReadAsync(pane))!.LastAnswer.Should().Be(answers[1]);
     }
 
@@ -164,18 +154,18 @@ public sealed class PresenceHookSpecs(PrivateTmuxServer tmux) : IClassFixture<Pr
         // Arrange: a server of its own, so pane ids start again from the same number after the restart.
         await using var server = new PrivateTmuxServer();
         await server.InitializeAsync();
-        var before = await HookInPane.StartAsync(server, _state.Path, _files);
+        var before = await HookInPane.StartAsync(server, StateDir.Path, Files);
         await before.RunAsync(HookEvents.Tool("PermissionRequest", "Bash"));
         await before.RunAsync(HookEvents.Stop("The old session's answer."));
         var old = await before.IdentityAsync();
         await server.RestartAsync();
-        var after = await HookInPane.StartAsync(server, _state.Path, _files);
+        var after = await HookInPane.StartAsync(server, StateDir.Path, Files);
         var reused = await after.IdentityAsync();
         reused.Pane.Should().Be(old.Pane, "the restarted server hands out the same pane id");
 
         // Act
         var beforeAnyEvent = Store.Read(reused);
-        var warnedBeforeAnyEvent = _warnings.ToList();
+        var warnedBeforeAnyEvent = Warnings.ToList();
         await after.RunAsync(HookEvents.Tool("PreToolUse", "Bash"));
         var presence = Store.Read(reused);
         var staleReader = Store.Read(old);
@@ -230,15 +220,9 @@ public sealed class PresenceHookSpecs(PrivateTmuxServer tmux) : IClassFixture<Pr
         kept.Should().Contain("12,001 characters");
         answer.Should().StartWith(kept[..kept.IndexOf("\n\n[", StringComparison.Ordinal)]);
         kept.Where((c, i) => char.IsHighSurrogate(c) && (i + 1 == kept.Length || !char.IsLowSurrogate(kept[i + 1]))).Should().BeEmpty();
-        new FileInfo(Store.PathFor(tmux.Socket, pane.Pane)).Length.Should().BeLessThan(PresenceStore.MaxFileBytes);
+        new FileInfo(Store.PathFor(Tmux.Socket, pane.Pane)).Length.Should().BeLessThan(PresenceStore.MaxFileBytes);
     }
 
     private static string ToWire(PresenceState state) =>
         System.Text.Json.JsonSerializer.Serialize(state, StateJsonContext.Default.PresenceState).Trim('"');
-
-    public void Dispose()
-    {
-        _state.Dispose();
-        _files.Dispose();
-    }
 }
