@@ -196,7 +196,7 @@ internal sealed class PeerWaiting(
         {
             return await options.Tmux(peer.Socket).CaptureAsync(peer.Pane, 0, cancellationToken);
         }
-        catch (Tmux.TmuxException)
+        catch (TmuxException)
         {
             return null;
         }
@@ -208,7 +208,7 @@ internal sealed class PeerWaiting(
         {
             return await options.Tmux(peer.Socket).CaptureAsync(peer.Pane, 0, cancellationToken);
         }
-        catch (Tmux.TmuxException e)
+        catch (TmuxException e)
         {
             // Regression: a TmuxException used to escape to the SDK's generic error, which told the model nothing.
             throw new BridgeException($"Cannot read {peer.Role}'s screen while waiting: {e.Message}", Errors.ErrorCode.Tmux);

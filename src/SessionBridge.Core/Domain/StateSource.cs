@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace SessionBridge.Bridge;
+namespace SessionBridge.Domain;
 
 /// <summary>What decided a peer's state: its Claude Code's own hooks (presence), or a read of its screen.</summary>
 internal enum StateSource

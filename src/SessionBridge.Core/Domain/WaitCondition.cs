@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace SessionBridge.Bridge;
+namespace SessionBridge.Domain;
 
 /// <summary>What wait_for waits for (its <c>until</c> argument).</summary>
 internal enum WaitCondition

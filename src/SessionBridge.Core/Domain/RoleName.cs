@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace SessionBridge;
+namespace SessionBridge.Domain;
 
 /// <summary>
 /// A role such as "dev" or "gestor". Roles name files (mailbox/&lt;role&gt;.jsonl), so only

@@ -1,6 +1,4 @@
-using SessionBridge.Errors;
-
-namespace SessionBridge.State;
+namespace SessionBridge.Errors;
 
 /// <summary>State that cannot be read or written. The message names the file and what to do.</summary>
 internal sealed class StateException(string message, string path, Exception? inner = null)

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace SessionBridge.Screens;
+namespace SessionBridge.Domain;
 
 /// <summary>What a peer's screen says it is doing; see <see cref="ScreenClassifier"/>.</summary>
 internal enum ScreenState

@@ -1,6 +1,4 @@
-using SessionBridge.Errors;
-
-namespace SessionBridge.Tmux;
+namespace SessionBridge.Errors;
 
 /// <summary>tmux could not be run, timed out, or refused a command.</summary>
 internal sealed class TmuxException(string message, Exception? inner = null)

@@ -1,6 +1,4 @@
-using SessionBridge.Errors;
-
-namespace SessionBridge;
+namespace SessionBridge.Errors;
 
 /// <summary>
 /// The caller's mistake (an invalid role, an unregistered target, a word passed as a key…). The message

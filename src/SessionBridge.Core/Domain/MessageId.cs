@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 
-namespace SessionBridge.Bridge;
+namespace SessionBridge.Domain;
 
 /// <summary>A message's short unique id: 12 lower-case hex digits (48 random bits).</summary>
 internal static partial class MessageId

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace SessionBridge.State;
+namespace SessionBridge.Domain;
 
 /// <summary>What a pane's Claude Code is doing, as its own hooks last reported it.</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<PresenceState>))]

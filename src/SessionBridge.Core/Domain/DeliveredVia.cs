@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace SessionBridge.Bridge;
+namespace SessionBridge.Domain;
 
 /// <summary>How a held message finally reached its peer's model.</summary>
 internal enum DeliveredVia

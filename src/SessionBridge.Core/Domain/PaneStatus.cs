@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace SessionBridge.Bridge;
+namespace SessionBridge.Domain;
 
 /// <summary>Whether a registered pane can be typed into now; list_peers shows it as <c>status</c>.</summary>
 internal enum PaneStatus

@@ -1,11 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
-using SessionBridge.Bridge;
-using SessionBridge.Errors;
-using SessionBridge.Screens;
 
-namespace SessionBridge;
+namespace SessionBridge.Domain;
 
 /// <summary>
 /// The names statuses have on the wire (tool results, log lines, the command line). Each enum member's

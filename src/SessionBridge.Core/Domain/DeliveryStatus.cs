@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace SessionBridge.Bridge;
+namespace SessionBridge.Domain;
 
 /// <summary>What became of one message, as send returns it and the logs record it.</summary>
 internal enum DeliveryStatus
