@@ -25,7 +25,7 @@ namespace SessionBridge.Server;
 [JsonSerializable(typeof(DeletePromptResult))]
 [JsonSerializable(typeof(BroadcastResult))]
 [JsonSerializable(typeof(WaitResult))]
-[JsonSerializable(typeof(SessionBridge.Board.BoardSnapshot))]
+[JsonSerializable(typeof(SessionBridge.Server.Cli.Board.BoardSnapshot))]
 [JsonSerializable(typeof(string[]))]
 [JsonSerializable(typeof(SessionBridge.State.MessageRecord))]
 [JsonSerializable(typeof(SessionBridge.Server.Cli.CliError))]

@@ -1,5 +1,6 @@
 using SessionBridge.Bridge.Results;
 using SessionBridge.Screens;
+using SessionBridge.State;
 using SessionBridge.Tmux;
 
 namespace SessionBridge.Bridge;

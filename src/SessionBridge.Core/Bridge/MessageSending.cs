@@ -33,8 +33,7 @@ internal sealed class MessageSending(
         var parent = MessageId.ParseOptional(replyTo, "reply_to");
         var peer = peers.Find(recipient, "to");
         var fromVerified = VerifySender(sender);
-        // A slash command is typed as is: with the tag in front, Claude Code would take it as prose.
-        var typed = tag && !IsSlashCommand(body) ? $"[from:{sender}] {body}" : body;
+        var typed = tag ? TypedText.Tagged(sender, body) : body;
 
         // Every message is logged: find out now if it cannot be, before anything is typed.
         options.State.EnsureCreated();
@@ -129,9 +128,6 @@ internal sealed class MessageSending(
         var delivered = results.Count(r => r.Delivered);
         return new BroadcastResult(delivered, results.Length - delivered, results);
     }
-
-    /// <summary>A text that starts with <c>/</c> is a slash command for the peer's Claude Code (<c>/clear</c>).</summary>
-    public static bool IsSlashCommand(string text) => text.StartsWith('/');
 
     /// <summary>
     /// The loop brake: at most <see cref="BridgeOptions.MaxPerMinute"/> messages from one role to another in

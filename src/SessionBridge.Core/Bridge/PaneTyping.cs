@@ -68,7 +68,7 @@ internal sealed class PaneTyping(BridgeOptions options, PaneTargeting targeting,
         var results = new List<(MessageRecord, Delivery)>();
         foreach (var message in claim())
         {
-            var text = MessageSending.IsSlashCommand(message.Text) ? message.Text : $"[from:{message.From}] {message.Text}";
+            var text = TypedText.Tagged(RoleName.Trusted(message.From), message.Text);
             Delivery delivery;
             try
             {

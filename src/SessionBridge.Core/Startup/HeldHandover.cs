@@ -1,5 +1,4 @@
 using System.Text;
-using SessionBridge.Bridge;
 using SessionBridge.State;
 
 namespace SessionBridge.Startup;
@@ -48,7 +47,7 @@ internal static class HeldHandover
     {
         var chosen = new List<MessageRecord>();
         var used = 0;
-        foreach (var message in waiting.Where(m => !MessageSending.IsSlashCommand(m.Text)))
+        foreach (var message in waiting.Where(m => !TypedText.IsSlashCommand(m.Text)))
         {
             var length = Entry(message, RoleName.Trusted(message.To), int.MaxValue).Length;
             if (chosen.Count > 0 && used + length > room)

@@ -1,5 +1,3 @@
-using SessionBridge.Bridge;
-
 namespace SessionBridge.State;
 
 /// <summary>One message, as one line of conversation.jsonl and of the recipient's mailbox.</summary>

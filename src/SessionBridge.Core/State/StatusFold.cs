@@ -1,5 +1,3 @@
-using SessionBridge.Bridge;
-
 namespace SessionBridge.State;
 
 /// <summary>

@@ -1,6 +1,6 @@
 using System.Globalization;
-using SessionBridge.Board;
 using SessionBridge.Bridge;
+using SessionBridge.Server.Cli.Board;
 using SessionBridge.State;
 using Spectre.Console;
 using Spectre.Console.Rendering;

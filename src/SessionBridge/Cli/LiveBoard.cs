@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
-using SessionBridge.Board;
+using SessionBridge.Server.Cli.Board;
 using Spectre.Console;
 
 namespace SessionBridge.Server.Cli;

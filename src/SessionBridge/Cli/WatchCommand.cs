@@ -1,5 +1,5 @@
 using System.CommandLine;
-using SessionBridge.Board;
+using SessionBridge.Server.Cli.Board;
 
 namespace SessionBridge.Server.Cli;
 

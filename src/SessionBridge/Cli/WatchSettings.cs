@@ -1,4 +1,4 @@
-using SessionBridge.Board;
+using SessionBridge.Server.Cli.Board;
 
 namespace SessionBridge.Server.Cli;
 

@@ -1,5 +1,5 @@
-using SessionBridge.Board;
 using SessionBridge.Bridge;
+using SessionBridge.Server.Cli.Board;
 
 namespace SessionBridge.Tests.Board;
 

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using SessionBridge.Board;
+using SessionBridge.Server.Cli.Board;
 using SessionBridge.Tests.Infrastructure;
 
 namespace SessionBridge.Tests.Board;

@@ -1,4 +1,4 @@
-namespace SessionBridge.Board;
+namespace SessionBridge.Server.Cli.Board;
 
 /// <summary>
 /// Watches the state directory (registry, conversation, mailboxes, presence) and calls <paramref name="changed"/>

@@ -4,7 +4,7 @@ using SessionBridge.Errors;
 using SessionBridge.Screens;
 using SessionBridge.State;
 
-namespace SessionBridge.Board;
+namespace SessionBridge.Server.Cli.Board;
 
 /// <summary>
 /// Builds the board's snapshots from the use cases: list_peers for the rows, detect_question for a peer that

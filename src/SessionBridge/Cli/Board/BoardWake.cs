@@ -1,6 +1,6 @@
 using System.Threading.Channels;
 
-namespace SessionBridge.Board;
+namespace SessionBridge.Server.Cli.Board;
 
 /// <summary>
 /// What wakes the board: a state file changed, the terminal was resized, a key was pressed, or the slow

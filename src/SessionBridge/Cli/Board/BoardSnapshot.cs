@@ -1,7 +1,7 @@
 using System.Text.Json.Serialization;
 using SessionBridge.State;
 
-namespace SessionBridge.Board;
+namespace SessionBridge.Server.Cli.Board;
 
 /// <summary>
 /// The whole team at one moment: a row per role and the newest messages of the conversation, oldest first.

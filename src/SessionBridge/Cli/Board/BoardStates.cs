@@ -1,6 +1,6 @@
 using SessionBridge.Screens;
 
-namespace SessionBridge.Board;
+namespace SessionBridge.Server.Cli.Board;
 
 /// <summary>Which peer states ask something of a person.</summary>
 internal static class BoardStates

@@ -3,7 +3,7 @@ using SessionBridge.Bridge;
 using SessionBridge.Screens;
 using SessionBridge.State;
 
-namespace SessionBridge.Board;
+namespace SessionBridge.Server.Cli.Board;
 
 /// <summary>
 /// One row of the board. <c>Role</c>, <c>Pane</c>, <c>Status</c> and <c>State</c> are list_peers'; the rest is

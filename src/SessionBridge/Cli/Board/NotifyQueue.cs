@@ -1,6 +1,6 @@
 using System.Threading.Channels;
 
-namespace SessionBridge.Board;
+namespace SessionBridge.Server.Cli.Board;
 
 /// <summary>
 /// Runs the notify command for each alert, one at a time and in order, off the board's loop: a slow or hung

@@ -1,4 +1,4 @@
-namespace SessionBridge.Board;
+namespace SessionBridge.Server.Cli.Board;
 
 /// <summary>Why the board calls for a person.</summary>
 internal enum AlertKind

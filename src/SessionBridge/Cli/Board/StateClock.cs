@@ -1,4 +1,4 @@
-namespace SessionBridge.Board;
+namespace SessionBridge.Server.Cli.Board;
 
 /// <summary>
 /// Since when each role has held its state, as far as this board has seen: the first snapshot showing a state

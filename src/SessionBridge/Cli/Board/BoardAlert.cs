@@ -1,4 +1,4 @@
-namespace SessionBridge.Board;
+namespace SessionBridge.Server.Cli.Board;
 
 /// <summary>One call for a person: which peer, in which state, asking what; for a held message, its id.</summary>
 internal sealed record BoardAlert(AlertKind Kind, string Role, string Pane, string State, string? Question, string? MessageId = null)

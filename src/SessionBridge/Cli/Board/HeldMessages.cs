@@ -1,7 +1,7 @@
 using SessionBridge.Bridge;
 using SessionBridge.State;
 
-namespace SessionBridge.Board;
+namespace SessionBridge.Server.Cli.Board;
 
 /// <summary>
 /// Which messages are held: logged for a peer that could not take them yet, waiting to be handed over. The one

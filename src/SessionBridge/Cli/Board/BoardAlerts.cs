@@ -1,4 +1,4 @@
-namespace SessionBridge.Board;
+namespace SessionBridge.Server.Cli.Board;
 
 /// <summary>
 /// Turns successive snapshots into alerts, each change once: a peer that comes to wait alerts when the board

@@ -1,4 +1,4 @@
-namespace SessionBridge.Board;
+namespace SessionBridge.Server.Cli.Board;
 
 /// <summary>The board's defaults and bounds, in one place: how often it looks, how much it shows, how long a notify command may run.</summary>
 internal static class BoardLimits

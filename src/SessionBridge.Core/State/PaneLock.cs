@@ -1,12 +1,11 @@
 using System.Security.Cryptography;
 using System.Text;
-using SessionBridge.State;
 
-namespace SessionBridge.Tmux;
+namespace SessionBridge.State;
 
 /// <summary>
-/// Serializes typing into one pane across processes: two sends pasted at once interleave their bytes
-/// and Enters (54 of 200 messages arrived intact without it).
+/// The lock file (in the state directory's locks/) that serializes typing into one pane across processes: two
+/// sends pasted at once interleave their bytes and Enters (54 of 200 messages arrived intact without it).
 /// </summary>
 internal static class PaneLock
 {

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace SessionBridge.Board;
+namespace SessionBridge.Server.Cli.Board;
 
 /// <summary>
 /// --notify CMD: runs CMD through <c>sh -c</c>, as git runs a hook, with the alert in its environment only.
