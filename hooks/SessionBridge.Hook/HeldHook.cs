@@ -7,7 +7,7 @@ using SessionBridge.Tmux;
 namespace SessionBridge.Hook;
 
 /// <summary>
-/// Hands over the messages held for this pane's role (SPEC §6): as additionalContext on PostToolUse (mid-turn),
+/// Hands over the messages held for this pane's role: as additionalContext on PostToolUse (mid-turn),
 /// UserPromptSubmit (with the human's own prompt) and SessionStart (after /clear or a restart); on Stop, and
 /// for slash commands, it starts a detached <c>session-bridge deliver-held</c> that types them once the prompt
 /// is free. Costs one directory listing when nothing is held.

@@ -5,7 +5,7 @@ using SessionBridge.Tmux;
 namespace SessionBridge.Hook;
 
 /// <summary>
-/// Records the pane's presence for every Claude Code event (SPEC §6): what the event means for the
+/// Records the pane's presence for every Claude Code event: what the event means for the
 /// pane's state, written to presence/ for the server's list_peers, detect_question and wait_for.
 /// Outside tmux, or when this process is not under the pane's tmux server, it records nothing.
 /// </summary>

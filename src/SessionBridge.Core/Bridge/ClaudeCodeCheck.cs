@@ -6,7 +6,7 @@ namespace SessionBridge.Bridge;
 /// <summary>
 /// Does this pane run Claude Code? Its own hooks say so when they are wired (a presence record for this very
 /// pane process, not ended); otherwise its process tree must hold <c>claude</c>. tmux's pane_current_command
-/// is not enough (SPEC §4): Claude Code started from a shell script shows as <c>bash</c>.
+/// is not enough: Claude Code started from a shell script shows as <c>bash</c>, and a node wrapper as <c>node</c>.
 /// </summary>
 internal sealed class ClaudeCodeCheck(BridgeOptions options)
 {

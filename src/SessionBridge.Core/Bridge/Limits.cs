@@ -48,4 +48,12 @@ internal static class Limits
     public const int MaxPerMinuteBound = 10_000;
 
     public static readonly TimeSpan RateWindow = TimeSpan.FromSeconds(60);
+
+    /// <summary>How long <c>deliver-held</c> waits for a peer's prompt to be free, by default and at most.</summary>
+    public const int DefaultDeliverHeldWaitSeconds = 120;
+
+    public const int MaxDeliverHeldWaitSeconds = 3_600;
+
+    /// <summary>Messages <c>session-bridge tail</c> prints before it follows.</summary>
+    public const int DefaultTailMessages = 10;
 }

@@ -10,7 +10,7 @@ internal static partial class MenuHeading
     private const int HeadingSearch = 16;
 
     /// <summary>
-    /// The dialog's question or title, as a person would name it (SPEC §2): the nearest text line above the
+    /// The dialog's question or title, as a person would name it (detect_question's <c>heading</c>): the nearest text line above the
     /// options ("Do you want to proceed?", "Claude wants to exit plan mode"), unless that line is an aside — a
     /// link, a path or a short hint such as "Security guide" — in which case the nearest sentence ending in a
     /// question mark within the dialog (up to the rule that opens it). Shape and punctuation, not wording.

@@ -1,7 +1,7 @@
 namespace SessionBridge.State;
 
 /// <summary>
-/// What each hook event makes of a pane's presence (SPEC §6, "Every other hook event"). Pure: the hook
+/// What each hook event makes of a pane's presence (README, "Peer states"). Pure: the hook
 /// reads the current record, asks here, and writes what comes back; null means "leave the file alone".
 /// </summary>
 internal static class PresenceTransitions
@@ -47,7 +47,7 @@ internal static class PresenceTransitions
             // A compaction's SessionStart comes mid-turn as often as not: PreCompact/PostCompact decide.
             "SessionStart" => hook.Source == "compact" ? (null, null) : (PresenceState.Idle, null),
             "UserPromptSubmit" => (PresenceState.Busy, null),
-            // AskUserQuestion's menu is on screen as PreToolUse fires (SPEC §6): no need to wait for
+            // AskUserQuestion's menu is on screen as PreToolUse fires (measured on 2.1.328): no need to wait for
             // PermissionRequest, which older Claude Code lacks.
             "PreToolUse" => (hook.ToolName == AskUserQuestion ? PresenceState.WaitingQuestion : PresenceState.Busy, hook.ToolName),
             "PermissionRequest" => (

@@ -17,7 +17,10 @@ internal sealed class Registry(StateDirectory directory, TimeSpan lockTimeout)
     public PeerRegistration? Find(RoleName role) =>
         _file.Read().Peers.TryGetValue(role.Value, out var peer) ? peer : null;
 
-    /// <summary>Binds a role to a pane (re-registering moves it) and returns the role that held the pane before, if any.</summary>
+    /// <summary>
+    /// Binds a role to a pane; re-registering a role moves it. Other roles registered on the same pane stay
+    /// (the newest registration is the pane's, <see cref="FindByPane"/>): the caller reports them.
+    /// </summary>
     public void Save(PeerRegistration registration) =>
         _file.Update(file =>
         {

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using SessionBridge.Bridge;
 
 namespace SessionBridge.Server.Cli;
 
@@ -6,6 +7,10 @@ internal static class CommonOptions
 {
     public static Option<bool> Json() => new("--json") { Description = "Print JSON (the MCP tools' result shape) for scripts." };
 
-    public static Option<int> Limit(int defaultValue = 20) =>
-        new("--limit", "-n") { Description = "How many messages (1-1000).", DefaultValueFactory = _ => defaultValue };
+    public static Option<int> Limit(int defaultValue = Limits.DefaultMessages) =>
+        new("--limit", "-n")
+        {
+            Description = $"How many messages ({Limits.MinMessages}-{Limits.MaxMessages}).",
+            DefaultValueFactory = _ => defaultValue,
+        };
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using SessionBridge.Bridge;
 
 namespace SessionBridge.Server.Cli;
 
@@ -11,12 +12,12 @@ internal static class DeliverHeldCommand
     public static Command Create(CliContext context)
     {
         var pane = new Option<string>("--pane") { Description = "The pane whose role's held messages to type.", Required = true };
-        var wait = new Option<int>("--wait-s") { Description = "How long to wait for the prompt to be free.", DefaultValueFactory = _ => 120 };
+        var wait = new Option<int>("--wait-s") { Description = "How long to wait for the prompt to be free.", DefaultValueFactory = _ => Limits.DefaultDeliverHeldWaitSeconds };
         var command = new Command("deliver-held", "Type the messages held for a pane's role once its prompt is free.") { pane, wait };
         command.Hidden = true;
         command.SetAction((result, cancellationToken) => CommandRunner.RunAsync(context, async () =>
         {
-            var seconds = Math.Clamp(result.GetValue(wait), 1, 3600);
+            var seconds = Math.Clamp(result.GetValue(wait), 1, Limits.MaxDeliverHeldWaitSeconds);
             await context.Bridge.Held.DeliverAsync(
                 result.GetValue(pane)!,
                 context.Options.CallerSocket,

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using SessionBridge.Bridge;
 
 namespace SessionBridge.Server.Cli;
 
@@ -9,7 +10,7 @@ internal static class TailCommand
 
     public static Command Create(CliContext context)
     {
-        var limit = CommonOptions.Limit(10);
+        var limit = CommonOptions.Limit(Limits.DefaultTailMessages);
         var follow = new Option<bool>("--follow", "-f") { Description = "Keep printing messages as they are sent (Ctrl-C stops)." };
         var json = CommonOptions.Json();
         var command = new Command(

@@ -132,7 +132,7 @@ public sealed class CommandLineSpecs(PrivateTmuxServer tmux) : IClassFixture<Pri
         corrupt.ExitCode.Should().Be(4);
         var checks = JsonDocument.Parse(corrupt.StandardOutput).RootElement.EnumerateArray().ToList();
         checks.Single(c => c.GetProperty("name").GetString() == "registry.json")
-            .GetProperty("outcome").GetString().Should().Be("Failed");
+            .GetProperty("outcome").GetString().Should().Be("failed");
     }
 
     [Fact(Timeout = Timeouts.Spec)]
