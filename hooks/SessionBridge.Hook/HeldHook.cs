@@ -17,15 +17,14 @@ internal static class HeldHook
     /// <summary>The context to add for this event, or null.</summary>
     public static string? Run(HookInput input, string pane, Func<string, string?> environment, int room)
     {
-        DeliveredVia? via = input.HookEventName switch
+        DeliveredVia? via = input.Event switch
         {
-            "PostToolUse" => DeliveredVia.PostToolUse,
-            "UserPromptSubmit" => DeliveredVia.UserPromptSubmit,
-            "SessionStart" => DeliveredVia.SessionStart,
-            "Stop" => null,
+            HookEventName.PostToolUse => DeliveredVia.PostToolUse,
+            HookEventName.UserPromptSubmit => DeliveredVia.UserPromptSubmit,
+            HookEventName.SessionStart => DeliveredVia.SessionStart,
             _ => null,
         };
-        if (via is null && input.HookEventName != "Stop")
+        if (via is null && input.Event != HookEventName.Stop)
             return null;
 
         var state = new StateStore(StateDirectory.FromEnvironment(environment), LockWait);
@@ -40,7 +39,7 @@ internal static class HeldHook
             context = HeldHandover.Claim(state, role, how, room, DateTimeOffset.UtcNow);
 
         // Stop: the turn ended, the prompt is about to be free. SessionStart: a slash command or what did not fit.
-        if (input.HookEventName is "Stop" or "SessionStart" && HeldHandover.AnyLeft(state, role))
+        if (input.Event is HookEventName.Stop or HookEventName.SessionStart && HeldHandover.AnyLeft(state, role))
             StartDeliverer(pane, environment);
         return context;
     }

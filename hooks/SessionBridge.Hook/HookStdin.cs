@@ -6,7 +6,7 @@ namespace SessionBridge.Hook;
 /// <summary>
 /// Reads the event JSON from stdin, bounded in time and size. Only top-level strings we use are taken;
 /// everything else (tool_input, tool_response: possibly megabytes) is skipped by the reader, never built.
-/// Garbage is null; an input longer than we read keeps the fields before the cut.
+/// Garbage, and an event it does not know, are null; an input longer than we read keeps the fields before the cut.
 /// </summary>
 internal static class HookStdin
 {
@@ -83,6 +83,10 @@ internal static class HookStdin
             return null;
         }
 
-        HookInput Input(bool wasCut) => new(eventName, source, session, cwd, tool, notification, trigger, answer, wasCut);
+        // An event this hook does not know (a newer Claude Code's) is no input: nothing to record or hand over.
+        HookInput? Input(bool wasCut) =>
+            WireNames.ParseHookEventName(eventName) is var known && eventName is not null && known is null
+                ? null
+                : new(known, session, tool, notification, source, trigger, answer, cwd, wasCut);
     }
 }

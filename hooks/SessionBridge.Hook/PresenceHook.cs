@@ -16,7 +16,7 @@ internal static class PresenceHook
 
     public static void Record(HookInput input, string pane, Func<string, string?> environment)
     {
-        if (input.HookEventName is not { Length: > 0 } name)
+        if (input.Event is not { } name)
             return;
         if (!TryParseTmux(environment("TMUX"), out var socket, out var serverPid))
             return;
@@ -29,9 +29,9 @@ internal static class PresenceHook
             return;
 
         var answer = input.LastAssistantMessage;
-        if (answer is null && input.Cut && name == "Stop")
+        if (answer is null && input.Cut && name == HookEventName.Stop)
             answer = string.Create(CultureInfo.InvariantCulture, $"[The answer was too long to read here (its event was over {HookStdin.MaxInput:N0} bytes); it is in the session's transcript.]");
-        var hook = new HookEvent(name, input.SessionId, input.ToolName, input.NotificationType, input.Source, input.Trigger, answer);
+        var hook = input with { LastAssistantMessage = answer };
 
         var identity = new PaneIdentity(socket, serverPid, pane, panePid);
         new PresenceStore(directory).Update(

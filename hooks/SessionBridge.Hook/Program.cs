@@ -51,7 +51,7 @@ try
     var context = briefing is null ? held : held is null ? briefing : briefing + "\n\n" + held;
     if (context is not null)
     {
-        var name = input.HookEventName ?? "SessionStart";
+        var name = (input.Event ?? HookEventName.SessionStart).ToWireName();
         Console.Out.Write(JsonSerializer.Serialize(new HookOutput(new HookSpecificOutput(name, context)), HookJsonContext.Output.HookOutput));
     }
 }

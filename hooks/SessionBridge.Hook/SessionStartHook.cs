@@ -13,7 +13,7 @@ internal static class SessionStartHook
 {
     public static string? Briefing(HookInput input, string pane, Func<string, string?> environment)
     {
-        if (input.HookEventName is not (null or "SessionStart"))
+        if (input.Event is not (null or HookEventName.SessionStart))
             return null;
 
         var socket = TmuxSocket.FromTmuxVariable(environment("TMUX"));

@@ -207,7 +207,7 @@ internal sealed class PaneTyping(BridgeOptions options, PaneTargeting targeting,
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         while (true)
         {
-            if (presence.Read(identity) is { Event: "UserPromptSubmit" } record && record.UpdatedAt >= pressed)
+            if (presence.Read(identity) is { Event: HookEventName.UserPromptSubmit } record && record.UpdatedAt >= pressed)
                 return true;
             if (System.Diagnostics.Stopwatch.GetElapsedTime(started) >= options.VerifyDelay)
                 return false;

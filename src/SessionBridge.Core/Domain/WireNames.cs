@@ -5,7 +5,7 @@ using System.Text.Json.Serialization.Metadata;
 namespace SessionBridge.Domain;
 
 /// <summary>
-/// The names statuses have on the wire (tool results, log lines, the command line). Each enum member's
+/// The names statuses and hook events have on the wire (tool results, log lines, the command line). Each enum member's
 /// <see cref="JsonStringEnumMemberNameAttribute"/> is the one place a name is written; these read it back.
 /// </summary>
 internal static class WireNames
@@ -23,6 +23,14 @@ internal static class WireNames
     public static string ToWireName(this StateSource value) => Of(value, WireNamesJson.Default.StateSource);
 
     public static string ToWireName(this ErrorCode value) => Of(value, WireNamesJson.Default.ErrorCode);
+
+    // A hook event's wire name is its member's name. No serializer here: the hook parses one on every Claude Code
+    // event, and building the serializer's metadata would cost it most of a millisecond of its 5 ms.
+    public static string ToWireName(this HookEventName value) => value.ToString();
+
+    /// <summary>The event Claude Code names <paramref name="text"/>; null for none, or one we do not know.</summary>
+    public static HookEventName? ParseHookEventName(string? text) =>
+        Enum.TryParse<HookEventName>(text, out var value) && Enum.IsDefined(value) && value.ToString() == text ? value : null;
 
     /// <summary>All wire names of <typeparamref name="T"/>, in declaration order.</summary>
     public static IReadOnlyList<string> All<T>(JsonTypeInfo<T> info)

@@ -128,7 +128,7 @@ internal sealed class ClaudeSettings(string path)
     }
 
     // Puts our entry for one event in place: returns the new text and how many entries of ours were there before.
-    private (string Text, int Before) Wire(string text, JsonLayout layout, HookEvent wanted, string command, InstallRecord record)
+    private (string Text, int Before) Wire(string text, JsonLayout layout, HookSettingsEntry wanted, string command, InstallRecord record)
     {
         var root = Parse(text);
         var group = OurHook.NewGroup(wanted, command);

@@ -7,8 +7,9 @@ namespace SessionBridge.Setup;
 /// <item>SessionStart matches its <c>source</c>; we take all four, since each loses or needs the briefing.</item>
 /// <item>The tool events (PreToolUse, PermissionRequest, PostToolUse, PostToolUseFailure) match the tool
 /// name: <c>*</c> is every tool.</item>
-/// <item>Notification (notification type), StopFailure (error type), SessionEnd (reason) and PreCompact
-/// (trigger) take a matcher too: none means every one.</item>
+/// <item>Notification (notification type), StopFailure (error type), SessionEnd (reason), PreCompact and
+/// PostCompact (trigger) take a matcher too: none means every one. PostCompact is wired because it is what ends
+/// a manual /compact's busy state (see PresenceTransitions).</item>
 /// <item>UserPromptSubmit and Stop take no matcher.</item>
 /// </list>
 /// The hook answers in about 3 ms and bounds itself at 2 s, so the timeouts only stop a hung process from
@@ -19,22 +20,23 @@ internal static class HookEvents
     public const int TimeoutSeconds = 5;
     public const string AllTools = "*";
 
-    public static HookEvent SessionStart { get; } = new("SessionStart", "startup|resume|clear|compact", 15);
+    public static HookSettingsEntry SessionStart { get; } = new(HookEventName.SessionStart, "startup|resume|clear|compact", 15);
 
-    public static IReadOnlyList<HookEvent> All { get; } =
+    public static IReadOnlyList<HookSettingsEntry> All { get; } =
     [
         SessionStart,
-        new("UserPromptSubmit", null, TimeoutSeconds),
-        new("PreToolUse", AllTools, TimeoutSeconds),
-        new("PermissionRequest", AllTools, TimeoutSeconds),
-        new("PostToolUse", AllTools, TimeoutSeconds),
-        new("PostToolUseFailure", AllTools, TimeoutSeconds),
-        new("Notification", null, TimeoutSeconds),
-        new("Stop", null, TimeoutSeconds),
-        new("StopFailure", null, TimeoutSeconds),
-        new("SessionEnd", null, TimeoutSeconds),
-        new("PreCompact", null, TimeoutSeconds),
+        new(HookEventName.UserPromptSubmit, null, TimeoutSeconds),
+        new(HookEventName.PreToolUse, AllTools, TimeoutSeconds),
+        new(HookEventName.PermissionRequest, AllTools, TimeoutSeconds),
+        new(HookEventName.PostToolUse, AllTools, TimeoutSeconds),
+        new(HookEventName.PostToolUseFailure, AllTools, TimeoutSeconds),
+        new(HookEventName.Notification, null, TimeoutSeconds),
+        new(HookEventName.Stop, null, TimeoutSeconds),
+        new(HookEventName.StopFailure, null, TimeoutSeconds),
+        new(HookEventName.SessionEnd, null, TimeoutSeconds),
+        new(HookEventName.PreCompact, null, TimeoutSeconds),
+        new(HookEventName.PostCompact, null, TimeoutSeconds),
     ];
 
-    public static HookEvent? Find(string name) => All.FirstOrDefault(e => e.Name == name);
+    public static HookSettingsEntry? Find(string name) => All.FirstOrDefault(e => e.Name == name);
 }

@@ -41,7 +41,7 @@ internal sealed record OurHook(string Event, int GroupIndex, int HookIndex, stri
     public bool Alone => Group["hooks"]!.Items.Count == 1;
 
     /// <summary>True when the entry is what install writes for <paramref name="wanted"/> today, whatever its command.</summary>
-    public bool HasShapeOf(HookEvent wanted) =>
+    public bool HasShapeOf(HookSettingsEntry wanted) =>
         Alone
         && Names(Group).SetEquals(wanted.Matcher is null ? ["hooks"] : ["matcher", "hooks"])
         && Group["matcher"]?.String == wanted.Matcher
@@ -51,7 +51,7 @@ internal sealed record OurHook(string Event, int GroupIndex, int HookIndex, stri
         && timeout == wanted.TimeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>The group install adds for <paramref name="wanted"/>: our hook alone, with the event's matcher.</summary>
-    public static JsonObject NewGroup(HookEvent wanted, string command)
+    public static JsonObject NewGroup(HookSettingsEntry wanted, string command)
     {
         var group = new JsonObject();
         if (wanted.Matcher is not null)

@@ -7,7 +7,7 @@ namespace SessionBridge.State;
 /// Stop hook carried. Written by session-bridge-hook on every event; read through <see cref="PresenceStore"/>.
 /// </summary>
 /// <param name="Since">When <paramref name="State"/> began; unchanged while the same state repeats.</param>
-/// <param name="Event">The hook event that last wrote the record (e.g. "PreToolUse").</param>
+/// <param name="Event">The hook event that last wrote the record.</param>
 /// <param name="Tool">The tool of that event, for tool events.</param>
 /// <param name="UpdatedAt">When the record was last written.</param>
 /// <param name="LastAnswer">The newest Stop's last_assistant_message, bounded (see <see cref="PresenceAnswer"/>).</param>
@@ -15,7 +15,7 @@ internal sealed record Presence(
     PresenceState State,
     DateTimeOffset Since,
     string? SessionId,
-    string Event,
+    HookEventName Event,
     string? Tool,
     DateTimeOffset UpdatedAt,
     string Socket,

@@ -17,7 +17,7 @@ internal static class PresenceJson
         json.WriteString("since", presence.Since);
         if (presence.SessionId is not null)
             json.WriteString("sessionId", presence.SessionId);
-        json.WriteString("event", presence.Event);
+        json.WriteString("event", presence.Event.ToWireName());
         if (presence.Tool is not null)
             json.WriteString("tool", presence.Tool);
         json.WriteString("updatedAt", presence.UpdatedAt);
@@ -38,7 +38,8 @@ internal static class PresenceJson
         var json = new Utf8JsonReader(bytes);
         PresenceState? state = null;
         DateTimeOffset? since = null, updatedAt = null, answerAt = null;
-        string? session = null, @event = null, tool = null, socket = null, pane = null, answer = null;
+        HookEventName? @event = null;
+        string? session = null, tool = null, socket = null, pane = null, answer = null;
         int? serverPid = null, panePid = null;
         try
         {
@@ -57,7 +58,9 @@ internal static class PresenceJson
                         break;
                     case "since": since = json.GetDateTimeOffset(); break;
                     case "sessionId": session = json.GetString(); break;
-                    case "event": @event = json.GetString(); break;
+                    case "event":
+                        @event = WireNames.ParseHookEventName(json.GetString()) ?? throw new JsonException($"\"{json.GetString()}\" is not a hook event");
+                        break;
                     case "tool": tool = json.GetString(); break;
                     case "updatedAt": updatedAt = json.GetDateTimeOffset(); break;
                     case "socket": socket = json.GetString(); break;
@@ -80,6 +83,6 @@ internal static class PresenceJson
 
         if (state is null || since is null || updatedAt is null || @event is null || socket is null || pane is null || serverPid is null || panePid is null)
             throw new JsonException("it lacks the state, its times, the event or the pane it is for");
-        return new Presence(state.Value, since.Value, session, @event, tool, updatedAt.Value, socket, serverPid.Value, pane, panePid.Value, answer, answerAt);
+        return new Presence(state.Value, since.Value, session, @event.Value, tool, updatedAt.Value, socket, serverPid.Value, pane, panePid.Value, answer, answerAt);
     }
 }

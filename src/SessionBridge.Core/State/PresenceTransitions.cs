@@ -13,9 +13,11 @@ internal static class PresenceTransitions
     internal static readonly TimeSpan IdlePromptQuiet = TimeSpan.FromSeconds(20);
 
     /// <param name="current">This pane process's record, or null (none yet, or a stranger's).</param>
-    public static Presence? Apply(Presence? current, HookEvent hook, PaneIdentity pane, DateTimeOffset now)
+    public static Presence? Apply(Presence? current, HookInput hook, PaneIdentity pane, DateTimeOffset now)
     {
-        var (state, tool) = Decide(current, hook, now);
+        if (hook.Event is not { } name)
+            return null;
+        var (state, tool) = Decide(current, name, hook, now);
         if (state is null)
             return null;
 
@@ -29,7 +31,7 @@ internal static class PresenceTransitions
             state.Value,
             since,
             hook.SessionId ?? current?.SessionId,
-            hook.Name,
+            name,
             tool,
             now,
             pane.Socket,
@@ -41,26 +43,26 @@ internal static class PresenceTransitions
         );
     }
 
-    private static (PresenceState? State, string? Tool) Decide(Presence? current, HookEvent hook, DateTimeOffset now) =>
-        hook.Name switch
+    private static (PresenceState? State, string? Tool) Decide(Presence? current, HookEventName name, HookInput hook, DateTimeOffset now) =>
+        name switch
         {
             // A compaction's SessionStart comes mid-turn as often as not: PreCompact/PostCompact decide.
-            "SessionStart" => hook.Source == "compact" ? (null, null) : (PresenceState.Idle, null),
-            "UserPromptSubmit" => (PresenceState.Busy, null),
+            HookEventName.SessionStart => hook.Source == "compact" ? (null, null) : (PresenceState.Idle, null),
+            HookEventName.UserPromptSubmit => (PresenceState.Busy, null),
             // AskUserQuestion's menu is on screen as PreToolUse fires (measured on 2.1.328): no need to wait for
             // PermissionRequest, which older Claude Code lacks.
-            "PreToolUse" => (hook.ToolName == AskUserQuestion ? PresenceState.WaitingQuestion : PresenceState.Busy, hook.ToolName),
-            "PermissionRequest" => (
+            HookEventName.PreToolUse => (hook.ToolName == AskUserQuestion ? PresenceState.WaitingQuestion : PresenceState.Busy, hook.ToolName),
+            HookEventName.PermissionRequest => (
                 hook.ToolName == AskUserQuestion ? PresenceState.WaitingQuestion : PresenceState.WaitingPermission,
                 hook.ToolName
             ),
-            "PostToolUse" or "PostToolUseFailure" => (PresenceState.Busy, hook.ToolName),
+            HookEventName.PostToolUse or HookEventName.PostToolUseFailure => (PresenceState.Busy, hook.ToolName),
             // Compacting runs the model: busy until the turn's Stop (auto) or PostCompact (manual /compact).
-            "PreCompact" => (PresenceState.Busy, null),
-            "PostCompact" => (hook.Trigger == "manual" ? PresenceState.Idle : PresenceState.Busy, null),
-            "Stop" or "StopFailure" => (PresenceState.Idle, null),
-            "SessionEnd" => (PresenceState.Ended, null),
-            "Notification" => Notification(current, hook, now),
+            HookEventName.PreCompact => (PresenceState.Busy, null),
+            HookEventName.PostCompact => (hook.Trigger == "manual" ? PresenceState.Idle : PresenceState.Busy, null),
+            HookEventName.Stop or HookEventName.StopFailure => (PresenceState.Idle, null),
+            HookEventName.SessionEnd => (PresenceState.Ended, null),
+            HookEventName.Notification => Notification(current, hook, now),
             _ => (null, null),
         };
 
@@ -68,7 +70,7 @@ internal static class PresenceTransitions
     /// Notifications come seconds after the event they report, so they may only fill a gap the prompt
     /// signals left, never undo a newer state.
     /// </summary>
-    private static (PresenceState? State, string? Tool) Notification(Presence? current, HookEvent hook, DateTimeOffset now)
+    private static (PresenceState? State, string? Tool) Notification(Presence? current, HookInput hook, DateTimeOffset now)
     {
         if (current is null)
             return (null, null);
@@ -77,7 +79,7 @@ internal static class PresenceTransitions
         {
             // A dialog has been up a while. Only news when a tool started and nothing since said so
             // (Claude Code without PermissionRequest). After PostToolUse the dialog was answered: keep busy.
-            case "permission_prompt" when current is { State: PresenceState.Busy, Event: "PreToolUse" }:
+            case "permission_prompt" when current is { State: PresenceState.Busy, Event: HookEventName.PreToolUse }:
                 return (
                     current.Tool == AskUserQuestion ? PresenceState.WaitingQuestion : PresenceState.WaitingPermission,
                     current.Tool

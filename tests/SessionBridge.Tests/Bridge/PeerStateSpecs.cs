@@ -23,15 +23,15 @@ public sealed class PeerStateSpecs(PrivateTmuxServer tmux) : IClassFixture<Priva
     }
 
     /// <summary>What the hook records for <paramref name="hook"/> in <paramref name="pane"/>, as if it ran at <paramref name="at"/>.</summary>
-    private Presence Hook(PaneIdentity pane, HookEvent hook, DateTimeOffset? at = null) =>
+    private Presence Hook(PaneIdentity pane, HookInput hook, DateTimeOffset? at = null) =>
         new PresenceStore(new StateDirectory(_state.Path)).Update(
             pane,
             current => PresenceTransitions.Apply(current, hook, pane, at ?? DateTimeOffset.UtcNow),
             TimeSpan.FromSeconds(5)
         )!;
 
-    private static HookEvent Event(string name, string? tool = null, string? answer = null) =>
-        new(name, "session-1", tool, LastAssistantMessage: answer);
+    private static HookInput Event(string name, string? tool = null, string? answer = null) =>
+        new(WireNames.ParseHookEventName(name), "session-1", tool, LastAssistantMessage: answer);
 
     private static JsonElement Peer(JsonElement list, string role) =>
         list.GetProperty("peers").EnumerateArray().Single(p => p.GetProperty("role").GetString() == role);

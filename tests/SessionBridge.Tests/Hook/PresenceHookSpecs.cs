@@ -45,7 +45,7 @@ public sealed class PresenceHookSpecs(PrivateTmuxServer tmux) : PresenceHookRig(
         ToWire(presence!.State).Should().Be(state);
         presence.Tool.Should().Be(tool);
         presence.SessionId.Should().Be("session-1");
-        presence.Event.Should().Be(System.Text.Json.JsonDocument.Parse(stdin).RootElement.GetProperty("hook_event_name").GetString());
+        presence.Event.ToWireName().Should().Be(System.Text.Json.JsonDocument.Parse(stdin).RootElement.GetProperty("hook_event_name").GetString());
         presence.Since.Should().BeOnOrAfter(before).And.Be(presence.UpdatedAt);
         presence.Identity.Should().Be(await pane.IdentityAsync(), "the record names the server and the pane process tmux reports");
         Warnings.Should().BeEmpty();
@@ -67,7 +67,7 @@ public sealed class PresenceHookSpecs(PrivateTmuxServer tmux) : PresenceHookRig(
         var idle = (await ReadAsync(pane))!;
 
         // Assert
-        stillBusy.Should().Match<Presence>(p => p.State == PresenceState.Busy && p.Since == began && p.Event == "PostToolUse");
+        stillBusy.Should().Match<Presence>(p => p.State == PresenceState.Busy && p.Since == began && p.Event == HookEventName.PostToolUse);
         stillBusy.UpdatedAt.Should().BeAfter(began);
         idle.State.Should().Be(PresenceState.Idle);
         idle.Since.Should().BeAfter(stillBusy.UpdatedAt, "a new state begins when it is entered");
@@ -92,7 +92,7 @@ public sealed class PresenceHookSpecs(PrivateTmuxServer tmux) : PresenceHookRig(
         // Assert
         afterNotification.Should().Be(waiting, "a notification that tells nothing new writes nothing");
         afterAnswer.State.Should().Be(PresenceState.Busy, "the dialog was answered: the tool ran");
-        afterAnswer.Event.Should().Be("PostToolUse");
+        afterAnswer.Event.Should().Be(HookEventName.PostToolUse);
     }
 
     [Fact(Timeout = Timeouts.Spec)]

@@ -25,7 +25,7 @@ public sealed class PresenceStoreSpecs : IDisposable
     }
 
     private static Presence Busy(PaneIdentity pane) =>
-        new(PresenceState.Busy, At, "s1", "PreToolUse", "Bash", At, pane.Socket, pane.ServerPid, pane.Pane, pane.PanePid, "Earlier answer.", At);
+        new(PresenceState.Busy, At, "s1", HookEventName.PreToolUse, "Bash", At, pane.Socket, pane.ServerPid, pane.Pane, pane.PanePid, "Earlier answer.", At);
 
     private void Write(Presence presence) =>
         _store.Update(presence.Identity, _ => presence, TimeSpan.FromSeconds(1));

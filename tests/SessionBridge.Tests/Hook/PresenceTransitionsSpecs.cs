@@ -12,20 +12,20 @@ public sealed class PresenceTransitionsSpecs
     private static readonly PaneIdentity Pane = new("/tmp/tmux-1000/default", 4100, "%5", 4242);
     private static readonly DateTimeOffset T0 = new(2026, 11, 24, 10, 0, 0, TimeSpan.Zero);
 
-    private static Presence After(Presence? current, HookEvent hook, double seconds) =>
+    private static Presence After(Presence? current, HookInput hook, double seconds) =>
         PresenceTransitions.Apply(current, hook, Pane, T0.AddSeconds(seconds))!;
 
-    private static Presence Busy(string @event = "PreToolUse", string? tool = "Bash", double at = 0) =>
-        After(null, new HookEvent(@event, "s1", tool), at);
+    private static Presence Busy(HookEventName @event = HookEventName.PreToolUse, string? tool = "Bash", double at = 0) =>
+        After(null, new HookInput(@event, "s1", tool), at);
 
     [Fact]
     public void A_permission_Notification_turns_a_pending_tool_into_a_wait_where_PermissionRequest_did_not_fire()
     {
         // Arrange: Claude Code without PermissionRequest: PreToolUse, then only the late Notification.
-        var busy = Busy("PreToolUse", "Bash");
+        var busy = Busy(HookEventName.PreToolUse, "Bash");
 
         // Act
-        var waiting = After(busy, new HookEvent("Notification", "s1", NotificationType: "permission_prompt"), 6);
+        var waiting = After(busy, new HookInput(HookEventName.Notification, "s1", NotificationType: "permission_prompt"), 6);
 
         // Assert
         waiting.State.Should().Be(PresenceState.WaitingPermission);
@@ -55,16 +55,16 @@ public sealed class PresenceTransitionsSpecs
         // Arrange
         var presence = current switch
         {
-            "waiting_permission" => After(Busy(), new HookEvent("PermissionRequest", "s1", "Bash"), 0),
-            "waiting_question" => After(Busy(), new HookEvent("PermissionRequest", "s1", "AskUserQuestion"), 0),
-            "busy after PostToolUse" => Busy("PostToolUse", "Bash"),
-            "busy a moment ago" => Busy("UserPromptSubmit", null),
-            "idle" => After(Busy(), new HookEvent("Stop", "s1"), 0),
+            "waiting_permission" => After(Busy(), new HookInput(HookEventName.PermissionRequest, "s1", "Bash"), 0),
+            "waiting_question" => After(Busy(), new HookInput(HookEventName.PermissionRequest, "s1", "AskUserQuestion"), 0),
+            "busy after PostToolUse" => Busy(HookEventName.PostToolUse, "Bash"),
+            "busy a moment ago" => Busy(HookEventName.UserPromptSubmit, null),
+            "idle" => After(Busy(), new HookInput(HookEventName.Stop, "s1"), 0),
             _ => null,
         };
 
         // Act
-        var next = PresenceTransitions.Apply(presence, new HookEvent("Notification", "s1", NotificationType: type), Pane, T0.AddSeconds(6));
+        var next = PresenceTransitions.Apply(presence, new HookInput(HookEventName.Notification, "s1", NotificationType: type), Pane, T0.AddSeconds(6));
 
         // Assert
         next.Should().BeNull("null leaves the file as it is");
@@ -74,26 +74,26 @@ public sealed class PresenceTransitionsSpecs
     public void An_idle_prompt_Notification_long_after_the_last_event_catches_an_interrupted_turn()
     {
         // Arrange: Escape fires no hook, so the record still says busy; a minute later Claude Code says it is idle.
-        var busy = Busy("PreToolUse", "Bash");
+        var busy = Busy(HookEventName.PreToolUse, "Bash");
 
         // Act
-        var idle = After(busy, new HookEvent("Notification", "s1", NotificationType: "idle_prompt"), 61);
+        var idle = After(busy, new HookInput(HookEventName.Notification, "s1", NotificationType: "idle_prompt"), 61);
 
         // Assert
         idle.State.Should().Be(PresenceState.Idle);
-        idle.Event.Should().Be("Notification");
+        idle.Event.Should().Be(HookEventName.Notification);
     }
 
     [Fact]
     public void Compaction_keeps_a_turn_busy_and_a_manual_compact_ends_idle()
     {
         // Arrange
-        var idle = After(null, new HookEvent("Stop", "s1"), 0);
+        var idle = After(null, new HookInput(HookEventName.Stop, "s1"), 0);
 
         // Act
-        var compacting = After(idle, new HookEvent("PreCompact", "s1", Trigger: "manual"), 1);
-        var restarted = PresenceTransitions.Apply(compacting, new HookEvent("SessionStart", "s1", Source: "compact"), Pane, T0.AddSeconds(2));
-        var compacted = After(compacting, new HookEvent("PostCompact", "s1", Trigger: "manual"), 3);
+        var compacting = After(idle, new HookInput(HookEventName.PreCompact, "s1", Trigger: "manual"), 1);
+        var restarted = PresenceTransitions.Apply(compacting, new HookInput(HookEventName.SessionStart, "s1", Source: "compact"), Pane, T0.AddSeconds(2));
+        var compacted = After(compacting, new HookInput(HookEventName.PostCompact, "s1", Trigger: "manual"), 3);
 
         // Assert
         compacting.State.Should().Be(PresenceState.Busy);
@@ -105,7 +105,7 @@ public sealed class PresenceTransitionsSpecs
     public void An_unknown_event_leaves_the_file_alone()
     {
         // Act
-        var next = PresenceTransitions.Apply(Busy(), new HookEvent("SubagentStart", "s1"), Pane, T0);
+        var next = PresenceTransitions.Apply(Busy(), new HookInput(WireNames.ParseHookEventName("SubagentStart"), "s1"), Pane, T0);
 
         // Assert
         next.Should().BeNull();
@@ -115,11 +115,11 @@ public sealed class PresenceTransitionsSpecs
     public void The_last_answer_survives_a_new_session_in_the_same_pane_and_a_Stop_without_one()
     {
         // Arrange
-        var idle = After(Busy(), new HookEvent("Stop", "s1", LastAssistantMessage: "Concluded: ship it."), 1);
+        var idle = After(Busy(), new HookInput(HookEventName.Stop, "s1", LastAssistantMessage: "Concluded: ship it."), 1);
 
         // Act
-        var cleared = After(idle, new HookEvent("SessionStart", "s2", Source: "clear"), 2);
-        var stoppedWithout = After(cleared, new HookEvent("Stop", "s2"), 3);
+        var cleared = After(idle, new HookInput(HookEventName.SessionStart, "s2", Source: "clear"), 2);
+        var stoppedWithout = After(cleared, new HookInput(HookEventName.Stop, "s2"), 3);
 
         // Assert
         stoppedWithout.LastAnswer.Should().Be("Concluded: ship it.");
