@@ -1,47 +1,25 @@
 using System.Diagnostics;
-using SessionBridge.Bridge;
-using SessionBridge.Startup;
+using SessionBridge.Held;
 using SessionBridge.State;
 using SessionBridge.Tmux;
 
 namespace SessionBridge.Hook;
 
 /// <summary>
-/// Hands over the messages held for this pane's role: as additionalContext on PostToolUse (mid-turn),
-/// UserPromptSubmit (with the human's own prompt) and SessionStart (after /clear or a restart); on Stop, and
-/// for slash commands, it starts a detached <c>session-bridge deliver-held</c> that types them once the prompt
-/// is free. Costs one directory listing when nothing is held.
+/// The hook's side of held messages (<see cref="HeldHandover"/> decides): finds the state and the tmux server
+/// from the environment, and starts <c>session-bridge deliver-held</c> when the handover asks for it.
 /// </summary>
 internal static class HeldHook
 {
     /// <summary>The context to add for this event, or null.</summary>
     public static string? Run(HookInput input, string pane, Func<string, string?> environment, int room)
     {
-        DeliveredVia? via = input.Event switch
-        {
-            HookEventName.PostToolUse => DeliveredVia.PostToolUse,
-            HookEventName.UserPromptSubmit => DeliveredVia.UserPromptSubmit,
-            HookEventName.SessionStart => DeliveredVia.SessionStart,
-            _ => null,
-        };
-        if (via is null && input.Event != HookEventName.Stop)
-            return null;
-
         var state = new StateStore(StateDirectory.FromEnvironment(environment), LockWait);
-        if (!Directory.Exists(state.Directory.HeldDirectory))
-            return null;
         var socket = TmuxSocket.FromTmuxVariable(environment("TMUX"));
-        if (HeldHandover.RoleWithHeld(state, pane, socket) is not { } role)
-            return null;
-
-        string? context = null;
-        if (via is { } how)
-            context = HeldHandover.Claim(state, role, how, room, DateTimeOffset.UtcNow);
-
-        // Stop: the turn ended, the prompt is about to be free. SessionStart: a slash command or what did not fit.
-        if (input.Event is HookEventName.Stop or HookEventName.SessionStart && HeldHandover.AnyLeft(state, role))
+        var outcome = HeldHandover.OnHook(state, input.Event, pane, socket, room, DateTimeOffset.UtcNow);
+        if (outcome.StartDeliverer)
             StartDeliverer(pane, environment);
-        return context;
+        return outcome.Context;
     }
 
     // A handover waits on the mailbox lock at most this long: hooks must stay quick.
@@ -54,7 +32,7 @@ internal static class HeldHook
     /// </summary>
     private static void StartDeliverer(string pane, Func<string, string?> environment)
     {
-        var cli = environment("SESSION_BRIDGE_CLI") is { Length: > 0 } named ? named : Path.Combine(AppContext.BaseDirectory, "session-bridge");
+        var cli = environment(DeliverHeld.CliVariable) is { Length: > 0 } named ? named : Path.Combine(AppContext.BaseDirectory, "session-bridge");
         if (!File.Exists(cli))
             return;
         var start = new ProcessStartInfo("/bin/sh")
@@ -66,10 +44,12 @@ internal static class HeldHook
         };
         start.ArgumentList.Add("-c");
         start.ArgumentList.Add(
-            "if command -v setsid >/dev/null 2>&1; then setsid \"$0\" deliver-held --pane \"$1\" </dev/null >/dev/null 2>&1 & "
-                + "else \"$0\" deliver-held --pane \"$1\" </dev/null >/dev/null 2>&1 & fi"
+            "if command -v setsid >/dev/null 2>&1; then setsid \"$0\" \"$1\" \"$2\" \"$3\" </dev/null >/dev/null 2>&1 & "
+                + "else \"$0\" \"$1\" \"$2\" \"$3\" </dev/null >/dev/null 2>&1 & fi"
         );
         start.ArgumentList.Add(cli);
+        start.ArgumentList.Add(DeliverHeld.Command);
+        start.ArgumentList.Add(DeliverHeld.PaneOption);
         start.ArgumentList.Add(pane);
         using var shell = Process.Start(start);
         shell?.WaitForExit(1000);

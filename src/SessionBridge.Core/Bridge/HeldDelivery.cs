@@ -1,3 +1,4 @@
+using SessionBridge.Held;
 using SessionBridge.State;
 
 namespace SessionBridge.Bridge;
@@ -9,6 +10,8 @@ namespace SessionBridge.Bridge;
 /// </summary>
 internal sealed class HeldDelivery(BridgeOptions options, StateStore state, PaneTyping typing, TimeProvider clock)
 {
+    private readonly HeldQueue _held = new(state);
+
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(250);
 
     /// <returns>How many held messages were typed.</returns>
@@ -36,18 +39,18 @@ internal sealed class HeldDelivery(BridgeOptions options, StateStore state, Pane
             {
                 // Re-read: the role may have moved to another pane (its hooks carry it there), or been handed over.
                 peer = state.Registry.Find(role);
-                if (peer is null || peer.Pane != pane || state.Messages.Held(role).Count == 0)
+                if (peer is null || peer.Pane != pane || _held.For(role).Count == 0)
                     return 0;
 
                 var results = await typing.TypeHeldAsync(
                     peer,
-                    () => state.Messages.ClaimHeld(role, waiting => waiting, DeliveredVia.Typed, clock.GetUtcNow()),
+                    () => _held.Claim(role, waiting => waiting, DeliveredVia.Typed, clock.GetUtcNow()),
                     cancellationToken
                 );
                 if (results is not null)
                 {
                     foreach (var (message, delivery) in results.Where(r => !r.Delivery.Delivered))
-                        state.Messages.Rehold(message, delivery.Reason ?? "typing failed", clock.GetUtcNow());
+                        _held.Rehold(message, delivery.Reason ?? "typing failed", clock.GetUtcNow());
                     return results.Count(r => r.Delivery.Delivered);
                 }
 

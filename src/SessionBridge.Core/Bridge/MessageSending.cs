@@ -1,4 +1,5 @@
 using SessionBridge.Bridge.Results;
+using SessionBridge.Held;
 using SessionBridge.State;
 
 namespace SessionBridge.Bridge;
@@ -65,7 +66,7 @@ internal sealed class MessageSending(
         {
             // A held message is also kept for the peer's hooks to hand over: one step, under its mailbox lock.
             if (delivery.Status == DeliveryStatus.Held)
-                state.Messages.AppendHeld(record);
+                new HeldQueue(state).Hold(record);
             else
                 state.Messages.Append(record);
         }

@@ -5,8 +5,8 @@ namespace SessionBridge.State;
 /// <summary>
 /// held/: one small file per role with messages waiting to be handed over (see <see cref="HeldFile"/>). The
 /// file is gone when nothing waits, so the hook, which runs on every event, learns that from one directory
-/// listing. Only <see cref="MessageLog"/> changes it, under the role's mailbox lock: that lock is what makes
-/// a handover happen once. Keyed by role, not pane, so a held message follows a role that re-registers.
+/// listing. Only Held/HeldQueue changes it, under the role's mailbox lock
+/// (<see cref="MessageLog.UnderMailboxLock{T}"/>): that lock is what makes a handover happen once. Keyed by role, not pane, so a held message follows a role that re-registers.
 /// </summary>
 internal sealed class HeldStore(StateDirectory directory)
 {
@@ -29,6 +29,27 @@ internal sealed class HeldStore(StateDirectory directory)
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return false;
+        }
+    }
+
+    /// <summary>The roles that have a held/ file (a message held), in name order; none when the directory cannot be read.</summary>
+    public IReadOnlyList<RoleName> Roles()
+    {
+        try
+        {
+            if (!System.IO.Directory.Exists(directory.HeldDirectory))
+                return [];
+            return System
+                .IO.Directory.EnumerateFiles(directory.HeldDirectory, "*.json")
+                .Select(Path.GetFileNameWithoutExtension)
+                .Where(RoleName.IsValid)
+                .Select(name => RoleName.Trusted(name!))
+                .OrderBy(role => role.Value, StringComparer.Ordinal)
+                .ToList();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return [];
         }
     }
 

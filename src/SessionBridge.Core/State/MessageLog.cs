@@ -7,7 +7,6 @@ namespace SessionBridge.State;
 internal sealed class MessageLog(StateDirectory directory, TimeSpan lockTimeout)
 {
     private readonly JsonlLog _conversation = new(directory.ConversationPath, lockTimeout);
-    private readonly HeldStore _held = new(directory);
 
     public long ConversationLength => _conversation.Length;
 
@@ -42,10 +41,17 @@ internal sealed class MessageLog(StateDirectory directory, TimeSpan lockTimeout)
         }
     }
 
-    public void Append(MessageRecord message)
+    public void Append(MessageRecord message) => AppendToBoth(Mailbox(RoleName.Trusted(message.To)), message, mailboxLocked: false);
+
+    /// <summary>
+    /// Runs <paramref name="step"/> under <paramref name="role"/>'s mailbox lock, with a writer of lines to the
+    /// thread and that mailbox: what makes a held message's handover happen once (Held/HeldQueue uses it).
+    /// </summary>
+    public T UnderMailboxLock<T>(RoleName role, Func<Action<MessageRecord>, T> step)
     {
-        _conversation.Append(message, StateJsonContext.Files.MessageRecord);
-        Mailbox(RoleName.Trusted(message.To)).Append(message, StateJsonContext.Files.MessageRecord);
+        var mailbox = Mailbox(role);
+        using var held = mailbox.Lock();
+        return step(line => AppendToBoth(mailbox, line, mailboxLocked: true));
     }
 
     /// <summary>The newest messages of the shared thread, oldest first; with a role, only those from or to it.</summary>
@@ -90,79 +96,6 @@ internal sealed class MessageLog(StateDirectory directory, TimeSpan lockTimeout)
             )
             .Records;
 
-    /// <summary>The messages held for <paramref name="role"/> now, oldest first (read without the lock: a hint).</summary>
-    public IReadOnlyList<MessageRecord> Held(RoleName role) => _held.Read(role);
-
-    /// <summary>Whether any role has a message held (one directory listing).</summary>
-    public bool AnyHeld() => _held.Any();
-
-    /// <summary>
-    /// Logs a held message and keeps it for handing over, both under the mailbox lock, so no handover can run
-    /// between them and the thread has the message before any status line about it.
-    /// </summary>
-    public void AppendHeld(MessageRecord message)
-    {
-        var role = RoleName.Trusted(message.To);
-        var mailbox = Mailbox(role);
-        using var held = mailbox.Lock();
-        _held.Write(role, [.. _held.Read(role), message]);
-        _conversation.Append(message, StateJsonContext.Files.MessageRecord);
-        mailbox.AppendWhileLocked(message, StateJsonContext.Files.MessageRecord);
-    }
-
-    /// <summary>
-    /// The handover, once: under <paramref name="role"/>'s mailbox lock, takes the held messages that
-    /// <paramref name="choose"/> picks (it sees those not yet expired, oldest first), removes them from the held
-    /// store, and logs a status line for each (delivered <paramref name="via"/>). Messages held over a day are
-    /// given up on the way, with a status line saying so. Two processes racing get disjoint sets.
-    /// </summary>
-    public IReadOnlyList<MessageRecord> ClaimHeld(
-        RoleName role,
-        Func<IReadOnlyList<MessageRecord>, IReadOnlyList<MessageRecord>> choose,
-        DeliveredVia via,
-        DateTimeOffset now
-    )
-    {
-        var mailbox = Mailbox(role);
-        using var held = mailbox.Lock();
-        var waiting = _held.Read(role);
-        if (waiting.Count == 0)
-            return [];
-        var expired = waiting.Where(m => now - m.Ts > HeldStore.Expiry).ToList();
-        var live = waiting.Where(m => now - m.Ts <= HeldStore.Expiry).ToList();
-        IReadOnlyList<MessageRecord> chosen = live.Count == 0 ? [] : choose(live);
-        if (chosen.Count == 0 && expired.Count == 0)
-            return [];
-
-        var taken = chosen.Select(m => m.Id).Concat(expired.Select(m => m.Id)).ToHashSet(StringComparer.Ordinal);
-        _held.Write(role, waiting.Where(m => !taken.Contains(m.Id)).ToList());
-        var lines = expired
-            .Select(m => m.StatusLine(now, DeliveryStatus.NotDelivered, false, false, StatusFold.NeverDelivered(m), null))
-            .Concat(chosen.Select(m => m.StatusLine(now, DeliveryStatus.Submitted, true, true, null, via)));
-        foreach (var line in lines)
-        {
-            _conversation.Append(line, StateJsonContext.Files.MessageRecord);
-            mailbox.AppendWhileLocked(line, StateJsonContext.Files.MessageRecord);
-        }
-
-        return chosen;
-    }
-
-    /// <summary>
-    /// Puts a claimed message back (typing it failed after the claim), with a status line saying it is held
-    /// again and why.
-    /// </summary>
-    public void Rehold(MessageRecord message, string reason, DateTimeOffset now)
-    {
-        var role = RoleName.Trusted(message.To);
-        var mailbox = Mailbox(role);
-        using var held = mailbox.Lock();
-        _held.Write(role, [.. _held.Read(role).Where(m => m.Id != message.Id), message]);
-        var line = message.StatusLine(now, DeliveryStatus.Held, false, false, reason, null) with { DeliveredAt = null };
-        _conversation.Append(line, StateJsonContext.Files.MessageRecord);
-        mailbox.AppendWhileLocked(line, StateJsonContext.Files.MessageRecord);
-    }
-
     /// <summary>The last message <paramref name="role"/> has marked read.</summary>
     public string? LastReadId(RoleName role) => Cursor(role).Read().LastReadId;
 
@@ -195,4 +128,14 @@ internal sealed class MessageLog(StateDirectory directory, TimeSpan lockTimeout)
     }
 
     private JsonlLog Mailbox(RoleName role) => new(directory.MailboxPath(role), lockTimeout);
+
+    /// <summary>Every line goes to the shared thread and to the recipient's mailbox (under its lock when <paramref name="mailboxLocked"/>).</summary>
+    private void AppendToBoth(JsonlLog mailbox, MessageRecord line, bool mailboxLocked)
+    {
+        _conversation.Append(line, StateJsonContext.Files.MessageRecord);
+        if (mailboxLocked)
+            mailbox.AppendWhileLocked(line, StateJsonContext.Files.MessageRecord);
+        else
+            mailbox.Append(line, StateJsonContext.Files.MessageRecord);
+    }
 }

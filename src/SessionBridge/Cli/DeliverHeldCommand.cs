@@ -1,5 +1,6 @@
 using System.CommandLine;
 using SessionBridge.Bridge;
+using SessionBridge.Held;
 
 namespace SessionBridge.Server.Cli;
 
@@ -11,9 +12,9 @@ internal static class DeliverHeldCommand
 {
     public static Command Create(CliContext context)
     {
-        var pane = new Option<string>("--pane") { Description = "The pane whose role's held messages to type.", Required = true };
+        var pane = new Option<string>(DeliverHeld.PaneOption) { Description = "The pane whose role's held messages to type.", Required = true };
         var wait = new Option<int>("--wait-s") { Description = "How long to wait for the prompt to be free.", DefaultValueFactory = _ => Limits.DefaultDeliverHeldWaitSeconds };
-        var command = new Command("deliver-held", "Type the messages held for a pane's role once its prompt is free.") { pane, wait };
+        var command = new Command(DeliverHeld.Command, "Type the messages held for a pane's role once its prompt is free.") { pane, wait };
         command.Hidden = true;
         command.SetAction((result, cancellationToken) => CommandRunner.RunAsync(context, async () =>
         {

@@ -1,4 +1,5 @@
 using SessionBridge.Bridge;
+using SessionBridge.Held;
 using SessionBridge.Server.Cli.Board;
 
 namespace SessionBridge.Tests.Board;

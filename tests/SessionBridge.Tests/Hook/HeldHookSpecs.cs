@@ -1,5 +1,6 @@
 using System.Text.Json;
 using SessionBridge.Bridge;
+using SessionBridge.Held;
 using SessionBridge.State;
 using SessionBridge.Tests.Infrastructure;
 
@@ -30,7 +31,7 @@ public sealed class HeldHookSpecs(PrivateTmuxServer tmux) : IClassFixture<Privat
     private MessageRecord Hold(string text, DateTimeOffset? at = null, string to = "dev")
     {
         var message = new MessageRecord(MessageId.New(), at ?? DateTimeOffset.UtcNow, "gestor", to, text, false, false, "held for the spec", Status: DeliveryStatus.Held, FromVerified: true);
-        Store.Messages.AppendHeld(message);
+        new HeldQueue(Store).Hold(message);
         return message;
     }
 
@@ -65,7 +66,7 @@ public sealed class HeldHookSpecs(PrivateTmuxServer tmux) : IClassFixture<Privat
         entry.Status.Should().Be(DeliveryStatus.Submitted);
         entry.DeliveredVia.Should().Be(DeliveredVia.PostToolUse);
         entry.DeliveredAt.Should().NotBeNull();
-        Store.Messages.Held(RoleName.Parse("dev")).Should().BeEmpty();
+        new HeldQueue(Store).For(RoleName.Parse("dev")).Should().BeEmpty();
     }
 
     [Fact(Timeout = Timeouts.Spec)]
@@ -158,7 +159,7 @@ public sealed class HeldHookSpecs(PrivateTmuxServer tmux) : IClassFixture<Privat
         after.Delivered.Should().BeFalse();
         after.Reason.Should().Contain("never delivered");
         after.Text.Should().Be("yesterday's news", "it still shows in the inbox");
-        Store.Messages.Held(RoleName.Parse("dev")).Should().BeEmpty("the hook gave it up");
+        new HeldQueue(Store).For(RoleName.Parse("dev")).Should().BeEmpty("the hook gave it up");
     }
 
     public void Dispose()

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using SessionBridge.State;
 using SessionBridge.Tests.Infrastructure;
 
 namespace SessionBridge.Tests.Human;
@@ -97,6 +98,29 @@ public sealed partial class WatchSpecs(PrivateTmuxServer tmux) : IClassFixture<P
         ops.TryGetProperty("question", out _).Should().BeFalse("an idle peer asks nothing");
         ops.GetProperty("unread").GetInt32().Should().Be(1);
         board.GetProperty("recent")[0].GetProperty("text").GetString().Should().Be("deploy when dev has chosen");
+    }
+
+    [Fact(Timeout = Timeouts.Spec)]
+    public async Task A_held_message_counts_on_the_board_however_many_messages_the_thread_has_since()
+    {
+        // Regression: the board worked out what is held from the thread's last 200 lines, so a message held
+        // longer than that many messages vanished from its row while it still waited in held/.
+        var ct = TestContext.Current.CancellationToken;
+        // Arrange
+        var (menu, _) = await tmux.StartFakeMenuAsync();
+        await RunAsync(ct, "register", "dev", "--pane", menu);
+        var sent = await RunAsync(ct, "send", "dev", "pick the database", "--json");
+        JsonDocument.Parse(sent.StandardOutput).RootElement.GetProperty("status").GetString().Should().Be("held");
+        var log = new StateStore(new StateDirectory(_state.Path), TimeSpan.FromSeconds(10)).Messages;
+        for (var i = 0; i < 250; i++)
+            log.Append(new MessageRecord(MessageId.New(), DateTimeOffset.UtcNow, "gestor", "ops", $"note {i}", true, true, Status: DeliveryStatus.Submitted));
+
+        // Act
+        var watch = await RunAsync(ct, "watch", "--once", "--json");
+
+        // Assert
+        var dev = JsonDocument.Parse(watch.StandardOutput).RootElement.GetProperty("peers")[0];
+        dev.GetProperty("held").GetInt32().Should().Be(1);
     }
 
     [Fact(Timeout = Timeouts.Spec)]

@@ -1,6 +1,7 @@
 using SessionBridge.Bridge;
 using SessionBridge.Bridge.Results;
 using SessionBridge.Errors;
+using SessionBridge.Held;
 using SessionBridge.Screens;
 using SessionBridge.State;
 
@@ -45,7 +46,7 @@ internal sealed class BoardBuilder(UseCases bridge, TimeProvider? clock = null)
             problems.Add(Advice(e));
         }
 
-        var held = HeldMessages.In(thread);
+        IReadOnlyList<HeldMessage> held = new HeldQueue(new StateStore(bridge.Options.State, bridge.Options.StateLockTimeout)).All();
         var peers = await Task.WhenAll(views.Select(view => PeerAsync(view, thread, held, now, problems, cancellationToken)));
         _since.KeepOnly(views.Select(v => v.Role));
         return new BoardSnapshot(now, directory, true, peers, thread.TakeLast(Math.Max(0, recent)).ToList(), problems);

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using SessionBridge.Bridge;
+using SessionBridge.Held;
 using SessionBridge.Screens;
 using SessionBridge.State;
 

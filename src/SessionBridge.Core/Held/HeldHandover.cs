@@ -1,32 +1,57 @@
 using System.Text;
 using SessionBridge.State;
 
-namespace SessionBridge.Startup;
+namespace SessionBridge.Held;
 
 /// <summary>
-/// What the hook hands a session's model of the messages held for its role: claimed once (under the mailbox
-/// lock) and written as additionalContext, each with its <c>[from:role]</c> tag and id so it can be answered
-/// with reply_to. A slash command is never handed over as context: it is typed once the prompt is free.
+/// What a session's own hooks do with the messages held for its role. As additionalContext on PostToolUse
+/// (mid-turn), UserPromptSubmit (with the human's own prompt) and SessionStart (after /clear or a restart): claimed
+/// once and written each with its <c>[from:role]</c> tag and id, so it can be answered with reply_to. On Stop, and for
+/// slash commands (never handed over as context: typed once the prompt is free) or what did not fit, <c>deliver-held</c>
+/// types them. Costs one directory listing when nothing is held.
 /// </summary>
 internal static class HeldHandover
 {
-    /// <summary>The role registered on the pane, when anything at all is held (else null, at the cost of one listing).</summary>
-    public static RoleName? RoleWithHeld(StateStore state, string pane, string? socket)
+    /// <summary>What <paramref name="hookEvent"/> in <paramref name="pane"/> does with held messages, with <paramref name="room"/> characters of context.</summary>
+    public static HeldHookOutcome OnHook(StateStore state, HookEventName? hookEvent, string pane, string? socket, int room, DateTimeOffset now)
     {
-        if (!state.Messages.AnyHeld())
+        DeliveredVia? via = hookEvent switch
+        {
+            HookEventName.PostToolUse => DeliveredVia.PostToolUse,
+            HookEventName.UserPromptSubmit => DeliveredVia.UserPromptSubmit,
+            HookEventName.SessionStart => DeliveredVia.SessionStart,
+            _ => null,
+        };
+        if (via is null && hookEvent != HookEventName.Stop)
+            return HeldHookOutcome.Nothing;
+
+        var queue = new HeldQueue(state);
+        if (RoleWithHeld(queue, state, pane, socket) is not { } role)
+            return HeldHookOutcome.Nothing;
+
+        var context = via is { } how ? Claim(queue, role, how, room, now) : null;
+        // Stop: the turn ended, the prompt is about to be free. SessionStart: a slash command or what did not fit.
+        var start = hookEvent is HookEventName.Stop or HookEventName.SessionStart && queue.For(role).Count > 0;
+        return new HeldHookOutcome(context, start);
+    }
+
+    /// <summary>The role registered on the pane, when anything at all is held (else null, at the cost of one listing).</summary>
+    private static RoleName? RoleWithHeld(HeldQueue queue, StateStore state, string pane, string? socket)
+    {
+        if (!queue.Any())
             return null;
         var peer = state.Registry.FindByPane(pane, socket);
         if (peer is null)
             return null;
         var role = RoleName.Trusted(peer.Role);
-        return state.Messages.Held(role).Count > 0 ? role : null;
+        return queue.For(role).Count > 0 ? role : null;
     }
 
     /// <summary>Claims the held messages that fit in <paramref name="room"/> characters and returns the context that carries them, or null.</summary>
-    public static string? Claim(StateStore state, RoleName role, DeliveredVia via, int room, DateTimeOffset now)
+    private static string? Claim(HeldQueue queue, RoleName role, DeliveredVia via, int room, DateTimeOffset now)
     {
         var head = Head(role);
-        var claimed = state.Messages.ClaimHeld(role, waiting => Fitting(waiting, room - head.Length), via, now);
+        var claimed = queue.Claim(role, waiting => Fitting(waiting, room - head.Length), via, now);
         if (claimed.Count == 0)
             return null;
         var text = new StringBuilder(head);
@@ -34,9 +59,6 @@ internal static class HeldHandover
             text.Append(Entry(message, role, room - head.Length));
         return text.ToString().TrimEnd();
     }
-
-    /// <summary>Whether a held message for <paramref name="role"/> still waits (after a claim: slash commands, or what did not fit).</summary>
-    public static bool AnyLeft(StateStore state, RoleName role) => state.Messages.Held(role).Count > 0;
 
     private static string Head(RoleName role) =>
         $"[session-bridge] Messages for you (\"{role}\") that were held while you could not take typing, handed over "
