@@ -97,14 +97,14 @@ internal sealed class Roster(
     /// busy, idle, waiting_select… from the pane's presence and one screen read (<see cref="PeerStateReader"/>);
     /// for a pane that is not alive, its status.
     /// </summary>
-    private async Task<(string State, StateSource? Source, DateTimeOffset? Since)> LiveStateAsync(
+    private async Task<(ListedState State, StateSource? Source, DateTimeOffset? Since)> LiveStateAsync(
         PeerRegistration peer,
         TargetCheck check,
         CancellationToken cancellationToken
     )
     {
         if (check.Status.IsLost())
-            return (check.Status.ToWireName(), null, null);
+            return (check.Status.ToListedState(), null, null);
         string? screen;
         try
         {
@@ -116,6 +116,6 @@ internal sealed class Roster(
         }
 
         var live = reader.Read(peer, screen);
-        return (live.State.ToWireName(), live.Source, live.Since);
+        return (live.State.ToListedState(), live.Source, live.Since);
     }
 }

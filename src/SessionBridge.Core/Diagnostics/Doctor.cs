@@ -98,7 +98,7 @@ internal sealed class Doctor(Roster roster, StateStore state, BridgeOptions opti
                 return [new DoctorCheck("registrations", CheckOutcome.Ok, "none yet")];
             return peers.Select(p =>
                 p.Alive
-                    ? new DoctorCheck($"role {p.Role}", CheckOutcome.Ok, $"pane {p.Pane}, {p.State}")
+                    ? new DoctorCheck($"role {p.Role}", CheckOutcome.Ok, $"pane {p.Pane}, {p.State.ToWireName()}")
                     : new DoctorCheck(
                         $"role {p.Role}",
                         p.Status is PaneStatus.Stale or PaneStatus.Gone ? CheckOutcome.Failed : CheckOutcome.Warning,

@@ -24,6 +24,8 @@ internal static class WireNames
 
     public static string ToWireName(this ErrorCode value) => Of(value, WireNamesJson.Default.ErrorCode);
 
+    public static string ToWireName(this ListedState value) => Of(value, WireNamesJson.Default.ListedState);
+
     // A hook event's wire name is its member's name. No serializer here: the hook parses one on every Claude Code
     // event, and building the serializer's metadata would cost it most of a millisecond of its 5 ms.
     public static string ToWireName(this HookEventName value) => value.ToString();
@@ -73,4 +75,5 @@ internal static class WireNames
 [JsonSerializable(typeof(ScreenState))]
 [JsonSerializable(typeof(StateSource))]
 [JsonSerializable(typeof(ErrorCode))]
+[JsonSerializable(typeof(ListedState))]
 internal sealed partial class WireNamesJson : JsonSerializerContext;

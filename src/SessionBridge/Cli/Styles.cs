@@ -21,17 +21,15 @@ internal static class Styles
     }
 
     /// <summary>A peer's state (a screen state, or the pane's status when it is not alive), coloured by what it asks of you.</summary>
-    public static string State(string state)
+    public static string State(ListedState state)
     {
-        var colour = WireNames.TryParse(state, WireNamesJson.Default.ScreenState, out var screen)
-            ? screen switch
-            {
-                ScreenState.Idle => "green",
-                ScreenState.Busy => "yellow",
-                ScreenState.WaitingSelect or ScreenState.WaitingText => "fuchsia",
-                _ => "red",
-            }
-            : "red";
-        return $"[{colour}]{Markup.Escape(state)}[/]";
+        var colour = state switch
+        {
+            ListedState.Idle => "green",
+            ListedState.Busy => "yellow",
+            ListedState.WaitingSelect or ListedState.WaitingText => "fuchsia",
+            _ => "red",
+        };
+        return $"[{colour}]{Markup.Escape(state.ToWireName())}[/]";
     }
 }

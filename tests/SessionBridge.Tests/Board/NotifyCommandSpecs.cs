@@ -9,7 +9,7 @@ public sealed class NotifyCommandSpecs : IDisposable
 {
     private readonly TempDirectory _directory = new("notify");
 
-    private static readonly BoardAlert Alert = new(AlertKind.Waiting, "dev", "%7", "waiting_select", "Run `rm -rf` $(touch pwned) \"now\"?");
+    private static readonly BoardAlert Alert = new(AlertKind.Waiting, "dev", "%7", ListedState.WaitingSelect, "Run `rm -rf` $(touch pwned) \"now\"?");
 
     [Fact(Timeout = 30_000)]
     public async Task The_alert_reaches_the_command_in_its_environment_and_is_never_run_as_shell()

@@ -15,7 +15,7 @@ internal sealed record PeerView(
     bool Alive,
     PaneStatus Status,
     string? Problem,
-    string State,
+    ListedState State,
     StateSource? StateSource = null,
     DateTimeOffset? StateSince = null
 );

@@ -1,7 +1,7 @@
 namespace SessionBridge.Server.Cli.Board;
 
 /// <summary>One call for a person: which peer, in which state, asking what; for a held message, its id.</summary>
-internal sealed record BoardAlert(AlertKind Kind, string Role, string Pane, string State, string? Question, string? MessageId = null)
+internal sealed record BoardAlert(AlertKind Kind, string Role, string Pane, ListedState State, string? Question, string? MessageId = null)
 {
     /// <summary>
     /// What a notify command is told, in its environment only: never spliced into the command, so a question
@@ -16,7 +16,7 @@ internal sealed record BoardAlert(AlertKind Kind, string Role, string Pane, stri
                 _ => "waiting",
             },
             ["SESSION_BRIDGE_ROLE"] = Role,
-            ["SESSION_BRIDGE_STATE"] = State,
+            ["SESSION_BRIDGE_STATE"] = State.ToWireName(),
             ["SESSION_BRIDGE_QUESTION"] = Question ?? "",
             ["SESSION_BRIDGE_PANE"] = Pane,
             ["SESSION_BRIDGE_MESSAGE_ID"] = MessageId ?? "",
@@ -26,5 +26,5 @@ internal sealed record BoardAlert(AlertKind Kind, string Role, string Pane, stri
     public string Describe() =>
         Kind == AlertKind.Held
             ? $"{Role} ({Pane}) has had message #{MessageId} held"
-            : $"{Role} ({Pane}) is {State}" + (Question is null ? "" : $": {Question}");
+            : $"{Role} ({Pane}) is {State.ToWireName()}" + (Question is null ? "" : $": {Question}");
 }

@@ -8,7 +8,7 @@ namespace SessionBridge.Server.Cli.Board;
 /// </summary>
 internal sealed class BoardAlerts(TimeSpan heldAfter)
 {
-    private readonly Dictionary<string, (string Pane, string State, DateTimeOffset Since)> _waiting = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (string Pane, ListedState State, DateTimeOffset Since)> _waiting = new(StringComparer.Ordinal);
     private readonly HashSet<string> _held = new(StringComparer.Ordinal);
 
     public IReadOnlyList<BoardAlert> Next(BoardSnapshot snapshot)

@@ -62,7 +62,7 @@ internal sealed class BoardBuilder(UseCases bridge, TimeProvider? clock = null)
     )
     {
         var (source, since, answer) = Origin(view, now);
-        var (heading, question, options) = BoardStates.IsWaiting(view.State)
+        var (heading, question, options) = view.State.IsWaiting()
             ? await QuestionAsync(view, cancellationToken)
             : (null, null, null);
         var mine = held.Where(m => m.To == view.Role).ToList();

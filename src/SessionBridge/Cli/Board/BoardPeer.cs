@@ -19,7 +19,7 @@ internal sealed record BoardPeer(
     string Role,
     string Pane,
     PaneStatus Status,
-    string State,
+    ListedState State,
     StateSource StateSource,
     DateTimeOffset StateSince,
     string? Heading,
@@ -38,5 +38,5 @@ internal sealed record BoardPeer(
 
     /// <summary>The peer waits for a person: on a menu, a permission prompt or a question.</summary>
     [JsonIgnore]
-    public bool IsWaiting => BoardStates.IsWaiting(State);
+    public bool IsWaiting => State.IsWaiting();
 }

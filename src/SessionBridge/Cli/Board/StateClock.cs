@@ -6,9 +6,9 @@ namespace SessionBridge.Server.Cli.Board;
 /// </summary>
 internal sealed class StateClock
 {
-    private readonly Dictionary<string, (string Pane, string State, DateTimeOffset Since)> _seen = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (string Pane, ListedState State, DateTimeOffset Since)> _seen = new(StringComparer.Ordinal);
 
-    public DateTimeOffset Since(string role, string pane, string state, DateTimeOffset now)
+    public DateTimeOffset Since(string role, string pane, ListedState state, DateTimeOffset now)
     {
         if (_seen.TryGetValue(role, out var seen) && seen.Pane == pane && seen.State == state)
             return seen.Since;
