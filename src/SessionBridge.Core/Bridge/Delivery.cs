@@ -1,7 +1,11 @@
 namespace SessionBridge.Bridge;
 
-/// <summary>The outcome of typing one message into a pane.</summary>
-internal sealed record Delivery(bool Delivered, bool Submitted, DeliveryStatus Status, string? Reason)
+/// <summary>The outcome of typing one message into a pane; whether it was delivered and submitted follows from its status.</summary>
+internal sealed record Delivery(DeliveryStatus Status, string? Reason)
 {
-    public static Delivery NotDelivered(string reason) => new(false, false, DeliveryStatus.NotDelivered, reason);
+    public bool Delivered => Status.IsDelivered();
+
+    public bool Submitted => Status.IsSubmitted();
+
+    public static Delivery NotDelivered(string reason) => new(DeliveryStatus.NotDelivered, reason);
 }

@@ -153,8 +153,6 @@ internal sealed class MessageSending(
         var again = recent[0].Ts + Limits.RateWindow;
         var wait = Math.Max(1, (int)Math.Ceiling((again - now).TotalSeconds));
         return new Delivery(
-            false,
-            false,
             DeliveryStatus.RefusedRate,
             $"{sender} has sent {recipient} {max} messages in the last 60 s, the most allowed "
                 + $"(SESSION_BRIDGE_MAX_PER_MINUTE): nothing was typed. Sending to {recipient} works again at "

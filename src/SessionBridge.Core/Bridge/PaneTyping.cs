@@ -25,7 +25,7 @@ internal sealed class PaneTyping(BridgeOptions options, PaneTargeting targeting,
         var check = await targeting.CheckAsync(peer, cancellationToken);
         // A shell prompt runs whatever is typed as a command: refused even with force.
         if (check.Status == PaneStatus.Shell)
-            return new Delivery(false, false, DeliveryStatus.NotClaude, check.Problem);
+            return new Delivery(DeliveryStatus.NotClaude, check.Problem);
         if (check.Problem is not null)
             return Delivery.NotDelivered(check.Problem);
         if (!force && check.Pane is { } pane && !claude.RunsClaudeCode(peer, pane))
@@ -36,7 +36,7 @@ internal sealed class PaneTyping(BridgeOptions options, PaneTargeting targeting,
             var screen = await tmux.CaptureAsync(peer.Pane, 0, cancellationToken);
             var hold = force ? null : HoldReason(peer, screen);
             if (hold is not null)
-                return new Delivery(false, false, DeliveryStatus.Held, hold);
+                return new Delivery(DeliveryStatus.Held, hold);
             return await TypeLockedAsync(tmux, peer, check, text, submit, cancellationToken);
         }
         catch (TmuxException e)
@@ -97,13 +97,13 @@ internal sealed class PaneTyping(BridgeOptions options, PaneTargeting targeting,
     {
         await tmux.PasteAsync(peer.Pane, text, cancellationToken);
         if (!submit)
-            return new Delivery(true, false, DeliveryStatus.Typed, null);
+            return new Delivery(DeliveryStatus.Typed, null);
 
         await Task.Delay(options.SettleDelay, cancellationToken);
         // send-keys into a pane that died meanwhile exits 0 and does nothing: look again.
         var problem = (await targeting.CheckAsync(peer, cancellationToken)).Problem;
         if (problem is not null)
-            return new Delivery(true, false, DeliveryStatus.Typed, "the text was typed but not submitted: " + problem);
+            return new Delivery(DeliveryStatus.Typed, "the text was typed but not submitted: " + problem);
 
         // Where the peer's hooks are wired, its UserPromptSubmit is the receipt: no fixed wait for the screen.
         var identity = peer.Socket is { Length: > 0 } socket && check.Pane is { } info
@@ -118,21 +118,17 @@ internal sealed class PaneTyping(BridgeOptions options, PaneTargeting targeting,
 
         return status == DeliveryStatus.Typed
             ? new Delivery(
-                true,
-                false,
                 status,
                 options.Words.Render(
                     $"Enter did not submit: the text is still in {peer.Role}'s prompt (pressed twice). Raise "
                         + "SESSION_BRIDGE_SETTLE_MS, or use {cmd:respond} with [\"Enter\"]."
                 )
             )
-            : new Delivery(true, status is DeliveryStatus.Submitted or DeliveryStatus.Queued, status, null);
+            : new Delivery(status, null);
     }
 
     private Delivery NotClaude(PeerRegistration peer, PaneInfo pane) =>
         new(
-            false,
-            false,
             DeliveryStatus.NotClaude,
             options.Words.Render(
                 $"{peer.Role}'s pane {peer.Pane} runs {pane.CurrentCommand}, not Claude Code: nothing was typed, "

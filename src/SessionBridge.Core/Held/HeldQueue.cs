@@ -31,7 +31,7 @@ internal sealed class HeldQueue(StateStore state)
             append =>
             {
                 _store.Write(role, [.. _store.Read(role), message]);
-                append(message);
+                append(LogLine.Of(message));
                 return true;
             }
         );
@@ -64,9 +64,9 @@ internal sealed class HeldQueue(StateStore state)
                 var taken = chosen.Select(m => m.Id).Concat(expired.Select(m => m.Id)).ToHashSet(StringComparer.Ordinal);
                 _store.Write(role, waiting.Where(m => !taken.Contains(m.Id)).ToList());
                 foreach (var message in expired)
-                    append(message.StatusLine(now, DeliveryStatus.NotDelivered, false, false, StatusFold.NeverDelivered(message), null));
+                    append(LogLine.Of(StatusLine.About(message, now, DeliveryStatus.NotDelivered, StatusFold.NeverDelivered(message), null)));
                 foreach (var message in chosen)
-                    append(message.StatusLine(now, DeliveryStatus.Submitted, true, true, null, via));
+                    append(LogLine.Of(StatusLine.About(message, now, DeliveryStatus.Submitted, null, via)));
                 return chosen;
             }
         );
@@ -80,7 +80,7 @@ internal sealed class HeldQueue(StateStore state)
             append =>
             {
                 _store.Write(role, [.. _store.Read(role).Where(m => m.Id != message.Id), message]);
-                append(message.StatusLine(now, DeliveryStatus.Held, false, false, reason, null) with { DeliveredAt = null });
+                append(LogLine.Of(StatusLine.About(message, now, DeliveryStatus.Held, reason, null)));
                 return true;
             }
         );

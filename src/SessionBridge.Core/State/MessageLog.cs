@@ -14,8 +14,8 @@ internal sealed class MessageLog(StateDirectory directory, TimeSpan lockTimeout)
     /// <remarks>Status lines (a held message's later delivery) are left out: a follower shows messages as they are sent.</remarks>
     public (IReadOnlyList<MessageRecord> Messages, long Position) ConversationSince(long position)
     {
-        var (records, next) = _conversation.ReadFrom(position, StateJsonContext.Files.MessageRecord);
-        return (records.Where(r => !r.IsStatusLine).ToList(), next);
+        var (records, next) = _conversation.ReadFrom(position, Line);
+        return (records.Where(r => !r.IsStatus).Select(r => r.ToMessage()).ToList(), next);
     }
 
     /// <summary>
@@ -41,13 +41,13 @@ internal sealed class MessageLog(StateDirectory directory, TimeSpan lockTimeout)
         }
     }
 
-    public void Append(MessageRecord message) => AppendToBoth(Mailbox(RoleName.Trusted(message.To)), message, mailboxLocked: false);
+    public void Append(MessageRecord message) => AppendToBoth(Mailbox(RoleName.Trusted(message.To)), LogLine.Of(message), mailboxLocked: false);
 
     /// <summary>
     /// Runs <paramref name="step"/> under <paramref name="role"/>'s mailbox lock, with a writer of lines to the
     /// thread and that mailbox: what makes a held message's handover happen once (Held/HeldQueue uses it).
     /// </summary>
-    public T UnderMailboxLock<T>(RoleName role, Func<Action<MessageRecord>, T> step)
+    public T UnderMailboxLock<T>(RoleName role, Func<Action<LogLine>, T> step)
     {
         var mailbox = Mailbox(role);
         using var held = mailbox.Lock();
@@ -59,22 +59,16 @@ internal sealed class MessageLog(StateDirectory directory, TimeSpan lockTimeout)
     {
         Func<MessageRecord, bool>? filter = role is { } r ? m => m.From == r.Value || m.To == r.Value : null;
         var fold = new StatusFold(DateTimeOffset.UtcNow);
-        var page = _conversation.ReadLast(limit, StateJsonContext.Files.MessageRecord, m => fold.Keep(m, filter));
-        return page with { Records = fold.Apply(page.Records) };
+        return fold.Apply(_conversation.ReadLast(limit, Line, m => fold.Keep(m, filter)));
     }
 
     /// <summary>The newest messages to <paramref name="role"/>, oldest first; with <paramref name="after"/>, only those after that message.</summary>
     public LogPage<MessageRecord> Inbox(RoleName role, int limit, string? after = null)
     {
         var fold = new StatusFold(DateTimeOffset.UtcNow);
-        var page = Mailbox(role)
-            .ReadLast(
-                limit,
-                StateJsonContext.Files.MessageRecord,
-                m => fold.Keep(m, null),
-                stopAt: after is null ? null : m => !m.IsStatusLine && m.Id == after
-            );
-        return page with { Records = fold.Apply(page.Records) };
+        return fold.Apply(
+            Mailbox(role).ReadLast(limit, Line, m => fold.Keep(m, null), stopAt: after is null ? null : m => !m.IsStatus && m.Id == after)
+        );
     }
 
     /// <summary>One message to <paramref name="role"/> with its final status, looked for among the newest <paramref name="window"/>.</summary>
@@ -88,13 +82,9 @@ internal sealed class MessageLog(StateDirectory directory, TimeSpan lockTimeout)
     /// </summary>
     public IReadOnlyList<MessageRecord> SentSince(RoleName to, string from, DateTimeOffset since, int limit, Func<MessageRecord, bool> counts) =>
         Mailbox(to)
-            .ReadLast(
-                limit,
-                StateJsonContext.Files.MessageRecord,
-                m => !m.IsStatusLine && m.From == from && counts(m),
-                stopAt: m => !m.IsStatusLine && m.Ts < since
-            )
-            .Records;
+            .ReadLast(limit, Line, m => !m.IsStatus && m.From == from && counts(m.ToMessage()), stopAt: m => !m.IsStatus && m.Ts < since)
+            .Records.Select(m => m.ToMessage())
+            .ToList();
 
     /// <summary>The last message <paramref name="role"/> has marked read.</summary>
     public string? LastReadId(RoleName role) => Cursor(role).Read().LastReadId;
@@ -130,12 +120,14 @@ internal sealed class MessageLog(StateDirectory directory, TimeSpan lockTimeout)
     private JsonlLog Mailbox(RoleName role) => new(directory.MailboxPath(role), lockTimeout);
 
     /// <summary>Every line goes to the shared thread and to the recipient's mailbox (under its lock when <paramref name="mailboxLocked"/>).</summary>
-    private void AppendToBoth(JsonlLog mailbox, MessageRecord line, bool mailboxLocked)
+    private void AppendToBoth(JsonlLog mailbox, LogLine line, bool mailboxLocked)
     {
-        _conversation.Append(line, StateJsonContext.Files.MessageRecord);
+        _conversation.Append(line, Line);
         if (mailboxLocked)
-            mailbox.AppendWhileLocked(line, StateJsonContext.Files.MessageRecord);
+            mailbox.AppendWhileLocked(line, Line);
         else
-            mailbox.Append(line, StateJsonContext.Files.MessageRecord);
+            mailbox.Append(line, Line);
     }
+
+    private static System.Text.Json.Serialization.Metadata.JsonTypeInfo<LogLine> Line => StateJsonContext.Files.LogLine;
 }

@@ -11,6 +11,7 @@ namespace SessionBridge.State;
     UseStringEnumConverter = true
 )]
 [JsonSerializable(typeof(MessageRecord))]
+[JsonSerializable(typeof(LogLine))]
 [JsonSerializable(typeof(RegistryFile))]
 [JsonSerializable(typeof(PromptsFile))]
 [JsonSerializable(typeof(InboxCursor))]

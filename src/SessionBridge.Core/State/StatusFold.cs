@@ -8,21 +8,22 @@ namespace SessionBridge.State;
 /// </summary>
 internal sealed class StatusFold(DateTimeOffset now)
 {
-    private readonly Dictionary<string, MessageRecord> _newest = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, StatusLine> _newest = new(StringComparer.Ordinal);
 
-    /// <summary>A filter for a backward read: false for status lines (kept), else <paramref name="filter"/>.</summary>
-    public bool Keep(MessageRecord record, Func<MessageRecord, bool>? filter)
+    /// <summary>A filter for a backward read: false for status lines (kept), else <paramref name="filter"/> on the message.</summary>
+    public bool Keep(LogLine line, Func<MessageRecord, bool>? filter)
     {
-        if (record.IsStatusLine)
+        if (line.IsStatus)
         {
-            _newest.TryAdd(record.Id, record);
+            _newest.TryAdd(line.Id, line.ToStatus());
             return false;
         }
 
-        return filter is null || filter(record);
+        return filter is null || filter(line.ToMessage());
     }
 
-    public IReadOnlyList<MessageRecord> Apply(IReadOnlyList<MessageRecord> records) => records.Select(Apply).ToList();
+    public LogPage<MessageRecord> Apply(LogPage<LogLine> page) =>
+        new(page.Records.Select(line => Apply(line.ToMessage())).ToList(), page.SkippedCorruptLines);
 
     public MessageRecord Apply(MessageRecord message)
     {
@@ -30,11 +31,11 @@ internal sealed class StatusFold(DateTimeOffset now)
         {
             return message with
             {
-                Delivered = status.Delivered,
-                Submitted = status.Submitted,
+                Delivered = status.Status.IsDelivered(),
+                Submitted = status.Status.IsSubmitted(),
                 Status = status.Status,
                 Reason = status.Reason,
-                DeliveredVia = status.DeliveredVia,
+                DeliveredVia = status.Via,
                 DeliveredAt = status.Status == DeliveryStatus.Held ? null : status.DeliveredAt ?? status.Ts,
             };
         }
