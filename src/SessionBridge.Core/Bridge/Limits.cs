@@ -1,9 +1,10 @@
 namespace SessionBridge.Bridge;
 
 /// <summary>
-/// Every default and bound of the tools and commands, in one place: the tool parameters' defaults and
+/// Every numeric default and bound of the tools and commands, in one place: the tool parameters' defaults and
 /// <c>[Range]</c>s (which the model reads in the input schema), the command line's defaults, and the checks
-/// in the library all read these.
+/// in the library all read these. The board's own (<c>watch</c>'s refresh and alerts) are in the command line's
+/// Board/BoardLimits, since nothing else uses them.
 /// </summary>
 internal static class Limits
 {

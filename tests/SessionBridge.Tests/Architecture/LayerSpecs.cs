@@ -14,7 +14,7 @@ public sealed partial class LayerSpecs
     [
         ["", "Domain", "Errors"],
         ["State", "Tmux", "Processes"],
-        ["Screens", "Presence", "Held", "Startup", "Setup"],
+        ["Screens", "Held", "Startup", "Setup"],
         ["Bridge", "Team"],
         ["Diagnostics"],
     ];
