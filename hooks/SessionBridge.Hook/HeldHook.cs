@@ -15,7 +15,7 @@ namespace SessionBridge.Hook;
 internal static class HeldHook
 {
     /// <summary>The context to add for this event, or null.</summary>
-    public static string? Run(HookInput input, string pane, Func<string, string?> environment, int room)
+    public static string? Run(HookInput input, string pane, Func<string, string?> environment, int room, TimeProvider clock)
     {
         DeliveredVia? via = input.HookEventName switch
         {
@@ -28,7 +28,7 @@ internal static class HeldHook
         if (via is null && input.HookEventName != "Stop")
             return null;
 
-        var state = new StateStore(StateDirectory.FromEnvironment(environment), LockWait);
+        var state = new StateStore(StateDirectory.FromEnvironment(environment), LockWait, clock);
         if (!Directory.Exists(state.Directory.HeldDirectory))
             return null;
         var socket = TmuxSocket.FromTmuxVariable(environment("TMUX"));
@@ -37,7 +37,7 @@ internal static class HeldHook
 
         string? context = null;
         if (via is { } how)
-            context = HeldHandover.Claim(state, role, how, room, DateTimeOffset.UtcNow);
+            context = HeldHandover.Claim(state, role, how, room, clock.GetUtcNow());
 
         // Stop: the turn ended, the prompt is about to be free. SessionStart: a slash command or what did not fit.
         if (input.HookEventName is "Stop" or "SessionStart" && HeldHandover.AnyLeft(state, role))

@@ -14,7 +14,7 @@ internal static class PresenceHook
     // Hooks for one event run in parallel and each holds the lock for well under a millisecond.
     private static readonly TimeSpan LockWait = TimeSpan.FromMilliseconds(500);
 
-    public static void Record(HookInput input, string pane, Func<string, string?> environment)
+    public static void Record(HookInput input, string pane, Func<string, string?> environment, TimeProvider clock)
     {
         if (input.HookEventName is not { Length: > 0 } name)
             return;
@@ -36,7 +36,7 @@ internal static class PresenceHook
         var identity = new PaneIdentity(socket, serverPid, pane, panePid);
         new PresenceStore(directory).Update(
             identity,
-            current => PresenceTransitions.Apply(current, hook, identity, DateTimeOffset.UtcNow),
+            current => PresenceTransitions.Apply(current, hook, identity, clock.GetUtcNow()),
             LockWait
         );
     }

@@ -11,13 +11,13 @@ namespace SessionBridge.Hook;
 /// </summary>
 internal static class SessionStartHook
 {
-    public static string? Briefing(HookInput input, string pane, Func<string, string?> environment)
+    public static string? Briefing(HookInput input, string pane, Func<string, string?> environment, TimeProvider clock)
     {
         if (input.HookEventName is not (null or "SessionStart"))
             return null;
 
         var socket = TmuxSocket.FromTmuxVariable(environment("TMUX"));
-        var state = new StateStore(StateDirectory.FromEnvironment(environment), TimeSpan.FromSeconds(2));
+        var state = new StateStore(StateDirectory.FromEnvironment(environment), TimeSpan.FromSeconds(2), clock);
         if (!Directory.Exists(state.Directory.Root))
             return null;
 

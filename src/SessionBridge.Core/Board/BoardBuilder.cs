@@ -13,7 +13,7 @@ namespace SessionBridge.Board;
 /// </summary>
 internal sealed class BoardBuilder(UseCases bridge, TimeProvider? clock = null)
 {
-    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
+    private readonly TimeProvider _clock = clock ?? bridge.Clock;
     private readonly StateClock _since = new();
 
     /// <param name="recent">How many of the newest messages to keep in <see cref="BoardSnapshot.Recent"/>.</param>

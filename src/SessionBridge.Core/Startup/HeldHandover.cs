@@ -23,10 +23,15 @@ internal static class HeldHandover
         return state.Messages.Held(role).Count > 0 ? role : null;
     }
 
-    /// <summary>Claims the held messages that fit in <paramref name="room"/> characters and returns the context that carries them, or null.</summary>
+    /// <summary>
+    /// Claims the held messages that fit in <paramref name="room"/> characters and returns the context that carries
+    /// them, or null. What does not fit is not claimed: it stays held for the next hook or the deliverer.
+    /// </summary>
     public static string? Claim(StateStore state, RoleName role, DeliveredVia via, int room, DateTimeOffset now)
     {
         var head = Head(role);
+        if (room - head.Length < MinimumEntry)
+            return null;
         var claimed = state.Messages.ClaimHeld(role, waiting => Fitting(waiting, room - head.Length), via, now);
         if (claimed.Count == 0)
             return null;
@@ -43,7 +48,11 @@ internal static class HeldHandover
         $"[session-bridge] Messages for you (\"{role}\") that were held while you could not take typing, handed over "
         + $"now. Answer one with mcp__session-bridge__send(to: <its sender>, from: \"{role}\", reply_to: <its id>, text).\n\n";
 
-    /// <summary>Oldest first, as many as fit; the first always (cut if it must be). Never a slash command.</summary>
+    // A first message is cut to fit rather than left out, but only where its tag, its id, a useful start of its
+    // text and the note that says where the rest is all fit; with less room it waits.
+    private const int MinimumEntry = 400;
+
+    /// <summary>Oldest first, as many as fit; the first always (cut if it must be: the caller leaves <see cref="MinimumEntry"/>). Never a slash command.</summary>
     private static List<MessageRecord> Fitting(IReadOnlyList<MessageRecord> waiting, int room)
     {
         var chosen = new List<MessageRecord>();

@@ -6,7 +6,7 @@ namespace SessionBridge.State;
 /// Every message is written twice: to conversation.jsonl (one ordered thread for all) and to the
 /// recipient's mailbox, the fallback when a push into its pane was missed.
 /// </summary>
-internal sealed class MessageLog(StateDirectory directory, TimeSpan lockTimeout)
+internal sealed class MessageLog(StateDirectory directory, TimeSpan lockTimeout, TimeProvider clock)
 {
     private readonly JsonlLog _conversation = new(directory.ConversationPath, lockTimeout);
     private readonly HeldStore _held = new(directory);
@@ -54,7 +54,7 @@ internal sealed class MessageLog(StateDirectory directory, TimeSpan lockTimeout)
     public LogPage<MessageRecord> History(int limit, RoleName? role = null)
     {
         Func<MessageRecord, bool>? filter = role is { } r ? m => m.From == r.Value || m.To == r.Value : null;
-        var fold = new StatusFold(DateTimeOffset.UtcNow);
+        var fold = new StatusFold(clock.GetUtcNow());
         var page = _conversation.ReadLast(limit, StateJsonContext.Files.MessageRecord, m => fold.Keep(m, filter));
         return page with { Records = fold.Apply(page.Records) };
     }
@@ -62,7 +62,7 @@ internal sealed class MessageLog(StateDirectory directory, TimeSpan lockTimeout)
     /// <summary>The newest messages to <paramref name="role"/>, oldest first; with <paramref name="after"/>, only those after that message.</summary>
     public LogPage<MessageRecord> Inbox(RoleName role, int limit, string? after = null)
     {
-        var fold = new StatusFold(DateTimeOffset.UtcNow);
+        var fold = new StatusFold(clock.GetUtcNow());
         var page = Mailbox(role)
             .ReadLast(
                 limit,
