@@ -6,11 +6,11 @@ namespace SessionBridge.Bridge;
 /// <summary>
 /// Does this pane run Claude Code? Its own hooks say so when they are wired (a presence record for this very
 /// pane process, not ended); otherwise its process tree must hold <c>claude</c>. tmux's pane_current_command
-/// is not enough (SPEC §4): Claude Code started from a shell script shows as <c>bash</c>.
+/// is not enough: Claude Code started from a shell script shows as <c>bash</c>.
 /// </summary>
 internal sealed class ClaudeCodeCheck(BridgeOptions options)
 {
-    public bool RunsClaudeCode(PeerRegistration peer, PaneInfo pane)
+    public async Task<bool> RunsClaudeCodeAsync(PeerRegistration peer, PaneInfo pane, CancellationToken cancellationToken)
     {
         if (peer.Socket is { Length: > 0 } socket)
         {
@@ -19,6 +19,6 @@ internal sealed class ClaudeCodeCheck(BridgeOptions options)
                 return true;
         }
 
-        return PaneProcesses.HasClaudeCode(pane.PanePid);
+        return await PaneProcesses.HasClaudeCodeAsync(pane.PanePid, cancellationToken);
     }
 }

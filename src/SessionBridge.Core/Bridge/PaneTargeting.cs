@@ -59,7 +59,7 @@ internal sealed class PaneTargeting(BridgeOptions options)
             );
         }
 
-        if (PaneProcesses.IsShell(info.CurrentCommand) && !PaneProcesses.HasClaudeCode(info.PanePid))
+        if (PaneProcesses.IsShell(info.CurrentCommand) && !await PaneProcesses.HasClaudeCodeAsync(info.PanePid, cancellationToken))
         {
             return Problem(
                 PaneStatus.Shell,

@@ -28,7 +28,7 @@ internal sealed class PaneTyping(BridgeOptions options, PaneTargeting targeting,
             return new Delivery(false, false, DeliveryStatus.NotClaude, check.Problem);
         if (check.Problem is not null)
             return Delivery.NotDelivered(check.Problem);
-        if (!force && check.Pane is { } pane && !claude.RunsClaudeCode(peer, pane))
+        if (!force && check.Pane is { } pane && !await claude.RunsClaudeCodeAsync(peer, pane, cancellationToken))
             return NotClaude(peer, pane);
 
         try
@@ -59,7 +59,7 @@ internal sealed class PaneTyping(BridgeOptions options, PaneTargeting targeting,
         var tmux = options.Tmux(peer.Socket);
         using var held = PaneLock.Acquire(options.State, peer.Socket, peer.Pane, options.PaneLockTimeout);
         var check = await targeting.CheckAsync(peer, cancellationToken);
-        if (check.Problem is not null || check.Pane is not { } pane || !claude.RunsClaudeCode(peer, pane))
+        if (check.Problem is not null || check.Pane is not { } pane || !await claude.RunsClaudeCodeAsync(peer, pane, cancellationToken))
             return null;
         var screen = await tmux.CaptureAsync(peer.Pane, 0, cancellationToken);
         if (HoldReason(peer, screen) is not null || ScreenClassifier.Classify(screen).State is not (ScreenState.Idle or ScreenState.WaitingText))
