@@ -32,7 +32,7 @@ internal static class HeldHook
         if (!Directory.Exists(state.Directory.HeldDirectory))
             return null;
         var socket = TmuxSocket.FromTmuxVariable(environment("TMUX"));
-        if (HeldHandover.RoleWithHeld(state, pane, socket) is not { } role)
+        if (HeldHandover.RoleWithHeld(state, pane, socket, () => LivePane.Find(pane, environment)) is not { } role)
             return null;
 
         string? context = null;

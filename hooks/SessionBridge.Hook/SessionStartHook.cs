@@ -21,6 +21,6 @@ internal static class SessionStartHook
         if (!Directory.Exists(state.Directory.Root))
             return null;
 
-        return SessionStartContext.Build(state, pane, socket, input.Source);
+        return SessionStartContext.Build(state, pane, socket, input.Source, LivePane.Find(pane, environment));
     }
 }

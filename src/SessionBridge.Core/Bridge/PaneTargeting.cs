@@ -92,8 +92,7 @@ internal sealed class PaneTargeting(BridgeOptions options)
     /// Whether the registration was made for another tmux server or another process in the pane now called
     /// <c>peer.Pane</c> (older registrations without pids are taken at their word).
     /// </summary>
-    public static bool IsReplaced(PeerRegistration peer, PaneInfo live) =>
-        (peer.ServerPid is { } server && server != live.ServerPid) || (peer.PanePid is { } pid && pid != live.PanePid);
+    public static bool IsReplaced(PeerRegistration peer, PaneInfo live) => !PaneIdentity.Fits(peer, live.ServerPid, live.PanePid);
 
     /// <summary>A pane as tmux sees it now; a tmux that cannot be reached is a missing pane, not an exception.</summary>
     public static async Task<PaneProbe> InspectAsync(TmuxClient tmux, string pane, CancellationToken cancellationToken)

@@ -11,12 +11,16 @@ namespace SessionBridge.Startup;
 /// </summary>
 internal static class HeldHandover
 {
-    /// <summary>The role registered on the pane, when anything at all is held (else null, at the cost of one listing).</summary>
-    public static RoleName? RoleWithHeld(StateStore state, string pane, string? socket)
+    /// <summary>
+    /// The role registered on the pane, when anything at all is held (else null, at the cost of one listing).
+    /// <paramref name="live"/> is asked for only then: the pane as it is now, so a registration left from another
+    /// tmux server or pane process gets nothing.
+    /// </summary>
+    public static RoleName? RoleWithHeld(StateStore state, string pane, string? socket, Func<PaneIdentity?> live)
     {
         if (!state.Messages.AnyHeld())
             return null;
-        var peer = state.Registry.FindByPane(pane, socket);
+        var peer = state.Registry.FindByPane(pane, socket, live());
         if (peer is null)
             return null;
         var role = RoleName.Trusted(peer.Role);

@@ -146,6 +146,29 @@ public sealed class HeldHookSpecs(PrivateTmuxServer tmux) : IClassFixture<Privat
     }
 
     [Fact(Timeout = Timeouts.Spec)]
+    public async Task A_registration_left_by_another_pane_process_with_the_same_pane_id_gets_no_briefing_and_no_held_messages()
+    {
+        // Arrange: dev was registered on this pane id, but for a process that is gone (a tmux restart reuses ids).
+        var pane = await HookInPane.StartAsync(tmux, _state.Path, _files);
+        var live = await pane.IdentityAsync();
+        var store = Store;
+        store.Directory.EnsureCreated();
+        var then = DateTimeOffset.UtcNow.AddHours(-1);
+        store.Registry.Save(new PeerRegistration("dev", live.Pane, live.Socket, live.ServerPid, live.PanePid + 100_000, null, then, then));
+        store.Prompts.Save(new SavedPrompt("dev", "You write the backend.", DateTimeOffset.UtcNow));
+        var message = Hold("for the old dev");
+
+        // Act
+        var start = await pane.RunAsync(HookEvents.Json("SessionStart", fields: ("source", "startup")));
+        var tool = await pane.RunAsync(HookEvents.Tool("PostToolUse", "Bash"));
+
+        // Assert
+        start.Should().Be(new HookInPane.Outcome(0, "", ""), "this session is not the dev that registered");
+        tool.Should().Be(new HookInPane.Outcome(0, "", ""));
+        Store.Messages.Held(RoleName.Parse("dev")).Select(m => m.Id).Should().Equal([message.Id], "it waits for dev");
+    }
+
+    [Fact(Timeout = Timeouts.Spec)]
     public async Task A_slash_command_is_never_handed_over_as_context()
     {
         // Arrange
