@@ -124,7 +124,7 @@ public sealed class HeldHookSpecs(PrivateTmuxServer tmux) : IClassFixture<Privat
     }
 
     [Fact(Timeout = Timeouts.Spec)]
-    public async Task After_a_full_size_briefing_held_messages_stay_held_for_the_next_hook_instead_of_overflowing()
+    public async Task Regression_after_a_full_size_briefing_held_messages_stay_held_for_the_next_hook_instead_of_overflowing_the_context()
     {
         // Arrange: a briefing far over what Claude Code keeps of a hook's context (about 10,000 characters).
         var pane = await RegisteredPaneAsync();

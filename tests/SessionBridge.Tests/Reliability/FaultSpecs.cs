@@ -41,7 +41,7 @@ public sealed class FaultSpecs : IDisposable
     }
 
     [Fact(Timeout = Timeouts.Spec)]
-    public async Task After_a_tmux_restart_a_role_registered_on_the_old_server_no_longer_binds_the_new_panes_session()
+    public async Task Regression_after_a_tmux_restart_a_role_registered_on_the_old_server_no_longer_binds_the_new_panes_sender()
     {
         // Arrange: "ghost" registered from pane %0; tmux restarts, and a new session in the new %0 calls.
         await using var tmux = new PrivateTmuxServer();
