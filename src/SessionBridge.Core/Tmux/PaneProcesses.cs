@@ -1,10 +1,10 @@
-using System.Globalization;
+using SessionBridge.Processes;
 
 namespace SessionBridge.Tmux;
 
 /// <summary>
-/// What runs under a pane, read from /proc. tmux reports the foreground process group leader, which is
-/// <c>bash</c> when Claude Code was started as <c>bash -c "claude; …"</c>: only a walk of the process tree
+/// What runs under a pane. tmux reports the foreground process group leader, which is <c>bash</c> when Claude
+/// Code was started as <c>bash -c "claude; …"</c>: only a walk of the process tree (<see cref="ProcessTable"/>)
 /// tells a shell prompt from Claude Code running under a shell.
 /// </summary>
 internal static class PaneProcesses
@@ -16,87 +16,22 @@ internal static class PaneProcesses
 
     public static bool IsShell(string command) => Shells.Contains(command.TrimStart('-'));
 
-    /// <summary>Whether Claude Code (the <c>claude</c> binary, or node running its cli) runs at or under <paramref name="rootPid"/>.</summary>
-    public static bool HasClaudeCode(int rootPid)
+    /// <summary>Whether Claude Code runs at or under <paramref name="rootPid"/>, read from this machine's process table.</summary>
+    public static async Task<bool> HasClaudeCodeAsync(int rootPid, CancellationToken cancellationToken) =>
+        rootPid > 0 && HasClaudeCode(await ProcessTable.ReadAsync(cancellationToken), rootPid);
+
+    /// <summary>Whether Claude Code runs at or under <paramref name="rootPid"/> in <paramref name="table"/>.</summary>
+    public static bool HasClaudeCode(ProcessTable table, int rootPid) => table.AnyInTree(rootPid, IsClaudeCode);
+
+    /// <summary>The <c>claude</c> binary, or node running Claude Code's cli (<c>node …/@anthropic-ai/claude-code/cli.js</c>).</summary>
+    public static bool IsClaudeCode(IReadOnlyList<string> arguments)
     {
-        if (rootPid <= 0 || !Directory.Exists("/proc"))
+        if (arguments.Count == 0)
             return false;
-
-        var children = new Dictionary<int, List<int>>();
-        foreach (var directory in Directory.EnumerateDirectories("/proc"))
-        {
-            if (!int.TryParse(Path.GetFileName(directory), NumberStyles.None, CultureInfo.InvariantCulture, out var pid))
-                continue;
-            var parent = ParentOf(pid);
-            if (parent is null)
-                continue;
-            if (!children.TryGetValue(parent.Value, out var list))
-                children[parent.Value] = list = [];
-            list.Add(pid);
-        }
-
-        var pending = new Stack<int>([rootPid]);
-        var seen = new HashSet<int>();
-        while (pending.Count > 0)
-        {
-            var pid = pending.Pop();
-            if (!seen.Add(pid))
-                continue;
-            if (IsClaudeCode(pid))
-                return true;
-            if (children.TryGetValue(pid, out var list))
-            {
-                foreach (var child in list)
-                    pending.Push(child);
-            }
-        }
-
-        return false;
-    }
-
-    private static bool IsClaudeCode(int pid)
-    {
-        var argv = ReadCommandLine(pid);
-        if (argv.Length == 0)
-            return false;
-        if (Path.GetFileName(argv[0]) == "claude")
+        var program = Path.GetFileName(arguments[0]);
+        if (program == "claude")
             return true;
-        // node …/@anthropic-ai/claude-code/cli.js
-        return Path.GetFileName(argv[0]).StartsWith("node", StringComparison.Ordinal)
-            && argv.Skip(1).Any(a => a.Contains("claude-code", StringComparison.Ordinal)
-                || Path.GetFileName(a) == "claude");
-    }
-
-    private static string[] ReadCommandLine(int pid)
-    {
-        try
-        {
-            return File.ReadAllText($"/proc/{pid}/cmdline").Split('\0', StringSplitOptions.RemoveEmptyEntries);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return [];
-        }
-    }
-
-    private static int? ParentOf(int pid)
-    {
-        try
-        {
-            // "pid (comm) state ppid …": comm may hold spaces and parentheses, so parse after the last ')'.
-            var stat = File.ReadAllText($"/proc/{pid}/stat");
-            var close = stat.LastIndexOf(')');
-            if (close < 0)
-                return null;
-            var fields = stat[(close + 1)..].Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            return fields.Length > 1
-                && int.TryParse(fields[1], NumberStyles.None, CultureInfo.InvariantCulture, out var parent)
-                ? parent
-                : null;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return null;
-        }
+        return program.StartsWith("node", StringComparison.Ordinal)
+            && arguments.Skip(1).Any(a => a.Contains("claude-code", StringComparison.Ordinal) || Path.GetFileName(a) == "claude");
     }
 }
