@@ -1,3 +1,4 @@
+using SessionBridge.Processes;
 using SessionBridge.State;
 using SessionBridge.Tmux;
 

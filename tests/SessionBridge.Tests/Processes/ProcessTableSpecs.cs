@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using SessionBridge.Processes;
-using SessionBridge.Tmux;
 
 namespace SessionBridge.Tests.Processes;
 

@@ -1,6 +1,4 @@
-using SessionBridge.Processes;
-
-namespace SessionBridge.Tmux;
+namespace SessionBridge.Processes;
 
 /// <summary>
 /// What runs under a pane. tmux reports the foreground process group leader, which is <c>bash</c> when Claude
