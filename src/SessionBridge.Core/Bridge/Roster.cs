@@ -73,7 +73,7 @@ internal sealed class Roster(
         var views = await Task.WhenAll(
             state.Registry.All().Select(async peer =>
             {
-                var check = await targeting.CheckAsync(peer, cancellationToken);
+                var check = Stopped(peer, await targeting.CheckAsync(peer, cancellationToken));
                 var (live, source, since) = await LiveStateAsync(peer, check, cancellationToken);
                 return new PeerView(
                     peer.Role,
@@ -91,6 +91,21 @@ internal sealed class Roster(
             })
         );
         return new ListPeersResult(views);
+    }
+
+    /// <summary>
+    /// A role whose pane <c>session-bridge down</c> ended is stopped on purpose, not dead: its state waits for
+    /// the next <c>session-bridge up</c>.
+    /// </summary>
+    private static TargetCheck Stopped(PeerRegistration peer, TargetCheck check)
+    {
+        if (!check.Status.IsLost() || peer.StoppedAt is null)
+            return check;
+        return new TargetCheck(
+            PaneStatus.Stopped,
+            $"{peer.Role} was stopped by `session-bridge down`; its messages wait in its mailbox, and "
+                + "`session-bridge up` resumes its session."
+        );
     }
 
     /// <summary>

@@ -34,6 +34,16 @@ internal sealed class Registry(StateDirectory directory, TimeSpan lockTimeout)
             return (file, true);
         });
 
+    /// <summary>Marks a role as stopped by <c>session-bridge down</c>; a role that is not registered is left alone.</summary>
+    public void MarkStopped(RoleName role, DateTimeOffset now) =>
+        _file.Update(file =>
+        {
+            if (!file.Peers.TryGetValue(role.Value, out var peer))
+                return (file, false);
+            file.Peers[role.Value] = peer with { StoppedAt = now };
+            return (file, true);
+        });
+
     /// <summary>
     /// The role registered for <paramref name="pane"/> on the server at <paramref name="socket"/>; when several
     /// roles point at the pane, the most recently registered wins.

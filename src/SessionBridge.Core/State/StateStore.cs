@@ -9,6 +9,7 @@ internal sealed class StateStore
         Registry = new Registry(directory, lockTimeout);
         Prompts = new PromptBook(directory, lockTimeout);
         Messages = new MessageLog(directory, lockTimeout);
+        Sessions = new RoleSessions(directory, lockTimeout);
     }
 
     public StateDirectory Directory { get; }
@@ -18,4 +19,6 @@ internal sealed class StateStore
     public PromptBook Prompts { get; }
 
     public MessageLog Messages { get; }
+
+    public RoleSessions Sessions { get; }
 }

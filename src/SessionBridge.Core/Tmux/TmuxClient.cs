@@ -108,6 +108,24 @@ internal sealed class TmuxClient(string? socket, TimeSpan timeout)
         }
     }
 
+    /// <summary>
+    /// Runs one tmux command and returns its output; a failure is a <see cref="TmuxException"/> naming
+    /// <paramref name="arguments"/>' command. For the commands the team launcher needs (sessions, windows, options).
+    /// </summary>
+    public async Task<string> CommandAsync(string[] arguments, CancellationToken cancellationToken = default)
+    {
+        var result = await RunAsync(arguments, null, cancellationToken);
+        EnsureSuccess(result, arguments[0]);
+        return result.StandardOutput;
+    }
+
+    /// <summary>Like <see cref="CommandAsync"/>, but a non-zero exit is an answer (null), not an exception.</summary>
+    public async Task<string?> TryCommandAsync(string[] arguments, CancellationToken cancellationToken = default)
+    {
+        var result = await RunAsync(arguments, null, cancellationToken);
+        return result.ExitCode == 0 ? result.StandardOutput : null;
+    }
+
     private async Task<BufferedCommandResult> RunAsync(
         string[] arguments,
         string? standardInput,

@@ -1,0 +1,10 @@
+namespace SessionBridge.Team;
+
+/// <summary>What <c>session-bridge up</c> made: the tmux session, how to attach to it, and every role.</summary>
+/// <param name="Session">The tmux session's name.</param>
+/// <param name="Socket">The tmux server's socket.</param>
+/// <param name="Attach">The exact command that attaches a terminal to the session.</param>
+internal sealed record TeamUpResult(string Team, string Session, string Socket, string Attach, IReadOnlyList<RoleOutcome> Roles)
+{
+    public bool AllReady => Roles.All(r => r.Ready);
+}
