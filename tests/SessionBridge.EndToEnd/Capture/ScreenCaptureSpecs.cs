@@ -52,6 +52,48 @@ public sealed class ScreenCaptureSpecs(ClaudeInstallation claude)
         }
     }
 
+    /// <summary>
+    /// A session started as <c>up</c> starts one, with <c>--name dev --session-id</c>: the name sits at the right
+    /// end of the prompt box's top rule. Idle fresh, busy, then a menu under it.
+    /// </summary>
+    [Fact(Timeout = Timeouts.ClaudeCode)]
+    public async Task Capture_real_Claude_Code_screens_of_a_named_session()
+    {
+        var folder = Environment.GetEnvironmentVariable("SESSION_BRIDGE_CAPTURE_SCREENS");
+        if (string.IsNullOrEmpty(folder))
+            Assert.Skip("A tool, not a test: set SESSION_BRIDGE_CAPTURE_SCREENS to the folder to save screens to.");
+        _folder = Directory.CreateDirectory(folder).FullName;
+
+        foreach (var (width, height) in Sizes)
+        {
+            var size = $"{width}x{height}";
+            await using var world = await ClaudeWorld.CreateAsync(claude);
+            var session = await world.StartSessionAsync("named", new SessionOptions
+            {
+                Width = width,
+                Height = height,
+                Arguments = ["--name", "dev", "--session-id", Guid.NewGuid().ToString()],
+            });
+            await SaveAsync(session, "idle-named", size);
+
+            var longJob = new TaskCompletionSource();
+            session.Model.Enqueue(Turn.Reply("The long job is done.") with { Hold = longJob.Task });
+            await session.TypeAsync("Run the long job.");
+            await WaitForElapsedAsync(session);
+            await SaveAsync(session, "busy-named", size);
+            longJob.SetResult();
+            await WaitForAsync(session, "The long job is done.");
+            await WaitUntilIdleAsync(session);
+
+            session.Model.Enqueue(Turn.Call("AskUserQuestion", Question("Which database should the service use?", "Database", false,
+                ("PostgreSQL", "Relational, battle-tested"), ("SQLite", "Embedded, zero setup"), ("Redis", "In-memory key-value"))));
+            await session.TypeAsync("Ask me which database the service should use.");
+            await WaitForAsync(session, "Enter to select");
+            await SaveAsync(session, "ask-select-named", size);
+            await session.KillAsync();
+        }
+    }
+
     // Escape on a menu or permission prompt ends the turn without asking the model again: nothing follows
     // those calls in the script.
     private async Task ConversationAsync(ClaudeWorld world, int width, int height, string size)
