@@ -33,6 +33,16 @@ internal sealed class Doctor(Roster roster, StateStore state, BridgeOptions opti
         return checks;
     }
 
+    /// <summary>
+    /// Whether Claude Code has the server and the hook wired: what <c>session-bridge up</c> mentions (a line each,
+    /// with its fix) without failing, since the team still starts without them.
+    /// </summary>
+    public IReadOnlyList<DoctorCheck> ClaudeWiring()
+    {
+        var wiring = ClaudeSettings.ForUser(name => name == "HOME" ? environment.Home : null).Read();
+        return [ServerRegisteredWithClaude(), .. HookWired(wiring)];
+    }
+
     private async Task<DoctorCheck> TmuxAsync(CancellationToken cancellationToken)
     {
         try

@@ -10,13 +10,12 @@ namespace SessionBridge.Team;
 /// </summary>
 internal static class ClaudeCommand
 {
-    /// <summary>The program and its leading arguments, found on PATH; a clear error when it is not there.</summary>
+    /// <summary>The program (a path, or a name on PATH), found; a clear error when it is not there.</summary>
     public static IReadOnlyList<string> Resolve(string command, string? path)
     {
-        var words = command.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        if (words.Length == 0)
+        var program = command.Trim();
+        if (program.Length == 0)
             throw new BridgeException("The team's \"command\" is empty: leave it out to start claude from PATH.");
-        var program = words[0];
         string? found = null;
         if (program.Contains('/'))
         {
@@ -45,7 +44,7 @@ internal static class ClaudeCommand
             );
         }
 
-        return [found, .. words[1..]];
+        return [found];
     }
 
     /// <summary>The whole argv of a role's pane (before the gate): <c>env</c>, the variables, Claude Code and its flags.</summary>

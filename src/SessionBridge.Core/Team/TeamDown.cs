@@ -58,7 +58,8 @@ internal sealed class TeamDown(BridgeOptions options, StateStore state, TimeProv
             var probe = await PaneTargeting.InspectAsync(tmux, peer.Pane, cancellationToken);
             if (probe.Pane is not { } info || info.PanePid != peer.PanePid || info.Dead || !ClaudeRuns(peer))
             {
-                if (probe.Pane is { Dead: true })
+                // A pane up made is tidied away (tmux may not have marked it dead yet); a shell is left to its owner.
+                if (probe.Pane is { Dead: true } || (probe.Pane is not null && await IsTeamPaneAsync(tmux, peer.Pane, cancellationToken)))
                     await tmux.TryCommandAsync(["kill-pane", "-t", peer.Pane], cancellationToken);
                 state.Registry.MarkStopped(role, clock.GetUtcNow());
                 return new RoleStop(name, peer.Pane, StopAction.Exited);
@@ -76,6 +77,11 @@ internal sealed class TeamDown(BridgeOptions options, StateStore state, TimeProv
             $"Claude Code did not exit within {exitTimeout.TotalSeconds:0} s of /exit: its pane was killed."
         );
     }
+
+    private static async Task<bool> IsTeamPaneAsync(TmuxClient tmux, string pane, CancellationToken cancellationToken) =>
+        !string.IsNullOrWhiteSpace(
+            await tmux.TryCommandAsync(["show-options", "-p", "-v", "-t", pane, TmuxSessions.RoleOption], cancellationToken)
+        );
 
     private static bool ClaudeRuns(PeerRegistration peer) => peer.PanePid is { } pid && PaneProcesses.HasClaudeCode(pid);
 }

@@ -229,9 +229,9 @@ internal sealed class TeamUp(BridgeOptions options, StateStore state, TimeProvid
 
             if (info.Dead)
             {
-                var said = LastLines(screen);
+                var said = await LastWordsAsync(sessions.Client, pane.Pane, screen, cancellationToken);
                 if (fresh || launch.Program is null)
-                    return new RoleOutcome(name, pane.Pane, "dead", sessionId, LaunchAction.Failed, $"Claude Code exited: {said}");
+                    return new RoleOutcome(name, pane.Pane, PaneStatus.Dead.ToWireName(), sessionId, LaunchAction.Failed, $"Claude Code exited: {said}");
 
                 // The recorded session could not be resumed (its file is gone): a new one, and say so.
                 var previous = sessionId;
@@ -338,10 +338,32 @@ internal sealed class TeamUp(BridgeOptions options, StateStore state, TimeProvid
         return new RoleOutcome(name, pane, reading.State.ToWireName(), sessionId, LaunchAction.Waiting, reading.Heading ?? reading.Rule, answer);
     }
 
+    /// <summary>
+    /// What a dead pane's program said last. tmux may note the exit before it has drawn the program's last output,
+    /// so an empty screen is looked at again, a few times.
+    /// </summary>
+    private async Task<string> LastWordsAsync(TmuxClient tmux, string pane, string screen, CancellationToken cancellationToken)
+    {
+        for (var look = 0; look < 10 && LastLines(screen).Length == 0; look++)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(100), clock, cancellationToken);
+            try
+            {
+                screen = await tmux.CaptureAsync(pane, 0, cancellationToken);
+            }
+            catch (TmuxException)
+            {
+                break;
+            }
+        }
+
+        var said = LastLines(screen);
+        return said.Length == 0 ? "no output" : said;
+    }
+
     private static string LastLines(string screen)
     {
         var lines = screen.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith("Pane is dead", StringComparison.Ordinal)).TakeLast(2);
-        var text = string.Join(" ", lines);
-        return text.Length == 0 ? "no output" : text;
+        return string.Join(" ", lines);
     }
 }

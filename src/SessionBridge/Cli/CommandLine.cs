@@ -25,6 +25,8 @@ internal static class CommandLine
             "session-bridge: Claude Code sessions in tmux panes talking to each other. Without a command, runs the MCP server on stdio."
         )
         {
+            UpCommand.Create(context),
+            DownCommand.Create(context),
             PeersCommand.Create(context),
             SendCommand.Create(context),
             HistoryCommand.Create(context),

@@ -31,7 +31,7 @@ internal static class Styles
                 ScreenState.WaitingSelect or ScreenState.WaitingText => "fuchsia",
                 _ => "red",
             }
-            : "red";
+            : state == PaneStatus.Stopped.ToWireName() ? "grey" : "red";
         return $"[{colour}]{Markup.Escape(state)}[/]";
     }
 }

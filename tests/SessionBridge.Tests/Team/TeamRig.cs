@@ -39,7 +39,7 @@ public abstract class TeamRig(PrivateTmuxServer tmux) : IClassFixture<PrivateTmu
         IReadOnlyDictionary<string, string>? briefings = null
     )
     {
-        var program = command ?? $"{await Tmux.NamedClaudeAsync("python3")} {BuiltExecutables.Fake("fake_claude_cli.py")}";
+        var program = command ?? await FakeClaudeAsync();
         var teamEnv = new Dictionary<string, string>
         {
             ["FAKE_CLAUDE_DIR"] = ClaudeHome.Path,
@@ -84,6 +84,23 @@ public abstract class TeamRig(PrivateTmuxServer tmux) : IClassFixture<PrivateTmu
             TimeSpan.FromSeconds(10),
             TestContext.Current.CancellationToken
         );
+
+    /// <summary>
+    /// The fake Claude Code as one program named <c>claude</c>, as a team file names it: a script that execs python
+    /// (under the name claude) on Fakes/fake_claude_cli.py, so the pane's process is a claude.
+    /// </summary>
+    protected async Task<string> FakeClaudeAsync()
+    {
+        var path = ClaudeHome.Combine("bin", "claude");
+        if (!File.Exists(path))
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllText(path, $"#!/bin/sh\nexec '{await Tmux.NamedClaudeAsync("python3")}' '{BuiltExecutables.Fake("fake_claude_cli.py")}' \"$@\"\n");
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+
+        return path;
+    }
 
     /// <summary>Each start of the fake Claude Code: its argv, cwd and environment.</summary>
     protected IReadOnlyList<FakeStart> Starts()
