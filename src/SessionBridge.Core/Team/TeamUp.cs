@@ -229,7 +229,7 @@ internal sealed class TeamUp(BridgeOptions options, StateStore state, TimeProvid
 
             if (info.Dead)
             {
-                var said = await LastWordsAsync(sessions.Client, pane.Pane, screen, cancellationToken);
+                var said = await LastWordsAsync(sessions.Client, pane.Pane, cancellationToken);
                 if (fresh || launch.Program is null)
                     return new RoleOutcome(name, pane.Pane, PaneStatus.Dead.ToWireName(), sessionId, LaunchAction.Failed, $"Claude Code exited: {said}");
 
@@ -339,17 +339,20 @@ internal sealed class TeamUp(BridgeOptions options, StateStore state, TimeProvid
     }
 
     /// <summary>
-    /// What a dead pane's program said last. tmux may note the exit before it has drawn the program's last output,
-    /// so an empty screen is looked at again, a few times.
+    /// What a dead pane's program said last. tmux scrolls a dead pane's last screen up when it writes "Pane is
+    /// dead" under it, so the lines above the screen are read too; and it may note the exit before it has drawn
+    /// the program's last output, so an empty answer is looked at again, a few times.
     /// </summary>
-    private async Task<string> LastWordsAsync(TmuxClient tmux, string pane, string screen, CancellationToken cancellationToken)
+    private async Task<string> LastWordsAsync(TmuxClient tmux, string pane, CancellationToken cancellationToken)
     {
-        for (var look = 0; look < 10 && LastLines(screen).Length == 0; look++)
+        var said = "";
+        for (var look = 0; look < 10 && said.Length == 0; look++)
         {
-            await Task.Delay(TimeSpan.FromMilliseconds(100), clock, cancellationToken);
+            if (look > 0)
+                await Task.Delay(TimeSpan.FromMilliseconds(100), clock, cancellationToken);
             try
             {
-                screen = await tmux.CaptureAsync(pane, 0, cancellationToken);
+                said = LastLines(await tmux.CaptureAsync(pane, 200, cancellationToken));
             }
             catch (TmuxException)
             {
@@ -357,7 +360,6 @@ internal sealed class TeamUp(BridgeOptions options, StateStore state, TimeProvid
             }
         }
 
-        var said = LastLines(screen);
         return said.Length == 0 ? "no output" : said;
     }
 
