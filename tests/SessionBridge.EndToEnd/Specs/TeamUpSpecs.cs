@@ -22,7 +22,7 @@ public sealed class TeamUpSpecs(ClaudeInstallation claude)
         // Arrange: a team file whose roles each talk to a scripted model of their own; reviewer's briefing is 20 KB.
         await using var world = await ClaudeWorld.CreateAsync(claude, hook: HookExecutable.Path);
         var models = RoleNames.ToDictionary(r => r, _ => world.StartModel());
-        var longBriefing = "You review every change of the shop. " + string.Concat(Enumerable.Range(0, 700).Select(i => $"Rule {i:000}: read it whole. ")) + "THE-END-OF-THE-BRIEFING";
+        var longBriefing = "You review every change of the shop. " + string.Concat(Enumerable.Range(0, 900).Select(i => $"Rule {i:000}: read it whole. ")) + "THE-END-OF-THE-BRIEFING";
         var briefings = new Dictionary<string, string>
         {
             ["gestor"] = "You coordinate the shop's team and talk to the person.",
