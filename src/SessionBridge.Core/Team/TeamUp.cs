@@ -22,7 +22,15 @@ internal sealed class TeamUp(BridgeOptions options, StateStore state, TimeProvid
         var session = SessionName(team.Name);
         var tmux = options.Tmux(run.Socket ?? options.CallerSocket);
         // Checked before anything is made: tmux, then every role's program.
-        await tmux.VersionAsync(cancellationToken);
+        try
+        {
+            await tmux.VersionAsync(cancellationToken);
+        }
+        catch (TmuxException e)
+        {
+            throw new TmuxException($"{e.Message} Install it (apt-get install tmux, brew install tmux). Nothing was started.", e);
+        }
+
         var path = Environment.GetEnvironmentVariable("PATH");
         var programs = team.Roles.ToDictionary(r => r.Role, r => ClaudeCommand.Resolve(r.Command ?? team.Command, path));
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CliWrap.Buffered;
 using SessionBridge.State;
 
 namespace SessionBridge.Tests.Team;
@@ -106,6 +107,28 @@ public sealed class UpCommandSpecs(PrivateTmuxServer tmux) : TeamRig(tmux)
         JsonDocument.Parse(up.StandardOutput).RootElement.GetProperty("error").GetProperty("message").GetString()
             .Should().Contain("claude-not-installed-here is not on PATH").And.Contain("Nothing was started");
         (await PanesAsync()).Should().BeEmpty();
+    }
+
+    [Fact(Timeout = Timeouts.Spec)]
+    public async Task Without_tmux_up_is_a_clear_error_and_nothing_is_started()
+    {
+        // Arrange: a PATH with neither tmux nor claude on it.
+        using var empty = new TempDirectory("path");
+
+        // Act
+        var up = await CliWrap.Cli.Wrap(BuiltExecutables.Server)
+            .WithArguments(["up", "--json"])
+            .WithWorkingDirectory(TeamFolder.Path)
+            .WithValidation(CliWrap.CommandResultValidation.None)
+            .WithEnvironmentVariables(env => env.Set("PATH", empty.Path).Set("SESSION_BRIDGE_DIR", StateDir.Path).Set("HOME", TeamFolder.Path).Set("TMUX", null))
+            .ExecuteBufferedAsync(TestContext.Current.CancellationToken);
+
+        // Assert
+        up.ExitCode.Should().Be(1);
+        JsonDocument.Parse(up.StandardOutput).RootElement.GetProperty("error").GetProperty("message").GetString()
+            .Should().Be("tmux is not installed or not on PATH. Install it (apt-get install tmux, brew install tmux). Nothing was started.");
+        Directory.Exists(StateDir.Path).Should().BeTrue();
+        Directory.EnumerateFileSystemEntries(StateDir.Path).Should().BeEmpty("nothing was started or recorded");
     }
 
     [Fact(Timeout = Timeouts.Spec)]
