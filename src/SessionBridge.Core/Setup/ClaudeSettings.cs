@@ -46,7 +46,7 @@ internal sealed class ClaudeSettings(string path)
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or DecoderFallbackException or JsonException)
         {
-            return new HookWiring(Path, [], e is JsonException ? $"it is not valid JSON ({e.Message})" : e.Message);
+            return new HookWiring(Path, [], e is JsonException json ? JsonProblem.Describe(json) : e.Message);
         }
     }
 
@@ -158,23 +158,22 @@ internal sealed class ClaudeSettings(string path)
         if (root["hooks"] is { Kind: JsonValueKind.Object, Members.Count: 0 } && record.Created.Contains(InstallRecord.HooksKey))
             text = JsonTextEdit.Remove(text, root, LastIndex(root, "hooks"));
 
-        var what = (removed.Count, ruleRemoved) switch
-        {
-            (0, _) => $"the {ToolsRule} permission rule",
-            ( > 0, true) => $"the session-bridge hook (on {Events(removed.Distinct().ToList())}) and the {ToolsRule} permission rule",
-            _ => $"the session-bridge hook on {Events(removed.Distinct().ToList())}",
-        };
+        var events = removed.Count == 0 ? "" : Events(removed.Distinct().ToList());
+        var rule = $"the {ToolsRule} permission rule";
         string summary;
         string? backup;
         if (record.CreatedFile && Parse(text).Members.Count == 0)
         {
             backup = Guard(() => _file.Delete(now));
+            var what = removed.Count == 0 ? rule : $"the session-bridge hook from {events}" + (ruleRemoved ? $" and {rule}" : "");
             summary = $"Removed {what}, and deleted {Path}: install had created it and it held nothing else.";
         }
         else
         {
             backup = Guard(() => _file.Write(text, now));
-            summary = $"Removed {what} from {Path}; everything else is as it was.";
+            summary = removed.Count == 0
+                ? $"Removed {rule} from {Path}; everything else is as it was."
+                : $"Removed the session-bridge hook from {Path} on {events}{(ruleRemoved ? $", and {rule}" : "")}; everything else is as it was.";
         }
 
         File.Delete(RecordPath);
@@ -281,7 +280,7 @@ internal sealed class ClaudeSettings(string path)
         }
         catch (JsonException e)
         {
-            throw Invalid($"it is not valid JSON ({e.Message})");
+            throw Invalid(JsonProblem.Describe(e));
         }
     }
 
