@@ -33,9 +33,15 @@ internal sealed class Roster(
         var probe = await PaneTargeting.InspectAsync(tmux, target, cancellationToken);
         if (probe.Pane is not { } info)
         {
+            // Outside tmux only the default server is known: say how to name the one the pane lives on.
+            var otherServer = options.CallerSocket is null
+                ? " Outside tmux, session-bridge asks the default tmux server; for a pane of another one, run this in one of "
+                    + "its panes (tmux sets $TMUX there) or give its socket with {arg:socket} (`tmux display -p '#{socket_path}'` "
+                    + "in that server prints it)."
+                : "";
             throw new BridgeException(
                 $"Cannot register \"{name}\" on pane {target}: {probe.Problem}. Check the pane id with "
-                    + "`tmux list-panes -a -F '#{pane_id} #{pane_current_command}'`, or leave {arg:pane} out.",
+                    + "`tmux list-panes -a -F '#{pane_id} #{pane_current_command}'`, or leave {arg:pane} out." + otherServer,
                 ErrorCode.NoPane
             );
         }

@@ -22,8 +22,8 @@ internal sealed class Doctor(Roster roster, StateStore state, BridgeOptions opti
             await TmuxAsync(cancellationToken),
             InsideTmux(),
             StateDirectoryModes(),
-            Readable("registry.json", () => state.Registry.All()),
-            Readable("prompts.json", () => state.Prompts.All()),
+            Readable("registry.json", options.State.RegistryPath, "the first register writes it", () => state.Registry.All()),
+            Readable("prompts.json", options.State.PromptsPath, "the first set_prompt writes it", () => state.Prompts.All()),
         };
         checks.AddRange(await RegistrationsAsync(cancellationToken));
         checks.Add(ServerRegisteredWithClaude());
@@ -86,8 +86,11 @@ internal sealed class Doctor(Roster roster, StateStore state, BridgeOptions opti
             );
     }
 
-    private static DoctorCheck Readable(string name, Action read)
+    // A file that is not there yet is not "valid": say so, and what will write it.
+    private static DoctorCheck Readable(string name, string path, string writtenBy, Action read)
     {
+        if (!File.Exists(path))
+            return new DoctorCheck(name, CheckOutcome.Ok, $"not there yet ({writtenBy})");
         try
         {
             read();

@@ -34,12 +34,14 @@ internal static class JsonProblem
     public static (int Line, int Column)? Locate(JsonException e) =>
         e.LineNumber is { } line ? ((int)line + 1, (int)(e.BytePositionInLine ?? 0) + 1) : null;
 
+    // The NativeAOT build keeps resource keys (ZeroDepthAtEnd) instead of sentences: both are recognised.
     private static Kind Explain(JsonException e)
     {
         var message = e.Message;
-        if (message.Contains("could not be converted", StringComparison.Ordinal))
+        if (message.Contains("could not be converted", StringComparison.Ordinal) || message.Contains("UnableToConvert", StringComparison.Ordinal))
             return Kind.WrongKind;
-        if (message.Contains("depth to be zero", StringComparison.Ordinal) || message.Contains("end of data", StringComparison.OrdinalIgnoreCase))
+        if (message.Contains("depth to be zero", StringComparison.Ordinal) || message.Contains("ZeroDepthAtEnd", StringComparison.Ordinal)
+            || message.Contains("end of data", StringComparison.OrdinalIgnoreCase) || message.Contains("EndOfData", StringComparison.Ordinal))
             return Kind.CutShort;
         return Kind.Syntax;
     }

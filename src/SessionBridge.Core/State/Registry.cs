@@ -8,7 +8,8 @@ internal sealed class Registry(StateDirectory directory, TimeSpan lockTimeout)
         StateJsonContext.Files.RegistryFile,
         () => new RegistryFile(),
         lockTimeout,
-        "every role's registration"
+        "every role's registration",
+        f => f.Problem()
     );
 
     public IReadOnlyList<PeerRegistration> All() =>

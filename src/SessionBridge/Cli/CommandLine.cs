@@ -42,13 +42,15 @@ internal static class CommandLine
             root.Subcommands.Add(command);
 
         var parsed = root.Parse(args);
-        if (parsed.Errors.Count > 0 && json)
-            return CommandRunner.Fail(context, string.Join(" ", parsed.Errors.Select(e => e.Message)), "usage", ExitCodes.Usage);
         if (parsed.Errors.Count > 0)
         {
-            foreach (var error in parsed.Errors)
-                await Console.Error.WriteLineAsync(error.Message);
-            await Console.Error.WriteLineAsync("Run session-bridge --help for the commands.");
+            var (problems, usage, help) = UsageErrors.Describe(parsed);
+            if (json)
+                return CommandRunner.Fail(context, $"{string.Join(" ", problems)} {usage}", "usage", ExitCodes.Usage);
+            foreach (var problem in problems)
+                await Console.Error.WriteLineAsync($"error: {problem}");
+            await Console.Error.WriteLineAsync(usage);
+            await Console.Error.WriteLineAsync(help);
             return ExitCodes.Usage;
         }
 

@@ -31,6 +31,10 @@ internal static class SetupCommands
         {
             Description = $"The hook executable to run (default: {HookCommand.ExecutableName} beside this program).",
         };
+        var allowTools = new Option<bool>("--allow-tools")
+        {
+            Description = $"Also add {ClaudeSettings.ToolsRule} to permissions.allow, so sessions call the session-bridge tools without a permission prompt (uninstall takes it out).",
+        };
         var settings = SettingsOption();
         var command = new Command(
             "install",
@@ -38,6 +42,7 @@ internal static class SetupCommands
         )
         {
             hook,
+            allowTools,
             settings,
             CommonOptions.Json(),
         };
@@ -55,7 +60,7 @@ internal static class SetupCommands
                             );
                         }
 
-                        Report(context, Settings(result.GetValue(settings)).Install(path, DateTimeOffset.UtcNow));
+                        Report(context, Settings(result.GetValue(settings)).Install(path, DateTimeOffset.UtcNow, result.GetValue(allowTools)));
                         return Task.FromResult(ExitCodes.Ok);
                     }
                 )
@@ -66,7 +71,7 @@ internal static class SetupCommands
     private static Command Uninstall(CliContext context)
     {
         var settings = SettingsOption();
-        var command = new Command("uninstall", "Take the session-bridge hook out of Claude Code's settings.json, and nothing else.")
+        var command = new Command("uninstall", $"Take the session-bridge hook and the {ClaudeSettings.ToolsRule} permission rule out of Claude Code's settings.json, and nothing else.")
         {
             settings,
             CommonOptions.Json(),
