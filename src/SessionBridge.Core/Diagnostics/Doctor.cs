@@ -39,9 +39,20 @@ internal sealed class Doctor(Roster roster, StateStore state, BridgeOptions opti
     /// </summary>
     public IReadOnlyList<DoctorCheck> ClaudeWiring()
     {
-        var wiring = ClaudeSettings.ForUser(name => name == "HOME" ? environment.Home : null).Read();
-        return [ServerRegisteredWithClaude(), .. HookWired(wiring)];
+        var settings = ClaudeSettings.ForUser(name => name == "HOME" ? environment.Home : null);
+        return [ServerRegisteredWithClaude(), .. HookWired(settings.Read()), ToolsAllowed(settings)];
     }
+
+    private DoctorCheck ToolsAllowed(ClaudeSettings settings) =>
+        settings.AllowsOurTools()
+            ? new DoctorCheck("tool permission", CheckOutcome.Ok, $"{ClaudeSettings.ToolsRule} is allowed in {settings.Path}")
+            : new DoctorCheck(
+                "tool permission",
+                CheckOutcome.Warning,
+                $"{ClaudeSettings.ToolsRule} is not in permissions.allow of {settings.Path}: each session's first "
+                    + "session-bridge tool call stops on a permission prompt",
+                environment.HookBesideProgram is not null ? $"{environment.Program} install --allow-tools" : "./install.sh --allow-tools (in your SessionBridge checkout)"
+            );
 
     private async Task<DoctorCheck> TmuxAsync(CancellationToken cancellationToken)
     {

@@ -50,7 +50,10 @@ public sealed class UpCommandSpecs(PrivateTmuxServer tmux) : TeamRig(tmux)
         result.GetProperty("attach").GetString().Should().Be($"tmux -S {Tmux.Socket} attach -t {TeamName}");
         result.GetProperty("roles").EnumerateArray().Select(r => (r.GetProperty("role").GetString(), r.GetProperty("action").GetString(), r.GetProperty("state").GetString()))
             .Should().Equal(("gestor", "started", "idle"), ("dev", "started", "idle"), ("reviewer", "started", "idle"));
-        result.GetProperty("notes").EnumerateArray().Select(n => n.GetString()).Should().Contain(n => n!.Contains("session-bridge-hook is not wired"));
+        var notes = result.GetProperty("notes").EnumerateArray().Select(n => n.GetString()!).ToList();
+        notes.Should().Contain(n => n.Contains("session-bridge-hook is not wired"));
+        notes.Should().Contain(n => n.Contains("mcp__session-bridge is not in permissions.allow") && n.Contains("install --allow-tools"));
+        notes.Should().Contain(n => n.Contains("session-bridge is not registered with Claude Code") && n.Contains("claude mcp add"));
         JsonDocument.Parse(peers.StandardOutput).RootElement.GetProperty("peers").EnumerateArray()
             .Select(p => (p.GetProperty("role").GetString(), p.GetProperty("status").GetString(), p.GetProperty("state").GetString()))
             .Should().Equal(("dev", "alive", "idle"), ("gestor", "alive", "idle"), ("reviewer", "alive", "idle"));
