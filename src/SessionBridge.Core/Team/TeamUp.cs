@@ -61,9 +61,13 @@ internal sealed class TeamUp(BridgeOptions options, StateStore state, TimeProvid
 
         var after = await sessions.PanesAsync(session, cancellationToken);
         var socket = (after.Count > 0 ? after[0].Socket : null) ?? tmux.Socket ?? "";
-        var attach = run.Socket is null && options.CallerSocket is null
-            ? $"tmux attach -t {session}"
-            : $"tmux -S {socket} attach -t {session}";
+        // Inside tmux, attaching would nest a client in a pane: switching this client is the way there.
+        var attach = (run.Socket, options.CallerSocket) switch
+        {
+            (null, null) => $"tmux attach -t {session}",
+            (null, _) => $"tmux switch-client -t {session}",
+            _ => $"tmux -S {socket} attach -t {session}",
+        };
         return new TeamUpResult(team.Name, session, socket, attach, [.. team.Roles.Select(r => outcomes[r.Role])]);
     }
 
@@ -276,7 +280,8 @@ internal sealed class TeamUp(BridgeOptions options, StateStore state, TimeProvid
 
             var started = launch.Action == LaunchAction.Kept
                 || presence.Read(pane.Socket, pane.ServerPid, pane.Pane, pane.PanePid) is not null;
-            if (started && reading.State == ScreenState.Idle)
+            // The empty prompt: a resumed conversation that ended on a question reads as waiting_text, prompt empty.
+            if (started && reading.State is ScreenState.Idle or ScreenState.WaitingText)
             {
                 sessionId = RecordSession(team, name, pane, presence, sessionId);
                 return new RoleOutcome(name, pane.Pane, reading.State.ToWireName(), sessionId, action, note);

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Diagnostics;
 using SessionBridge.Diagnostics;
 using SessionBridge.State;
 using SessionBridge.Team;
@@ -59,7 +58,12 @@ internal static class UpCommand
                 Print(context, up);
 
             if (result.GetValue(attach) && up.Roles.Any(r => r.Pane is not null))
-                return await AttachAsync(up);
+            {
+                var tmux = options.Tmux(result.GetValue(socket) ?? options.CallerSocket);
+                var exit = await tmux.AttachAsync(up.Session, options.CallerSocket is not null && result.GetValue(socket) is null, ct);
+                return exit == 0 && up.AllReady ? ExitCodes.Ok : ExitCodes.Error;
+            }
+
             return up.AllReady ? ExitCodes.Ok : ExitCodes.Error;
         }));
         return command;
@@ -142,25 +146,5 @@ internal static class UpCommand
         // The attach line is to be pasted: written as it is, never wrapped.
         context.Console.Markup("attach: ");
         context.Output.WriteLine(up.Attach);
-    }
-
-    /// <summary>Hands this terminal to tmux (interactive: the terminal is tmux's until the user detaches).</summary>
-    private static async Task<int> AttachAsync(TeamUpResult up)
-    {
-        var socket = up.Attach.Contains(" -S ", StringComparison.Ordinal) ? up.Socket : null;
-        var info = new ProcessStartInfo("tmux") { UseShellExecute = false };
-        if (socket is not null)
-        {
-            info.ArgumentList.Add("-S");
-            info.ArgumentList.Add(socket);
-        }
-
-        var inside = Environment.GetEnvironmentVariable("TMUX") is { Length: > 0 };
-        info.ArgumentList.Add(inside ? "switch-client" : "attach");
-        info.ArgumentList.Add("-t");
-        info.ArgumentList.Add(up.Session);
-        using var process = Process.Start(info)!;
-        await process.WaitForExitAsync();
-        return process.ExitCode == 0 ? ExitCodes.Ok : ExitCodes.Error;
     }
 }

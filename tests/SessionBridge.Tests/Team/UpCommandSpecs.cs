@@ -47,7 +47,7 @@ public sealed class UpCommandSpecs(PrivateTmuxServer tmux) : TeamRig(tmux)
         up.ExitCode.Should().Be(0, up.StandardOutput + up.StandardError);
         var result = JsonDocument.Parse(up.StandardOutput).RootElement;
         result.GetProperty("session").GetString().Should().Be(TeamName);
-        result.GetProperty("attach").GetString().Should().Be($"tmux -S {Tmux.Socket} attach -t {TeamName}");
+        result.GetProperty("attach").GetString().Should().Be($"tmux switch-client -t {TeamName}", "up ran inside tmux: attaching there would nest");
         result.GetProperty("roles").EnumerateArray().Select(r => (r.GetProperty("role").GetString(), r.GetProperty("action").GetString(), r.GetProperty("state").GetString()))
             .Should().Equal(("gestor", "started", "idle"), ("dev", "started", "idle"), ("reviewer", "started", "idle"));
         var notes = result.GetProperty("notes").EnumerateArray().Select(n => n.GetString()!).ToList();
@@ -76,7 +76,7 @@ public sealed class UpCommandSpecs(PrivateTmuxServer tmux) : TeamRig(tmux)
 
         // Assert
         up.ExitCode.Should().Be(0, up.StandardOutput + up.StandardError);
-        up.StandardOutput.Should().Contain("session id").And.Contain("started").And.Contain($"attach: tmux -S {Tmux.Socket} attach -t {TeamName}");
+        up.StandardOutput.Should().Contain("session id").And.Contain("started").And.Contain($"attach: tmux switch-client -t {TeamName}");
         up.StandardError.Should().Contain("dev: starting in pane").And.Contain($"Starting team {TeamName} (3 roles)");
     }
 
