@@ -136,48 +136,69 @@ internal sealed class TeamUp(BridgeOptions options, StateStore state, TimeProvid
             return new Launch(role, ours, recorded?.SessionId ?? "", LaunchAction.Kept, null, false, null);
         }
 
+        if (ours is { Dead: false })
+        {
+            // Left behind its gate by an up that was interrupted: what it will run is in its command line.
+            var (waitingId, waitingResume) = GatedSession(ours.PanePid);
+            var id = waitingId ?? recorded?.SessionId ?? "";
+            run.Progress?.Invoke(name, $"pane {ours.Pane} was waiting to start: starting it");
+            Register(role, ours);
+            if (id.Length > 0)
+                state.Sessions.Save(new RoleSession(name, session, id, clock.GetUtcNow()));
+            var gate = await GateOfAsync(sessions, ours.Pane, cancellationToken);
+            var waitingAction = waitingResume ? LaunchAction.Resumed : LaunchAction.Started;
+            return new Launch(role, ours, id, waitingAction, gate, waitingResume, program);
+        }
+
         var resume = recorded is not null && recorded.Team == session;
         var sessionId = resume ? recorded!.SessionId : Guid.NewGuid().ToString();
         var action = resume ? LaunchAction.Resumed : LaunchAction.Started;
-        if (ours is { Dead: false })
-        {
-            // Left behind its gate by an up that was interrupted: it was registered, or is now, and is let go.
-            run.Progress?.Invoke(name, $"pane {ours.Pane} was waiting to start: starting it");
-            Register(role, ours);
-            state.Sessions.Save(new RoleSession(name, session, sessionId, clock.GetUtcNow()));
-            var gate = await GateOfAsync(sessions, ours.Pane, cancellationToken);
-            return new Launch(role, ours, sessionId, action, gate, resume, program);
-        }
-
         var channel = $"session-bridge-{Guid.NewGuid():N}";
         var argv = TmuxSessions.Gate(channel, ClaudeCommand.For(team, role, program, options.State, sessionId, resume));
+        var exists = ours is not null || await sessions.HasSessionAsync(session, cancellationToken);
+        // From here until the pane is marked, registered and recorded, Ctrl-C waits: a pane made but not marked
+        // would be a stranger to the next up, which would make the role a second one.
+        var uninterrupted = CancellationToken.None;
         TeamPane pane;
         if (ours is { Dead: true })
         {
-            pane = await sessions.RespawnAsync(ours.Pane, role.Cwd, argv, cancellationToken);
+            pane = await sessions.RespawnAsync(ours.Pane, role.Cwd, argv, uninterrupted);
         }
-        else if (!await sessions.HasSessionAsync(session, cancellationToken))
+        else if (!exists)
         {
             var window = team.Layout == TeamLayout.Tiled ? session : name;
-            pane = await sessions.NewSessionAsync(session, window, run.Size, role.Cwd, argv, cancellationToken);
+            pane = await sessions.NewSessionAsync(session, window, run.Size, role.Cwd, argv, uninterrupted);
         }
         else if (team.Layout == TeamLayout.Tiled)
         {
-            pane = await sessions.SplitAsync(session, role.Cwd, argv, cancellationToken);
+            pane = await sessions.SplitAsync(session, role.Cwd, argv, uninterrupted);
         }
         else
         {
-            pane = await sessions.NewWindowAsync(session, name, role.Cwd, argv, cancellationToken);
+            pane = await sessions.NewWindowAsync(session, name, role.Cwd, argv, uninterrupted);
         }
 
-        await sessions.MarkAsync(pane.Pane, role.Role, cancellationToken);
-        await sessions.Client.CommandAsync(["set-option", "-p", "-t", pane.Pane, GateOption, channel], cancellationToken);
+        await sessions.MarkAsync(pane.Pane, role.Role, uninterrupted);
+        await sessions.Client.CommandAsync(["set-option", "-p", "-t", pane.Pane, GateOption, channel], uninterrupted);
         pane = pane with { Role = name };
         panes.Add(pane);
         Register(role, pane);
         state.Sessions.Save(new RoleSession(name, session, sessionId, clock.GetUtcNow()));
         run.Progress?.Invoke(name, $"{(resume ? "resuming" : "starting")} in pane {pane.Pane} (session {sessionId})");
         return new Launch(role, pane, sessionId, action, channel, resume, program);
+    }
+
+    /// <summary>The session a gated pane will start (its <c>--session-id</c> or <c>--resume</c>), read from its command line.</summary>
+    private static (string? SessionId, bool Resume) GatedSession(int panePid)
+    {
+        var argv = PaneProcesses.CommandLine(panePid);
+        for (var i = argv.Count - 2; i >= 0; i--)
+        {
+            if (argv[i] is "--resume" or "--session-id")
+                return (argv[i + 1], argv[i] == "--resume");
+        }
+
+        return (null, false);
     }
 
     /// <summary>The pane option that names the tmux channel a pane's gate waits on, so a re-run can open it.</summary>

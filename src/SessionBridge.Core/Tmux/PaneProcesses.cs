@@ -67,6 +67,9 @@ internal static class PaneProcesses
                 || Path.GetFileName(a) == "claude");
     }
 
+    /// <summary>A process's argv, from /proc; empty when it is gone or unreadable.</summary>
+    public static IReadOnlyList<string> CommandLine(int pid) => ReadCommandLine(pid);
+
     private static string[] ReadCommandLine(int pid)
     {
         try

@@ -166,6 +166,12 @@ public sealed class TeamUpSpecs(PrivateTmuxServer tmux) : TeamRig(tmux)
         rerun.Roles.Select(r => r.State).Should().AllBe("idle");
         (await PanesAsync()).Select(p => p.Role).Should().BeEquivalentTo(["gestor", "dev", "reviewer"]);
         Starts().Should().HaveCount(3);
+        foreach (var role in rerun.Roles)
+        {
+            role.Action.Should().Be(LaunchAction.Started);
+            role.SessionId.Should().Be(Starts().Single(s => s.Name == role.Role).Flag("--session-id"))
+                .And.Be(Store.Sessions.Find(RoleName.Parse(role.Role))!.SessionId);
+        }
     }
 
     [Fact(Timeout = Timeouts.Spec)]
