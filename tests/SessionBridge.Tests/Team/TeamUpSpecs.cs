@@ -91,6 +91,26 @@ public sealed class TeamUpSpecs(PrivateTmuxServer tmux) : TeamRig(tmux)
     }
 
     [Fact(Timeout = Timeouts.Spec)]
+    public async Task A_role_whose_Claude_Code_exited_is_resumed_in_the_same_pane()
+    {
+        // Arrange: dev's session ends (/exit); its pane stays, dead, where it was.
+        var team = await TeamAsync();
+        var first = await UpAsync(team);
+        var dev = first.Roles.Single(r => r.Role == "dev");
+        await Tmux.TypeAsync(dev.Pane!, "/exit");
+        await Eventually.WaitAsync(async () => await Tmux.DisplayAsync(dev.Pane!, "#{pane_dead}") == "1", "dev's pane to be dead");
+
+        // Act
+        var second = await UpAsync(team);
+
+        // Assert
+        var resumed = second.Roles.Single(r => r.Role == "dev");
+        (resumed.Action, resumed.Pane, resumed.SessionId, resumed.State).Should().Be((LaunchAction.Resumed, dev.Pane, dev.SessionId, "idle"));
+        Starts()[^1].Flag("--resume").Should().Be(dev.SessionId);
+        (await PanesAsync()).Should().HaveCount(3);
+    }
+
+    [Fact(Timeout = Timeouts.Spec)]
     public async Task Where_resuming_fails_the_role_starts_fresh_and_up_says_so()
     {
         // Arrange
