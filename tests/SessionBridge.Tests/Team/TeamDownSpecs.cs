@@ -59,6 +59,27 @@ public sealed class TeamDownSpecs(PrivateTmuxServer tmux) : TeamRig(tmux)
     }
 
     [Fact(Timeout = Timeouts.Spec)]
+    public async Task A_message_to_a_stopped_role_is_held_and_handed_to_it_when_up_starts_it_again()
+    {
+        // Arrange
+        var team = await TeamAsync();
+        await UpAsync(team);
+        await DownAsync("dev");
+        var bridge = new UseCases(Options);
+
+        // Act
+        var sent = await bridge.Sending.SendAsync("dev", "human", "the schema changed while you were away", cancellationToken: TestContext.Current.CancellationToken);
+        var again = await UpAsync(team);
+
+        // Assert
+        sent.Status.Should().Be(DeliveryStatus.Held, sent.Reason);
+        sent.Reason.Should().Contain("stopped by session-bridge down");
+        again.Roles.Single(r => r.Role == "dev").Action.Should().Be(LaunchAction.Resumed);
+        ContextOf("dev").Should().HaveCount(2);
+        ContextOf("dev")[^1].Should().Contain("the schema changed while you were away").And.Contain("You are dev.");
+    }
+
+    [Fact(Timeout = Timeouts.Spec)]
     public async Task I_can_stop_one_role_and_leave_the_others_running()
     {
         // Arrange
