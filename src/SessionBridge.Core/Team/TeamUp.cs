@@ -13,6 +13,9 @@ namespace SessionBridge.Team;
 /// </summary>
 internal sealed class TeamUp(BridgeOptions options, StateStore state, TimeProvider clock)
 {
+    // How often a starting role is looked at: soon at first (a fast start is seen at once), then every 200 ms
+    // (two tmux calls a look, for as long as Claude Code takes to start).
+    private static readonly TimeSpan FirstLook = TimeSpan.FromMilliseconds(25);
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(200);
 
     private readonly PaneTargeting _targeting = new(options);
@@ -243,6 +246,7 @@ internal sealed class TeamUp(BridgeOptions options, StateStore state, TimeProvid
         var presence = new PresenceStore(options.State);
         var deadline = clock.GetUtcNow() + run.Timeout;
         var lastSaid = "";
+        var look = FirstLook;
 
         while (true)
         {
@@ -332,7 +336,8 @@ internal sealed class TeamUp(BridgeOptions options, StateStore state, TimeProvid
                 lastSaid = saying;
             }
 
-            await Task.Delay(Poll, clock, cancellationToken);
+            await Task.Delay(look, clock, cancellationToken);
+            look = TimeSpan.FromTicks(Math.Min(look.Ticks * 2, Poll.Ticks));
         }
     }
 
