@@ -247,6 +247,7 @@ internal sealed class TeamUp(BridgeOptions options, StateStore state, TimeProvid
         var deadline = clock.GetUtcNow() + run.Timeout;
         var lastSaid = "";
         var look = FirstLook;
+        DateTimeOffset? idleWithoutHook = null;
 
         while (true)
         {
@@ -317,6 +318,20 @@ internal sealed class TeamUp(BridgeOptions options, StateStore state, TimeProvid
                 return new RoleOutcome(name, pane.Pane, reading.State.ToWireName(), sessionId, action, note);
 
             var now = clock.GetUtcNow();
+            idleWithoutHook = !started && reading.State == ScreenState.Idle ? idleWithoutHook ?? now : null;
+            if (now - idleWithoutHook >= run.HookGrace)
+            {
+                return new RoleOutcome(
+                    name,
+                    pane.Pane,
+                    reading.State.ToWireName(),
+                    sessionId,
+                    LaunchAction.Failed,
+                    $"its prompt is up but its SessionStart hook did not report within {run.HookGrace.TotalSeconds:0} s, so it "
+                        + "did not get its briefing: is the hook wired? (session-bridge install, or ./install.sh)"
+                );
+            }
+
             if (now >= deadline)
             {
                 return new RoleOutcome(

@@ -16,5 +16,11 @@ internal sealed record TeamUpOptions(
     Action<string, string>? Progress = null
 )
 {
+    /// <summary>
+    /// How long an idle prompt may go without its SessionStart hook reporting before the role is given up: Claude
+    /// Code runs that hook before it draws the prompt, so a prompt this long without it means no hook is wired.
+    /// </summary>
+    public TimeSpan HookGrace { get; init; } = TimeSpan.FromSeconds(10);
+
     public static (int Width, int Height) DefaultSize { get; } = (160, 45);
 }

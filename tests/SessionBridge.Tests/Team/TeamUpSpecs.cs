@@ -264,6 +264,26 @@ public sealed class TeamUpSpecs(PrivateTmuxServer tmux) : TeamRig(tmux)
     }
 
     [Fact(Timeout = Timeouts.Spec)]
+    public async Task A_session_whose_hook_never_reports_is_failed_soon_with_the_reason_not_after_the_whole_timeout()
+    {
+        // Arrange: Claude Code without the hook wired (the fake runs none).
+        var team = await TeamAsync(env: new Dictionary<string, string> { ["FAKE_CLAUDE_HOOK"] = "" });
+
+        // Act
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var result = await UpAsync(team, Run(seconds: 50) with { HookGrace = TimeSpan.FromSeconds(1) });
+
+        // Assert
+        clock.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(30));
+        result.Roles.Should().AllSatisfy(r =>
+        {
+            r.Action.Should().Be(LaunchAction.Failed);
+            r.State.Should().Be("idle");
+            r.Detail.Should().Contain("SessionStart hook did not report").And.Contain("session-bridge install");
+        });
+    }
+
+    [Fact(Timeout = Timeouts.Spec)]
     public async Task I_can_lay_a_team_out_tiled_in_one_window()
     {
         // Arrange
