@@ -1,7 +1,7 @@
 using SessionBridge.Benchmarks;
 
 // Figures for docs/performance.md, each beside a baseline measured in the same run.
-//   dotnet run -c Release --project bench/SessionBridge.Benchmarks [-- --quick] [--server <path>] [--hook <path>] [--hook-only] [--wait-only] [--team-only]
+//   dotnet run -c Release --project bench/SessionBridge.Benchmarks [-- --quick] [--server <path>] [--hook <path>] [--hook-only] [--wait-only] [--team-only [--claude <path>]]
 // Without --server/--hook, eng/publish.sh (as install.sh) publishes them NativeAOT into bench/SessionBridge.Benchmarks/obj/aot.
 var quick = args.Contains("--quick");
 var hookOnly = args.Contains("--hook-only"); // the hook's figures alone: no server build or runs
@@ -23,7 +23,10 @@ try
 
     if (teamOnly)
     {
-        await new TeamUpFigures(bench, Option("--server") ?? Path.Combine(published!, "session-bridge"), aotHook).RunAsync();
+        var upServer = Option("--server") ?? Path.Combine(published!, "session-bridge");
+        await new TeamUpFigures(bench, upServer, aotHook).RunAsync();
+        if (Option("--claude") is { } realClaude)
+            await new TeamUpFigures(bench, upServer, aotHook, realClaude).RunAsync();
     }
     else if (!hookOnly)
     {
