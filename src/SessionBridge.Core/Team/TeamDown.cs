@@ -52,14 +52,18 @@ internal sealed class TeamDown(BridgeOptions options, StateStore state, TimeProv
         await Task.Delay(options.SettleDelay, clock, cancellationToken);
         await tmux.SendKeyAsync(peer.Pane, "Enter", cancellationToken);
 
+        // A pane up made stays when its program exits (remain-on-exit): it has exited when tmux says the pane is
+        // dead, and is then tidied away. Another pane (Claude Code started by hand under a shell) is done when no
+        // Claude Code runs in it any more; its shell is left to its owner.
+        var ours = await IsTeamPaneAsync(tmux, peer.Pane, cancellationToken);
         var deadline = clock.GetUtcNow() + exitTimeout;
         while (clock.GetUtcNow() < deadline)
         {
             var probe = await PaneTargeting.InspectAsync(tmux, peer.Pane, cancellationToken);
-            if (probe.Pane is not { } info || info.PanePid != peer.PanePid || info.Dead || !ClaudeRuns(peer))
+            var exited = probe.Pane is not { } info || info.PanePid != peer.PanePid || info.Dead || (!ours && !ClaudeRuns(peer));
+            if (exited)
             {
-                // A pane up made is tidied away (tmux may not have marked it dead yet); a shell is left to its owner.
-                if (probe.Pane is { Dead: true } || (probe.Pane is not null && await IsTeamPaneAsync(tmux, peer.Pane, cancellationToken)))
+                if (ours && probe.Pane is not null)
                     await tmux.TryCommandAsync(["kill-pane", "-t", peer.Pane], cancellationToken);
                 state.Registry.MarkStopped(role, clock.GetUtcNow());
                 return new RoleStop(name, peer.Pane, StopAction.Exited);

@@ -108,7 +108,7 @@ public sealed class TeamUpSpecs(ClaudeInstallation claude)
         down.ExitCode.Should().Be(0, down.StandardOutput + down.StandardError);
         JsonDocument.Parse(down.StandardOutput).RootElement.GetProperty("roles").EnumerateArray()
             .Select(r => r.GetProperty("action").GetString()).Should().AllBe("exited", down.StandardOutput);
-        pids.Should().AllSatisfy(pid => Directory.Exists($"/proc/{pid}").Should().BeFalse("Claude Code exited"));
+        await Eventually.WaitAsync(() => pids.All(pid => !Directory.Exists($"/proc/{pid}")), "every Claude Code to be gone");
         (await PeersAsync(world)).Select(p => p.State).Should().AllBe("stopped");
         var prompts = await world.Bridge().RunAsync("prompt", "list", "--json");
         prompts.StandardOutput.Should().Contain("You write the shop's code");
