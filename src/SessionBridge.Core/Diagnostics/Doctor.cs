@@ -30,7 +30,23 @@ internal sealed class Doctor(Roster roster, StateStore state, BridgeOptions opti
         checks.AddRange(HookWired(wiring));
         if (HookDryRun(wiring) is { } dryRun)
             checks.Add(dryRun);
+        checks.Add(ToolsAllowed());
         return checks;
+    }
+
+    // Without the rule, every session's first session-bridge call stops on a permission prompt: not broken, but
+    // the first thing a new team trips over.
+    private DoctorCheck ToolsAllowed()
+    {
+        var settings = ClaudeSettings.ForUser(name => name == "HOME" ? environment.Home : null);
+        return settings.AllowsOurTools()
+            ? new DoctorCheck("tool permission", CheckOutcome.Ok, $"{ClaudeSettings.ToolsRule} is in permissions.allow")
+            : new DoctorCheck(
+                "tool permission",
+                CheckOutcome.Warning,
+                $"{ClaudeSettings.ToolsRule} is not in permissions.allow of {settings.Path}: each session's first session-bridge call stops on a permission prompt",
+                $"{environment.Program} install --allow-tools"
+            );
     }
 
     private async Task<DoctorCheck> TmuxAsync(CancellationToken cancellationToken)

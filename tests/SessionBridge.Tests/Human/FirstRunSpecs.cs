@@ -127,6 +127,20 @@ public sealed class FirstRunSpecs(PrivateTmuxServer tmux) : IClassFixture<Privat
     }
 
     [Fact(Timeout = Timeouts.Spec)]
+    public async Task Doctor_says_when_the_tools_would_stop_on_a_permission_prompt_and_how_to_allow_them()
+    {
+        // Act
+        var before = await Cli().RunAsync("doctor");
+        (await Cli().RunAsync("install", "--hook", BuiltExecutables.Hook, "--allow-tools")).ExitCode.Should().Be(0);
+        var after = await Cli().RunAsync("doctor");
+
+        // Assert
+        before.StandardOutput.Should().Contain("warn tool permission: mcp__session-bridge is not in permissions.allow")
+            .And.Contain("install --allow-tools");
+        after.StandardOutput.Should().Contain("ok   tool permission: mcp__session-bridge is in permissions.allow");
+    }
+
+    [Fact(Timeout = Timeouts.Spec)]
     public async Task Inbox_and_history_of_a_role_nobody_registered_say_so_and_exit_0()
     {
         // Arrange
