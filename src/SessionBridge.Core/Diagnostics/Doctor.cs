@@ -30,29 +30,34 @@ internal sealed class Doctor(Roster roster, StateStore state, BridgeOptions opti
         checks.AddRange(HookWired(wiring));
         if (HookDryRun(wiring) is { } dryRun)
             checks.Add(dryRun);
+        checks.Add(ToolsAllowed());
         return checks;
     }
 
     /// <summary>
-    /// Whether Claude Code has the server and the hook wired: what <c>session-bridge up</c> mentions (a line each,
-    /// with its fix) without failing, since the team still starts without them.
+    /// Whether Claude Code has the server, the hook and the tool permission: what <c>session-bridge up</c> mentions
+    /// (a line each, with its fix) without failing, since the team still starts without them.
     /// </summary>
     public IReadOnlyList<DoctorCheck> ClaudeWiring()
     {
-        var settings = ClaudeSettings.ForUser(name => name == "HOME" ? environment.Home : null);
-        return [ServerRegisteredWithClaude(), .. HookWired(settings.Read()), ToolsAllowed(settings)];
+        var wiring = ClaudeSettings.ForUser(name => name == "HOME" ? environment.Home : null).Read();
+        return [ServerRegisteredWithClaude(), .. HookWired(wiring), ToolsAllowed()];
     }
 
-    private DoctorCheck ToolsAllowed(ClaudeSettings settings) =>
-        settings.AllowsOurTools()
-            ? new DoctorCheck("tool permission", CheckOutcome.Ok, $"{ClaudeSettings.ToolsRule} is allowed in {settings.Path}")
+    // Without the rule, every session's first session-bridge call stops on a permission prompt: not broken, but
+    // the first thing a new team trips over.
+    private DoctorCheck ToolsAllowed()
+    {
+        var settings = ClaudeSettings.ForUser(name => name == "HOME" ? environment.Home : null);
+        return settings.AllowsOurTools()
+            ? new DoctorCheck("tool permission", CheckOutcome.Ok, $"{ClaudeSettings.ToolsRule} is in permissions.allow")
             : new DoctorCheck(
                 "tool permission",
                 CheckOutcome.Warning,
-                $"{ClaudeSettings.ToolsRule} is not in permissions.allow of {settings.Path}: each session's first "
-                    + "session-bridge tool call stops on a permission prompt",
-                environment.HookBesideProgram is not null ? $"{environment.Program} install --allow-tools" : "./install.sh --allow-tools (in your SessionBridge checkout)"
+                $"{ClaudeSettings.ToolsRule} is not in permissions.allow of {settings.Path}: each session's first session-bridge call stops on a permission prompt",
+                $"{environment.Program} install --allow-tools"
             );
+    }
 
     private async Task<DoctorCheck> TmuxAsync(CancellationToken cancellationToken)
     {

@@ -75,7 +75,7 @@ public sealed class FirstRunSpecs(PrivateTmuxServer tmux) : IClassFixture<Privat
         option.ExitCode.Should().Be(2);
         option.StandardError.Should().Contain("session-bridge peers has no option --bogus.").And.Contain("usage: session-bridge peers [options]");
         command.ExitCode.Should().Be(2);
-        command.StandardError.Should().Contain("'frobnicate' is not a command of session-bridge: it has peers, send,")
+        command.StandardError.Should().Contain("'frobnicate' is not a command of session-bridge: it has up, down, peers, send,")
             .And.NotContain("Required command was not provided");
     }
 
@@ -124,6 +124,20 @@ public sealed class FirstRunSpecs(PrivateTmuxServer tmux) : IClassFixture<Privat
         result.StandardOutput.Should().Contain("registry.json: not there yet (the first register writes it)")
             .And.Contain("prompts.json: not there yet (the first set_prompt writes it)")
             .And.NotContain("registry.json: valid");
+    }
+
+    [Fact(Timeout = Timeouts.Spec)]
+    public async Task Doctor_says_when_the_tools_would_stop_on_a_permission_prompt_and_how_to_allow_them()
+    {
+        // Act
+        var before = await Cli().RunAsync("doctor");
+        (await Cli().RunAsync("install", "--hook", BuiltExecutables.Hook, "--allow-tools")).ExitCode.Should().Be(0);
+        var after = await Cli().RunAsync("doctor");
+
+        // Assert
+        before.StandardOutput.Should().Contain("warn tool permission: mcp__session-bridge is not in permissions.allow")
+            .And.Contain("install --allow-tools");
+        after.StandardOutput.Should().Contain("ok   tool permission: mcp__session-bridge is in permissions.allow");
     }
 
     [Fact(Timeout = Timeouts.Spec)]
