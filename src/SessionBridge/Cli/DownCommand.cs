@@ -14,8 +14,8 @@ internal static class DownCommand
     public static Command Create(CliContext context)
     {
         var roles = new Argument<string[]>("role") { Description = "The roles to stop (default: the team's roles).", Arity = ArgumentArity.ZeroOrMore };
-        var file = new Option<string?>("--file") { Description = $"The team file whose roles to stop (default: {TeamFile.FileName} here, else the default team)." };
-        var timeout = new Option<int>("--timeout") { Description = "Seconds to wait for each Claude Code to exit before its pane is killed.", DefaultValueFactory = _ => 15 };
+        var file = new Option<string?>("--file") { Description = $"The team file whose roles to stop (default: {TeamFile.FileName} here, else the default team).", HelpName = "PATH" };
+        var timeout = new Option<int>("--timeout") { Description = "Seconds to wait for each Claude Code to exit before its pane is killed.", DefaultValueFactory = _ => 15, HelpName = "SECONDS" };
         var json = CommonOptions.Json();
         var command = new Command("down", "Stop the team's Claude Code sessions (/exit, then kill the pane after a timeout); mailboxes, briefings and sessions are kept for the next up.")
         {

@@ -17,10 +17,10 @@ internal static class UpCommand
         var file = new Argument<string?>("team-file") { Description = $"The team file (default: {TeamFile.FileName} here, else the default team: gestor, dev, reviewer).", Arity = ArgumentArity.ZeroOrOne };
         var init = new Option<bool>("--init") { Description = $"Write a commented starter {TeamFile.FileName} for the default team, and start nothing." };
         var attach = new Option<bool>("--attach") { Description = "Attach to the team's tmux session when every role is up." };
-        var socket = new Option<string?>("--socket") { Description = "The tmux server's socket (default: the one this shell runs inside, else tmux's default)." };
+        var socket = new Option<string?>("--socket") { Description = "The tmux server's socket (default: the one this shell runs inside, else tmux's default).", HelpName = "PATH" };
         var trust = new Option<bool>("--trust") { Description = "Answer Claude Code's folder-trust dialog with Yes, only in the team's folders." };
         var force = new Option<bool>("--force") { Description = "Take a role that is registered to another live pane." };
-        var timeout = new Option<int>("--timeout") { Description = "Seconds to wait for every role to be ready.", DefaultValueFactory = _ => 120 };
+        var timeout = new Option<int>("--timeout") { Description = "Seconds to wait for every role to be ready.", DefaultValueFactory = _ => 120, HelpName = "SECONDS" };
         var json = CommonOptions.Json();
         var command = new Command("up", "Start the team: a tmux session, one Claude Code per role, registered and briefed; safe to run again (keeps live roles, resumes the rest).")
         {
