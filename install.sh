@@ -8,9 +8,11 @@
 #   3. wires the hook into ~/.claude/settings.json on every event (backed up first; everything else kept).
 #
 #   ./install.sh               build and install
+#   ./install.sh --allow-tools also add mcp__session-bridge to permissions.allow in ~/.claude/settings.json,
+#                              so sessions call the session-bridge tools without a permission prompt
 #   ./install.sh --from DIR    install the session-bridge and session-bridge-hook already built in DIR
 #                              (what dotnet publish wrote) instead of building them
-#   ./install.sh --uninstall   undo all three
+#   ./install.sh --uninstall   undo all of it
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -26,11 +28,13 @@ die() { printf 'install.sh: %s\n' "$*" >&2; exit 1; }
 
 from=""
 uninstall=false
+allow_tools=false
 while [ $# -gt 0 ]; do
     case "$1" in
         --uninstall) uninstall=true ;;
+        --allow-tools) allow_tools=true ;;
         --from) [ $# -ge 2 ] || die "--from needs the directory that holds the built programs"; from=$2; shift ;;
-        -h | --help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h | --help) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) die "unknown option $1 (./install.sh --help lists them)" ;;
     esac
     shift
@@ -116,4 +120,12 @@ else
     say "  claude mcp add session-bridge -s user -- $server"
 fi
 
-"$server" install --hook "$hook"
+if $allow_tools; then
+    "$server" install --hook "$hook" --allow-tools
+else
+    "$server" install --hook "$hook"
+    if ! grep -qs '"mcp__session-bridge"' "$HOME/.claude/settings.json"; then
+        say "Each session's first session-bridge tool call will stop on a permission prompt. To allow them all:"
+        say "  session-bridge install --allow-tools     (or ./install.sh --allow-tools)"
+    fi
+fi

@@ -26,8 +26,9 @@ publish() {
         return
     fi
     echo "Building $project …"
+    local started=$SECONDS
     if [ -n "$rid" ] && dotnet publish "$project" -c Release -r "$rid" -p:PublishAot=true -o "$out" --nologo -v quiet "$@" >"$log" 2>&1; then
-        echo "  NativeAOT build."
+        echo "  NativeAOT build, $((SECONDS - started)) s."
     else
         [ -n "$rid" ] && echo "  NativeAOT build not possible here (see $log); building for the .NET runtime instead."
         dotnet publish "$project" -c Release -o "$out" --nologo -v quiet "$@"
@@ -35,6 +36,11 @@ publish() {
 }
 
 mkdir -p "$out"
+if ! $aot_only && [ -n "$rid" ]; then
+    # The native compiler prints nothing for a long while: say what it is doing and how long it takes.
+    echo "Compiling session-bridge and session-bridge-hook to native code (NativeAOT, $rid): quiet for a while,"
+    echo "usually about 80 s in all (on 2 cores). Its output goes to $log."
+fi
 publish src/SessionBridge "$@"
 publish hooks/SessionBridge.Hook "$@"
 rm -f "$out"/*.dbg "$out"/*.pdb

@@ -1,11 +1,12 @@
 using SessionBridge.Benchmarks;
 
 // Figures for docs/performance.md, each beside a baseline measured in the same run.
-//   dotnet run -c Release --project bench/SessionBridge.Benchmarks [-- --quick] [--server <path>] [--hook <path>] [--hook-only] [--wait-only]
+//   dotnet run -c Release --project bench/SessionBridge.Benchmarks [-- --quick] [--server <path>] [--hook <path>] [--hook-only] [--wait-only] [--team-only [--claude <path>]]
 // Without --server/--hook, eng/publish.sh (as install.sh) publishes them NativeAOT into bench/SessionBridge.Benchmarks/obj/aot.
 var quick = args.Contains("--quick");
 var hookOnly = args.Contains("--hook-only"); // the hook's figures alone: no server build or runs
 var waitOnly = args.Contains("--wait-only"); // wait_for and send figures alone (and the hook's)
+var teamOnly = args.Contains("--team-only"); // session-bridge up against starting the sessions by hand, alone
 string? Option(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
 var repo = FindRepository();
 var report = new Report();
@@ -20,7 +21,14 @@ try
     var trueStart = Bench.Spawn("/bin/true", quick ? 10 : 20);
     report.Add("process start → exit: /bin/true", Report.Ms(trueStart.Median), "—", "1.00×", "baseline");
 
-    if (!hookOnly)
+    if (teamOnly)
+    {
+        var upServer = Option("--server") ?? Path.Combine(published!, "session-bridge");
+        await new TeamUpFigures(bench, upServer, aotHook).RunAsync();
+        if (Option("--claude") is { } realClaude)
+            await new TeamUpFigures(bench, upServer, aotHook, realClaude).RunAsync();
+    }
+    else if (!hookOnly)
     {
         var aotServer = Option("--server") ?? Path.Combine(published!, "session-bridge");
         if (!waitOnly)
@@ -38,12 +46,18 @@ try
         await waits.LatencyAsync();
         await waits.CpuAsync();
         if (!waitOnly)
+        {
             new ClassifierFigures(bench).Run();
+            await new TeamUpFigures(bench, aotServer, aotHook).RunAsync();
+        }
     }
 
-    var hooks = new HookFigures(bench, aotHook, trueStart);
-    hooks.SessionStart();
-    hooks.Presence();
+    if (!teamOnly)
+    {
+        var hooks = new HookFigures(bench, aotHook, trueStart);
+        hooks.SessionStart();
+        hooks.Presence();
+    }
 
     output.WriteLine();
     output.WriteLine($"SessionBridge benchmark, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, .NET {Environment.Version}{(quick ? ", --quick" : "")}");

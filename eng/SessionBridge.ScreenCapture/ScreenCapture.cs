@@ -5,7 +5,7 @@ namespace SessionBridge.ScreenCapture;
 
 /// <summary>
 /// Drives the real Claude Code into the screens detect_question must read (menus, permission prompts, plan
-/// approval, folder trust, busy, queued, interrupted, idle, a question in prose) at 80x24, 120x30 and 200x50, and
+/// approval, folder trust, busy, queued, interrupted, idle, a question in prose, a session started with --name) at 80x24, 120x30 and 200x50, and
 /// saves each as <c>tmux capture-pane -p</c> prints it, into <paramref name="folder"/>. The screens are then
 /// labelled by hand in that folder's labels.json.
 /// </summary>
@@ -40,7 +40,40 @@ internal sealed class ScreenCapture(ClaudeInstallation claude, string folder)
                 await PlanApprovalAsync(world, width, height, size);
             await using (var world = await ClaudeWorld.CreateAsync(claude))
                 await FolderTrustAsync(world, width, height, size);
+            await using (var world = await ClaudeWorld.CreateAsync(claude))
+                await NamedSessionAsync(world, width, height, size);
         }
+    }
+
+    /// <summary>
+    /// A session started as <c>up</c> starts one, with <c>--name dev --session-id</c>: the name sits at the right
+    /// end of the prompt box's top rule. Idle fresh, busy, then a menu under it.
+    /// </summary>
+    private async Task NamedSessionAsync(ClaudeWorld world, int width, int height, string size)
+    {
+        var session = await world.StartSessionAsync("named", new SessionOptions
+        {
+            Width = width,
+            Height = height,
+            Arguments = ["--name", "dev", "--session-id", Guid.NewGuid().ToString()],
+        });
+        await SaveAsync(session, "idle-named", size);
+
+        var longJob = new TaskCompletionSource();
+        session.Model.Enqueue(Turn.Reply("The long job is done.") with { Hold = longJob.Task });
+        await session.TypeAsync("Run the long job.");
+        await WaitForElapsedAsync(session);
+        await SaveAsync(session, "busy-named", size);
+        longJob.SetResult();
+        await WaitForAsync(session, "The long job is done.");
+        await WaitUntilIdleAsync(session);
+
+        session.Model.Enqueue(Turn.Call("AskUserQuestion", Question("Which database should the service use?", "Database", false,
+            ("PostgreSQL", "Relational, battle-tested"), ("SQLite", "Embedded, zero setup"), ("Redis", "In-memory key-value"))));
+        await session.TypeAsync("Ask me which database the service should use.");
+        await WaitForAsync(session, "Enter to select");
+        await SaveAsync(session, "ask-select-named", size);
+        await session.KillAsync();
     }
 
     // Escape on a menu or permission prompt ends the turn without asking the model again: nothing follows

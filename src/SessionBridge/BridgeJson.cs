@@ -26,6 +26,8 @@ namespace SessionBridge.Server;
 [JsonSerializable(typeof(BroadcastResult))]
 [JsonSerializable(typeof(WaitResult))]
 [JsonSerializable(typeof(SessionBridge.Server.Cli.Board.BoardSnapshot))]
+[JsonSerializable(typeof(SessionBridge.Team.TeamUpResult))]
+[JsonSerializable(typeof(SessionBridge.Team.TeamDownResult))]
 [JsonSerializable(typeof(string[]))]
 [JsonSerializable(typeof(SessionBridge.State.MessageRecord))]
 [JsonSerializable(typeof(SessionBridge.Server.Cli.CliError))]

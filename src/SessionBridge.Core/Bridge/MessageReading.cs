@@ -11,7 +11,8 @@ internal sealed class MessageReading(BridgeOptions options, StateStore state)
         var count = Count(limit);
         RoleName? filter = role is null ? null : RoleName.Parse(role);
         var page = state.Messages.History(count, filter);
-        return new MessagesResult(page.Records, page.SkippedCorruptLines);
+        var note = filter is { } asked && page.Records.Count == 0 ? Unknown(asked, "from or to") : null;
+        return new MessagesResult(page.Records, page.SkippedCorruptLines, Note: note);
     }
 
     /// <summary>
@@ -32,7 +33,18 @@ internal sealed class MessageReading(BridgeOptions options, StateStore state)
             unread = state.Messages.Inbox(name, Limits.MaxMessages, page.Records[^1].Id).Records.Count;
         }
 
-        return new MessagesResult(page.Records, page.SkippedCorruptLines, unread);
+        var note = page.Records.Count == 0 && unread == 0 && lastRead is null ? Unknown(name, "to") : null;
+        return new MessagesResult(page.Records, page.SkippedCorruptLines, unread, note);
+    }
+
+    // A role with no messages that nobody registered: most likely a typo, so name the roles there are.
+    private string? Unknown(RoleName role, string direction)
+    {
+        if (state.Registry.Find(role) is not null)
+            return null;
+        var known = state.Registry.All().Select(p => p.Role).ToList();
+        var roles = known.Count == 0 ? "no role is registered yet" : $"registered: {string.Join(", ", known)}";
+        return $"No role \"{role}\" is registered and no message was sent {direction} it ({roles}).";
     }
 
     /// <summary>The messages of one thread: <paramref name="id"/> and every reply to it or to its replies, oldest first.</summary>

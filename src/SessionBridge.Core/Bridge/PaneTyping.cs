@@ -26,6 +26,16 @@ internal sealed class PaneTyping(BridgeOptions options, PaneTargeting targeting,
         // A shell prompt runs whatever is typed as a command: refused even with force.
         if (check.Status == PaneStatus.Shell)
             return new Delivery(DeliveryStatus.NotClaude, check.Problem);
+        // Stopped on purpose by session-bridge down: the role's next start takes it, through its SessionStart hook.
+        if (check.Status.IsLost() && peer.StoppedAt is not null)
+        {
+            return new Delivery(
+                DeliveryStatus.Held,
+                $"{peer.Role} was stopped by session-bridge down: the message is held, and {peer.Role}'s next start "
+                    + "(session-bridge up) hands it over."
+            );
+        }
+
         if (check.Problem is not null)
             return Delivery.NotDelivered(check.Problem);
         if (!force && check.Pane is { } pane && !await claude.RunsClaudeCodeAsync(peer, pane, cancellationToken))

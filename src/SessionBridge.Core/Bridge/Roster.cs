@@ -33,9 +33,15 @@ internal sealed class Roster(
         var probe = await PaneTargeting.InspectAsync(tmux, target, cancellationToken);
         if (probe.Pane is not { } info)
         {
+            // Outside tmux only the default server is known: say how to name the one the pane lives on.
+            var otherServer = options.CallerSocket is null
+                ? " Outside tmux, session-bridge asks the default tmux server; for a pane of another one, run this in one of "
+                    + "its panes (tmux sets $TMUX there) or give its socket with {arg:socket} (`tmux display -p '#{socket_path}'` "
+                    + "in that server prints it)."
+                : "";
             throw new BridgeException(
                 $"Cannot register \"{name}\" on pane {target}: {probe.Problem}. Check the pane id with "
-                    + "`tmux list-panes -a -F '#{pane_id} #{pane_current_command}'`, or leave {arg:pane} out.",
+                    + "`tmux list-panes -a -F '#{pane_id} #{pane_current_command}'`, or leave {arg:pane} out." + otherServer,
                 ErrorCode.NoPane
             );
         }
@@ -73,7 +79,7 @@ internal sealed class Roster(
         var views = await Task.WhenAll(
             state.Registry.All().Select(async peer =>
             {
-                var check = await targeting.CheckAsync(peer, cancellationToken);
+                var check = Stopped(peer, await targeting.CheckAsync(peer, cancellationToken));
                 var (live, source, since) = await LiveStateAsync(peer, check, cancellationToken);
                 return new PeerView(
                     peer.Role,
@@ -91,6 +97,21 @@ internal sealed class Roster(
             })
         );
         return new ListPeersResult(views);
+    }
+
+    /// <summary>
+    /// A role whose pane <c>session-bridge down</c> ended is stopped on purpose, not dead: its state waits for
+    /// the next <c>session-bridge up</c>.
+    /// </summary>
+    private static TargetCheck Stopped(PeerRegistration peer, TargetCheck check)
+    {
+        if (!check.Status.IsLost() || peer.StoppedAt is null)
+            return check;
+        return new TargetCheck(
+            PaneStatus.Stopped,
+            $"{peer.Role} was stopped by `session-bridge down`; its messages wait in its mailbox, and "
+                + "`session-bridge up` resumes its session."
+        );
     }
 
     /// <summary>

@@ -22,15 +22,41 @@ internal sealed class Doctor(Roster roster, StateStore state, BridgeOptions opti
             await TmuxAsync(cancellationToken),
             InsideTmux(),
             StateDirectoryModes(),
-            Readable("registry.json", () => state.Registry.All()),
-            Readable("prompts.json", () => state.Prompts.All()),
+            Readable("registry.json", options.State.RegistryPath, "the first register writes it", () => state.Registry.All()),
+            Readable("prompts.json", options.State.PromptsPath, "the first set_prompt writes it", () => state.Prompts.All()),
         };
         checks.AddRange(await RegistrationsAsync(cancellationToken));
         checks.Add(ServerRegisteredWithClaude());
         checks.AddRange(HookWired(wiring));
         if (HookDryRun(wiring) is { } dryRun)
             checks.Add(dryRun);
+        checks.Add(ToolsAllowed());
         return checks;
+    }
+
+    /// <summary>
+    /// Whether Claude Code has the server, the hook and the tool permission: what <c>session-bridge up</c> mentions
+    /// (a line each, with its fix) without failing, since the team still starts without them.
+    /// </summary>
+    public IReadOnlyList<DoctorCheck> ClaudeWiring()
+    {
+        var wiring = ClaudeSettings.ForUser(name => name == "HOME" ? environment.Home : null).Read();
+        return [ServerRegisteredWithClaude(), .. HookWired(wiring), ToolsAllowed()];
+    }
+
+    // Without the rule, every session's first session-bridge call stops on a permission prompt: not broken, but
+    // the first thing a new team trips over.
+    private DoctorCheck ToolsAllowed()
+    {
+        var settings = ClaudeSettings.ForUser(name => name == "HOME" ? environment.Home : null);
+        return settings.AllowsOurTools()
+            ? new DoctorCheck("tool permission", CheckOutcome.Ok, $"{ClaudeSettings.ToolsRule} is in permissions.allow")
+            : new DoctorCheck(
+                "tool permission",
+                CheckOutcome.Warning,
+                $"{ClaudeSettings.ToolsRule} is not in permissions.allow of {settings.Path}: each session's first session-bridge call stops on a permission prompt",
+                $"{environment.Program} install --allow-tools"
+            );
     }
 
     private async Task<DoctorCheck> TmuxAsync(CancellationToken cancellationToken)
@@ -76,8 +102,11 @@ internal sealed class Doctor(Roster roster, StateStore state, BridgeOptions opti
             );
     }
 
-    private static DoctorCheck Readable(string name, Action read)
+    // A file that is not there yet is not "valid": say so, and what will write it.
+    private static DoctorCheck Readable(string name, string path, string writtenBy, Action read)
     {
+        if (!File.Exists(path))
+            return new DoctorCheck(name, CheckOutcome.Ok, $"not there yet ({writtenBy})");
         try
         {
             read();

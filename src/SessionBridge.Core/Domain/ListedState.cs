@@ -34,4 +34,8 @@ internal enum ListedState
     /// <summary>The pane's program exited.</summary>
     [JsonStringEnumMemberName("dead")]
     Dead,
+
+    /// <summary>Ended on purpose by <c>session-bridge down</c>: its state waits for the next <c>session-bridge up</c>.</summary>
+    [JsonStringEnumMemberName("stopped")]
+    Stopped,
 }

@@ -20,6 +20,7 @@ internal static class ListedStates
             PaneStatus.Gone => ListedState.Gone,
             PaneStatus.Stale => ListedState.Stale,
             PaneStatus.Dead => ListedState.Dead,
+            PaneStatus.Stopped => ListedState.Stopped,
             _ => throw new ArgumentOutOfRangeException(nameof(status), status, "only a lost pane's status is shown as its state"),
         };
 

@@ -28,10 +28,17 @@ internal enum PaneStatus
     /// <summary>The pane shows a shell prompt: typed text would run as a command.</summary>
     [JsonStringEnumMemberName("shell")]
     Shell,
+
+    /// <summary>
+    /// Ended on purpose by <c>session-bridge down</c>: the pane is gone, the role's state is kept, and the next
+    /// <c>session-bridge up</c> resumes its session.
+    /// </summary>
+    [JsonStringEnumMemberName("stopped")]
+    Stopped,
 }
 
 internal static class PaneStatusExtensions
 {
     /// <summary>The pane is not the registered program any more: nothing may be typed or read there.</summary>
-    public static bool IsLost(this PaneStatus status) => status is PaneStatus.Gone or PaneStatus.Stale or PaneStatus.Dead;
+    public static bool IsLost(this PaneStatus status) => status is PaneStatus.Gone or PaneStatus.Stale or PaneStatus.Dead or PaneStatus.Stopped;
 }

@@ -32,4 +32,8 @@ internal static class PaneProcesses
         return program.StartsWith("node", StringComparison.Ordinal)
             && arguments.Skip(1).Any(a => a.Contains("claude-code", StringComparison.Ordinal) || Path.GetFileName(a) == "claude");
     }
+
+    /// <summary>A process's arguments (the program first), read through <see cref="ProcessTable"/>; empty when it is gone or unreadable.</summary>
+    public static async Task<IReadOnlyList<string>> CommandLineAsync(int pid, CancellationToken cancellationToken) =>
+        pid > 0 ? (await ProcessTable.ReadAsync(cancellationToken)).ArgumentsOf(pid) : [];
 }

@@ -5,9 +5,10 @@ namespace SessionBridge.Screens;
 /// <summary>
 /// Claude Code's input box: the <c>❯</c> line(s) between the last two full rules at the bottom of the
 /// screen. Its text is a draft (typed, not yet submitted), unless it is one of the dim hints Claude Code
-/// shows in an empty box.
+/// shows in an empty box. A session started with <c>claude --name dev</c> shows its name at the right end of
+/// the box's top rule (<c>────── dev ─</c>): that is <see cref="Name"/>.
 /// </summary>
-internal sealed partial record PromptBox(string Input, int Top, int Bottom)
+internal sealed partial record PromptBox(string Input, int Top, int Bottom, string? Name = null)
 {
     // Hints Claude Code prints inside an empty input box; they are not text anyone typed.
     private static readonly string[] Placeholders = ["Press up to edit queued messages", "Try \""];
@@ -56,7 +57,7 @@ internal sealed partial record PromptBox(string Input, int Top, int Bottom)
             .Select(i => lines[i])
             .Select(l => l.StartsWith("  ", StringComparison.Ordinal) ? l[2..] : l);
         var input = string.Join('\n', new[] { first }.Concat(rest)).TrimEnd();
-        return new PromptBox(input, top, bottom);
+        return new PromptBox(input, top, bottom, ScreenLines.RuleName(lines[top]));
     }
 
     // The box's first line is ❯ then a no-break space; a menu cursor (❯ 1. Yes) between two rules is not one.

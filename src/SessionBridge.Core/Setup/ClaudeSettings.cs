@@ -16,6 +16,13 @@ internal sealed class ClaudeSettings(string path)
 
     public string Path { get; } = path;
 
+    /// <summary>
+    /// The permission rule that lets a session call every session-bridge tool without a permission prompt:
+    /// Claude Code shows our tools to the model as <c>mcp__session-bridge__&lt;tool&gt;</c>, and a rule naming
+    /// the server allows them all.
+    /// </summary>
+    public const string ToolsRule = "mcp__session-bridge";
+
     private string RecordPath => InstallRecord.PathFor(Path);
 
     /// <summary>~/.claude/settings.json of the user in <c>$HOME</c>.</summary>
@@ -39,12 +46,37 @@ internal sealed class ClaudeSettings(string path)
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or DecoderFallbackException or JsonException)
         {
-            return new HookWiring(Path, [], e is JsonException ? $"it is not valid JSON ({e.Message})" : e.Message);
+            return new HookWiring(Path, [], e is JsonException json ? JsonProblem.Describe(json) : e.Message);
         }
     }
 
-    /// <summary>Wires <paramref name="hookPath"/> on every event of <see cref="HookEvents.All"/>; running it again changes nothing.</summary>
-    public SettingsChange Install(string hookPath, DateTimeOffset now)
+    /// <summary>
+    /// Whether <c>permissions.allow</c> holds <see cref="ToolsRule"/> (or <c>mcp__session-bridge__*</c>), so the
+    /// first tool call of a session does not stop on a permission prompt. False when the file is missing or
+    /// cannot be read. <c>up</c> asks this to say when the rule is missing.
+    /// </summary>
+    public bool AllowsOurTools()
+    {
+        try
+        {
+            var text = _file.Read();
+            if (string.IsNullOrWhiteSpace(text))
+                return false;
+            return JsonSpanReader.Read(text)["permissions"]?["allow"] is { Kind: JsonValueKind.Array } allow
+                && allow.Items.Any(i => i.String is ToolsRule or ToolsRule + "__*");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or DecoderFallbackException or JsonException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Wires <paramref name="hookPath"/> on every event of <see cref="HookEvents.All"/>, and with
+    /// <paramref name="allowTools"/> adds <see cref="ToolsRule"/> to <c>permissions.allow</c>, in one write;
+    /// running it again changes nothing.
+    /// </summary>
+    public SettingsChange Install(string hookPath, DateTimeOffset now, bool allowTools = false)
     {
         var command = HookCommand.For(hookPath);
         var existing = Load();
@@ -63,18 +95,32 @@ internal sealed class ClaudeSettings(string path)
             (before == 0 ? added : updated).Add(wanted.Name);
         }
 
-        if (added.Count == 0 && updated.Count == 0)
-            return new SettingsChange(false, $"{Path} already runs {command} on all {HookEvents.All.Count} hook events; nothing changed.", Path, null);
+        var ruleAdded = false;
+        if (allowTools)
+        {
+            var next = AllowRule(text, layout, record);
+            ruleAdded = next != text;
+            text = next;
+        }
+
+        if (added.Count == 0 && updated.Count == 0 && !ruleAdded)
+        {
+            var already = allowTools ? $" and allows every session-bridge tool ({ToolsRule})" : "";
+            return new SettingsChange(false, $"{Path} already runs {command} on all {HookEvents.All.Count} hook events{already}; nothing changed.", Path, null);
+        }
 
         var backup = Guard(() => _file.Write(text, now));
         Guard(() => record.Save(RecordPath));
         var what = (added.Count, updated.Count) switch
         {
-            ( > 0, 0) => $"Added the session-bridge hook to {Path} on {Events(added)}.",
-            (0, > 0) => $"Updated the session-bridge hook in {Path} on {Events(updated)}.",
-            _ => $"Added the session-bridge hook to {Path} on {Events(added)}, and updated it on {Events(updated)}.",
+            (0, 0) => $"{Path} already runs {command} on all {HookEvents.All.Count} hook events.",
+            ( > 0, 0) => $"Added the session-bridge hook to {Path} on {Events(added)}. It runs {command}.",
+            (0, > 0) => $"Updated the session-bridge hook in {Path} on {Events(updated)}. It runs {command}.",
+            _ => $"Added the session-bridge hook to {Path} on {Events(added)}, and updated it on {Events(updated)}. It runs {command}.",
         };
-        return new SettingsChange(true, $"{what} It runs {command}.", Path, backup);
+        if (ruleAdded)
+            what += $" Added {ToolsRule} to permissions.allow: sessions call the session-bridge tools without a permission prompt.";
+        return new SettingsChange(true, what, Path, backup);
     }
 
     /// <summary>Takes out every entry of ours, and what install created for them; nothing else.</summary>
@@ -88,6 +134,9 @@ internal sealed class ClaudeSettings(string path)
         }
 
         var record = InstallRecord.Load(RecordPath) ?? InstallRecord.Infer(Parse(text), fileExists: true);
+        var withoutRule = RemoveRule(text, record);
+        var ruleRemoved = withoutRule != text;
+        text = withoutRule;
         var removed = new List<string>();
         while (OurHook.In(Parse(text)).FirstOrDefault() is { } ours)
         {
@@ -99,7 +148,7 @@ internal sealed class ClaudeSettings(string path)
                 text = JsonTextEdit.Remove(text, hooks, index);
         }
 
-        if (removed.Count == 0)
+        if (removed.Count == 0 && !ruleRemoved)
         {
             File.Delete(RecordPath);
             return new SettingsChange(false, $"{Path} has no session-bridge hook; nothing changed.", Path, null);
@@ -109,18 +158,22 @@ internal sealed class ClaudeSettings(string path)
         if (root["hooks"] is { Kind: JsonValueKind.Object, Members.Count: 0 } && record.Created.Contains(InstallRecord.HooksKey))
             text = JsonTextEdit.Remove(text, root, LastIndex(root, "hooks"));
 
-        var events = Events(removed.Distinct().ToList());
+        var events = removed.Count == 0 ? "" : Events(removed.Distinct().ToList());
+        var rule = $"the {ToolsRule} permission rule";
         string summary;
         string? backup;
         if (record.CreatedFile && Parse(text).Members.Count == 0)
         {
             backup = Guard(() => _file.Delete(now));
-            summary = $"Removed the session-bridge hook from {events}, and deleted {Path}: install had created it and it held nothing else.";
+            var what = removed.Count == 0 ? rule : $"the session-bridge hook from {events}" + (ruleRemoved ? $" and {rule}" : "");
+            summary = $"Removed {what}, and deleted {Path}: install had created it and it held nothing else.";
         }
         else
         {
             backup = Guard(() => _file.Write(text, now));
-            summary = $"Removed the session-bridge hook from {Path} on {events}; everything else is as it was.";
+            summary = removed.Count == 0
+                ? $"Removed {rule} from {Path}; everything else is as it was."
+                : $"Removed the session-bridge hook from {Path} on {events}{(ruleRemoved ? $", and {rule}" : "")}; everything else is as it was.";
         }
 
         File.Delete(RecordPath);
@@ -158,6 +211,46 @@ internal sealed class ClaudeSettings(string path)
         return (JsonTextEdit.AddItem(text, layout, Parse(text)["hooks"]![wanted.Name]!, group), ours.Count);
     }
 
+    // Adds the tools rule to permissions.allow, creating what is missing (and recording it for uninstall).
+    private string AllowRule(string text, JsonLayout layout, InstallRecord record)
+    {
+        var root = Parse(text);
+        if (root["permissions"] is not { } permissions)
+        {
+            record.Created.UnionWith([InstallRecord.PermissionsKey, InstallRecord.AllowKey]);
+            return JsonTextEdit.AddMember(text, layout, root, "permissions", new JsonObject { ["allow"] = new JsonArray(ToolsRule) });
+        }
+
+        if (permissions.Kind != JsonValueKind.Object)
+            throw Invalid("\"permissions\" is not an object");
+        if (permissions["allow"] is not { } allow)
+        {
+            record.Created.Add(InstallRecord.AllowKey);
+            return JsonTextEdit.AddMember(text, layout, permissions, "allow", new JsonArray(ToolsRule));
+        }
+
+        if (allow.Kind != JsonValueKind.Array)
+            throw Invalid("\"permissions.allow\" is not a list");
+        return allow.Items.Any(i => i.String == ToolsRule) ? text : JsonTextEdit.AddItem(text, layout, allow, JsonValue.Create(ToolsRule));
+    }
+
+    // Takes the tools rule out of permissions.allow: it names our server alone and means nothing once we are
+    // gone. The list and "permissions" go too when install created them and they are left empty.
+    private string RemoveRule(string text, InstallRecord record)
+    {
+        while (Parse(text)["permissions"]?["allow"] is { Kind: JsonValueKind.Array } allow && allow.Items.ToList().FindIndex(i => i.String == ToolsRule) is >= 0 and var index)
+            text = JsonTextEdit.Remove(text, allow, index);
+
+        if (Parse(text)["permissions"] is not { Kind: JsonValueKind.Object } permissions)
+            return text;
+        if (permissions["allow"] is { Kind: JsonValueKind.Array, Items.Count: 0 } && record.Created.Contains(InstallRecord.AllowKey))
+            text = JsonTextEdit.Remove(text, permissions, LastIndex(permissions, "allow"));
+        var root = Parse(text);
+        if (root["permissions"] is { Kind: JsonValueKind.Object, Members.Count: 0 } && record.Created.Contains(InstallRecord.PermissionsKey))
+            text = JsonTextEdit.Remove(text, root, LastIndex(root, "permissions"));
+        return text;
+    }
+
     private string RemoveHook(string text, OurHook hook)
     {
         var groups = Parse(text)["hooks"]![hook.Event]!;
@@ -187,7 +280,7 @@ internal sealed class ClaudeSettings(string path)
         }
         catch (JsonException e)
         {
-            throw Invalid($"it is not valid JSON ({e.Message})");
+            throw Invalid(JsonProblem.Describe(e));
         }
     }
 

@@ -12,6 +12,12 @@ internal sealed class InstallRecord
 {
     public const string HooksKey = "hooks";
 
+    /// <summary>"permissions", created to hold the tools rule.</summary>
+    public const string PermissionsKey = "permissions";
+
+    /// <summary>"permissions.allow", created to hold the tools rule.</summary>
+    public const string AllowKey = "permissions/allow";
+
     public bool CreatedFile { get; set; }
 
     public HashSet<string> Created { get; } = new(StringComparer.Ordinal);

@@ -13,7 +13,8 @@ internal sealed class JsonDocumentFile<T>(
     JsonTypeInfo<T> typeInfo,
     Func<T> empty,
     TimeSpan lockTimeout,
-    string whatItHolds
+    string whatItHolds,
+    Func<T, string?>? problem = null
 )
     where T : class
 {
@@ -42,20 +43,26 @@ internal sealed class JsonDocumentFile<T>(
         if (bytes.Length == 0)
             return empty();
 
+        T document;
         try
         {
-            return JsonSerializer.Deserialize(bytes, typeInfo) ?? throw new JsonException("the file holds null");
+            document = JsonSerializer.Deserialize(bytes, typeInfo) ?? throw Corrupt("it holds null, not an object");
         }
         catch (JsonException e)
         {
-            throw new StateException(
-                $"{Path} is corrupt ({e.Message}). It holds {whatItHolds}; session-bridge will not reset it, "
-                    + "since that would lose them. Fix the JSON by hand, or move the file aside to start afresh.",
-                Path,
-                e
-            );
+            throw Corrupt(JsonProblem.Describe(e), e);
         }
+
+        return problem?.Invoke(document) is { } lacking ? throw Corrupt(lacking) : document;
     }
+
+    private StateException Corrupt(string what, Exception? inner = null) =>
+        new(
+            $"{Path} is corrupt: {what}. It holds {whatItHolds}; session-bridge will not reset it, "
+                + "since that would lose them. Fix the JSON by hand, or move the file aside to start afresh.",
+            Path,
+            inner
+        );
 
     /// <summary>Applies <paramref name="change"/> under the lock and saves its result.</summary>
     public TResult Update<TResult>(Func<T, (T Document, TResult Result)> change)

@@ -3,6 +3,8 @@ namespace SessionBridge.State;
 /// <summary>
 /// A role bound to a tmux pane. Pane ids are reused after a tmux restart, so the socket, the server's
 /// pid and the pane's pid are kept too: together they tell a live registration from a stale one.
+/// <paramref name="StoppedAt"/>: when <c>session-bridge down</c> ended the role's session on purpose (list_peers
+/// says <c>stopped</c>, not dead); registering again clears it.
 /// </summary>
 internal sealed record PeerRegistration(
     string Role,
@@ -12,5 +14,6 @@ internal sealed record PeerRegistration(
     int? PanePid,
     string? Cwd,
     DateTimeOffset RegisteredAt,
-    DateTimeOffset LastSeen
+    DateTimeOffset LastSeen,
+    DateTimeOffset? StoppedAt = null
 );

@@ -8,7 +8,8 @@ internal sealed class PromptBook(StateDirectory directory, TimeSpan lockTimeout)
         StateJsonContext.Files.PromptsFile,
         () => new PromptsFile(),
         lockTimeout,
-        "every role's saved prompt"
+        "every role's saved prompt",
+        f => f.Problem()
     );
 
     public SavedPrompt? Find(RoleName role) =>

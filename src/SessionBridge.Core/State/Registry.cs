@@ -8,7 +8,8 @@ internal sealed class Registry(StateDirectory directory, TimeSpan lockTimeout)
         StateJsonContext.Files.RegistryFile,
         () => new RegistryFile(),
         lockTimeout,
-        "every role's registration"
+        "every role's registration",
+        f => f.Problem()
     );
 
     public IReadOnlyList<PeerRegistration> All() =>
@@ -34,6 +35,16 @@ internal sealed class Registry(StateDirectory directory, TimeSpan lockTimeout)
         {
             if (file.Peers.TryGetValue(role.Value, out var peer))
                 file.Peers[role.Value] = peer with { LastSeen = now };
+            return (file, true);
+        });
+
+    /// <summary>Marks a role as stopped by <c>session-bridge down</c>; a role that is not registered is left alone.</summary>
+    public void MarkStopped(RoleName role, DateTimeOffset now) =>
+        _file.Update(file =>
+        {
+            if (!file.Peers.TryGetValue(role.Value, out var peer))
+                return (file, false);
+            file.Peers[role.Value] = peer with { StoppedAt = now };
             return (file, true);
         });
 

@@ -14,6 +14,9 @@ internal sealed class StateDirectory(string root)
 
     public string PromptsPath => Path.Combine(Root, "prompts.json");
 
+    /// <summary>sessions.json: the Claude Code session each role of a team was started with (<see cref="RoleSessions"/>).</summary>
+    public string SessionsPath => Path.Combine(Root, "sessions.json");
+
     public string ConversationPath => Path.Combine(Root, "conversation.jsonl");
 
     public string MailboxDirectory => Path.Combine(Root, "mailbox");

@@ -17,6 +17,7 @@ namespace SessionBridge.State;
 [JsonSerializable(typeof(InboxCursor))]
 [JsonSerializable(typeof(Presence))]
 [JsonSerializable(typeof(HeldFile))]
+[JsonSerializable(typeof(SessionsFile))]
 internal sealed partial class StateJsonContext : JsonSerializerContext
 {
     /// <summary>

@@ -10,6 +10,7 @@ internal sealed class StateStore
         Registry = new Registry(directory, lockTimeout);
         Prompts = new PromptBook(directory, lockTimeout);
         Messages = new MessageLog(directory, lockTimeout, clock);
+        Sessions = new RoleSessions(directory, lockTimeout);
     }
 
     public StateDirectory Directory { get; }
@@ -19,4 +20,6 @@ internal sealed class StateStore
     public PromptBook Prompts { get; }
 
     public MessageLog Messages { get; }
+
+    public RoleSessions Sessions { get; }
 }

@@ -91,6 +91,34 @@ internal sealed class TmuxClient(string? socket, TimeSpan timeout)
         return result.StandardOutput.TrimEnd('\n', ' ', '\r');
     }
 
+    /// <summary>
+    /// Hands this process's terminal to tmux on <paramref name="session"/> until the user detaches: <c>attach</c>,
+    /// or <c>switch-client</c> from inside tmux. Interactive, so not through CliWrap's pipes: tmux needs the terminal.
+    /// </summary>
+    public async Task<int> AttachAsync(string session, bool insideTmux, CancellationToken cancellationToken = default)
+    {
+        var info = new System.Diagnostics.ProcessStartInfo("tmux") { UseShellExecute = false };
+        if (Socket is not null)
+        {
+            info.ArgumentList.Add("-S");
+            info.ArgumentList.Add(Socket);
+        }
+
+        foreach (var argument in new[] { insideTmux ? "switch-client" : "attach", "-t", session })
+            info.ArgumentList.Add(argument);
+        try
+        {
+            using var process = System.Diagnostics.Process.Start(info)
+                ?? throw new TmuxException("tmux could not be started to attach.");
+            await process.WaitForExitAsync(cancellationToken);
+            return process.ExitCode;
+        }
+        catch (Win32Exception e)
+        {
+            throw new TmuxException("tmux could not be started: is it installed and on PATH? (" + e.Message + ")", e);
+        }
+    }
+
     /// <summary>tmux's own version line ("tmux 3.3a"); needs no server.</summary>
     public async Task<string> VersionAsync(CancellationToken cancellationToken = default)
     {
@@ -106,6 +134,24 @@ internal sealed class TmuxClient(string? socket, TimeSpan timeout)
         {
             throw new TmuxException("tmux is not installed or not on PATH.", e);
         }
+    }
+
+    /// <summary>
+    /// Runs one tmux command and returns its output; a failure is a <see cref="TmuxException"/> naming
+    /// <paramref name="arguments"/>' command. For the commands the team launcher needs (sessions, windows, options).
+    /// </summary>
+    public async Task<string> CommandAsync(string[] arguments, CancellationToken cancellationToken = default)
+    {
+        var result = await RunAsync(arguments, null, cancellationToken);
+        EnsureSuccess(result, arguments[0]);
+        return result.StandardOutput;
+    }
+
+    /// <summary>Like <see cref="CommandAsync"/>, but a non-zero exit is an answer (null), not an exception.</summary>
+    public async Task<string?> TryCommandAsync(string[] arguments, CancellationToken cancellationToken = default)
+    {
+        var result = await RunAsync(arguments, null, cancellationToken);
+        return result.ExitCode == 0 ? result.StandardOutput : null;
     }
 
     private async Task<BufferedCommandResult> RunAsync(

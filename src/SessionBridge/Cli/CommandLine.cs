@@ -25,6 +25,8 @@ internal static class CommandLine
             "session-bridge: Claude Code sessions in tmux panes talking to each other. Without a command, runs the MCP server on stdio."
         )
         {
+            UpCommand.Create(context),
+            DownCommand.Create(context),
             PeersCommand.Create(context),
             SendCommand.Create(context),
             HistoryCommand.Create(context),
@@ -40,13 +42,15 @@ internal static class CommandLine
             root.Subcommands.Add(command);
 
         var parsed = root.Parse(args);
-        if (parsed.Errors.Count > 0 && json)
-            return CommandRunner.Fail(context, string.Join(" ", parsed.Errors.Select(e => e.Message)), "usage", ExitCodes.Usage);
         if (parsed.Errors.Count > 0)
         {
-            foreach (var error in parsed.Errors)
-                await Console.Error.WriteLineAsync(error.Message);
-            await Console.Error.WriteLineAsync("Run session-bridge --help for the commands.");
+            var (problems, usage, help) = UsageErrors.Describe(parsed);
+            if (json)
+                return CommandRunner.Fail(context, $"{string.Join(" ", problems)} {usage}", "usage", ExitCodes.Usage);
+            foreach (var problem in problems)
+                await Console.Error.WriteLineAsync($"error: {problem}");
+            await Console.Error.WriteLineAsync(usage);
+            await Console.Error.WriteLineAsync(help);
             return ExitCodes.Usage;
         }
 

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Spectre.Console;
 
 namespace SessionBridge.Server.Cli;
 
@@ -16,8 +17,13 @@ internal static class HistoryCommand
             if (result.GetValue(json))
                 context.WriteJson(messages);
             else
+            {
                 foreach (var message in messages.Messages)
                     MessagePrinter.Write(context.Console, message);
+                if (messages.Note is not null)
+                    context.Console.MarkupLineInterpolated($"[yellow]{messages.Note}[/]");
+            }
+
             return Task.FromResult(ExitCodes.Ok);
         }));
         return command;

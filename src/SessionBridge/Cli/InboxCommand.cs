@@ -23,7 +23,10 @@ internal static class InboxCommand
             {
                 foreach (var message in messages.Messages)
                     MessagePrinter.Write(context.Console, message);
-                context.Console.MarkupLineInterpolated($"[grey]{messages.Unread} unread[/]");
+                if (messages.Note is not null)
+                    context.Console.MarkupLineInterpolated($"[yellow]{messages.Note}[/]");
+                else
+                    context.Console.MarkupLineInterpolated($"[grey]{messages.Unread} unread[/]");
             }
 
             return Task.FromResult(ExitCodes.Ok);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using SessionBridge.Bridge;
 using Spectre.Console;
 
 namespace SessionBridge.Server.Cli;
@@ -9,11 +10,18 @@ internal static class RegisterCommand
     {
         var role = new Argument<string>("role") { Description = "The role to bind." };
         var pane = new Option<string?>("--pane") { Description = "The tmux pane id (default: this pane, $TMUX_PANE)." };
+        var socket = new Option<string?>("--socket")
+        {
+            Description = "The tmux server the pane lives on, by its socket path (default: this one, from $TMUX; outside tmux, the default server).",
+        };
         var json = CommonOptions.Json();
-        var command = new Command("register", "Bind a tmux pane to a role.") { role, pane, json };
+        var command = new Command("register", "Bind a tmux pane to a role.") { role, pane, socket, json };
         command.SetAction((result, ct) => CommandRunner.RunAsync(context, async () =>
         {
-            var registered = await context.Bridge.Roster.RegisterAsync(result.GetValue(role), result.GetValue(pane), ct);
+            var bridge = result.GetValue(socket) is { } path
+                ? new UseCases(context.Options with { CallerSocket = Path.GetFullPath(path) })
+                : context.Bridge;
+            var registered = await bridge.Roster.RegisterAsync(result.GetValue(role), result.GetValue(pane), ct);
             if (result.GetValue(json))
                 context.WriteJson(registered);
             else

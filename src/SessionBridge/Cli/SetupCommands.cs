@@ -31,17 +31,21 @@ internal static class SetupCommands
         {
             Description = $"The hook executable to run (default: {HookCommand.ExecutableName} beside this program).",
         };
+        var allowTools = new Option<bool>("--allow-tools")
+        {
+            Description = $"Also add {ClaudeSettings.ToolsRule} to permissions.allow, so sessions call the session-bridge tools without a permission prompt (uninstall takes it out).",
+        };
         return SettingsCommand(
             context,
             "install",
             $"Wire the hook into Claude Code's settings.json on its {HookEvents.All.Count} events (backed up first; every other setting kept). Safe to run again.",
-            [hook],
+            [hook, allowTools],
             (result, settings) =>
             {
                 var path = Path.GetFullPath(result.GetValue(hook) ?? Path.Combine(AppContext.BaseDirectory, HookCommand.ExecutableName));
                 if (!File.Exists(path))
                     return CommandRunner.Fail(context, $"{path} does not exist. Build it (./install.sh does) or pass --hook <path>.");
-                Report(context, settings().Install(path, DateTimeOffset.UtcNow));
+                Report(context, settings().Install(path, DateTimeOffset.UtcNow, result.GetValue(allowTools)));
                 return ExitCodes.Ok;
             }
         );
@@ -51,7 +55,7 @@ internal static class SetupCommands
         SettingsCommand(
             context,
             "uninstall",
-            "Take the session-bridge hook out of Claude Code's settings.json, and nothing else.",
+            $"Take the session-bridge hook and the {ClaudeSettings.ToolsRule} permission rule out of Claude Code's settings.json, and nothing else.",
             [],
             (_, settings) =>
             {

@@ -28,6 +28,7 @@ internal static class Styles
             ListedState.Idle => "green",
             ListedState.Busy => "yellow",
             ListedState.WaitingSelect or ListedState.WaitingText => "fuchsia",
+            ListedState.Stopped => "grey",
             _ => "red",
         };
         return $"[{colour}]{Markup.Escape(state.ToWireName())}[/]";

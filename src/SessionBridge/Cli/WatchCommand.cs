@@ -1,5 +1,6 @@
 using System.CommandLine;
 using SessionBridge.Server.Cli.Board;
+using Spectre.Console;
 
 namespace SessionBridge.Server.Cli;
 
@@ -87,8 +88,30 @@ internal static class WatchCommand
         var snapshot = await new BoardBuilder(context.Bridge).BuildAsync(BoardLimits.RecentMessages, cancellationToken);
         if (context.Json)
             context.WriteJson(snapshot);
+        else if (Console.IsOutputRedirected)
+            WritePlain(context, snapshot);
         else
             context.Console.Write(BoardView.Render(context.Console, snapshot, [], context.Console.Profile.Width, height: null, live: false));
         return snapshot.Problems.Count == 0 ? ExitCodes.Ok : ExitCodes.Error;
+    }
+
+    // Piped, the board is text for a file or a script: drawn the same, but with no colour codes and without the
+    // spaces that pad each line out to the (wide) width a pipe is given.
+    private static void WritePlain(CliContext context, BoardSnapshot snapshot)
+    {
+        using var text = new StringWriter();
+        var plain = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Out = new AnsiConsoleOutput(text),
+        });
+        plain.Profile.Width = context.Console.Profile.Width;
+        plain.Write(BoardView.Render(plain, snapshot, [], plain.Profile.Width, height: null, live: false));
+        var lines = text.ToString().Split('\n').Select(l => l.TrimEnd()).ToList();
+        while (lines.Count > 0 && lines[^1].Length == 0)
+            lines.RemoveAt(lines.Count - 1);
+        foreach (var line in lines)
+            context.Output.WriteLine(line);
     }
 }

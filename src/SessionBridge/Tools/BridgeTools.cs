@@ -32,7 +32,8 @@ internal sealed class BridgeTools(UseCases bridge)
     [McpServerTool(Name = "list_peers", ReadOnly = true, OpenWorld = false)]
     [Description(
         "List every registered role with its pane, working directory, registration and last-seen times, and "
-            + "whether its pane is alive now (status: alive, dead, gone, stale, copy_mode or shell)."
+            + "whether its pane is alive now (status: alive, dead, gone, stale, copy_mode, shell, or stopped: ended on "
+            + "purpose by session-bridge down, its messages kept until session-bridge up resumes it)."
     )]
     public Task<ListPeersResult> ListPeers(CancellationToken cancellationToken = default) =>
         ToolCall.RunAsync(() => bridge.Roster.ListPeersAsync(cancellationToken));

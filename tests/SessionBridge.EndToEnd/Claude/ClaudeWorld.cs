@@ -20,6 +20,7 @@ public sealed class ClaudeWorld : IAsyncDisposable
 
     private readonly TempDirectory _root = new("e2e");
     private readonly List<ClaudeSession> _sessions = [];
+    private readonly List<ScriptedModel> _models = [];
     private readonly string _claude;
     private readonly string _version;
     private readonly IReadOnlyDictionary<string, string> _extraEnvironment;
@@ -106,6 +107,41 @@ public sealed class ClaudeWorld : IAsyncDisposable
         return session;
     }
 
+    /// <summary>A scripted model of its own for a session this world does not start itself (one <c>up</c> starts).</summary>
+    public ScriptedModel StartModel()
+    {
+        var model = ScriptedModel.Start();
+        _models.Add(model);
+        return model;
+    }
+
+    /// <summary>
+    /// A <c>claude</c> for a team file's <c>command</c>: it forgets any outer Claude Code or API client, takes this
+    /// world's HOME, key and state, and execs the real Claude Code with its arguments. Each role's model comes
+    /// from the role's <c>ANTHROPIC_BASE_URL</c> (the team file's <c>env</c>).
+    /// </summary>
+    public async Task<string> ClaudeLauncherAsync()
+    {
+        var launcher = _root.Combine("bin", "claude");
+        Directory.CreateDirectory(Path.GetDirectoryName(launcher)!);
+        var lines = new List<string> { "#!/bin/sh", "model=\"$ANTHROPIC_BASE_URL\"" };
+        lines.AddRange(InheritedToForget().Select(v => $"unset {v}"));
+        lines.AddRange(Environment(null).Select(kv => $"export {kv.Key}='{kv.Value}'"));
+        lines.Add("[ -n \"$model\" ] && export ANTHROPIC_BASE_URL=\"$model\"");
+        lines.Add($"exec '{_claude}' \"$@\"");
+        await File.WriteAllLinesAsync(launcher, lines);
+        File.SetUnixFileMode(launcher, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        return launcher;
+    }
+
+    /// <summary>A session in <paramref name="pane"/> that something else started (<c>session-bridge up</c>), to drive and describe.</summary>
+    public ClaudeSession Adopt(string name, string pane, string directory, ScriptedModel model)
+    {
+        var session = new ClaudeSession(name, pane, directory, model, this);
+        _sessions.Add(session);
+        return session;
+    }
+
     /// <summary>Runs <c>claude &lt;arguments&gt;</c> as a plain process in the project, with this world's HOME.</summary>
     public async Task<BufferedCommandResult> RunClaudeAsync(params string[] arguments)
     {
@@ -138,8 +174,8 @@ public sealed class ClaudeWorld : IAsyncDisposable
     {
         // Killing the tmux server hangs up every Claude Code in it, and with them their session-bridge servers.
         await Tmux.DisposeAsync();
-        foreach (var session in _sessions)
-            await session.Model.DisposeAsync();
+        foreach (var model in _sessions.Select(s => s.Model).Concat(_models).Distinct())
+            await model.DisposeAsync();
 
         // Claude Code (and helpers it leaves behind for a moment) write into HOME while they exit: delete it only
         // once no process with this HOME is left.

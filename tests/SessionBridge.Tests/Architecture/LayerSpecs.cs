@@ -15,7 +15,9 @@ public sealed partial class LayerSpecs
         ["", "Domain", "Errors"],
         ["State", "Tmux", "Processes"],
         ["Screens", "Held", "Startup", "Setup"],
-        ["Bridge", "Team"],
+        ["Bridge"],
+        // up/down compose Bridge's pane checks (PaneTargeting): Team is the use case above it.
+        ["Team"],
         ["Diagnostics"],
     ];
 

@@ -138,7 +138,7 @@ public sealed class CommandLineSpecs(PrivateTmuxServer tmux) : IClassFixture<Pri
     [Fact(Timeout = Timeouts.Spec)]
     public async Task Doctor_passes_on_a_good_setup()
     {
-        // Arrange: a live registration, the server in ~/.claude.json and the hook on every event in settings.json.
+        // Arrange: a live registration, the server in ~/.claude.json, the hook on every event and our tools allowed in settings.json.
         var pane = await tmux.StartPaneAsync("sleep 86400");
         await Cli().RunAsync("register", "gestor", "--pane", pane);
         await Cli().RunAsync("prompt", "set", "gestor", "You are gestor.");
@@ -147,7 +147,7 @@ public sealed class CommandLineSpecs(PrivateTmuxServer tmux) : IClassFixture<Pri
         Directory.CreateDirectory(Path.Combine(_home.Path, ".claude"));
         File.WriteAllText(Path.Combine(_home.Path, ".claude.json"),
             """{"mcpServers":{"session-bridge":{"type":"stdio","command":"/x/session-bridge","args":[]}}}""");
-        new ClaudeSettings(Path.Combine(_home.Path, ".claude", "settings.json")).Install(hook, DateTimeOffset.UtcNow);
+        new ClaudeSettings(Path.Combine(_home.Path, ".claude", "settings.json")).Install(hook, DateTimeOffset.UtcNow, allowTools: true);
 
         // Act
         var doctor = await Cli(pane).RunAsync("doctor");

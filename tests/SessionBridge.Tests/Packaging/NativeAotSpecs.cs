@@ -110,6 +110,35 @@ public sealed class NativeAotSpecs(NativeAotBuild aot, PrivateTmuxServer tmux)
         context.Should().Contain("dev").And.Contain("You are dev: you own the migrations.");
     }
 
+    [Fact(Timeout = Timeouts.Build)]
+    public async Task The_NativeAOT_command_line_words_mistakes_without_parser_internals()
+    {
+        if (aot.Unavailable is { } reason)
+            Assert.Skip(reason);
+
+        // Arrange: the NativeAOT build keeps resource keys (ZeroDepthAtEnd) where the JIT build has sentences
+        using var state = new TempDirectory("state");
+        File.WriteAllText(Path.Combine(state.Path, "registry.json"), "{\"peers\": {\"dev\": {\"role\": \"dev\"");
+        var environment = new Dictionary<string, string?> { ["SESSION_BRIDGE_DIR"] = state.Path, ["TMUX"] = null, ["TMUX_PANE"] = null };
+
+        // Act
+        var peers = await RawCli(environment, "peers");
+        var history = await RawCli(environment, "history", "-n", "abc");
+
+        // Assert: regressions: "ZeroDepthAtEnd, Path: $.roles | LineNumber: 0 …" and "… as expected type 'System.Int32'"
+        peers.StandardOutput.Should().Contain("registry.json is corrupt: it is not valid JSON: it ends at line 1, column")
+            .And.NotContainAny("ZeroDepthAtEnd", "LineNumber", "Path: $");
+        history.ExitCode.Should().Be(2);
+        history.StandardError.Should().Contain("--limit takes a whole number, not 'abc'.").And.NotContain("System.");
+    }
+
+    private async Task<BufferedCommandResult> RawCli(IDictionary<string, string?> environment, params string[] arguments) =>
+        await CliWrap.Cli.Wrap(aot.Server)
+            .WithArguments(arguments)
+            .WithEnvironmentVariables(environment.ToDictionary(e => e.Key, e => e.Value))
+            .WithValidation(CommandResultValidation.None)
+            .ExecuteBufferedAsync(TestContext.Current.CancellationToken);
+
     private async Task<string> Cli(IDictionary<string, string?> environment, params string[] arguments)
     {
         var result = await CliWrap.Cli.Wrap(aot.Server)

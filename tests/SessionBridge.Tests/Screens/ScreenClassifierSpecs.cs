@@ -258,4 +258,57 @@ public sealed class ScreenClassifierSpecs
         // Assert
         reading.State.Should().Be(ScreenState.Unknown);
     }
+
+    [Fact]
+    public void A_session_started_with_a_name_shows_it_on_the_input_box_top_rule_and_reads_as_idle()
+    {
+        // Arrange: claude --name dev draws " dev " at the right end of the box's top rule
+        var screen = Screen(new string('─', 74) + " dev ─", "❯" + Nbsp, Rule, "  ⏸ manual mode on · ? for shortcuts");
+
+        // Act
+        var reading = ScreenClassifier.Classify(screen);
+        var box = PromptBox.Read(screen);
+
+        // Assert
+        reading.State.Should().Be(ScreenState.Idle);
+        box.Should().NotBeNull();
+        box!.Name.Should().Be("dev");
+        box.HasDraft.Should().BeFalse();
+    }
+
+    [Fact]
+    public void A_draft_under_a_named_rule_is_still_a_draft()
+    {
+        // Arrange
+        var screen = Screen(new string('─', 69) + " reviewer ─", "❯" + Nbsp + "half-typed note", Rule, "  ⏸ manual mode on");
+
+        // Act
+        var box = PromptBox.Read(screen);
+
+        // Assert
+        box.Should().NotBeNull();
+        box!.Name.Should().Be("reviewer");
+        box.Input.Should().Be("half-typed note");
+        box.HasDraft.Should().BeTrue();
+    }
+
+    [Fact]
+    public void A_heading_set_between_dashes_is_not_a_named_rule()
+    {
+        // Arrange: output that draws a title between runs of dashes on both sides
+        var screen = Screen(
+            new string('─', 30) + " Summary " + new string('─', 30),
+            "❯" + Nbsp,
+            Rule,
+            "  ⏸ manual mode on"
+        );
+
+        // Act
+        var box = PromptBox.Read(screen);
+        var reading = ScreenClassifier.Classify(screen);
+
+        // Assert
+        box.Should().BeNull();
+        reading.State.Should().Be(ScreenState.Unknown);
+    }
 }

@@ -119,6 +119,75 @@ public sealed class ClaudeSettingsSpecs : IDisposable
         Directory.GetFiles(SettingsDirectory, "settings.json.bak-*").Should().ContainSingle("no change, no backup");
     }
 
+    [Fact(Timeout = Timeouts.Spec)]
+    public async Task Install_allow_tools_adds_our_permission_rule_beside_the_users_own_once()
+    {
+        // Arrange
+        Write(Existing);
+        var settings = new ClaudeSettings(SettingsPath);
+        settings.AllowsOurTools().Should().BeFalse();
+
+        // Act
+        var first = await Cli.RunAsync("install", "--hook", HookPath, "--allow-tools");
+        var afterFirst = File.ReadAllBytes(SettingsPath);
+        var second = await Cli.RunAsync("install", "--hook", HookPath, "--allow-tools");
+
+        // Assert
+        first.ExitCode.Should().Be(0, first.StandardError);
+        first.StandardOutput.Should().Contain("Added mcp__session-bridge to permissions.allow");
+        Read()["permissions"]!["allow"]!.AsArray().Select(n => n!.GetValue<string>()).Should().Equal("Bash(git status)", "mcp__session-bridge");
+        settings.AllowsOurTools().Should().BeTrue();
+        second.ExitCode.Should().Be(0, second.StandardError);
+        second.StandardOutput.Should().Contain("nothing changed");
+        File.ReadAllBytes(SettingsPath).Should().Equal(afterFirst);
+    }
+
+    [Fact(Timeout = Timeouts.Spec)]
+    public async Task Uninstall_takes_the_permission_rule_out_and_keeps_the_users_rules()
+    {
+        // Arrange
+        Write(Existing);
+        (await Cli.RunAsync("install", "--hook", HookPath, "--allow-tools")).ExitCode.Should().Be(0);
+
+        // Act
+        var result = await Cli.RunAsync("uninstall");
+
+        // Assert
+        result.ExitCode.Should().Be(0, result.StandardError);
+        result.StandardOutput.Should().Contain("mcp__session-bridge permission rule");
+        Read()["permissions"]!["allow"]!.AsArray().Select(n => n!.GetValue<string>()).Should().Equal("Bash(git status)");
+        new ClaudeSettings(SettingsPath).AllowsOurTools().Should().BeFalse();
+    }
+
+    [Fact(Timeout = Timeouts.Spec)]
+    public async Task Install_without_allow_tools_leaves_permissions_alone()
+    {
+        // Arrange
+        Write(Existing);
+
+        // Act
+        (await Cli.RunAsync("install", "--hook", HookPath)).ExitCode.Should().Be(0);
+
+        // Assert
+        Read()["permissions"]!["allow"]!.AsArray().Select(n => n!.GetValue<string>()).Should().Equal("Bash(git status)");
+        new ClaudeSettings(SettingsPath).AllowsOurTools().Should().BeFalse();
+    }
+
+    [Theory]
+    [InlineData("""{ "permissions": { "allow": ["mcp__session-bridge"] } }""", true)]
+    [InlineData("""{ "permissions": { "allow": ["mcp__session-bridge__*"] } }""", true)]
+    [InlineData("""{ "permissions": { "allow": ["mcp__session-bridge__send"] } }""", false)]
+    [InlineData("""{ "permissions": { "deny": ["mcp__session-bridge"] } }""", false)]
+    [InlineData("""{ "permissions": """, false)]
+    public void AllowsOurTools_is_true_only_for_a_rule_that_allows_every_tool(string text, bool allowed)
+    {
+        // Arrange
+        Write(text);
+
+        // Act / Assert
+        new ClaudeSettings(SettingsPath).AllowsOurTools().Should().Be(allowed);
+    }
+
     [Fact]
     public void Installing_from_a_new_path_replaces_our_old_entries_instead_of_adding_more()
     {

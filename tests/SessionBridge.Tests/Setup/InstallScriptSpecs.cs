@@ -122,6 +122,44 @@ public sealed class InstallScriptSpecs : IDisposable
         result.StandardOutput.Should().Contain("Removed session-bridge from Claude Code (user scope).");
     }
 
+    [Fact(Timeout = Timeouts.Spec)]
+    public async Task Install_allow_tools_adds_the_permission_rule_and_a_plain_install_says_how()
+    {
+        // Act
+        var plain = await InstallAsync($"{_fakes.Path}:{SystemPath}");
+        var allowing = await RunAsync($"{_fakes.Path}:{SystemPath}", "--from", AppContext.BaseDirectory, "--allow-tools");
+
+        // Assert
+        plain.ExitCode.Should().Be(0, plain.StandardError);
+        plain.StandardOutput.Should().Contain("session-bridge install --allow-tools");
+        allowing.ExitCode.Should().Be(0, allowing.StandardError);
+        allowing.StandardOutput.Should().Contain("Added mcp__session-bridge to permissions.allow").And.NotContain("will stop on a permission prompt");
+        File.ReadAllText(SettingsPath).Should().Contain("\"mcp__session-bridge\"");
+    }
+
+    [Fact(Timeout = Timeouts.Spec)]
+    public async Task The_native_build_says_what_it_is_doing_and_how_long_it_usually_takes()
+    {
+        // Arrange: a dotnet that builds nothing, so only what the script itself says is seen
+        var dotnet = Path.Combine(_fakes.Path, "dotnet");
+        File.WriteAllText(dotnet, "#!/bin/sh\nexit 0\n");
+        File.SetUnixFileMode(dotnet, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        var output = _home.Combine("out");
+
+        // Act
+        var result = await Cli.Wrap(Path.Combine(RepositoryRoot.Path, "eng", "publish.sh"))
+            .WithArguments([output])
+            .WithValidation(CommandResultValidation.None)
+            .WithEnvironmentVariables(env => env.Set("PATH", $"{_fakes.Path}:{SystemPath}"))
+            .ExecuteBufferedAsync(TestContext.Current.CancellationToken);
+
+        // Assert
+        result.ExitCode.Should().Be(0, result.StandardError);
+        result.StandardOutput.Should().StartWith("Compiling session-bridge and session-bridge-hook to native code (NativeAOT")
+            .And.Contain("usually about 80 s");
+        result.StandardOutput.Should().MatchRegex(@"NativeAOT build, \d+ s\.");
+    }
+
     public void Dispose()
     {
         _home.Dispose();

@@ -63,6 +63,29 @@ public sealed class SettingsBytesSpecs : IDisposable
 
     [Theory(Timeout = Timeouts.Spec)]
     [MemberData(nameof(Shapes))]
+    public async Task Install_with_allow_tools_then_uninstall_gives_back_the_same_bytes(string shape, string? original)
+    {
+        // Arrange
+        if (original is not null)
+            Write(original);
+
+        // Act
+        var install = await Cli.RunAsync("install", "--hook", HookPath, "--allow-tools");
+        var installed = JsonNode.Parse(File.ReadAllText(SettingsPath))!;
+        var uninstall = await Cli.RunAsync("uninstall");
+
+        // Assert
+        install.ExitCode.Should().Be(0, install.StandardError);
+        uninstall.ExitCode.Should().Be(0, uninstall.StandardError);
+        installed["permissions"]!["allow"]!.AsArray().Select(n => n!.GetValue<string>()).Should().Contain(ClaudeSettings.ToolsRule, shape);
+        if (original is null)
+            File.Exists(SettingsPath).Should().BeFalse("install created the file and uninstall takes it away again");
+        else
+            File.ReadAllText(SettingsPath).Should().Be(original, shape);
+    }
+
+    [Theory(Timeout = Timeouts.Spec)]
+    [MemberData(nameof(Shapes))]
     public async Task Install_adds_to_the_text_and_changes_none_of_it(string shape, string? original)
     {
         // Arrange

@@ -2,9 +2,14 @@ using SessionBridge.State;
 
 namespace SessionBridge.Bridge.Results;
 
-/// <summary>Messages, oldest first (newest last), how many corrupt log lines were skipped, and (for an inbox) how many are unread.</summary>
+/// <summary>
+/// Messages, oldest first (newest last), how many corrupt log lines were skipped, (for an inbox) how many are
+/// unread, and a note when the role asked about is one nobody registered and nobody wrote to (a typo, most
+/// likely): an empty list alone would not say so.
+/// </summary>
 internal sealed record MessagesResult(
     IReadOnlyList<MessageRecord> Messages,
     int SkippedCorruptLines,
-    int? Unread = null
+    int? Unread = null,
+    string? Note = null
 );

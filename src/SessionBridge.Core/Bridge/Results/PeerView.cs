@@ -1,7 +1,8 @@
 namespace SessionBridge.Bridge.Results;
 
 /// <summary>
-/// A role as list_peers shows it. <c>Status</c> is alive, dead, gone, stale, copy_mode or shell;
+/// A role as list_peers shows it. <c>Status</c> is alive, dead, gone, stale, copy_mode, shell or
+/// stopped (ended by <c>session-bridge down</c>, resumed by <c>up</c>);
 /// <c>Alive</c> is true only when a send would be typed. <c>State</c> is what its screen shows (busy, idle,
 /// waiting_select, waiting_text, unknown), or the status when the pane is not alive. <c>StateSource</c> says
 /// what decided it (hook or screen; null for a pane that is not alive), <c>StateSince</c> since when, as the hook knows.

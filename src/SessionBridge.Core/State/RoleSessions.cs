@@ -1,0 +1,26 @@
+namespace SessionBridge.State;
+
+/// <summary>sessions.json: the Claude Code session of each role a team started, kept across <c>down</c> and reboots.</summary>
+internal sealed class RoleSessions(StateDirectory directory, TimeSpan lockTimeout)
+{
+    private readonly JsonDocumentFile<SessionsFile> _file = new(
+        directory.SessionsPath,
+        StateJsonContext.Files.SessionsFile,
+        () => new SessionsFile(),
+        lockTimeout,
+        "each role's Claude Code session"
+    );
+
+    public RoleSession? Find(RoleName role) =>
+        _file.Read().Roles.TryGetValue(role.Value, out var session) ? session : null;
+
+    public IReadOnlyList<RoleSession> All() =>
+        [.. _file.Read().Roles.Values.OrderBy(r => r.Role, StringComparer.Ordinal)];
+
+    public void Save(RoleSession session) =>
+        _file.Update(file =>
+        {
+            file.Roles[session.Role] = session;
+            return (file, true);
+        });
+}

@@ -1,0 +1,23 @@
+using SessionBridge.Tmux;
+
+namespace SessionBridge.Team;
+
+/// <summary>
+/// One role's start under way in <see cref="TeamUp"/>: its pane, its session, and the tmux channel its pane waits on
+/// (null: already running). A role decided before any start (a conflict) carries its <paramref name="Outcome"/>.
+/// </summary>
+/// <param name="Program">The resolved Claude Code command, to start afresh where resuming fails.</param>
+internal sealed record Launch(
+    RoleDefinition Role,
+    TeamPane? Pane,
+    string SessionId,
+    LaunchAction Action,
+    string? Gate,
+    bool Resuming,
+    IReadOnlyList<string>? Program,
+    RoleOutcome? Outcome = null
+)
+{
+    public static Launch Decided(RoleDefinition role, RoleOutcome outcome) =>
+        new(role, null, outcome.SessionId ?? "", outcome.Action, null, false, null, outcome);
+}

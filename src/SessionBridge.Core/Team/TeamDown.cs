@@ -1,0 +1,93 @@
+using SessionBridge.Bridge;
+using SessionBridge.Processes;
+using SessionBridge.State;
+using SessionBridge.Tmux;
+
+namespace SessionBridge.Team;
+
+/// <summary>
+/// <c>session-bridge down</c>: ends roles' Claude Code sessions cleanly. It types <c>/exit</c> into each role's
+/// pane, on the tmux server its registration recorded (so from any shell), waits for Claude Code to exit, and
+/// kills the pane when it does not in time. Everything else is kept: mailboxes, briefings, held messages and the
+/// session ids the next <c>up</c> resumes. The role is marked stopped, so peers shows <c>stopped</c>, not dead.
+/// </summary>
+internal sealed class TeamDown(BridgeOptions options, StateStore state, TimeProvider clock)
+{
+    private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(100);
+
+    private readonly PaneTargeting _targeting = new(options);
+
+    public async Task<TeamDownResult> RunAsync(IReadOnlyList<RoleName> roles, TimeSpan exitTimeout, CancellationToken cancellationToken)
+    {
+        var stops = await Task.WhenAll(roles.Select(role => StopAsync(role, exitTimeout, cancellationToken)));
+        return new TeamDownResult(stops);
+    }
+
+    private async Task<RoleStop> StopAsync(RoleName role, TimeSpan exitTimeout, CancellationToken cancellationToken)
+    {
+        var name = role.Value;
+        if (state.Registry.Find(role) is not { } peer)
+            return new RoleStop(name, null, StopAction.NotRegistered, $"{name} is not registered: nothing to stop.");
+
+        var tmux = options.Tmux(peer.Socket);
+        var check = await _targeting.CheckAsync(peer, cancellationToken);
+        if (check.Status is PaneStatus.Gone or PaneStatus.Stale or PaneStatus.Stopped)
+        {
+            state.Registry.MarkStopped(role, clock.GetUtcNow());
+            return new RoleStop(name, peer.Pane, StopAction.NotRunning, check.Problem);
+        }
+
+        if (check.Status == PaneStatus.Dead || !await ClaudeRunsAsync(peer, cancellationToken))
+        {
+            // Claude Code is gone already: a dead pane of ours is tidied away, a shell is left to its owner.
+            if (check.Status == PaneStatus.Dead)
+                await tmux.TryCommandAsync(["kill-pane", "-t", peer.Pane], cancellationToken);
+            state.Registry.MarkStopped(role, clock.GetUtcNow());
+            return new RoleStop(name, peer.Pane, StopAction.NotRunning, check.Problem);
+        }
+
+        if (check.Status == PaneStatus.CopyMode)
+            await tmux.TryCommandAsync(["send-keys", "-t", peer.Pane, "-X", "cancel"], cancellationToken);
+        await tmux.SendLiteralAsync(peer.Pane, "/exit", cancellationToken);
+        // Claude Code takes typed text like a paste: an Enter too soon is eaten with it.
+        await Task.Delay(options.SettleDelay, clock, cancellationToken);
+        await tmux.SendKeyAsync(peer.Pane, "Enter", cancellationToken);
+
+        // A pane up made stays when its program exits (remain-on-exit): it has exited when tmux says the pane is
+        // dead, and is then tidied away. Another pane (Claude Code started by hand under a shell) is done when no
+        // Claude Code runs in it any more; its shell is left to its owner.
+        var ours = await IsTeamPaneAsync(tmux, peer.Pane, cancellationToken);
+        var deadline = clock.GetUtcNow() + exitTimeout;
+        while (clock.GetUtcNow() < deadline)
+        {
+            var probe = await PaneTargeting.InspectAsync(tmux, peer.Pane, cancellationToken);
+            var exited = probe.Pane is not { } info || info.PanePid != peer.PanePid || info.Dead || (!ours && !await ClaudeRunsAsync(peer, cancellationToken));
+            if (exited)
+            {
+                if (ours && probe.Pane is not null)
+                    await tmux.TryCommandAsync(["kill-pane", "-t", peer.Pane], cancellationToken);
+                state.Registry.MarkStopped(role, clock.GetUtcNow());
+                return new RoleStop(name, peer.Pane, StopAction.Exited);
+            }
+
+            await Task.Delay(Poll, clock, cancellationToken);
+        }
+
+        await tmux.TryCommandAsync(["kill-pane", "-t", peer.Pane], cancellationToken);
+        state.Registry.MarkStopped(role, clock.GetUtcNow());
+        return new RoleStop(
+            name,
+            peer.Pane,
+            StopAction.Killed,
+            $"Claude Code did not exit within {exitTimeout.TotalSeconds:0} s of /exit: its pane was killed."
+        );
+    }
+
+    private static async Task<bool> IsTeamPaneAsync(TmuxClient tmux, string pane, CancellationToken cancellationToken) =>
+        !string.IsNullOrWhiteSpace(
+            await tmux.TryCommandAsync(["show-options", "-p", "-v", "-t", pane, TmuxSessions.RoleOption], cancellationToken)
+        );
+
+    private static async Task<bool> ClaudeRunsAsync(PeerRegistration peer, CancellationToken cancellationToken) =>
+        peer.PanePid is { } pid && await PaneProcesses.HasClaudeCodeAsync(pid, cancellationToken);
+}

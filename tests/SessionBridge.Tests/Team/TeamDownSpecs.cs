@@ -1,0 +1,117 @@
+using SessionBridge.Bridge;
+using SessionBridge.State;
+using SessionBridge.Team;
+
+namespace SessionBridge.Tests.Team;
+
+/// <summary>
+/// <c>session-bridge down</c>: each role's Claude Code takes <c>/exit</c> and exits, its pane goes, and its state
+/// stays for the next <c>up</c>, which resumes it; peers shows the role as stopped, not dead.
+/// </summary>
+public sealed class TeamDownSpecs(PrivateTmuxServer tmux) : TeamRig(tmux)
+{
+    [Fact(Timeout = Timeouts.Spec)]
+    public async Task I_can_stop_a_team_and_its_state_is_kept_and_peers_says_stopped()
+    {
+        // Arrange
+        var team = await TeamAsync();
+        var up = await UpAsync(team);
+        var pids = Starts().Select(s => s.Pid).ToList();
+        var bridge = new UseCases(Options);
+        await bridge.Sending.SendAsync("dev", "human", "a note for later", cancellationToken: TestContext.Current.CancellationToken);
+
+        // Act
+        var down = await DownAsync("gestor", "dev", "reviewer");
+
+        // Assert
+        down.Roles.Select(r => (r.Role, r.Action)).Should().Equal(
+            ("gestor", StopAction.Exited), ("dev", StopAction.Exited), ("reviewer", StopAction.Exited));
+        (await PanesAsync()).Should().BeEmpty("each pane goes once its Claude Code exits");
+        pids.Should().AllSatisfy(pid => File.Exists($"/proc/{pid}/cmdline").Should().BeFalse("no Claude Code is left running"));
+        var peers = await bridge.Roster.ListPeersAsync(TestContext.Current.CancellationToken);
+        peers.Peers.Select(p => (p.Role, p.Status, p.State)).Should().Equal(
+            ("dev", PaneStatus.Stopped, ListedState.Stopped), ("gestor", PaneStatus.Stopped, ListedState.Stopped), ("reviewer", PaneStatus.Stopped, ListedState.Stopped));
+        foreach (var role in up.Roles)
+        {
+            Store.Sessions.Find(RoleName.Parse(role.Role))!.SessionId.Should().Be(role.SessionId);
+            Store.Prompts.Find(RoleName.Parse(role.Role)).Should().NotBeNull();
+        }
+
+        Store.Messages.Inbox(RoleName.Parse("dev"), 10).Records.Should().ContainSingle(m => m.Text.Contains("a note for later"));
+    }
+
+    [Fact(Timeout = Timeouts.Spec)]
+    public async Task After_down_up_resumes_every_role_with_its_session()
+    {
+        // Arrange
+        var team = await TeamAsync();
+        var first = await UpAsync(team);
+        await DownAsync("gestor", "dev", "reviewer");
+
+        // Act
+        var again = await UpAsync(team);
+
+        // Assert
+        again.Roles.Select(r => r.Action).Should().AllBeEquivalentTo(LaunchAction.Resumed);
+        again.Roles.Select(r => r.SessionId).Should().Equal(first.Roles.Select(r => r.SessionId));
+        var peers = await new UseCases(Options).Roster.ListPeersAsync(TestContext.Current.CancellationToken);
+        peers.Peers.Select(p => p.Status).Should().AllBeEquivalentTo(PaneStatus.Alive);
+    }
+
+    [Fact(Timeout = Timeouts.Spec)]
+    public async Task A_message_to_a_stopped_role_is_held_and_handed_to_it_when_up_starts_it_again()
+    {
+        // Arrange
+        var team = await TeamAsync();
+        await UpAsync(team);
+        await DownAsync("dev");
+        var bridge = new UseCases(Options);
+
+        // Act
+        var sent = await bridge.Sending.SendAsync("dev", "human", "the schema changed while you were away", cancellationToken: TestContext.Current.CancellationToken);
+        var again = await UpAsync(team);
+
+        // Assert
+        sent.Status.Should().Be(DeliveryStatus.Held, sent.Reason);
+        sent.Reason.Should().Contain("stopped by session-bridge down");
+        again.Roles.Single(r => r.Role == "dev").Action.Should().Be(LaunchAction.Resumed);
+        ContextOf("dev").Should().HaveCount(2);
+        ContextOf("dev")[^1].Should().Contain("the schema changed while you were away").And.Contain("You are dev.");
+    }
+
+    [Fact(Timeout = Timeouts.Spec)]
+    public async Task I_can_stop_one_role_and_leave_the_others_running()
+    {
+        // Arrange
+        var team = await TeamAsync();
+        await UpAsync(team);
+
+        // Act
+        var down = await DownAsync("dev", "ghost");
+
+        // Assert
+        down.Roles.Select(r => (r.Role, r.Action)).Should().Equal(("dev", StopAction.Exited), ("ghost", StopAction.NotRegistered));
+        (await PanesAsync()).Select(p => p.Role).Should().BeEquivalentTo(["gestor", "reviewer"]);
+    }
+
+    [Fact(Timeout = Timeouts.Spec)]
+    public async Task A_Claude_Code_that_ignores_exit_has_its_pane_killed_after_the_timeout()
+    {
+        // Arrange: a pane that takes keys but never exits (cat, running as claude).
+        var (pane, _) = await Tmux.StartRecorderAsync();
+        Store.Directory.EnsureCreated();
+        var now = DateTimeOffset.UtcNow;
+        Store.Registry.Save(new PeerRegistration(
+            "dev", pane, Tmux.Socket, int.Parse(await Tmux.DisplayAsync(pane, "#{pid}")), int.Parse(await Tmux.DisplayAsync(pane, "#{pane_pid}")), null, now, now));
+
+        // Act
+        var down = await new TeamDown(Options, Store, TimeProvider.System).RunAsync(
+            [RoleName.Parse("dev")], TimeSpan.FromSeconds(1), TestContext.Current.CancellationToken);
+
+        // Assert
+        down.Roles.Single().Action.Should().Be(StopAction.Killed);
+        down.Roles.Single().Detail.Should().Contain("did not exit within 1 s");
+        var panes = await Tmux.Tmux("list-panes", "-a", "-F", "#{pane_id}");
+        panes.StandardOutput.Split('\n').Should().NotContain(pane, "the pane is gone");
+    }
+}
