@@ -27,7 +27,7 @@ public sealed class TeamDownSpecs(PrivateTmuxServer tmux) : TeamRig(tmux)
         down.Roles.Select(r => (r.Role, r.Action)).Should().Equal(
             ("gestor", StopAction.Exited), ("dev", StopAction.Exited), ("reviewer", StopAction.Exited));
         (await PanesAsync()).Should().BeEmpty("each pane goes once its Claude Code exits");
-        pids.Should().AllSatisfy(pid => File.Exists($"/proc/{pid}/cmdline").Should().BeFalse("no Claude Code is left running"));
+        pids.Should().AllSatisfy(pid => Runs(pid).Should().BeFalse("no Claude Code is left running"));
         var peers = await bridge.Roster.ListPeersAsync(TestContext.Current.CancellationToken);
         peers.Peers.Select(p => (p.Role, p.Status, p.State)).Should().Equal(
             ("dev", PaneStatus.Stopped, ListedState.Stopped), ("gestor", PaneStatus.Stopped, ListedState.Stopped), ("reviewer", PaneStatus.Stopped, ListedState.Stopped));
@@ -113,5 +113,22 @@ public sealed class TeamDownSpecs(PrivateTmuxServer tmux) : TeamRig(tmux)
         down.Roles.Single().Detail.Should().Contain("did not exit within 1 s");
         var panes = await Tmux.Tmux("list-panes", "-a", "-F", "#{pane_id}");
         panes.StandardOutput.Split('\n').Should().NotContain(pane, "the pane is gone");
+    }
+
+    /// <summary>
+    /// Whether <paramref name="pid"/> still runs. An exited process its parent has not reaped yet (a zombie, which
+    /// the private tmux server sometimes leaves for seconds after the pane is killed) has exited: /proc still lists it.
+    /// </summary>
+    private static bool Runs(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            return stat[stat.LastIndexOf(')') + 2] != 'Z';
+        }
+        catch (IOException)
+        {
+            return false;
+        }
     }
 }
