@@ -25,6 +25,7 @@ internal sealed class UseCases
         Reading = new MessageReading(options, state);
         Waiting = new PeerWaiting(options, state, peers, targeting, reader, clock);
         Briefings = new Briefings(options, state, clock);
+        Supervising = new Supervising(options, state, clock);
     }
 
     public BridgeOptions Options { get; }
@@ -52,4 +53,7 @@ internal sealed class UseCases
 
     /// <summary>set_prompt, get_prompt, list_prompts, delete_prompt.</summary>
     public Briefings Briefings { get; }
+
+    /// <summary>supervise: who supervises whom (the command line and the team file call <see cref="Supervising.Set"/>).</summary>
+    public Supervising Supervising { get; }
 }

@@ -26,6 +26,8 @@ internal static class WireNames
 
     public static string ToWireName(this ListedState value) => Of(value, WireNamesJson.Default.ListedState);
 
+    public static string ToWireName(this RequestStatus value) => Of(value, WireNamesJson.Default.RequestStatus);
+
     // A hook event's wire name is its member's name. No serializer here: the hook parses one on every Claude Code
     // event, and building the serializer's metadata would cost it most of a millisecond of its 5 ms.
     public static string ToWireName(this HookEventName value) => value.ToString();
@@ -76,4 +78,5 @@ internal static class WireNames
 [JsonSerializable(typeof(StateSource))]
 [JsonSerializable(typeof(ErrorCode))]
 [JsonSerializable(typeof(ListedState))]
+[JsonSerializable(typeof(RequestStatus))]
 internal sealed partial class WireNamesJson : JsonSerializerContext;

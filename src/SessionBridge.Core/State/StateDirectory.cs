@@ -14,6 +14,12 @@ internal sealed class StateDirectory(string root)
 
     public string PromptsPath => Path.Combine(Root, "prompts.json");
 
+    /// <summary>supervision.json: who supervises which role (<see cref="SupervisionBook"/>).</summary>
+    public string SupervisionPath => Path.Combine(Root, "supervision.json");
+
+    /// <summary>requests/: one file per permission request of a supervised peer, pending or ended (<see cref="RequestStore"/>).</summary>
+    public string RequestsDirectory => Path.Combine(Root, "requests");
+
     public string ConversationPath => Path.Combine(Root, "conversation.jsonl");
 
     public string MailboxDirectory => Path.Combine(Root, "mailbox");

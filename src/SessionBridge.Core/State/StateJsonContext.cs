@@ -17,6 +17,8 @@ namespace SessionBridge.State;
 [JsonSerializable(typeof(InboxCursor))]
 [JsonSerializable(typeof(Presence))]
 [JsonSerializable(typeof(HeldFile))]
+[JsonSerializable(typeof(SupervisionFile))]
+[JsonSerializable(typeof(PermissionRequestRecord))]
 internal sealed partial class StateJsonContext : JsonSerializerContext
 {
     /// <summary>

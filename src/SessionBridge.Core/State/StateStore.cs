@@ -9,6 +9,8 @@ internal sealed class StateStore
         Registry = new Registry(directory, lockTimeout);
         Prompts = new PromptBook(directory, lockTimeout);
         Messages = new MessageLog(directory, lockTimeout);
+        Supervision = new SupervisionBook(directory, lockTimeout);
+        Requests = new RequestStore(directory, lockTimeout);
     }
 
     public StateDirectory Directory { get; }
@@ -18,4 +20,8 @@ internal sealed class StateStore
     public PromptBook Prompts { get; }
 
     public MessageLog Messages { get; }
+
+    public SupervisionBook Supervision { get; }
+
+    public RequestStore Requests { get; }
 }

@@ -99,7 +99,10 @@ internal static class BoardView
         foreach (var peer in snapshot.Peers)
         {
             table.AddRow(
-                Line($"[{Styles.ForRole(peer.Role).ToMarkup()}]{Markup.Escape(peer.Role)}[/]"),
+                Line(
+                    $"[{Styles.ForRole(peer.Role).ToMarkup()}]{Markup.Escape(peer.Role)}[/]"
+                        + (peer.Supervisor is { } supervisor ? $"\n[grey]by {Markup.Escape(supervisor)}[/]" : "")
+                ),
                 new Markup(Markup.Escape(peer.Pane)),
                 new Markup(
                     $"{Styles.State(peer.State)}\n[grey]{Elapsed(snapshot.TakenAt - peer.StateSince)} · "

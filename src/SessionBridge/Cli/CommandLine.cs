@@ -35,6 +35,7 @@ internal static class CommandLine
             DoctorCommand.Create(context),
             WatchCommand.Create(context),
             DeliverHeldCommand.Create(context),
+            SuperviseCommand.Create(context),
         };
         foreach (var command in SetupCommands.Create(context))
             root.Subcommands.Add(command);

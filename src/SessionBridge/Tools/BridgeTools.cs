@@ -7,7 +7,7 @@ using SessionBridge.Bridge.Results;
 namespace SessionBridge.Server.Tools;
 
 /// <summary>
-/// The twelve tools of the original, plus broadcast and wait_for. Each translates its arguments into one call on
+/// The twelve tools of the original, plus broadcast, wait_for and supervise. Each translates its arguments into one call on
 /// a use case (<see cref="UseCases"/>) and returns the result as JSON; the logic lives in the library. Defaults
 /// and ranges come from <see cref="Limits"/>: the model reads them in each tool's input schema.
 /// </summary>
@@ -183,6 +183,19 @@ internal sealed class BridgeTools(UseCases bridge)
         [Description("With until=delivered: the id send returned for the held message.")] string? id = null,
         CancellationToken cancellationToken = default
     ) => ToolCall.RunAsync(() => bridge.Waiting.WaitForAsync(role, until, timeout_s, me, reply_to, cancellationToken, id));
+
+    [McpServerTool(Name = "supervise", Idempotent = true, Destructive = false, OpenWorld = false)]
+    [Description(
+        "Supervise roles as your own role: when one of them waits on a permission dialog or a question (its "
+            + "PermissionRequest hook), you are told at once with a message naming the request, and you answer it with "
+            + "respond, through Claude Code's own hook (no key pressed). No polling needed. A role has one supervisor: "
+            + "this replaces an earlier one (replaced says whom). stop:true ends your supervision of the roles."
+    )]
+    public SuperviseResult Supervise(
+        [Description("The roles to supervise. " + RoleDescription)] string[] roles,
+        [Description("End your supervision of these roles instead (default false).")] bool stop = false,
+        [Description("Your own role, when this session is registered as several. " + RoleDescription)] string? by = null
+    ) => ToolCall.Run(() => bridge.Supervising.Supervise(roles, stop, by));
 
     [McpServerTool(Name = "set_prompt", Idempotent = true, Destructive = true, OpenWorld = false)]
     [Description(

@@ -84,6 +84,7 @@ internal sealed class BoardBuilder(UseCases bridge, TimeProvider? clock = null)
         )
         {
             HeldMessages = mine,
+            Supervisor = view.Supervisor,
         };
     }
 

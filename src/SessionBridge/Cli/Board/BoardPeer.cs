@@ -32,6 +32,9 @@ internal sealed record BoardPeer(
     string? Problem
 )
 {
+    /// <summary>The role that supervises this one (supervise), if any.</summary>
+    public string? Supervisor { get; init; }
+
     /// <summary>The held messages behind <see cref="Held"/>, for the --held-after alert.</summary>
     [JsonIgnore]
     public IReadOnlyList<HeldMessage> HeldMessages { get; init; } = [];
