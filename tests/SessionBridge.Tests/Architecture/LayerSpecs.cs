@@ -15,6 +15,7 @@ public sealed partial class LayerSpecs
         ["", "Domain", "Errors"],
         ["State", "Tmux", "Processes"],
         ["Screens", "Held", "Startup", "Setup"],
+        ["Supervision"],
         ["Bridge", "Team"],
         ["Diagnostics"],
     ];
