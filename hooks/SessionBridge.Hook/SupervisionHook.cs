@@ -50,7 +50,7 @@ internal static class SupervisionHook
             HeldHook.StartDeliverer(supervisor.Pane, environment);
 
         var ended = Wait(requests, opened, clock)
-            ?? requests.End(opened.Id, RequestStatus.TimedOut, PermissionRequests.ByTimeout, clock.GetUtcNow());
+            ?? requests.End(opened.Id, RequestStatus.TimedOut, PermissionRequests.ByTimeout, clock.GetUtcNow()).Request;
         return ended is { Status: RequestStatus.Decided, Decision: { } decision } ? DecisionOutput.Json(decision) : null;
     }
 

@@ -79,9 +79,7 @@ internal sealed class Supervising(BridgeOptions options, StateStore state, TimeP
     private RoleName CallerRole(string? by)
     {
         var named = string.IsNullOrWhiteSpace(by) ? (RoleName?)null : RoleName.Parse(by, "by");
-        var mine = options.CallerPane is { } pane
-            ? state.Registry.All().Where(p => p.Pane == pane && p.Socket == options.CallerSocket).Select(p => p.Role).ToList()
-            : [];
+        var mine = CallerRoles.Of(options, state);
         if (mine.Count == 0)
         {
             throw new BridgeException(

@@ -18,7 +18,7 @@ internal sealed class UseCases
         var reader = new PeerStateReader(options, clock);
         Roster = new Roster(options, state, targeting, reader, clock);
         Screens = new PeerScreens(peers, targeting, reader);
-        Menus = new MenuAnswering(options, peers, targeting);
+        Menus = new MenuAnswering(options, state, peers, targeting, clock);
         var typing = new PaneTyping(options, targeting, new ClaudeCodeCheck(options));
         Sending = new MessageSending(options, state, peers, typing, clock);
         Held = new HeldDelivery(options, state, typing, clock);

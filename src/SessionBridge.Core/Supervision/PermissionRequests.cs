@@ -104,15 +104,14 @@ internal sealed class PermissionRequests(StateStore state)
             .FirstOrDefault();
 
     /// <summary>
-    /// Decides a request, if it is still pending. Returns the request as it stands after: <see cref="RequestStatus.Decided"/>
-    /// with this decision when it won; anything else means it had already ended (stale).
+    /// Decides a request, if it is still pending: won, or not (it had already ended: stale), with the request as it
+    /// stands after.
     /// </summary>
-    public PermissionRequestRecord? Decide(string id, string decider, RequestDecision decision, DateTimeOffset now) =>
+    public RequestEnd Decide(string id, string decider, RequestDecision decision, DateTimeOffset now) =>
         End(id, RequestStatus.Decided, decider, decision, now);
 
     /// <summary>Ends a pending request with no decision (answered on screen, or a timeout); a no-op on one already ended.</summary>
-    public PermissionRequestRecord? End(string id, RequestStatus status, string by, DateTimeOffset now) =>
-        End(id, status, by, null, now);
+    public RequestEnd End(string id, RequestStatus status, string by, DateTimeOffset now) => End(id, status, by, null, now);
 
     /// <summary>The peer's next hook event: its pending requests of that session were answered on screen.</summary>
     public int EndOnEvent(PeerRegistration peer, string? sessionId, DateTimeOffset now)
@@ -124,14 +123,14 @@ internal sealed class PermissionRequests(StateStore state)
         {
             if (sessionId is not null && request.SessionId is not null && request.SessionId != sessionId)
                 continue;
-            if (End(request.Id, RequestStatus.AnsweredOnScreen, ByScreen, now)?.EndedAt == now)
+            if (End(request.Id, RequestStatus.AnsweredOnScreen, ByScreen, now).Won)
                 ended++;
         }
 
         return ended;
     }
 
-    private PermissionRequestRecord? End(string id, RequestStatus status, string by, RequestDecision? decision, DateTimeOffset now)
+    private RequestEnd End(string id, RequestStatus status, string by, RequestDecision? decision, DateTimeOffset now)
     {
         var won = false;
         var after = state.Requests.Update(
@@ -146,7 +145,7 @@ internal sealed class PermissionRequests(StateStore state)
         );
         if (won && after is not null)
             Log(after, now);
-        return after;
+        return new RequestEnd(after, won && after is not null);
     }
 
     private IReadOnlyList<PermissionRequestRecord> Live(DateTimeOffset now)

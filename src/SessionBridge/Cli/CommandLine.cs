@@ -36,6 +36,7 @@ internal static class CommandLine
             WatchCommand.Create(context),
             DeliverHeldCommand.Create(context),
             SuperviseCommand.Create(context),
+            RespondCommand.Create(context),
         };
         foreach (var command in SetupCommands.Create(context))
             root.Subcommands.Add(command);

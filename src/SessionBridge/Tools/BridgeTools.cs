@@ -107,7 +107,12 @@ internal sealed class BridgeTools(UseCases bridge)
             + "its number \"2\"): the menu on its screen is read and the arrows and Enter pressed for you. Or "
             + "press key tokens yourself, e.g. [\"1\"], [\"Down\",\"Down\",\"Enter\"] or [\"Escape\"]: one "
             + "character, Enter, Escape, Up, Down, Left, Right, Tab, BTab, Space, BSpace, Home, End, PageUp, "
-            + "PageDown, C-<letter>. Returns the screen state after. To type words, use send."
+            + "PageDown, C-<letter>. Returns the screen state after. To type words, use send. When the role is "
+            + "supervised and waits on a permission request (you were told with its request id), option answers it through "
+            + "the peer's own hook and no key is pressed: \"Yes\", \"No\" (with reason, which its model receives), \"Yes, "
+            + "and don't ask again\" (keeps the rule), or a question's option label; options for several labels, text for "
+            + "your own words. answeredVia says hook or keys. status:\"stale\" means the request had already ended "
+            + "(answered on screen, by another, or timed out): nothing was pressed or decided."
     )]
     public Task<RespondResult> Respond(
         [Description("The role to answer. " + RoleDescription)] string role,
@@ -116,8 +121,12 @@ internal sealed class BridgeTools(UseCases bridge)
             "The menu option to choose: its label (exact, or a unique start or part of it, any case) or its number."
         )]
             string? option = null,
+        [Description("The id of the request you were told about: stale if it is no longer pending.")] string? request = null,
+        [Description("Several option labels, for a question that takes several (multiSelect).")] string[]? options = null,
+        [Description("Your own words as the answer to a question (its \"Type something\").")] string? text = null,
+        [Description("With a No: why, and what to do instead. The peer's model receives it.")] string? reason = null,
         CancellationToken cancellationToken = default
-    ) => ToolCall.RunAsync(() => bridge.Menus.RespondAsync(role, keys, option, cancellationToken));
+    ) => ToolCall.RunAsync(() => bridge.Menus.RespondAsync(role, keys, option, cancellationToken, request, options, text, reason));
 
     [McpServerTool(Name = "history", ReadOnly = true, OpenWorld = false)]
     [Description(

@@ -104,11 +104,12 @@ public sealed class PermissionRequestHookSpecs(PrivateTmuxServer tmux) : IClassF
         await rig.RunAsync(HookEvents.Tool("PostToolUse", "Bash"));
         var (stdout, _) = await hook.ExitAsync(TimeSpan.FromSeconds(5));
         var late = new PermissionRequests(rig.Store).Decide(request.Id, "gestor", new RequestDecision(true, "Yes"), DateTimeOffset.UtcNow);
+        late.Won.Should().BeFalse();
 
         // Assert
         stdout.Should().BeEmpty();
-        late!.Status.Should().Be(RequestStatus.AnsweredOnScreen, "a late decision finds the request ended: it is stale");
-        late.EndedBy.Should().Be(PermissionRequests.ByScreen);
+        late.Request!.Status.Should().Be(RequestStatus.AnsweredOnScreen, "a late decision finds the request ended: it is stale");
+        late.Request.EndedBy.Should().Be(PermissionRequests.ByScreen);
         rig.Store.Messages.History(100).Records.Should().ContainSingle(m => m.Text.Contains(request.Id) && m.Text.Contains("answered on the screen"));
     }
 
@@ -208,7 +209,8 @@ public sealed class PermissionRequestHookSpecs(PrivateTmuxServer tmux) : IClassF
 
         // Assert
         var final = rig.Store.Requests.Find(request.Id)!;
-        results.Should().OnlyContain(r => r!.Decision!.Label == final.Decision!.Label, "every racer sees the one decision that won");
+        results.Count(r => r.Won).Should().Be(1);
+        results.Should().OnlyContain(r => r.Request!.Decision!.Label == final.Decision!.Label, "every racer sees the one decision that won");
         SupervisionRig.Decision(stdout).GetProperty("behavior").GetString().Should().Be(final.Decision!.Allow ? "allow" : "deny");
         rig.Store.Messages.History(100).Records.Count(m => m.Text.Contains(request.Id) && m.Text.Contains("decided by")).Should().Be(1);
     }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using SessionBridge.Bridge;
 using SessionBridge.State;
 using SessionBridge.Tests.Hook;
 using SessionBridge.Tests.Infrastructure;
@@ -19,14 +20,22 @@ internal sealed class SupervisionRig(PrivateTmuxServer tmux, string stateDirecto
 
     public string GestorPane { get; private set; } = "";
 
-    public async Task StartAsync(bool supervised = true)
+    /// <summary>The fake menu's log when dev's pane shows one: every key pressed into it.</summary>
+    public string? MenuLog { get; private set; }
+
+    /// <param name="menu">dev's pane shows a question menu (a fake Claude Code that logs every key), else it records what it gets.</param>
+    public async Task StartAsync(bool supervised = true, bool menu = false)
     {
-        (DevPane, _) = await tmux.StartRecorderAsync();
+        if (menu)
+            (DevPane, MenuLog) = await tmux.StartFakeMenuAsync();
+        else
+            (DevPane, _) = await tmux.StartRecorderAsync();
         GestorPane = await tmux.StartPaneAsync("sleep 86400");
         Store.Directory.EnsureCreated();
         var now = DateTimeOffset.UtcNow;
-        Store.Registry.Save(new PeerRegistration("dev", DevPane, tmux.Socket, null, null, null, now, now));
-        Store.Registry.Save(new PeerRegistration("gestor", GestorPane, tmux.Socket, null, null, null, now, now));
+        var bridge = new UseCases(TestBridge.Options(stateDirectory, tmux));
+        await bridge.Roster.RegisterAsync("dev", DevPane, TestContext.Current.CancellationToken);
+        await bridge.Roster.RegisterAsync("gestor", GestorPane, TestContext.Current.CancellationToken);
         if (supervised)
             Store.Supervision.Set(RoleName.Parse("gestor"), [RoleName.Parse("dev")], now);
     }
@@ -54,7 +63,10 @@ internal sealed class SupervisionRig(PrivateTmuxServer tmux, string stateDirecto
             )
         );
 
-    public static string Question(string question = "Which database?", bool multiSelect = false) =>
+    /// <summary>The fake menu's own question, as AskUserQuestion's tool input gives it.</summary>
+    public const string MenuQuestion = "Which database should the service use?";
+
+    public static string Question(string question = MenuQuestion, bool multiSelect = false) =>
         HookEvents.Json(
             "PermissionRequest",
             "session-1",
@@ -69,7 +81,12 @@ internal sealed class SupervisionRig(PrivateTmuxServer tmux, string stateDirecto
                         {
                             question,
                             header = "Database",
-                            options = new[] { new { label = "SQLite", description = "a file" }, new { label = "Postgres", description = "a server" } },
+                            options = new[]
+                            {
+                                new { label = "PostgreSQL", description = "Relational, battle-tested" },
+                                new { label = "SQLite", description = "Embedded, zero setup" },
+                                new { label = "Redis", description = "In-memory key-value" },
+                            },
                             multiSelect,
                         },
                     },
