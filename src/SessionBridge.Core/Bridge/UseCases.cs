@@ -17,7 +17,7 @@ internal sealed class UseCases
         var targeting = new PaneTargeting(options);
         var reader = new PeerStateReader(options, clock);
         Roster = new Roster(options, state, targeting, reader, clock);
-        Screens = new PeerScreens(peers, targeting, reader);
+        Screens = new PeerScreens(peers, targeting, reader, state, clock);
         Menus = new MenuAnswering(options, state, peers, targeting, clock);
         var typing = new PaneTyping(options, targeting, new ClaudeCodeCheck(options));
         Sending = new MessageSending(options, state, peers, typing, clock);
