@@ -12,11 +12,11 @@ namespace SessionBridge.Hook;
 internal static class HeldHook
 {
     /// <summary>The context to add for this event, or null.</summary>
-    public static string? Run(HookInput input, string pane, Func<string, string?> environment, int room)
+    public static string? Run(HookInput input, string pane, Func<string, string?> environment, int room, TimeProvider clock)
     {
-        var state = new StateStore(StateDirectory.FromEnvironment(environment), LockWait);
+        var state = new StateStore(StateDirectory.FromEnvironment(environment), LockWait, clock);
         var socket = TmuxSocket.FromTmuxVariable(environment("TMUX"));
-        var outcome = HeldHandover.OnHook(state, input.Event, pane, socket, room, DateTimeOffset.UtcNow);
+        var outcome = HeldHandover.OnHook(state, input.Event, pane, socket, () => LivePane.Find(pane, environment), room, clock.GetUtcNow());
         if (outcome.StartDeliverer)
             StartDeliverer(pane, environment);
         return outcome.Context;

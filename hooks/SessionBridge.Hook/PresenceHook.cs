@@ -1,6 +1,5 @@
 using System.Globalization;
 using SessionBridge.State;
-using SessionBridge.Tmux;
 
 namespace SessionBridge.Hook;
 
@@ -14,13 +13,11 @@ internal static class PresenceHook
     // Hooks for one event run in parallel and each holds the lock for well under a millisecond.
     private static readonly TimeSpan LockWait = TimeSpan.FromMilliseconds(500);
 
-    public static void Record(HookInput input, string pane, Func<string, string?> environment)
+    public static void Record(HookInput input, string pane, Func<string, string?> environment, TimeProvider clock)
     {
         if (input.Event is not { } name)
             return;
-        if (!TryParseTmux(environment("TMUX"), out var socket, out var serverPid))
-            return;
-        if (PaneProcess.Find(serverPid) is not { } panePid)
+        if (LivePane.Find(pane, environment) is not { } identity)
             return;
 
         var directory = StateDirectory.FromEnvironment(environment);
@@ -33,23 +30,10 @@ internal static class PresenceHook
             answer = string.Create(CultureInfo.InvariantCulture, $"[The answer was too long to read here (its event was over {HookStdin.MaxInput:N0} bytes); it is in the session's transcript.]");
         var hook = input with { LastAssistantMessage = answer };
 
-        var identity = new PaneIdentity(socket, serverPid, pane, panePid);
         new PresenceStore(directory).Update(
             identity,
-            current => PresenceTransitions.Apply(current, hook, identity, DateTimeOffset.UtcNow),
+            current => PresenceTransitions.Apply(current, hook, identity, clock.GetUtcNow()),
             LockWait
         );
-    }
-
-    /// <summary><c>$TMUX</c> is "socket,server pid,session index".</summary>
-    private static bool TryParseTmux(string? tmux, out string socket, out int serverPid)
-    {
-        socket = TmuxSocket.FromTmuxVariable(tmux) ?? "";
-        serverPid = 0;
-        var fields = tmux?.Split(',');
-        return socket.Length > 0
-            && fields is { Length: >= 2 }
-            && int.TryParse(fields[1], NumberStyles.None, CultureInfo.InvariantCulture, out serverPid)
-            && serverPid > 1;
     }
 }

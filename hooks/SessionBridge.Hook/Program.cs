@@ -7,6 +7,8 @@ using SessionBridge.Tmux;
 try
 {
     Func<string, string?> environment = Environment.GetEnvironmentVariable;
+    // The hook's one clock: presence times and the held handover read "now" from it.
+    var clock = TimeProvider.System;
     var pane = environment("TMUX_PANE");
     // Outside tmux there is no pane to restore or to record: do not even read stdin.
     if (string.IsNullOrWhiteSpace(pane) || !PaneId.IsValid(pane))
@@ -18,7 +20,7 @@ try
 
     try
     {
-        PresenceHook.Record(input, pane, environment);
+        PresenceHook.Record(input, pane, environment, clock);
     }
     catch (Exception e)
     {
@@ -32,7 +34,7 @@ try
     {
         try
         {
-            if (SupervisionHook.OnPermissionRequest(input, pane, environment, TimeProvider.System) is { } decision)
+            if (SupervisionHook.OnPermissionRequest(input, pane, environment, clock) is { } decision)
                 Console.Out.Write(decision);
         }
         catch (Exception e)
@@ -45,7 +47,7 @@ try
 
     try
     {
-        SupervisionHook.OnEvent(input, pane, environment, TimeProvider.System);
+        SupervisionHook.OnEvent(input, pane, environment, clock);
     }
     catch (Exception e)
     {
@@ -55,7 +57,7 @@ try
     string? briefing = null;
     try
     {
-        briefing = SessionStartHook.Briefing(input, pane, environment);
+        briefing = SessionStartHook.Briefing(input, pane, environment, clock);
     }
     catch (Exception e)
     {
@@ -65,8 +67,10 @@ try
     string? held = null;
     try
     {
+        // Claude Code keeps only so much of one hook's context: the briefing and the held messages share it. What
+        // does not fit stays held (the next hook or the deliverer hands it over), never cut off unseen.
         var room = SessionStartContext.MaxLength - (briefing is null ? 0 : briefing.Length + 2);
-        held = HeldHook.Run(input, pane, environment, Math.Max(room, 1_000));
+        held = HeldHook.Run(input, pane, environment, room, clock);
     }
     catch (Exception e)
     {

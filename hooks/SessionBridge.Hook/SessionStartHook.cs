@@ -11,16 +11,16 @@ namespace SessionBridge.Hook;
 /// </summary>
 internal static class SessionStartHook
 {
-    public static string? Briefing(HookInput input, string pane, Func<string, string?> environment)
+    public static string? Briefing(HookInput input, string pane, Func<string, string?> environment, TimeProvider clock)
     {
         if (input.Event is not (null or HookEventName.SessionStart))
             return null;
 
         var socket = TmuxSocket.FromTmuxVariable(environment("TMUX"));
-        var state = new StateStore(StateDirectory.FromEnvironment(environment), TimeSpan.FromSeconds(2));
+        var state = new StateStore(StateDirectory.FromEnvironment(environment), TimeSpan.FromSeconds(2), clock);
         if (!Directory.Exists(state.Directory.Root))
             return null;
 
-        return SessionStartContext.Build(state, pane, socket, input.Source);
+        return SessionStartContext.Build(state, pane, socket, input.Source, LivePane.Find(pane, environment));
     }
 }

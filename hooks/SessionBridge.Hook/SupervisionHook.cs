@@ -20,7 +20,7 @@ internal static class SupervisionHook
     /// <summary>The decision JSON to print, or null (unsupervised, answered on screen, or no decision in time).</summary>
     public static string? OnPermissionRequest(HookInput input, string pane, Func<string, string?> environment, TimeProvider clock)
     {
-        var state = new StateStore(StateDirectory.FromEnvironment(environment), LockWait);
+        var state = new StateStore(StateDirectory.FromEnvironment(environment), LockWait, clock);
         var socket = TmuxSocket.FromTmuxVariable(environment("TMUX"));
         if (state.Registry.FindByPane(pane, socket) is not { } peer || !File.Exists(state.Directory.SupervisionPath))
             return null;
@@ -59,7 +59,7 @@ internal static class SupervisionHook
     {
         if (!PermissionRequests.EndsRequests(input.Event))
             return;
-        var state = new StateStore(StateDirectory.FromEnvironment(environment), LockWait);
+        var state = new StateStore(StateDirectory.FromEnvironment(environment), LockWait, clock);
         if (!state.Requests.Any())
             return;
         var socket = TmuxSocket.FromTmuxVariable(environment("TMUX"));

@@ -108,16 +108,40 @@ public sealed class PrivateTmuxServer : IAsyncLifetime
 
     public static string[] Submitted(string log) => File.ReadAllText(log).Split('\0', StringSplitOptions.RemoveEmptyEntries);
 
-    /// <summary>Kills the tmux server and starts a new one on the same socket: pane ids start again from %0.</summary>
+    /// <summary>
+    /// Kills the tmux server and starts a new one on the same socket: pane ids start again from %0. The new
+    /// server starts only once the old one is gone (its process exited, its socket answers no more): a client
+    /// that reaches a server still shutting down is told "server exited unexpectedly".
+    /// </summary>
     public async Task RestartAsync()
     {
+        var pid = await ServerPidAsync();
         await Tmux("kill-server");
+        await Eventually.WaitAsync(() => !IsRunning(pid), $"the old tmux server (pid {pid}) to exit");
         await Eventually.WaitAsync(
             async () =>
                 (await Cli.Wrap("tmux").WithArguments(["-S", Socket, "list-sessions"]).WithValidation(CommandResultValidation.None).ExecuteBufferedAsync(TestContext.Current.CancellationToken)).ExitCode != 0,
-            "the old tmux server to go"
+            "the old tmux server's socket to stop answering"
         );
         await InitializeAsync();
+    }
+
+    /// <summary>The tmux server's pid (<c>#{pid}</c>): what a registration and <c>$TMUX</c> hold.</summary>
+    public async Task<int> ServerPidAsync() =>
+        int.Parse((await Tmux("list-sessions", "-F", "#{pid}")).StandardOutput.Split('\n')[0].Trim(), System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Whether <paramref name="pid"/> still runs; a zombie (exited, not yet reaped by a container's init) does not.</summary>
+    private static bool IsRunning(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            return !stat[(stat.LastIndexOf(')') + 2)..].StartsWith('Z');
+        }
+        catch (IOException)
+        {
+            return false;
+        }
     }
 
     /// <summary>

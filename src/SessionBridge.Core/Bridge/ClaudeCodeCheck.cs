@@ -1,3 +1,4 @@
+using SessionBridge.Processes;
 using SessionBridge.State;
 using SessionBridge.Tmux;
 
@@ -10,7 +11,7 @@ namespace SessionBridge.Bridge;
 /// </summary>
 internal sealed class ClaudeCodeCheck(BridgeOptions options)
 {
-    public bool RunsClaudeCode(PeerRegistration peer, PaneInfo pane)
+    public async Task<bool> RunsClaudeCodeAsync(PeerRegistration peer, PaneInfo pane, CancellationToken cancellationToken)
     {
         if (peer.Socket is { Length: > 0 } socket)
         {
@@ -19,6 +20,6 @@ internal sealed class ClaudeCodeCheck(BridgeOptions options)
                 return true;
         }
 
-        return PaneProcesses.HasClaudeCode(pane.PanePid);
+        return await PaneProcesses.HasClaudeCodeAsync(pane.PanePid, cancellationToken);
     }
 }

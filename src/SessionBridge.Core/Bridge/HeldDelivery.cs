@@ -54,7 +54,7 @@ internal sealed class HeldDelivery(BridgeOptions options, StateStore state, Pane
                     return results.Count(r => r.Delivery.Delivered);
                 }
 
-                await Task.Delay(Poll, cancellationToken);
+                await Task.Delay(Poll, clock, cancellationToken);
             }
 
             return 0;

@@ -33,7 +33,7 @@ internal sealed class MessageSending(
         var body = Arguments.MessageText(text);
         var parent = MessageId.ParseOptional(replyTo, "reply_to");
         var peer = peers.Find(recipient, "to");
-        var fromVerified = VerifySender(sender);
+        var fromVerified = await VerifySenderAsync(sender, cancellationToken);
         var typed = tag ? TypedText.Tagged(sender, body) : body;
 
         // Every message is logged: find out now if it cannot be, before anything is typed.
@@ -122,7 +122,7 @@ internal sealed class MessageSending(
                 throw new BridgeException("No other role is registered: nobody to broadcast to. See {cmd:list_peers}.");
         }
 
-        VerifySender(sender);
+        await VerifySenderAsync(sender, cancellationToken);
         var results = await Task.WhenAll(
             targets.Select(role => SendAsync(role, sender.Value, text, cancellationToken: cancellationToken))
         );
@@ -166,12 +166,10 @@ internal sealed class MessageSending(
     /// A session signs as a role of its own pane; a caller without one (the human's command line, a script)
     /// signs with any name that is not another pane's role. True when the name is the caller's pane's own.
     /// </summary>
-    private bool VerifySender(RoleName sender)
+    private async Task<bool> VerifySenderAsync(RoleName sender, CancellationToken cancellationToken)
     {
         var all = peers.All();
-        var mine = options.CallerPane is { } pane
-            ? all.Where(p => p.Pane == pane && p.Socket == options.CallerSocket).Select(p => p.Role).ToList()
-            : [];
+        var mine = options.CallerPane is { } pane ? await CallerRolesAsync(all, pane, cancellationToken) : [];
         if (mine.Count > 0)
         {
             if (mine.Contains(sender.Value))
@@ -194,6 +192,20 @@ internal sealed class MessageSending(
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// The roles registered on the caller's pane, as it is now: pane ids start again from %0 when tmux restarts,
+    /// so a registration made for another tmux server or another process in that pane is not the caller's (the
+    /// same test targeting makes before it types). When tmux cannot say, the pane id and socket decide.
+    /// </summary>
+    private async Task<List<string>> CallerRolesAsync(IReadOnlyList<PeerRegistration> all, string pane, CancellationToken cancellationToken)
+    {
+        var here = all.Where(p => p.Pane == pane && p.Socket == options.CallerSocket).ToList();
+        if (here.Count == 0)
+            return [];
+        var probe = await PaneTargeting.InspectAsync(options.Tmux(options.CallerSocket), pane, cancellationToken);
+        return here.Where(p => probe.Pane is not { } live || !PaneTargeting.IsReplaced(p, live)).Select(p => p.Role).ToList();
     }
 
     private void TouchSender(RoleName sender, DateTimeOffset now)

@@ -1,3 +1,4 @@
+using SessionBridge.Processes;
 using SessionBridge.State;
 using SessionBridge.Tmux;
 
@@ -32,7 +33,7 @@ internal sealed class PaneTargeting(BridgeOptions options)
             );
         }
 
-        if ((peer.ServerPid is { } server && server != info.ServerPid) || (peer.PanePid is { } pid && pid != info.PanePid))
+        if (IsReplaced(peer, info))
         {
             return Problem(
                 PaneStatus.Stale,
@@ -59,7 +60,7 @@ internal sealed class PaneTargeting(BridgeOptions options)
             );
         }
 
-        if (PaneProcesses.IsShell(info.CurrentCommand) && !PaneProcesses.HasClaudeCode(info.PanePid))
+        if (PaneProcesses.IsShell(info.CurrentCommand) && !await PaneProcesses.HasClaudeCodeAsync(info.PanePid, cancellationToken))
         {
             return Problem(
                 PaneStatus.Shell,
@@ -87,6 +88,12 @@ internal sealed class PaneTargeting(BridgeOptions options)
             throw new BridgeException($"Cannot read {peer.Role}'s screen: {e.Message}");
         }
     }
+
+    /// <summary>
+    /// Whether the registration was made for another tmux server or another process in the pane now called
+    /// <c>peer.Pane</c> (older registrations without pids are taken at their word).
+    /// </summary>
+    public static bool IsReplaced(PeerRegistration peer, PaneInfo live) => !PaneIdentity.Fits(peer, live.ServerPid, live.PanePid);
 
     /// <summary>A pane as tmux sees it now; a tmux that cannot be reached is a missing pane, not an exception.</summary>
     public static async Task<PaneProbe> InspectAsync(TmuxClient tmux, string pane, CancellationToken cancellationToken)

@@ -10,7 +10,7 @@ namespace SessionBridge.Bridge;
 /// finding the whole text on screen (Claude Code collapses long pastes), but by where the start of it is:
 /// still in the input box, queued, or gone into a turn.
 /// </summary>
-internal sealed class PaneTyping(BridgeOptions options, PaneTargeting targeting, ClaudeCodeCheck claude)
+internal sealed class PaneTyping(BridgeOptions options, PaneTargeting targeting, ClaudeCodeCheck claude, TimeProvider clock)
 {
     public async Task<Delivery> TypeAsync(
         PeerRegistration peer,
@@ -28,7 +28,7 @@ internal sealed class PaneTyping(BridgeOptions options, PaneTargeting targeting,
             return new Delivery(DeliveryStatus.NotClaude, check.Problem);
         if (check.Problem is not null)
             return Delivery.NotDelivered(check.Problem);
-        if (!force && check.Pane is { } pane && !claude.RunsClaudeCode(peer, pane))
+        if (!force && check.Pane is { } pane && !await claude.RunsClaudeCodeAsync(peer, pane, cancellationToken))
             return NotClaude(peer, pane);
 
         try
@@ -59,7 +59,7 @@ internal sealed class PaneTyping(BridgeOptions options, PaneTargeting targeting,
         var tmux = options.Tmux(peer.Socket);
         using var held = PaneLock.Acquire(options.State, peer.Socket, peer.Pane, options.PaneLockTimeout);
         var check = await targeting.CheckAsync(peer, cancellationToken);
-        if (check.Problem is not null || check.Pane is not { } pane || !claude.RunsClaudeCode(peer, pane))
+        if (check.Problem is not null || check.Pane is not { } pane || !await claude.RunsClaudeCodeAsync(peer, pane, cancellationToken))
             return null;
         var screen = await tmux.CaptureAsync(peer.Pane, 0, cancellationToken);
         if (HoldReason(peer, screen) is not null || ScreenClassifier.Classify(screen).State is not (ScreenState.Idle or ScreenState.WaitingText))
@@ -148,7 +148,7 @@ internal sealed class PaneTyping(BridgeOptions options, PaneTargeting targeting,
     {
         var role = peer.Role;
         var reading = ScreenClassifier.Classify(screen);
-        var state = PeerStateReader.Decide(new PresenceStore(options.State).Read(peer), reading, DateTimeOffset.UtcNow, options.HookGrace);
+        var state = PeerStateReader.Decide(new PresenceStore(options.State).Read(peer), reading, clock.GetUtcNow(), options.HookGrace);
         var arrives = $"Nothing was typed; the message is held and will reach {role} on its own, once, as soon as it can "
             + "take it (its hooks hand it over, or it is typed when the prompt is free). Send with {flag:force} to type now";
         if (state.State == ScreenState.WaitingSelect)
@@ -183,7 +183,7 @@ internal sealed class PaneTyping(BridgeOptions options, PaneTargeting targeting,
     {
         var presence = new PresenceStore(options.State);
         var wired = identity is not null && presence.Read(identity) is not null;
-        var pressed = DateTimeOffset.UtcNow;
+        var pressed = clock.GetUtcNow();
         await tmux.SendKeyAsync(pane, "Enter", cancellationToken);
         if (wired && await ReceiptAsync(presence, identity!, pressed, cancellationToken))
             return DeliveryStatus.Submitted;
@@ -200,14 +200,14 @@ internal sealed class PaneTyping(BridgeOptions options, PaneTargeting targeting,
         CancellationToken cancellationToken
     )
     {
-        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var started = clock.GetTimestamp();
         while (true)
         {
             if (presence.Read(identity) is { Event: HookEventName.UserPromptSubmit } record && record.UpdatedAt >= pressed)
                 return true;
-            if (System.Diagnostics.Stopwatch.GetElapsedTime(started) >= options.VerifyDelay)
+            if (clock.GetElapsedTime(started) >= options.VerifyDelay)
                 return false;
-            await Task.Delay(ReceiptPoll, cancellationToken);
+            await Task.Delay(ReceiptPoll, clock, cancellationToken);
         }
     }
 

@@ -1,4 +1,5 @@
 using SessionBridge.Bridge.Results;
+using SessionBridge.Processes;
 using SessionBridge.Screens;
 using SessionBridge.State;
 
@@ -187,8 +188,8 @@ internal sealed class PeerWaiting(
     private bool HooksVouchFor(PeerRegistration peer) =>
         reader.Presence(peer) is not null
         && peer is { ServerPid: { } server, PanePid: { } pane }
-        && Directory.Exists($"/proc/{server}")
-        && Directory.Exists($"/proc/{pane}");
+        && ProcessTable.IsRunning(server)
+        && ProcessTable.IsRunning(pane);
 
     private async Task<string?> TryScreenAsync(PeerRegistration peer, CancellationToken cancellationToken)
     {

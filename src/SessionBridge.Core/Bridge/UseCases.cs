@@ -10,16 +10,18 @@ internal sealed class UseCases
 {
     public UseCases(BridgeOptions options, TimeProvider? clock = null)
     {
+        // The one place the product takes the system clock: everything below reads time from here.
         clock ??= TimeProvider.System;
+        Clock = clock;
         Options = options;
-        var state = new StateStore(options.State, options.StateLockTimeout);
+        var state = new StateStore(options.State, options.StateLockTimeout, clock);
         var peers = new PeerDirectory(state);
         var targeting = new PaneTargeting(options);
         var reader = new PeerStateReader(options, clock);
         Roster = new Roster(options, state, targeting, reader, clock);
         Screens = new PeerScreens(peers, targeting, reader, state, clock);
         Menus = new MenuAnswering(options, state, peers, targeting, clock);
-        var typing = new PaneTyping(options, targeting, new ClaudeCodeCheck(options));
+        var typing = new PaneTyping(options, targeting, new ClaudeCodeCheck(options), clock);
         Sending = new MessageSending(options, state, peers, typing, clock);
         Held = new HeldDelivery(options, state, typing, clock);
         Reading = new MessageReading(options, state);
@@ -29,6 +31,9 @@ internal sealed class UseCases
     }
 
     public BridgeOptions Options { get; }
+
+    /// <summary>The clock every use case reads (a fake one in specs).</summary>
+    public TimeProvider Clock { get; }
 
     /// <summary>register, list_peers.</summary>
     public Roster Roster { get; }

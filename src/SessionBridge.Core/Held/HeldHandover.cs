@@ -12,8 +12,20 @@ namespace SessionBridge.Held;
 /// </summary>
 internal static class HeldHandover
 {
-    /// <summary>What <paramref name="hookEvent"/> in <paramref name="pane"/> does with held messages, with <paramref name="room"/> characters of context.</summary>
-    public static HeldHookOutcome OnHook(StateStore state, HookEventName? hookEvent, string pane, string? socket, int room, DateTimeOffset now)
+    /// <summary>
+    /// What <paramref name="hookEvent"/> in <paramref name="pane"/> does with held messages, with <paramref name="room"/>
+    /// characters of context. <paramref name="live"/> is asked for only when something is held for the pane's role: the
+    /// pane as it is now, so a registration left from another tmux server or pane process gets nothing.
+    /// </summary>
+    public static HeldHookOutcome OnHook(
+        StateStore state,
+        HookEventName? hookEvent,
+        string pane,
+        string? socket,
+        Func<PaneIdentity?> live,
+        int room,
+        DateTimeOffset now
+    )
     {
         DeliveredVia? via = hookEvent switch
         {
@@ -26,7 +38,7 @@ internal static class HeldHandover
             return HeldHookOutcome.Nothing;
 
         var queue = new HeldQueue(state);
-        if (RoleWithHeld(queue, state, pane, socket) is not { } role)
+        if (RoleWithHeld(queue, state, pane, socket, live) is not { } role)
             return HeldHookOutcome.Nothing;
 
         var context = via is { } how ? Claim(queue, role, how, room, now) : null;
@@ -35,22 +47,30 @@ internal static class HeldHandover
         return new HeldHookOutcome(context, start);
     }
 
-    /// <summary>The role registered on the pane, when anything at all is held (else null, at the cost of one listing).</summary>
-    private static RoleName? RoleWithHeld(HeldQueue queue, StateStore state, string pane, string? socket)
+    /// <summary>
+    /// The role registered on the pane, when anything at all is held (else null, at the cost of one listing);
+    /// <paramref name="live"/> is asked for only then.
+    /// </summary>
+    private static RoleName? RoleWithHeld(HeldQueue queue, StateStore state, string pane, string? socket, Func<PaneIdentity?> live)
     {
         if (!queue.Any())
             return null;
-        var peer = state.Registry.FindByPane(pane, socket);
+        var peer = state.Registry.FindByPane(pane, socket, live());
         if (peer is null)
             return null;
         var role = RoleName.Trusted(peer.Role);
         return queue.For(role).Count > 0 ? role : null;
     }
 
-    /// <summary>Claims the held messages that fit in <paramref name="room"/> characters and returns the context that carries them, or null.</summary>
+    /// <summary>
+    /// Claims the held messages that fit in <paramref name="room"/> characters and returns the context that carries
+    /// them, or null. What does not fit is not claimed: it stays held for the next hook or the deliverer.
+    /// </summary>
     private static string? Claim(HeldQueue queue, RoleName role, DeliveredVia via, int room, DateTimeOffset now)
     {
         var head = Head(role);
+        if (room - head.Length < MinimumEntry)
+            return null;
         var claimed = queue.Claim(role, waiting => Fitting(waiting, room - head.Length), via, now);
         if (claimed.Count == 0)
             return null;
@@ -64,7 +84,11 @@ internal static class HeldHandover
         $"[session-bridge] Messages for you (\"{role}\") that were held while you could not take typing, handed over "
         + $"now. Answer one with mcp__session-bridge__send(to: <its sender>, from: \"{role}\", reply_to: <its id>, text).\n\n";
 
-    /// <summary>Oldest first, as many as fit; the first always (cut if it must be). Never a slash command.</summary>
+    // A first message is cut to fit rather than left out, but only where its tag, its id, a useful start of its
+    // text and the note that says where the rest is all fit; with less room it waits.
+    private const int MinimumEntry = 400;
+
+    /// <summary>Oldest first, as many as fit; the first always (cut if it must be: the caller leaves <see cref="MinimumEntry"/>). Never a slash command.</summary>
     private static List<MessageRecord> Fitting(IReadOnlyList<MessageRecord> waiting, int room)
     {
         var chosen = new List<MessageRecord>();

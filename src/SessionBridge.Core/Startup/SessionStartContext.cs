@@ -13,9 +13,10 @@ internal static class SessionStartContext
     /// <summary>Claude Code keeps about 10,000 characters of a hook's additionalContext.</summary>
     public const int MaxLength = 9_500;
 
-    public static string? Build(StateStore state, string pane, string? socket, string? source = null)
+    /// <param name="live">The pane as it is now, when known: a registration left from another tmux server or pane process is not restored.</param>
+    public static string? Build(StateStore state, string pane, string? socket, string? source = null, PaneIdentity? live = null)
     {
-        var peer = state.Registry.FindByPane(pane, socket);
+        var peer = state.Registry.FindByPane(pane, socket, live);
         if (peer is null)
             return null;
         var role = RoleName.Parse(peer.Role);

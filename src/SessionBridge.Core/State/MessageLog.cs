@@ -4,7 +4,7 @@ namespace SessionBridge.State;
 /// Every message is written twice: to conversation.jsonl (one ordered thread for all) and to the
 /// recipient's mailbox, the fallback when a push into its pane was missed.
 /// </summary>
-internal sealed class MessageLog(StateDirectory directory, TimeSpan lockTimeout)
+internal sealed class MessageLog(StateDirectory directory, TimeSpan lockTimeout, TimeProvider clock)
 {
     private readonly JsonlLog _conversation = new(directory.ConversationPath, lockTimeout);
 
@@ -58,14 +58,14 @@ internal sealed class MessageLog(StateDirectory directory, TimeSpan lockTimeout)
     public LogPage<MessageRecord> History(int limit, RoleName? role = null)
     {
         Func<MessageRecord, bool>? filter = role is { } r ? m => m.From == r.Value || m.To == r.Value : null;
-        var fold = new StatusFold(DateTimeOffset.UtcNow);
+        var fold = new StatusFold(clock.GetUtcNow());
         return fold.Apply(_conversation.ReadLast(limit, Line, m => fold.Keep(m, filter)));
     }
 
     /// <summary>The newest messages to <paramref name="role"/>, oldest first; with <paramref name="after"/>, only those after that message.</summary>
     public LogPage<MessageRecord> Inbox(RoleName role, int limit, string? after = null)
     {
-        var fold = new StatusFold(DateTimeOffset.UtcNow);
+        var fold = new StatusFold(clock.GetUtcNow());
         return fold.Apply(
             Mailbox(role).ReadLast(limit, Line, m => fold.Keep(m, null), stopAt: after is null ? null : m => !m.IsStatus && m.Id == after)
         );

@@ -12,4 +12,12 @@ internal sealed record PaneIdentity(string Socket, int ServerPid, string Pane, i
         peer is { Socket: { Length: > 0 } socket, ServerPid: { } server, PanePid: { } pid }
             ? new PaneIdentity(socket, server, peer.Pane, pid)
             : null;
+
+    /// <summary>
+    /// Whether <paramref name="peer"/> was made for the pane process <paramref name="panePid"/> of the tmux server
+    /// <paramref name="serverPid"/>, and not for whatever held its pane id before (a registration without pids is
+    /// taken at its word).
+    /// </summary>
+    public static bool Fits(PeerRegistration peer, int serverPid, int panePid) =>
+        (peer.ServerPid is not { } server || server == serverPid) && (peer.PanePid is not { } pid || pid == panePid);
 }

@@ -39,13 +39,16 @@ internal sealed class Registry(StateDirectory directory, TimeSpan lockTimeout)
 
     /// <summary>
     /// The role registered for <paramref name="pane"/> on the server at <paramref name="socket"/>; when several
-    /// roles point at the pane, the most recently registered wins.
+    /// roles point at the pane, the most recently registered wins. With <paramref name="live"/> (the pane as it is
+    /// now), a registration made for another tmux server or pane process that had the same pane id is not it.
     /// </summary>
-    public PeerRegistration? FindByPane(string pane, string? socket) =>
+    public PeerRegistration? FindByPane(string pane, string? socket, PaneIdentity? live = null) =>
         _file
             .Read()
             .Peers.Values.Where(p =>
-                p.Pane == pane && (socket is null || p.Socket is null || p.Socket == socket)
+                p.Pane == pane
+                && (socket is null || p.Socket is null || p.Socket == socket)
+                && (live is null || PaneIdentity.Fits(p, live.ServerPid, live.PanePid))
             )
             .OrderByDescending(p => p.RegisteredAt)
             .FirstOrDefault();

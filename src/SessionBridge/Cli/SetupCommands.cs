@@ -31,62 +31,58 @@ internal static class SetupCommands
         {
             Description = $"The hook executable to run (default: {HookCommand.ExecutableName} beside this program).",
         };
-        var settings = SettingsOption();
-        var command = new Command(
+        return SettingsCommand(
+            context,
             "install",
-            $"Wire the hook into Claude Code's settings.json on its {HookEvents.All.Count} events (backed up first; every other setting kept). Safe to run again."
-        )
-        {
-            hook,
-            settings,
-            CommonOptions.Json(),
-        };
-        command.SetAction(
-            (result, _) =>
-                CommandRunner.RunAsync(
-                    context,
-                    () =>
-                    {
-                        var path = Path.GetFullPath(result.GetValue(hook) ?? Path.Combine(AppContext.BaseDirectory, HookCommand.ExecutableName));
-                        if (!File.Exists(path))
-                        {
-                            return Task.FromResult(
-                                CommandRunner.Fail(context, $"{path} does not exist. Build it (./install.sh does) or pass --hook <path>.")
-                            );
-                        }
-
-                        Report(context, Settings(result.GetValue(settings)).Install(path, DateTimeOffset.UtcNow));
-                        return Task.FromResult(ExitCodes.Ok);
-                    }
-                )
+            $"Wire the hook into Claude Code's settings.json on its {HookEvents.All.Count} events (backed up first; every other setting kept). Safe to run again.",
+            [hook],
+            (result, settings) =>
+            {
+                var path = Path.GetFullPath(result.GetValue(hook) ?? Path.Combine(AppContext.BaseDirectory, HookCommand.ExecutableName));
+                if (!File.Exists(path))
+                    return CommandRunner.Fail(context, $"{path} does not exist. Build it (./install.sh does) or pass --hook <path>.");
+                Report(context, settings().Install(path, DateTimeOffset.UtcNow));
+                return ExitCodes.Ok;
+            }
         );
-        return command;
     }
 
-    private static Command Uninstall(CliContext context)
+    private static Command Uninstall(CliContext context) =>
+        SettingsCommand(
+            context,
+            "uninstall",
+            "Take the session-bridge hook out of Claude Code's settings.json, and nothing else.",
+            [],
+            (_, settings) =>
+            {
+                Report(context, settings().Uninstall(DateTimeOffset.UtcNow));
+                return ExitCodes.Ok;
+            }
+        );
+
+    /// <summary>
+    /// A command that changes one settings.json: its own <paramref name="options"/>, then <c>--settings</c> and
+    /// <c>--json</c>; <paramref name="run"/> gets the file to change (opened only when asked for) and returns the exit code.
+    /// </summary>
+    private static Command SettingsCommand(
+        CliContext context,
+        string name,
+        string description,
+        Option[] options,
+        Func<ParseResult, Func<ClaudeSettings>, int> run
+    )
     {
-        var settings = SettingsOption();
-        var command = new Command("uninstall", "Take the session-bridge hook out of Claude Code's settings.json, and nothing else.")
-        {
-            settings,
-            CommonOptions.Json(),
-        };
+        var settings = new Option<string?>("--settings") { Description = "The settings.json to change (default: ~/.claude/settings.json)." };
+        var command = new Command(name, description);
+        foreach (var option in options)
+            command.Options.Add(option);
+        command.Options.Add(settings);
+        command.Options.Add(CommonOptions.Json());
         command.SetAction(
-            (result, _) =>
-                CommandRunner.RunAsync(
-                    context,
-                    () =>
-                    {
-                        Report(context, Settings(result.GetValue(settings)).Uninstall(DateTimeOffset.UtcNow));
-                        return Task.FromResult(ExitCodes.Ok);
-                    }
-                )
+            (result, _) => CommandRunner.RunAsync(context, () => Task.FromResult(run(result, () => Settings(result.GetValue(settings)))))
         );
         return command;
     }
-
-    private static Option<string?> SettingsOption() =>
-        new("--settings") { Description = "The settings.json to change (default: ~/.claude/settings.json)." };
 
     private static ClaudeSettings Settings(string? path) => path is null ? ClaudeSettings.ForUser() : new ClaudeSettings(Path.GetFullPath(path));
 

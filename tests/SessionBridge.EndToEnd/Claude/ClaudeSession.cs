@@ -74,8 +74,9 @@ public sealed class ClaudeSession
         await _world.Tmux.Tmux("send-keys", "-t", Pane, "-l", text);
         var visible = text.Length > 30 ? text[..30] : text;
         await WaitForScreenAsync(screen => screen.Contains(visible, StringComparison.Ordinal), $"\"{visible}\" typed");
-        // Claude Code takes a burst of keys as a paste and eats an Enter that comes too soon after it.
-        await Task.Delay(300);
+        // The specs' one bare pause: Claude Code takes a burst of keys as a paste and eats an Enter that comes too
+        // soon after it, and nothing on screen says when the paste is taken (the product waits the same way).
+        await Task.Delay(300, TestContext.Current.CancellationToken);
         await PressAsync("Enter");
     }
 

@@ -82,6 +82,7 @@ internal static class ModelWire
             return;
         while (!hold.IsCompleted)
         {
+            // Not a wait for anything: the interval between pings while the answer is held.
             await Task.WhenAny(hold, Task.Delay(500));
             await SendAsync(output, "ping", new JsonObject { ["type"] = "ping" });
         }

@@ -34,8 +34,9 @@ public sealed class HookStateSpecs(ClaudeInstallation claude)
         // Act
         await gestor.TypeAsync("How is dev doing? Wait until it is done.");
         await WaitUntilCalledAsync(gestor, WaitFor);
-        // A bare pause: dev stays busy for a window while wait_for runs, so the wait has something to wait for.
-        await Task.Delay(TimeSpan.FromSeconds(1), TestContext.Current.CancellationToken);
+        // dev stays busy for a window while wait_for runs, so the wait has something to wait for; the window proves
+        // gestor gets no result while dev is busy.
+        await Eventually.HoldsAsync(() => !HasResult(gestor, WaitFor), "gestor's wait_for to go on while dev is busy", TimeSpan.FromSeconds(1));
         var released = DateTimeOffset.UtcNow;
         devThinking.SetResult();
 
@@ -77,7 +78,7 @@ public sealed class HookStateSpecs(ClaudeInstallation claude)
             Turn.Reply("dev stopped."));
         await gestor.TypeAsync("Wait until dev stops.");
         await WaitUntilCalledAsync(gestor, WaitFor);
-        await Task.Delay(TimeSpan.FromSeconds(1), TestContext.Current.CancellationToken);
+        await Eventually.HoldsAsync(() => !HasResult(gestor, WaitFor), "gestor's wait_for to go on while dev is busy", TimeSpan.FromSeconds(1));
 
         // Act: a person presses Escape in dev's pane.
         var interrupted = DateTimeOffset.UtcNow;
@@ -126,6 +127,9 @@ public sealed class HookStateSpecs(ClaudeInstallation claude)
         reply.GetProperty("text").GetString().Should().Be(answer);
         reply.GetProperty("replyTo").GetString().Should().Be(sent.GetProperty("id").GetString());
     }
+
+    private static bool HasResult(ClaudeSession session, string tool) =>
+        session.Model.Requests.Any(r => r.IsMain && r.ToolResult(tool) is not null);
 
     private static Task WaitUntilCalledAsync(ClaudeSession session, string tool) =>
         Eventually.WaitAsync(

@@ -24,7 +24,7 @@ public sealed class PaneTypingSpecs(PrivateTmuxServer tmux) : IClassFixture<Priv
             DateTimeOffset.UtcNow,
             DateTimeOffset.UtcNow
         );
-        return (new PaneTyping(options, new PaneTargeting(options), new ClaudeCodeCheck(options)), target);
+        return (new PaneTyping(options, new PaneTargeting(options), new ClaudeCodeCheck(options), TimeProvider.System), target);
     }
 
     [Fact(Timeout = Timeouts.Spec)]

@@ -204,8 +204,7 @@ public sealed class PeerStateSpecs(PrivateTmuxServer tmux) : IClassFixture<Priva
         await StartTurnAsync(pane);
         Hook(identity, Event("UserPromptSubmit"));
         var waiting = server.CallAsync("wait_for", new() { ["role"] = "dev", ["until"] = "idle", ["timeout_s"] = 30 });
-        await Task.Delay(700, TestContext.Current.CancellationToken);
-        waiting.IsCompleted.Should().BeFalse("dev is busy by its hook and its screen");
+        await Eventually.HoldsAsync(() => !waiting.IsCompleted, "the wait to go on: dev is busy by its hook and its screen", TimeSpan.FromMilliseconds(700));
 
         // Act
         await tmux.KillPaneAsync(pane);

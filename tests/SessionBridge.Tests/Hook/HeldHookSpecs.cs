@@ -15,7 +15,7 @@ public sealed class HeldHookSpecs(PrivateTmuxServer tmux) : IClassFixture<Privat
     private readonly TempDirectory _state = new("state");
     private readonly TempDirectory _files = new("hookrun");
 
-    private StateStore Store => new(new StateDirectory(_state.Path), TimeSpan.FromSeconds(10));
+    private StateStore Store => new(new StateDirectory(_state.Path), TimeSpan.FromSeconds(10), TimeProvider.System);
 
     private async Task<HookInPane> RegisteredPaneAsync(string role = "dev")
     {
@@ -122,6 +122,51 @@ public sealed class HeldHookSpecs(PrivateTmuxServer tmux) : IClassFixture<Privat
         name.Should().Be("SessionStart");
         context.Should().Contain("You write the backend.").And.Contain($"[from:gestor] (id {message.Id}) welcome back");
         InboxEntry(message.Id).DeliveredVia.Should().Be(DeliveredVia.SessionStart);
+    }
+
+    [Fact(Timeout = Timeouts.Spec)]
+    public async Task Regression_after_a_full_size_briefing_held_messages_stay_held_for_the_next_hook_instead_of_overflowing_the_context()
+    {
+        // Arrange: a briefing far over what Claude Code keeps of a hook's context (about 10,000 characters).
+        var pane = await RegisteredPaneAsync();
+        Store.Prompts.Save(new SavedPrompt("dev", string.Join("\n", Enumerable.Repeat("You write the backend, carefully and with tests.", 600)), DateTimeOffset.UtcNow));
+        var message = Hold("the schema changed, re-run the migration");
+
+        // Act
+        var start = await pane.RunAsync(HookEvents.Json("SessionStart", fields: ("source", "clear")));
+        var heldAfterStart = new HeldQueue(Store).For(RoleName.Parse("dev"));
+        var next = await pane.RunAsync(HookEvents.Tool("PostToolUse", "Bash"));
+
+        // Assert
+        var (_, briefing) = Context(start.Stdout)!.Value;
+        briefing.Length.Should().BeLessThanOrEqualTo(10_000, "Claude Code keeps about 10,000 characters of it");
+        briefing.Should().Contain("You write the backend").And.NotContain("re-run the migration");
+        heldAfterStart.Select(m => m.Id).Should().Equal([message.Id], "what did not fit is not claimed");
+        Context(next.Stdout)!.Value.Context.Should().Contain($"[from:gestor] (id {message.Id}) the schema changed, re-run the migration");
+        InboxEntry(message.Id).DeliveredVia.Should().Be(DeliveredVia.PostToolUse);
+    }
+
+    [Fact(Timeout = Timeouts.Spec)]
+    public async Task A_registration_left_by_another_pane_process_with_the_same_pane_id_gets_no_briefing_and_no_held_messages()
+    {
+        // Arrange: dev was registered on this pane id, but for a process that is gone (a tmux restart reuses ids).
+        var pane = await HookInPane.StartAsync(tmux, _state.Path, _files);
+        var live = await pane.IdentityAsync();
+        var store = Store;
+        store.Directory.EnsureCreated();
+        var then = DateTimeOffset.UtcNow.AddHours(-1);
+        store.Registry.Save(new PeerRegistration("dev", live.Pane, live.Socket, live.ServerPid, live.PanePid + 100_000, null, then, then));
+        store.Prompts.Save(new SavedPrompt("dev", "You write the backend.", DateTimeOffset.UtcNow));
+        var message = Hold("for the old dev");
+
+        // Act
+        var start = await pane.RunAsync(HookEvents.Json("SessionStart", fields: ("source", "startup")));
+        var tool = await pane.RunAsync(HookEvents.Tool("PostToolUse", "Bash"));
+
+        // Assert
+        start.Should().Be(new HookInPane.Outcome(0, "", ""), "this session is not the dev that registered");
+        tool.Should().Be(new HookInPane.Outcome(0, "", ""));
+        new HeldQueue(Store).For(RoleName.Parse("dev")).Select(m => m.Id).Should().Equal([message.Id], "it waits for dev");
     }
 
     [Fact(Timeout = Timeouts.Spec)]

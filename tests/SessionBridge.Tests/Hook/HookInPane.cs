@@ -42,12 +42,14 @@ internal sealed class HookInPane
     }
 
     /// <summary>Runs the hook once with <paramref name="stdin"/> and waits for it to exit.</summary>
-    public async Task<Outcome> RunAsync(string stdin)
+    /// <param name="path">The hook's <c>PATH</c>, when not the pane shell's.</param>
+    public async Task<Outcome> RunAsync(string stdin, string? path = null)
     {
         var run = Guid.NewGuid().ToString("N");
         var input = _files.Combine($"in-{run}.json");
         await File.WriteAllTextAsync(input, stdin, TestContext.Current.CancellationToken);
-        return await RunCommandAsync(run, $"'{BuiltExecutables.Hook}' < '{input}'");
+        var withPath = path is null ? "" : $"PATH='{path}' ";
+        return await RunCommandAsync(run, $"{withPath}'{BuiltExecutables.Hook}' < '{input}'");
     }
 
     /// <summary>Starts the hook <paramref name="count"/> times at once (background jobs of the pane's shell), each with <paramref name="stdin"/>, and returns each one's stdout.</summary>

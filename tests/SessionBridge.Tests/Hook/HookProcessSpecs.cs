@@ -16,7 +16,7 @@ public sealed class HookProcessSpecs : IDisposable
 
     public HookProcessSpecs()
     {
-        _store = new StateStore(new StateDirectory(_state.Path), TimeSpan.FromSeconds(5));
+        _store = new StateStore(new StateDirectory(_state.Path), TimeSpan.FromSeconds(5), TimeProvider.System);
         _store.Directory.EnsureCreated();
     }
 

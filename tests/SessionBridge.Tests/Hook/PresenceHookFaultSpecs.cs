@@ -90,7 +90,7 @@ public sealed class PresenceHookFaultSpecs(PrivateTmuxServer tmux) : PresenceHoo
         // Arrange
         var pane = await PaneAsync();
         var identity = await pane.IdentityAsync();
-        var store = new StateStore(new StateDirectory(StateDir.Path), TimeSpan.FromSeconds(5));
+        var store = new StateStore(new StateDirectory(StateDir.Path), TimeSpan.FromSeconds(5), TimeProvider.System);
         store.Directory.EnsureCreated();
         var now = DateTimeOffset.UtcNow;
         store.Registry.Save(new PeerRegistration("dev", identity.Pane, identity.Socket, identity.ServerPid, identity.PanePid, "/home/dev/shop", now, now));

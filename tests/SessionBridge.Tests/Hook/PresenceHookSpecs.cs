@@ -223,6 +223,22 @@ public sealed class PresenceHookSpecs(PrivateTmuxServer tmux) : PresenceHookRig(
         new FileInfo(Store.PathFor(Tmux.Socket, pane.Pane)).Length.Should().BeLessThan(PresenceStore.MaxFileBytes);
     }
 
+    [Fact(Timeout = Timeouts.Spec)]
+    public async Task On_Linux_the_hook_finds_its_pane_in_proc_and_starts_no_ps()
+    {
+        // Arrange: a PATH with no programs in it, so a hook that started ps (the source for systems without
+        // /proc) would find no process tree, no pane, and record nothing.
+        var pane = await PaneAsync();
+        var empty = Directory.CreateDirectory(Files.Combine("no-programs")).FullName;
+
+        // Act
+        var outcome = await pane.RunAsync(HookEvents.Json("UserPromptSubmit"), path: empty);
+
+        // Assert
+        outcome.Should().Be(new HookInPane.Outcome(0, "", ""));
+        (await ReadAsync(pane))!.State.Should().Be(PresenceState.Busy);
+    }
+
     private static string ToWire(PresenceState state) =>
         System.Text.Json.JsonSerializer.Serialize(state, StateJsonContext.Default.PresenceState).Trim('"');
 }

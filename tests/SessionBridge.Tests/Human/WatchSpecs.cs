@@ -111,7 +111,7 @@ public sealed partial class WatchSpecs(PrivateTmuxServer tmux) : IClassFixture<P
         await RunAsync(ct, "register", "dev", "--pane", menu);
         var sent = await RunAsync(ct, "send", "dev", "pick the database", "--json");
         JsonDocument.Parse(sent.StandardOutput).RootElement.GetProperty("status").GetString().Should().Be("held");
-        var log = new StateStore(new StateDirectory(_state.Path), TimeSpan.FromSeconds(10)).Messages;
+        var log = new StateStore(new StateDirectory(_state.Path), TimeSpan.FromSeconds(10), TimeProvider.System).Messages;
         for (var i = 0; i < 250; i++)
             log.Append(new MessageRecord(MessageId.New(), DateTimeOffset.UtcNow, "gestor", "ops", $"note {i}", true, true, Status: DeliveryStatus.Submitted));
 

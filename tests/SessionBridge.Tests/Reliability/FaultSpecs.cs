@@ -41,6 +41,36 @@ public sealed class FaultSpecs : IDisposable
     }
 
     [Fact(Timeout = Timeouts.Spec)]
+    public async Task Regression_after_a_tmux_restart_a_role_registered_on_the_old_server_no_longer_binds_the_new_panes_sender()
+    {
+        // Arrange: "ghost" registered from pane %0; tmux restarts, and a new session in the new %0 calls.
+        await using var tmux = new PrivateTmuxServer();
+        await tmux.InitializeAsync();
+        var first = await tmux.DisplayAsync("tests", "#{pane_id}");
+        await using (var before = await InProcessServer.StartAsync(TestBridge.Options(_state.Path, tmux, first)))
+            (await before.CallAsync("register", new() { ["role"] = "ghost" })).IsError.Should().NotBe(true);
+        await tmux.RestartAsync();
+        (await tmux.DisplayAsync("tests", "#{pane_id}")).Should().Be(first, "the test needs the pane id reused");
+        var (dev, received) = await tmux.StartRecorderAsync();
+        await using (var human = await InProcessServer.StartAsync(TestBridge.Options(_state.Path, tmux)))
+            (await human.CallAsync("register", new() { ["role"] = "dev", ["pane"] = dev })).IsError.Should().NotBe(true);
+        await using var newcomer = await InProcessServer.StartAsync(TestBridge.Options(_state.Path, tmux, first));
+
+        // Act
+        var signed = await newcomer.CallAsync("send", new() { ["to"] = "dev", ["from"] = "load", ["text"] = "hello" });
+        var asGhost = await newcomer.CallAsync("send", new() { ["to"] = "dev", ["from"] = "ghost", ["text"] = "boo" });
+
+        // Assert
+        signed.IsError.Should().NotBe(true, signed.Text());
+        signed.Json().GetProperty("delivered").GetBoolean().Should().BeTrue();
+        asGhost.IsError.Should().BeTrue("the old registration is not this session's, so it may not sign as it");
+        asGhost.Text().Should().Contain("'from' \"ghost\" is the role of pane " + first);
+        var message = (await newcomer.CallAsync("inbox", new() { ["role"] = "dev" })).Json().GetProperty("messages").EnumerateArray().Single();
+        (message.GetProperty("from").GetString(), message.GetProperty("fromVerified").GetBoolean()).Should().Be(("load", false));
+        (await tmux.RecordedBeforeAMarkerAsync(dev, received)).Should().Be("[from:load] hello\n");
+    }
+
+    [Fact(Timeout = Timeouts.Spec)]
     public async Task A_writer_killed_mid_write_leaves_every_whole_line_readable_and_the_next_append_clean()
     {
         // Arrange: a writer appending as fast as it can is killed; then the tail is torn as a crash mid-line leaves it.

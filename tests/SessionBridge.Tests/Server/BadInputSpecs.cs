@@ -64,9 +64,6 @@ public sealed class BadInputSpecs(PrivateTmuxServer tmux) : IClassFixture<Privat
 
     public static TheoryData<string> CaseNames() => new(Cases.Keys);
 
-    [Fact]
-    public void The_table_has_at_least_30_cases() => Cases.Should().HaveCountGreaterThanOrEqualTo(30);
-
     [Theory(Timeout = Timeouts.Spec)]
     [MemberData(nameof(CaseNames))]
     public async Task Bad_input_is_an_error_that_says_what_to_do_and_changes_nothing(string name)

@@ -14,7 +14,7 @@ namespace SessionBridge.Tests.Supervision;
 /// </summary>
 internal sealed class SupervisionRig(PrivateTmuxServer tmux, string stateDirectory)
 {
-    public StateStore Store { get; } = new(new StateDirectory(stateDirectory), TimeSpan.FromSeconds(10));
+    public StateStore Store { get; } = new(new StateDirectory(stateDirectory), TimeSpan.FromSeconds(10), TimeProvider.System);
 
     public string DevPane { get; private set; } = "";
 

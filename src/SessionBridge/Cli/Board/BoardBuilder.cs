@@ -14,7 +14,7 @@ namespace SessionBridge.Server.Cli.Board;
 /// </summary>
 internal sealed class BoardBuilder(UseCases bridge, TimeProvider? clock = null)
 {
-    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
+    private readonly TimeProvider _clock = clock ?? bridge.Clock;
     private readonly StateClock _since = new();
 
     /// <param name="recent">How many of the newest messages to keep in <see cref="BoardSnapshot.Recent"/>.</param>
@@ -46,7 +46,7 @@ internal sealed class BoardBuilder(UseCases bridge, TimeProvider? clock = null)
             problems.Add(Advice(e));
         }
 
-        IReadOnlyList<HeldMessage> held = new HeldQueue(new StateStore(bridge.Options.State, bridge.Options.StateLockTimeout)).All();
+        IReadOnlyList<HeldMessage> held = new HeldQueue(new StateStore(bridge.Options.State, bridge.Options.StateLockTimeout, _clock)).All();
         var peers = await Task.WhenAll(views.Select(view => PeerAsync(view, thread, held, now, problems, cancellationToken)));
         _since.KeepOnly(views.Select(v => v.Role));
         return new BoardSnapshot(now, directory, true, peers, thread.TakeLast(Math.Max(0, recent)).ToList(), problems);

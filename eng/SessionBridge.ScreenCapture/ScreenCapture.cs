@@ -1,18 +1,15 @@
 using SessionBridge.EndToEnd.Claude;
 using SessionBridge.EndToEnd.Model;
 
-namespace SessionBridge.EndToEnd.Capture;
+namespace SessionBridge.ScreenCapture;
 
 /// <summary>
-/// Not a test but a tool: drives the real Claude Code into the screens detect_question must read (menus,
-/// permission prompts, plan approval, folder trust, busy, queued, interrupted, idle, a question in prose)
-/// at 80x24, 120x30 and 200x50, and saves each as <c>tmux capture-pane -p</c> prints it. Runs only when
-/// <c>SESSION_BRIDGE_CAPTURE_SCREENS</c> names the folder to write to, e.g.
-/// <c>SESSION_BRIDGE_CAPTURE_SCREENS=$PWD/tests/SessionBridge.Tests/Fixtures/screens-2.1.331 dotnet test
-/// --project tests/SessionBridge.EndToEnd -- --filter-class '*ScreenCaptureSpecs'</c>. The screens are then
+/// Drives the real Claude Code into the screens detect_question must read (menus, permission prompts, plan
+/// approval, folder trust, busy, queued, interrupted, idle, a question in prose) at 80x24, 120x30 and 200x50, and
+/// saves each as <c>tmux capture-pane -p</c> prints it, into <paramref name="folder"/>. The screens are then
 /// labelled by hand in that folder's labels.json.
 /// </summary>
-public sealed class ScreenCaptureSpecs(ClaudeInstallation claude)
+internal sealed class ScreenCapture(ClaudeInstallation claude, string folder)
 {
     private static readonly (int Width, int Height)[] Sizes = [(80, 24), (120, 30), (200, 50)];
 
@@ -21,16 +18,10 @@ public sealed class ScreenCaptureSpecs(ClaudeInstallation claude)
         + "&& tar --exclude='*.tmp' -czf build/release/billing-service-2026-11-24.tar.gz -C build/release artifacts "
         + "&& sha256sum build/release/billing-service-2026-11-24.tar.gz > build/release/SHA256SUMS";
 
-    private string _folder = "";
+    private readonly string _folder = Directory.CreateDirectory(folder).FullName;
 
-    [Fact(Timeout = Timeouts.ClaudeCode)]
-    public async Task Capture_real_Claude_Code_screens_for_the_classifier()
+    public async Task RunAsync(CancellationToken cancellationToken)
     {
-        var folder = Environment.GetEnvironmentVariable("SESSION_BRIDGE_CAPTURE_SCREENS");
-        if (string.IsNullOrEmpty(folder))
-            Assert.Skip("A tool, not a test: set SESSION_BRIDGE_CAPTURE_SCREENS to the folder to save screens to.");
-        _folder = Directory.CreateDirectory(folder).FullName;
-
         // A world (HOME) per session: a Claude Code killed mid-run leaves a note that makes the next one in the
         // same HOME start with its classic renderer.
         foreach (var (width, height) in Sizes)
@@ -41,7 +32,7 @@ public sealed class ScreenCaptureSpecs(ClaudeInstallation claude)
                 await File.WriteAllTextAsync(
                     Path.Combine(world.Project, "app.py"),
                     "def main():\n    print(\"hello from the shop\")\n\n\nif __name__ == \"__main__\":\n    main()\n",
-                    TestContext.Current.CancellationToken);
+                    cancellationToken);
                 await ConversationAsync(world, width, height, size);
             }
 
