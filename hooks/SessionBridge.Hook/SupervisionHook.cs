@@ -22,7 +22,7 @@ internal static class SupervisionHook
     {
         var state = new StateStore(StateDirectory.FromEnvironment(environment), LockWait, clock);
         var socket = TmuxSocket.FromTmuxVariable(environment("TMUX"));
-        if (state.Registry.FindByPane(pane, socket) is not { } peer || !File.Exists(state.Directory.SupervisionPath))
+        if (state.Registry.FindByPane(pane, socket, LivePane.Find(pane, environment)) is not { } peer || !File.Exists(state.Directory.SupervisionPath))
             return null;
 
         var requests = new PermissionRequests(state);
@@ -63,7 +63,7 @@ internal static class SupervisionHook
         if (!state.Requests.Any())
             return;
         var socket = TmuxSocket.FromTmuxVariable(environment("TMUX"));
-        if (state.Registry.FindByPane(pane, socket) is { } peer)
+        if (state.Registry.FindByPane(pane, socket, LivePane.Find(pane, environment)) is { } peer)
             new PermissionRequests(state).EndOnEvent(peer, input.SessionId, clock.GetUtcNow());
     }
 
