@@ -22,7 +22,7 @@ internal static class SupervisionHook
     {
         var state = new StateStore(StateDirectory.FromEnvironment(environment), LockWait, clock);
         var socket = TmuxSocket.FromTmuxVariable(environment("TMUX"));
-        if (state.Registry.FindByPane(pane, socket, LivePane.Find(pane, environment)) is not { } peer || !File.Exists(state.Directory.SupervisionPath))
+        if (state.Registry.FindByPane(pane, socket, LivePane.Find(pane, environment)) is not { } peer || !state.Supervision.Any())
             return null;
 
         var requests = new PermissionRequests(state);
@@ -54,17 +54,28 @@ internal static class SupervisionHook
         return ended is { Status: RequestStatus.Decided, Decision: { } decision } ? DecisionOutput.Json(decision) : null;
     }
 
-    /// <summary>The peer's other events: its pending requests of this session were answered on screen.</summary>
+    /// <summary>
+    /// The peer's other events: its pending requests of this session were answered on screen; a finished turn or an
+    /// ended session is told to its supervisor, when it asked.
+    /// </summary>
     public static void OnEvent(HookInput input, string pane, Func<string, string?> environment, TimeProvider clock)
     {
-        if (!PermissionRequests.EndsRequests(input.Event))
+        var ends = PermissionRequests.EndsRequests(input.Event);
+        var tells = PeerNotices.Tells(input.Event);
+        if (!ends && !tells)
             return;
         var state = new StateStore(StateDirectory.FromEnvironment(environment), LockWait, clock);
-        if (!state.Requests.Any())
+        var requests = ends && state.Requests.Any();
+        if (!requests && !(tells && state.Supervision.Any()))
             return;
         var socket = TmuxSocket.FromTmuxVariable(environment("TMUX"));
-        if (state.Registry.FindByPane(pane, socket, LivePane.Find(pane, environment)) is { } peer)
+        if (state.Registry.FindByPane(pane, socket, LivePane.Find(pane, environment)) is not { } peer)
+            return;
+        if (requests)
             new PermissionRequests(state).EndOnEvent(peer, input.SessionId, clock.GetUtcNow());
+        if (tells && PeerNotices.OnEvent(state, peer, input, clock.GetUtcNow()) is { } told
+            && state.Registry.Find(RoleName.Trusted(told.Supervisor)) is { } supervisor)
+            HeldHook.StartDeliverer(supervisor.Pane, environment);
     }
 
     /// <summary>The request once it has ended, or null when its wait ran out with it still pending.</summary>

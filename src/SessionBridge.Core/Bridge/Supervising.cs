@@ -11,19 +11,20 @@ namespace SessionBridge.Bridge;
 internal sealed class Supervising(BridgeOptions options, StateStore state, TimeProvider clock)
 {
     /// <summary>The tool: the caller's own role supervises <paramref name="roles"/> (or stops, with <paramref name="stop"/>).</summary>
-    public SuperviseResult Supervise(IReadOnlyList<string>? roles, bool stop, string? by)
+    public SuperviseResult Supervise(IReadOnlyList<string>? roles, bool stop, string? by, IReadOnlyList<string>? notify = null)
     {
         var targets = Roles(roles);
+        var told = Notices(notify);
         var supervisor = CallerRole(by);
-        return stop ? Stop(supervisor, targets) : Start(supervisor, targets);
+        return stop ? Stop(supervisor, targets) : Start(supervisor, targets, told);
     }
 
     /// <summary>
     /// One call for a person or the team file: <paramref name="supervisor"/> supervises <paramref name="roles"/>,
     /// replacing their earlier supervisors. No caller check: whoever runs it owns the state directory.
     /// </summary>
-    public SuperviseResult Set(string supervisor, IReadOnlyList<string> roles) =>
-        Start(RoleName.Parse(supervisor, "by"), Roles(roles));
+    public SuperviseResult Set(string supervisor, IReadOnlyList<string> roles, IReadOnlyList<string>? notify = null) =>
+        Start(RoleName.Parse(supervisor, "by"), Roles(roles), Notices(notify));
 
     /// <summary>Ends the supervision of <paramref name="roles"/>, whoever held it (a person's command).</summary>
     public SuperviseResult Stop(IReadOnlyList<string> roles)
@@ -44,17 +45,18 @@ internal sealed class Supervising(BridgeOptions options, StateStore state, TimeP
     public string? SupervisorOf(string role) =>
         RoleName.IsValid(role) ? state.Supervision.Find(RoleName.Trusted(role))?.Supervisor : null;
 
-    private SuperviseResult Start(RoleName supervisor, IReadOnlyList<RoleName> roles)
+    private SuperviseResult Start(RoleName supervisor, IReadOnlyList<RoleName> roles, IReadOnlyList<SupervisionNotice>? notify)
     {
         if (roles.Any(r => r == supervisor))
             throw new BridgeException($"{{arg:roles}} names \"{supervisor}\" itself: a role cannot supervise itself.");
         options.State.EnsureCreated();
-        var replaced = state.Supervision.Set(supervisor, roles, clock.GetUtcNow());
+        var replaced = state.Supervision.Set(supervisor, roles, clock.GetUtcNow(), notify);
         return new SuperviseResult(
             supervisor.Value,
             roles.Select(r => r.Value).ToList(),
             false,
-            replaced.ToDictionary(e => e.Role, e => e.Supervisor, StringComparer.Ordinal)
+            replaced.ToDictionary(e => e.Role, e => e.Supervisor, StringComparer.Ordinal),
+            notify ?? SupervisorEntry.DefaultNotify
         );
     }
 
@@ -63,6 +65,23 @@ internal sealed class Supervising(BridgeOptions options, StateStore state, TimeP
         options.State.EnsureCreated();
         var removed = state.Supervision.Stop(roles, supervisor);
         return new SuperviseResult(supervisor.Value, removed.Select(e => e.Role).ToList(), true, new Dictionary<string, string>());
+    }
+
+    /// <summary>What to be told: questions, done, ended; null (not given) keeps the default, questions and ended.</summary>
+    private static List<SupervisionNotice>? Notices(IReadOnlyList<string>? notify)
+    {
+        if (notify is null || notify.Count == 0)
+            return null;
+        var notices = new List<SupervisionNotice>();
+        foreach (var name in notify.SelectMany(n => n.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)))
+        {
+            if (!WireNames.TryParse(name, WireNamesJson.Default.SupervisionNotice, out var notice))
+                throw new BridgeException($"{{arg:notify}} \"{name}\" is none of questions, done, ended.");
+            if (!notices.Contains(notice))
+                notices.Add(notice);
+        }
+
+        return notices;
     }
 
     private static List<RoleName> Roles(IReadOnlyList<string>? roles)

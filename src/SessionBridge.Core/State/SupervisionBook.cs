@@ -14,14 +14,25 @@ internal sealed class SupervisionBook(StateDirectory directory, TimeSpan lockTim
         "who supervises which role"
     );
 
+    /// <summary>Whether anyone supervises anyone: one stat, for the hook's every event.</summary>
+    public bool Any() => File.Exists(_file.Path);
+
     public SupervisorEntry? Find(RoleName role) =>
         _file.Read().Roles.TryGetValue(role.Value, out var entry) ? entry : null;
 
     public IReadOnlyList<SupervisorEntry> All() =>
         [.. _file.Read().Roles.Values.OrderBy(e => e.Role, StringComparer.Ordinal)];
 
-    /// <summary>Makes <paramref name="supervisor"/> the supervisor of every role given; returns the entries it replaced.</summary>
-    public IReadOnlyList<SupervisorEntry> Set(RoleName supervisor, IReadOnlyList<RoleName> roles, DateTimeOffset now) =>
+    /// <summary>
+    /// Makes <paramref name="supervisor"/> the supervisor of every role given, told <paramref name="notify"/> (null: the
+    /// default); returns the entries it replaced.
+    /// </summary>
+    public IReadOnlyList<SupervisorEntry> Set(
+        RoleName supervisor,
+        IReadOnlyList<RoleName> roles,
+        DateTimeOffset now,
+        IReadOnlyList<SupervisionNotice>? notify = null
+    ) =>
         _file.Update<IReadOnlyList<SupervisorEntry>>(file =>
         {
             var replaced = new List<SupervisorEntry>();
@@ -29,8 +40,9 @@ internal sealed class SupervisionBook(StateDirectory directory, TimeSpan lockTim
             {
                 if (file.Roles.TryGetValue(role.Value, out var old) && old.Supervisor != supervisor.Value)
                     replaced.Add(old);
-                if (old?.Supervisor != supervisor.Value)
-                    file.Roles[role.Value] = new SupervisorEntry(role.Value, supervisor.Value, now);
+                file.Roles[role.Value] = old?.Supervisor == supervisor.Value
+                    ? old with { Notify = notify ?? old.Notify }
+                    : new SupervisorEntry(role.Value, supervisor.Value, now, notify);
             }
 
             return (file, replaced);

@@ -14,12 +14,14 @@ internal static class SuperviseCommand
         var roles = new Argument<string[]>("roles") { Description = "The roles to supervise.", Arity = ArgumentArity.OneOrMore };
         var by = new Option<string?>("--by") { Description = "The supervising role: it is told when these roles wait on a question." };
         var stop = new Option<bool>("--stop") { Description = "End the supervision of these roles, whoever holds it." };
+        var notify = new Option<string?>("--notify") { Description = "What the supervisor is told: questions,done,ended (default questions,ended)." };
         var json = CommonOptions.Json();
         var command = new Command("supervise", "Make a role the supervisor of others (told of their questions, answers them), or stop.")
         {
             roles,
             by,
             stop,
+            notify,
             json,
         };
         command.SetAction((result, ct) => CommandRunner.RunAsync(context, () =>
@@ -30,7 +32,7 @@ internal static class SuperviseCommand
             if (stopping == (supervisor is not null))
                 return Task.FromResult(CommandRunner.Fail(context, "Give either --by ROLE (who supervises) or --stop.", "usage", ExitCodes.Usage));
 
-            var done = stopping ? context.Bridge.Supervising.Stop(named) : context.Bridge.Supervising.Set(supervisor!, named);
+            var done = stopping ? context.Bridge.Supervising.Stop(named) : context.Bridge.Supervising.Set(supervisor!, named, result.GetValue(notify) is { } told ? [told] : null);
             if (result.GetValue(json))
                 context.WriteJson(done);
             else if (done.Stopped)

@@ -203,8 +203,13 @@ internal sealed class BridgeTools(UseCases bridge)
     public SuperviseResult Supervise(
         [Description("The roles to supervise. " + RoleDescription)] string[] roles,
         [Description("End your supervision of these roles instead (default false).")] bool stop = false,
-        [Description("Your own role, when this session is registered as several. " + RoleDescription)] string? by = null
-    ) => ToolCall.Run(() => bridge.Supervising.Supervise(roles, stop, by));
+        [Description("Your own role, when this session is registered as several. " + RoleDescription)] string? by = null,
+        [Description(
+            "What to be told of these roles: questions (a permission or question waits), done (a turn finished, with the "
+                + "start of its answer), ended (its session ended or failed). Default: questions and ended."
+        )]
+            string[]? notify = null
+    ) => ToolCall.Run(() => bridge.Supervising.Supervise(roles, stop, by, notify));
 
     [McpServerTool(Name = "set_prompt", Idempotent = true, Destructive = true, OpenWorld = false)]
     [Description(
