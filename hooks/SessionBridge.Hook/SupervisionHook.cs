@@ -22,7 +22,8 @@ internal static class SupervisionHook
     {
         var state = new StateStore(StateDirectory.FromEnvironment(environment), LockWait, clock);
         var socket = TmuxSocket.FromTmuxVariable(environment("TMUX"));
-        if (state.Registry.FindByPane(pane, socket, LivePane.Find(pane, environment)) is not { } peer || !state.Supervision.Any())
+        // Unsupervised (nobody supervises anyone): one stat, and the dialog is left to the person at once.
+        if (!state.Supervision.Any() || state.Registry.FindByPane(pane, socket, LivePane.Find(pane, environment)) is not { } peer)
             return null;
 
         var requests = new PermissionRequests(state);
