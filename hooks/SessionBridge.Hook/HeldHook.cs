@@ -30,7 +30,7 @@ internal static class HeldHook
     /// does not wait for it: sh backgrounds it and exits at once. The binary is beside this one unless
     /// <c>SESSION_BRIDGE_CLI</c> names it.
     /// </summary>
-    private static void StartDeliverer(string pane, Func<string, string?> environment)
+    internal static void StartDeliverer(string pane, Func<string, string?> environment)
     {
         var cli = environment(DeliverHeld.CliVariable) is { Length: > 0 } named ? named : Path.Combine(AppContext.BaseDirectory, "session-bridge");
         if (!File.Exists(cli))

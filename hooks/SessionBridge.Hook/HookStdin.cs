@@ -4,8 +4,9 @@ using System.Text.Json;
 namespace SessionBridge.Hook;
 
 /// <summary>
-/// Reads the event JSON from stdin, bounded in time and size. Only top-level strings we use are taken;
-/// everything else (tool_input, tool_response: possibly megabytes) is skipped by the reader, never built.
+/// Reads the event JSON from stdin, bounded in time and size. Only top-level strings we use are taken, and the raw
+/// JSON of tool_input and permission_suggestions; everything else (tool_response: possibly megabytes) is skipped by
+/// the reader, never built.
 /// Garbage, and an event it does not know, are null; an input longer than we read keeps the fields before the cut.
 /// </summary>
 internal static class HookStdin
@@ -42,6 +43,7 @@ internal static class HookStdin
     internal static HookInput? Parse(ReadOnlySpan<byte> json, bool cut)
     {
         string? eventName = null, source = null, session = null, cwd = null, tool = null, notification = null, trigger = null, answer = null;
+        string? toolInput = null, suggestions = null;
         var reader = new Utf8JsonReader(json, isFinalBlock: !cut, state: default);
         try
         {
@@ -56,8 +58,14 @@ internal static class HookStdin
                     break;
                 if (reader.TokenType != JsonTokenType.String)
                 {
+                    var start = (int)reader.TokenStartIndex;
                     if (!reader.TrySkip())
                         break;
+                    // A supervised peer's PermissionRequest passes these on exactly as Claude Code gave them.
+                    if (name is "tool_input")
+                        toolInput = Encoding.UTF8.GetString(json[start..(int)reader.BytesConsumed]);
+                    else if (name is "permission_suggestions")
+                        suggestions = Encoding.UTF8.GetString(json[start..(int)reader.BytesConsumed]);
                     continue;
                 }
 
@@ -87,6 +95,6 @@ internal static class HookStdin
         HookInput? Input(bool wasCut) =>
             WireNames.ParseHookEventName(eventName) is var known && eventName is not null && known is null
                 ? null
-                : new(known, session, tool, notification, source, trigger, answer, cwd, wasCut);
+                : new(known, session, tool, notification, source, trigger, answer, cwd, wasCut, toolInput, suggestions);
     }
 }

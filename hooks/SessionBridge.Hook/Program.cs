@@ -28,6 +28,32 @@ try
         Console.Error.WriteLine($"session-bridge-hook: presence not recorded: {e.GetType().Name}: {e.Message}");
     }
 
+    // A supervised peer's PermissionRequest waits here for its supervisor's decision; other events end what the
+    // person answered on screen. Neither hands over held messages nor restores a briefing.
+    if (input.Event == HookEventName.PermissionRequest)
+    {
+        try
+        {
+            if (SupervisionHook.OnPermissionRequest(input, pane, environment, clock) is { } decision)
+                Console.Out.Write(decision);
+        }
+        catch (Exception e)
+        {
+            Console.Error.WriteLine($"session-bridge-hook: permission request not supervised: {e.GetType().Name}: {e.Message}");
+        }
+
+        return 0;
+    }
+
+    try
+    {
+        SupervisionHook.OnEvent(input, pane, environment, clock);
+    }
+    catch (Exception e)
+    {
+        Console.Error.WriteLine($"session-bridge-hook: permission requests not ended: {e.GetType().Name}: {e.Message}");
+    }
+
     string? briefing = null;
     try
     {

@@ -25,6 +25,7 @@ namespace SessionBridge.Server;
 [JsonSerializable(typeof(DeletePromptResult))]
 [JsonSerializable(typeof(BroadcastResult))]
 [JsonSerializable(typeof(WaitResult))]
+[JsonSerializable(typeof(SuperviseResult))]
 [JsonSerializable(typeof(SessionBridge.Server.Cli.Board.BoardSnapshot))]
 [JsonSerializable(typeof(SessionBridge.Team.TeamUpResult))]
 [JsonSerializable(typeof(SessionBridge.Team.TeamDownResult))]

@@ -16,7 +16,9 @@ internal static class ServerSetup
         + "read_peer and detect_question show whether a peer is busy, idle, or waiting on a menu "
         + "(answer with respond and key tokens) or a question (answer with send). history and inbox show "
         + "the messages; a delivered:false message still reaches the recipient's inbox. set_prompt saves a "
-        + "role's briefing, restored after /clear.";
+        + "role's briefing, restored after /clear. supervise(roles) makes you the supervisor of those roles: "
+        + "you are told at once when one waits on a permission or a question, and respond(role, option) answers "
+        + "it through Claude Code's hook, so no polling loop is needed.";
 
     /// <param name="tools">The tool descriptors, perhaps still being made (<see cref="ToolCatalog.StartCreating"/>); by default made here.</param>
     public static IMcpServerBuilder AddSessionBridge(

@@ -1,5 +1,7 @@
 using SessionBridge.Bridge.Results;
 using SessionBridge.Screens;
+using SessionBridge.State;
+using SessionBridge.Supervision;
 
 namespace SessionBridge.Bridge;
 
@@ -7,8 +9,23 @@ namespace SessionBridge.Bridge;
 /// read_peer and detect_question: a peer's screen as text with its last answer, and what the peer is doing
 /// (its hooks first, its screen as the check: <see cref="PeerStateReader"/>).
 /// </summary>
-internal sealed class PeerScreens(PeerDirectory peers, PaneTargeting targeting, PeerStateReader reader)
+internal sealed class PeerScreens(
+    PeerDirectory peers,
+    PaneTargeting targeting,
+    PeerStateReader reader,
+    StateStore state,
+    TimeProvider clock
+)
 {
+    /// <summary>The role's pending permission request (the newest, if several), as Claude Code gave its hook; null for none.</summary>
+    public PendingRequestView? PendingRequest(string role)
+    {
+        if (!state.Requests.Any())
+            return null;
+        var pending = new PermissionRequests(state).PendingFor(RoleName.Parse(role), clock.GetUtcNow());
+        return pending.Count > 0 ? PendingRequestView.Of(pending[^1]) : null;
+    }
+
     public async Task<ReadPeerResult> ReadPeerAsync(string? role, int? lines, CancellationToken cancellationToken)
     {
         var name = RoleName.Parse(role);
@@ -36,20 +53,21 @@ internal sealed class PeerScreens(PeerDirectory peers, PaneTargeting targeting, 
         var scrollback = Arguments.InRange(lines ?? Limits.DefaultDetectLines, "lines", 0, Limits.MaxScrollback);
         var peer = peers.Find(name, "role");
         var screen = await targeting.CaptureAsync(peer, scrollback, cancellationToken);
-        var state = reader.Read(peer, screen);
-        var reading = state.Screen;
-        // Menu details come from the screen only: a hook knows a dialog is up, not what it offers.
-        var menu = state.State == ScreenState.WaitingSelect && reading.State == ScreenState.WaitingSelect;
+        var live = reader.Read(peer, screen);
+        var reading = live.Screen;
+        // Menu details come from the screen; a supervised peer's request, from what Claude Code gave its hook.
+        var menu = live.State == ScreenState.WaitingSelect && reading.State == ScreenState.WaitingSelect;
         return new DetectQuestionResult(
             name.Value,
-            state.State,
+            live.State,
             reading.Heading,
             menu ? reading.Options : null,
-            state.State == ScreenState.WaitingText ? reading.Question : null,
+            live.State == ScreenState.WaitingText ? reading.Question : null,
             reading.Rule,
             reading.Matched,
-            state.Source,
-            state.Since
+            live.Source,
+            live.Since,
+            PendingRequest(name.Value)
         );
     }
 }

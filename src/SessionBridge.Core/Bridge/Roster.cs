@@ -76,6 +76,7 @@ internal sealed class Roster(
     /// <summary>Every role with its pane's status and, for a live pane, what its screen shows; read in parallel.</summary>
     public async Task<ListPeersResult> ListPeersAsync(CancellationToken cancellationToken)
     {
+        var supervisors = state.Supervision.All().ToDictionary(e => e.Role, e => e.Supervisor, StringComparer.Ordinal);
         var views = await Task.WhenAll(
             state.Registry.All().Select(async peer =>
             {
@@ -92,7 +93,8 @@ internal sealed class Roster(
                     check.Problem,
                     live,
                     source,
-                    since
+                    since,
+                    supervisors.GetValueOrDefault(peer.Role)
                 );
             })
         );

@@ -19,14 +19,15 @@ internal sealed class UseCases
         var targeting = new PaneTargeting(options);
         var reader = new PeerStateReader(options, clock);
         Roster = new Roster(options, state, targeting, reader, clock);
-        Screens = new PeerScreens(peers, targeting, reader);
-        Menus = new MenuAnswering(options, peers, targeting);
+        Screens = new PeerScreens(peers, targeting, reader, state, clock);
+        Menus = new MenuAnswering(options, state, peers, targeting, clock);
         var typing = new PaneTyping(options, targeting, new ClaudeCodeCheck(options), clock);
         Sending = new MessageSending(options, state, peers, typing, clock);
         Held = new HeldDelivery(options, state, typing, clock);
         Reading = new MessageReading(options, state);
         Waiting = new PeerWaiting(options, state, peers, targeting, reader, clock);
         Briefings = new Briefings(options, state, clock);
+        Supervising = new Supervising(options, state, clock);
     }
 
     public BridgeOptions Options { get; }
@@ -57,4 +58,7 @@ internal sealed class UseCases
 
     /// <summary>set_prompt, get_prompt, list_prompts, delete_prompt.</summary>
     public Briefings Briefings { get; }
+
+    /// <summary>supervise: who supervises whom (the command line and the team file call <see cref="Supervising.Set"/>).</summary>
+    public Supervising Supervising { get; }
 }

@@ -5,6 +5,8 @@ namespace SessionBridge.Domain;
 /// <param name="Source">SessionStart's source: startup, resume, clear or compact.</param>
 /// <param name="Trigger">PreCompact/PostCompact's trigger: manual or auto.</param>
 /// <param name="LastAssistantMessage">Stop's last_assistant_message, as the model wrote it.</param>
+/// <param name="ToolInputJson">tool_input's raw JSON, exactly as Claude Code wrote it.</param>
+/// <param name="PermissionSuggestionsJson">PermissionRequest's permission_suggestions, raw JSON.</param>
 /// <param name="Cut">The input was longer than the hook reads: fields after the cut are missing.</param>
 internal sealed record HookInput(
     HookEventName? Event,
@@ -15,5 +17,7 @@ internal sealed record HookInput(
     string? Trigger = null,
     string? LastAssistantMessage = null,
     string? Cwd = null,
-    bool Cut = false
+    bool Cut = false,
+    string? ToolInputJson = null,
+    string? PermissionSuggestionsJson = null
 );

@@ -26,6 +26,10 @@ internal static class WireNames
 
     public static string ToWireName(this ListedState value) => Of(value, WireNamesJson.Default.ListedState);
 
+    public static string ToWireName(this RequestStatus value) => Of(value, WireNamesJson.Default.RequestStatus);
+
+    public static string ToWireName(this SupervisionNotice value) => Of(value, WireNamesJson.Default.SupervisionNotice);
+
     // A hook event's wire name is its member's name. No serializer here: the hook parses one on every Claude Code
     // event, and building the serializer's metadata would cost it most of a millisecond of its 5 ms.
     public static string ToWireName(this HookEventName value) => value.ToString();
@@ -76,4 +80,6 @@ internal static class WireNames
 [JsonSerializable(typeof(StateSource))]
 [JsonSerializable(typeof(ErrorCode))]
 [JsonSerializable(typeof(ListedState))]
+[JsonSerializable(typeof(RequestStatus))]
+[JsonSerializable(typeof(SupervisionNotice))]
 internal sealed partial class WireNamesJson : JsonSerializerContext;

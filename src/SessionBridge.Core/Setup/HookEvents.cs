@@ -20,6 +20,13 @@ internal static class HookEvents
     public const int TimeoutSeconds = 5;
     public const string AllTools = "*";
 
+    /// <summary>
+    /// A supervised peer's PermissionRequest hook waits for its supervisor's decision, up to 1800 s (its longest
+    /// allowed SESSION_BRIDGE_DECISION_WAIT): the timeout leaves it room to end the request itself. An unsupervised
+    /// peer's returns at once, as every other event's.
+    /// </summary>
+    public const int PermissionRequestTimeoutSeconds = 1815;
+
     public static HookSettingsEntry SessionStart { get; } = new(HookEventName.SessionStart, "startup|resume|clear|compact", 15);
 
     public static IReadOnlyList<HookSettingsEntry> All { get; } =
@@ -27,7 +34,7 @@ internal static class HookEvents
         SessionStart,
         new(HookEventName.UserPromptSubmit, null, TimeoutSeconds),
         new(HookEventName.PreToolUse, AllTools, TimeoutSeconds),
-        new(HookEventName.PermissionRequest, AllTools, TimeoutSeconds),
+        new(HookEventName.PermissionRequest, AllTools, PermissionRequestTimeoutSeconds),
         new(HookEventName.PostToolUse, AllTools, TimeoutSeconds),
         new(HookEventName.PostToolUseFailure, AllTools, TimeoutSeconds),
         new(HookEventName.Notification, null, TimeoutSeconds),

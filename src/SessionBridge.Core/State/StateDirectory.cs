@@ -17,6 +17,12 @@ internal sealed class StateDirectory(string root)
     /// <summary>sessions.json: the Claude Code session each role of a team was started with (<see cref="RoleSessions"/>).</summary>
     public string SessionsPath => Path.Combine(Root, "sessions.json");
 
+    /// <summary>supervision.json: who supervises which role (<see cref="SupervisionBook"/>).</summary>
+    public string SupervisionPath => Path.Combine(Root, "supervision.json");
+
+    /// <summary>requests/: one file per permission request of a supervised peer, pending or ended (<see cref="RequestStore"/>).</summary>
+    public string RequestsDirectory => Path.Combine(Root, "requests");
+
     public string ConversationPath => Path.Combine(Root, "conversation.jsonl");
 
     public string MailboxDirectory => Path.Combine(Root, "mailbox");

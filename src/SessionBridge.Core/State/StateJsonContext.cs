@@ -18,6 +18,8 @@ namespace SessionBridge.State;
 [JsonSerializable(typeof(Presence))]
 [JsonSerializable(typeof(HeldFile))]
 [JsonSerializable(typeof(SessionsFile))]
+[JsonSerializable(typeof(SupervisionFile))]
+[JsonSerializable(typeof(PermissionRequestRecord))]
 internal sealed partial class StateJsonContext : JsonSerializerContext
 {
     /// <summary>

@@ -11,6 +11,8 @@ internal sealed class StateStore
         Prompts = new PromptBook(directory, lockTimeout);
         Messages = new MessageLog(directory, lockTimeout, clock);
         Sessions = new RoleSessions(directory, lockTimeout);
+        Supervision = new SupervisionBook(directory, lockTimeout);
+        Requests = new RequestStore(directory, lockTimeout);
     }
 
     public StateDirectory Directory { get; }
@@ -22,4 +24,8 @@ internal sealed class StateStore
     public MessageLog Messages { get; }
 
     public RoleSessions Sessions { get; }
+
+    public SupervisionBook Supervision { get; }
+
+    public RequestStore Requests { get; }
 }

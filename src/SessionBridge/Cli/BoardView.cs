@@ -99,7 +99,10 @@ internal static class BoardView
         foreach (var peer in snapshot.Peers)
         {
             table.AddRow(
-                Line($"[{Styles.ForRole(peer.Role).ToMarkup()}]{Markup.Escape(peer.Role)}[/]"),
+                Line(
+                    $"[{Styles.ForRole(peer.Role).ToMarkup()}]{Markup.Escape(peer.Role)}[/]"
+                        + (peer.Supervisor is { } supervisor ? $"\n[grey]by {Markup.Escape(supervisor)}[/]" : "")
+                ),
                 new Markup(Markup.Escape(peer.Pane)),
                 new Markup(
                     $"{Styles.State(peer.State)}\n[grey]{Elapsed(snapshot.TakenAt - peer.StateSince)} · "
@@ -124,6 +127,16 @@ internal static class BoardView
                 $"[fuchsia]?[/] [{Styles.ForRole(peer.Role).ToMarkup()}]{Markup.Escape(peer.Role)}[/] "
                     + $"[grey]({Markup.Escape(peer.Pane)})[/] asks: {Markup.Escape(asks)}"
             );
+            if (peer.Request is { } request)
+            {
+                yield return new Padder(
+                    new ClippedLines(
+                        $"[grey]request {Markup.Escape(request.Id)}:[/] {Markup.Escape(request.Tool)} {Markup.Escape(request.Subject)} "
+                            + $"[grey]· {Markup.Escape(request.Supervisor)} decides[/]"
+                    ),
+                    new Padding(2, 0, 0, 0)
+                );
+            }
             if (peer.Options is { Count: > 0 } options)
             {
                 // One cell per option: a narrow pane breaks between options, never inside one.

@@ -37,6 +37,8 @@ internal static class CommandLine
             DoctorCommand.Create(context),
             WatchCommand.Create(context),
             DeliverHeldCommand.Create(context),
+            SuperviseCommand.Create(context),
+            RespondCommand.Create(context),
         };
         foreach (var command in SetupCommands.Create(context))
             root.Subcommands.Add(command);

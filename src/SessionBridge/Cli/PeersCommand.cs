@@ -27,13 +27,14 @@ internal static class PeersCommand
                 return ExitCodes.Ok;
             }
 
-            var table = new Table().AddColumns("role", "pane", "state", "cwd", "last seen");
+            var table = new Table().AddColumns("role", "pane", "state", "supervisor", "cwd", "last seen");
             foreach (var peer in peers.Peers)
             {
                 table.AddRow(
                     $"[{Styles.ForRole(peer.Role).ToMarkup()}]{Markup.Escape(peer.Role)}[/]",
                     Markup.Escape(peer.Pane),
                     Styles.State(peer.State),
+                    Markup.Escape(peer.Supervisor ?? ""),
                     Markup.Escape(peer.Cwd ?? ""),
                     Markup.Escape(peer.LastSeen.ToLocalTime().ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture))
                 );

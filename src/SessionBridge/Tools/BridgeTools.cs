@@ -7,7 +7,7 @@ using SessionBridge.Bridge.Results;
 namespace SessionBridge.Server.Tools;
 
 /// <summary>
-/// The twelve tools of the original, plus broadcast and wait_for. Each translates its arguments into one call on
+/// The twelve tools of the original, plus broadcast, wait_for and supervise. Each translates its arguments into one call on
 /// a use case (<see cref="UseCases"/>) and returns the result as JSON; the logic lives in the library. Defaults
 /// and ranges come from <see cref="Limits"/>: the model reads them in each tool's input schema.
 /// </summary>
@@ -108,7 +108,12 @@ internal sealed class BridgeTools(UseCases bridge)
             + "its number \"2\"): the menu on its screen is read and the arrows and Enter pressed for you. Or "
             + "press key tokens yourself, e.g. [\"1\"], [\"Down\",\"Down\",\"Enter\"] or [\"Escape\"]: one "
             + "character, Enter, Escape, Up, Down, Left, Right, Tab, BTab, Space, BSpace, Home, End, PageUp, "
-            + "PageDown, C-<letter>. Returns the screen state after. To type words, use send."
+            + "PageDown, C-<letter>. Returns the screen state after. To type words, use send. When the role is "
+            + "supervised and waits on a permission request (you were told with its request id), option answers it through "
+            + "the peer's own hook and no key is pressed: \"Yes\", \"No\" (with reason, which its model receives), \"Yes, "
+            + "and don't ask again\" (keeps the rule), or a question's option label; options for several labels, text for "
+            + "your own words. answeredVia says hook or keys. status:\"stale\" means the request had already ended "
+            + "(answered on screen, by another, or timed out): nothing was pressed or decided."
     )]
     public Task<RespondResult> Respond(
         [Description("The role to answer. " + RoleDescription)] string role,
@@ -117,8 +122,12 @@ internal sealed class BridgeTools(UseCases bridge)
             "The menu option to choose: its label (exact, or a unique start or part of it, any case) or its number."
         )]
             string? option = null,
+        [Description("The id of the request you were told about: stale if it is no longer pending.")] string? request = null,
+        [Description("Several option labels, for a question that takes several (multiSelect).")] string[]? options = null,
+        [Description("Your own words as the answer to a question (its \"Type something\").")] string? text = null,
+        [Description("With a No: why, and what to do instead. The peer's model receives it.")] string? reason = null,
         CancellationToken cancellationToken = default
-    ) => ToolCall.RunAsync(() => bridge.Menus.RespondAsync(role, keys, option, cancellationToken));
+    ) => ToolCall.RunAsync(() => bridge.Menus.RespondAsync(role, keys, option, cancellationToken, request, options, text, reason));
 
     [McpServerTool(Name = "history", ReadOnly = true, OpenWorld = false)]
     [Description(
@@ -184,6 +193,24 @@ internal sealed class BridgeTools(UseCases bridge)
         [Description("With until=delivered: the id send returned for the held message.")] string? id = null,
         CancellationToken cancellationToken = default
     ) => ToolCall.RunAsync(() => bridge.Waiting.WaitForAsync(role, until, timeout_s, me, reply_to, cancellationToken, id));
+
+    [McpServerTool(Name = "supervise", Idempotent = true, Destructive = false, OpenWorld = false)]
+    [Description(
+        "Supervise roles as your own role: when one of them waits on a permission dialog or a question (its "
+            + "PermissionRequest hook), you are told at once with a message naming the request, and you answer it with "
+            + "respond, through Claude Code's own hook (no key pressed). No polling needed. A role has one supervisor: "
+            + "this replaces an earlier one (replaced says whom). stop:true ends your supervision of the roles."
+    )]
+    public SuperviseResult Supervise(
+        [Description("The roles to supervise. " + RoleDescription)] string[] roles,
+        [Description("End your supervision of these roles instead (default false).")] bool stop = false,
+        [Description("Your own role, when this session is registered as several. " + RoleDescription)] string? by = null,
+        [Description(
+            "What to be told of these roles: questions (a permission or question waits), done (a turn finished, with the "
+                + "start of its answer), ended (its session ended or failed). Default: questions and ended."
+        )]
+            string[]? notify = null
+    ) => ToolCall.Run(() => bridge.Supervising.Supervise(roles, stop, by, notify));
 
     [McpServerTool(Name = "set_prompt", Idempotent = true, Destructive = true, OpenWorld = false)]
     [Description(

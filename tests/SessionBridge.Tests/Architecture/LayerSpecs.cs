@@ -15,6 +15,8 @@ public sealed partial class LayerSpecs
         ["", "Domain", "Errors"],
         ["State", "Tmux", "Processes"],
         ["Screens", "Held", "Startup", "Setup"],
+        // The hook's supervision (requests, notices) sits under the use cases, which answer through it.
+        ["Supervision"],
         ["Bridge"],
         // up/down compose Bridge's pane checks (PaneTargeting): Team is the use case above it.
         ["Team"],

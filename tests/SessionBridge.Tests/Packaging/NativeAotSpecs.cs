@@ -54,7 +54,7 @@ public sealed class NativeAotSpecs(NativeAotBuild aot, PrivateTmuxServer tmux)
         var mistake = await server.CallToolAsync("respond", new Dictionary<string, object?> { ["role"] = "dev", ["keys"] = new[] { "please" } }, cancellationToken: TestContext.Current.CancellationToken);
 
         // Assert
-        tools.Select(t => t.Name).Should().HaveCount(14);
+        tools.Select(t => t.Name).Should().HaveCount(15);
         results["list_peers"].GetProperty("peers").GetArrayLength().Should().Be(2);
         results["send"].GetProperty("status").GetString().Should().Be("submitted", results["send"].ToString());
         results["read_peer"].GetProperty("screen").GetString().Should().Contain("Ship it.");

@@ -51,7 +51,7 @@ public sealed class ToolPackageSpecs : IDisposable
 
         client.ServerInfo.Should().NotBeNull();
         client.ServerInfo!.Name.Should().Be("session-bridge");
-        listed.Should().HaveCount(14);
+        listed.Should().HaveCount(15);
     }
 
     public void Dispose() => _work.Dispose();

@@ -20,7 +20,7 @@ public sealed class ServerProcessSpecs(PrivateTmuxServer tmux) : IClassFixture<P
         var prompt = (await client.CallToolAsync("get_prompt", new Dictionary<string, object?> { ["role"] = "dev" }, cancellationToken: TestContext.Current.CancellationToken)).Json();
 
         // Assert
-        tools.Should().HaveCount(14);
+        tools.Should().HaveCount(15);
         prompt.GetProperty("prompt").GetString().Should().Be("You are dev.");
     }
 

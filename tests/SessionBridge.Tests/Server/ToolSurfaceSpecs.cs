@@ -7,7 +7,7 @@ public sealed class ToolSurfaceSpecs : IDisposable
     private readonly TempDirectory _state = new("state");
 
     [Fact(Timeout = Timeouts.Spec)]
-    public async Task I_can_list_the_twelve_tools_and_the_two_additions_with_descriptions_and_annotations()
+    public async Task I_can_list_the_twelve_tools_and_the_three_additions_with_descriptions_and_annotations()
     {
         // Arrange
         await using var server = await InProcessServer.StartAsync(TestBridge.Options(_state.Path));
@@ -19,7 +19,7 @@ public sealed class ToolSurfaceSpecs : IDisposable
         tools.Select(t => t.Name).Should().BeEquivalentTo(
             "register", "list_peers", "send", "read_peer", "detect_question", "respond",
             "history", "inbox", "set_prompt", "get_prompt", "list_prompts", "delete_prompt",
-            "broadcast", "wait_for");
+            "broadcast", "wait_for", "supervise");
         tools.Should().OnlyContain(t => !string.IsNullOrWhiteSpace(t.Description));
         tools.Single(t => t.Name == "history").ProtocolTool.Annotations!.ReadOnlyHint.Should().BeTrue();
         tools.Single(t => t.Name == "respond").ProtocolTool.Annotations!.DestructiveHint.Should().BeTrue();

@@ -43,7 +43,7 @@ public sealed class ClaudeSettingsSpecs : IDisposable
     private void Write(string text) => _home.Write(text);
 
     [Fact(Timeout = Timeouts.Spec)]
-    public async Task Install_wires_every_event_with_its_matcher_and_a_short_timeout()
+    public async Task Install_wires_every_event_with_its_matcher_and_a_short_timeout_but_PermissionRequest_above_the_longest_decision_wait()
     {
         // Arrange: what settings.json must hold, written out here rather than read from the list install uses, so
         // a change to that list shows up as a failing spec. Matchers as Claude Code's hooks reference defines
@@ -53,7 +53,7 @@ public sealed class ClaudeSettingsSpecs : IDisposable
             ("SessionStart", "startup|resume|clear|compact", 15),
             ("UserPromptSubmit", null, 5),
             ("PreToolUse", "*", 5),
-            ("PermissionRequest", "*", 5),
+            ("PermissionRequest", "*", 1815),
             ("PostToolUse", "*", 5),
             ("PostToolUseFailure", "*", 5),
             ("Notification", null, 5),
@@ -79,6 +79,8 @@ public sealed class ClaudeSettingsSpecs : IDisposable
             return (p.Key, group["matcher"]?.GetValue<string>(), hook["timeout"]!.GetValue<int>());
         });
         wired.Should().Equal(expected);
+        // A supervised peer's PermissionRequest hook waits for its supervisor: Claude Code must not kill it first.
+        expected.Single(e => e.Event == "PermissionRequest").Timeout.Should().BeGreaterThan(SessionBridge.Supervision.DecisionWait.MaxSeconds);
     }
 
     [Fact(Timeout = Timeouts.Spec)]

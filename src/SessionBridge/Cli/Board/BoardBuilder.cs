@@ -84,7 +84,21 @@ internal sealed class BoardBuilder(UseCases bridge, TimeProvider? clock = null)
         )
         {
             HeldMessages = mine,
+            Supervisor = view.Supervisor,
+            Request = Pending(view.Role),
         };
+    }
+
+    private PendingRequestView? Pending(string role)
+    {
+        try
+        {
+            return bridge.Screens.PendingRequest(role);
+        }
+        catch (SessionBridgeException)
+        {
+            return null; // the board shows what it can; the request stays for the next refresh
+        }
     }
 
     /// <summary>

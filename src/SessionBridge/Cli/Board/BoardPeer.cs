@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using SessionBridge.Bridge;
+using SessionBridge.Bridge.Results;
 using SessionBridge.Held;
 using SessionBridge.Screens;
 using SessionBridge.State;
@@ -32,6 +33,12 @@ internal sealed record BoardPeer(
     string? Problem
 )
 {
+    /// <summary>The role that supervises this one (supervise), if any.</summary>
+    public string? Supervisor { get; init; }
+
+    /// <summary>Its pending permission request, as Claude Code gave its hook: what its supervisor is asked to decide.</summary>
+    public PendingRequestView? Request { get; init; }
+
     /// <summary>The held messages behind <see cref="Held"/>, for the --held-after alert.</summary>
     [JsonIgnore]
     public IReadOnlyList<HeldMessage> HeldMessages { get; init; } = [];

@@ -1,0 +1,129 @@
+using SessionBridge.Bridge.Results;
+using SessionBridge.State;
+
+namespace SessionBridge.Bridge;
+
+/// <summary>
+/// supervise: who supervises whom. A role has one supervisor at most; a new one replaces the old. A session
+/// supervises as its own role (the role registered on its pane, as send checks <c>from</c>); a person (the command
+/// line) or the team file names the supervisor.
+/// </summary>
+internal sealed class Supervising(BridgeOptions options, StateStore state, TimeProvider clock)
+{
+    /// <summary>The tool: the caller's own role supervises <paramref name="roles"/> (or stops, with <paramref name="stop"/>).</summary>
+    public SuperviseResult Supervise(IReadOnlyList<string>? roles, bool stop, string? by, IReadOnlyList<string>? notify = null)
+    {
+        var targets = Roles(roles);
+        var told = Notices(notify);
+        var supervisor = CallerRole(by);
+        return stop ? Stop(supervisor, targets) : Start(supervisor, targets, told);
+    }
+
+    /// <summary>
+    /// One call for a person or the team file: <paramref name="supervisor"/> supervises <paramref name="roles"/>,
+    /// replacing their earlier supervisors. No caller check: whoever runs it owns the state directory.
+    /// </summary>
+    public SuperviseResult Set(string supervisor, IReadOnlyList<string> roles, IReadOnlyList<string>? notify = null) =>
+        Start(RoleName.Parse(supervisor, "by"), Roles(roles), Notices(notify));
+
+    /// <summary>Ends the supervision of <paramref name="roles"/>, whoever held it (a person's command).</summary>
+    public SuperviseResult Stop(IReadOnlyList<string> roles)
+    {
+        var targets = Roles(roles);
+        options.State.EnsureCreated();
+        var removed = state.Supervision.Stop(targets, null);
+        var by = removed.Select(e => e.Supervisor).Distinct(StringComparer.Ordinal).ToList();
+        return new SuperviseResult(
+            by.Count == 1 ? by[0] : null,
+            removed.Select(e => e.Role).ToList(),
+            true,
+            new Dictionary<string, string>()
+        );
+    }
+
+    /// <summary>Who supervises <paramref name="role"/>, or null.</summary>
+    public string? SupervisorOf(string role) =>
+        RoleName.IsValid(role) ? state.Supervision.Find(RoleName.Trusted(role))?.Supervisor : null;
+
+    private SuperviseResult Start(RoleName supervisor, IReadOnlyList<RoleName> roles, IReadOnlyList<SupervisionNotice>? notify)
+    {
+        if (roles.Any(r => r == supervisor))
+            throw new BridgeException($"{{arg:roles}} names \"{supervisor}\" itself: a role cannot supervise itself.");
+        options.State.EnsureCreated();
+        var replaced = state.Supervision.Set(supervisor, roles, clock.GetUtcNow(), notify);
+        return new SuperviseResult(
+            supervisor.Value,
+            roles.Select(r => r.Value).ToList(),
+            false,
+            replaced.ToDictionary(e => e.Role, e => e.Supervisor, StringComparer.Ordinal),
+            notify ?? SupervisorEntry.DefaultNotify
+        );
+    }
+
+    private SuperviseResult Stop(RoleName supervisor, IReadOnlyList<RoleName> roles)
+    {
+        options.State.EnsureCreated();
+        var removed = state.Supervision.Stop(roles, supervisor);
+        return new SuperviseResult(supervisor.Value, removed.Select(e => e.Role).ToList(), true, new Dictionary<string, string>());
+    }
+
+    /// <summary>What to be told: questions, done, ended; null (not given) keeps the default, questions and ended.</summary>
+    private static List<SupervisionNotice>? Notices(IReadOnlyList<string>? notify)
+    {
+        if (notify is null || notify.Count == 0)
+            return null;
+        var notices = new List<SupervisionNotice>();
+        foreach (var name in notify.SelectMany(n => n.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)))
+        {
+            if (!WireNames.TryParse(name, WireNamesJson.Default.SupervisionNotice, out var notice))
+                throw new BridgeException($"{{arg:notify}} \"{name}\" is none of questions, done, ended.");
+            if (!notices.Contains(notice))
+                notices.Add(notice);
+        }
+
+        return notices;
+    }
+
+    private static List<RoleName> Roles(IReadOnlyList<string>? roles)
+    {
+        if (roles is null || roles.Count == 0)
+            throw new BridgeException("{arg:roles} is empty. Name the roles to supervise, for example [\"dev\", \"reviewer\"].");
+        return roles.Select(r => RoleName.Parse(r, "roles")).Distinct().ToList();
+    }
+
+    /// <summary>
+    /// The caller's own role: the one registered on its pane (<paramref name="by"/> picks among several, and must be
+    /// one of them). A caller with no role of its own cannot supervise: its questions would reach nobody.
+    /// </summary>
+    private RoleName CallerRole(string? by)
+    {
+        var named = string.IsNullOrWhiteSpace(by) ? (RoleName?)null : RoleName.Parse(by, "by");
+        var mine = CallerRoles.Of(options, state);
+        if (mine.Count == 0)
+        {
+            throw new BridgeException(
+                "This session has no role: {cmd:register} it first (its role becomes the supervisor), or, as a person, "
+                    + "use the command line: session-bridge supervise ROLE… --by ROLE."
+            );
+        }
+
+        if (named is { } wanted)
+        {
+            if (mine.Contains(wanted.Value))
+                return wanted;
+            throw new BridgeException(
+                $"{{arg:by}} \"{wanted}\" is not a role of this session: pane {options.CallerPane} is registered as "
+                    + $"{string.Join(", ", mine.Select(r => $"\"{r}\""))}."
+            );
+        }
+
+        if (mine.Count > 1)
+        {
+            throw new BridgeException(
+                $"This pane is registered as {string.Join(", ", mine.Select(r => $"\"{r}\""))}: say which supervises with {{arg:by}}."
+            );
+        }
+
+        return RoleName.Trusted(mine[0]);
+    }
+}

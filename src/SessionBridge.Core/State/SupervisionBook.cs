@@ -1,0 +1,73 @@
+namespace SessionBridge.State;
+
+/// <summary>
+/// supervision.json: who supervises whom. Keyed by the supervised role, so a role has one supervisor at most and a
+/// new one replaces the old in the same write.
+/// </summary>
+internal sealed class SupervisionBook(StateDirectory directory, TimeSpan lockTimeout)
+{
+    private readonly JsonDocumentFile<SupervisionFile> _file = new(
+        directory.SupervisionPath,
+        StateJsonContext.Files.SupervisionFile,
+        () => new SupervisionFile(),
+        lockTimeout,
+        "who supervises which role"
+    );
+
+    /// <summary>Whether anyone supervises anyone: one stat, for the hook's every event.</summary>
+    public bool Any() => File.Exists(_file.Path);
+
+    public SupervisorEntry? Find(RoleName role) =>
+        _file.Read().Roles.TryGetValue(role.Value, out var entry) ? entry : null;
+
+    public IReadOnlyList<SupervisorEntry> All() =>
+        [.. _file.Read().Roles.Values.OrderBy(e => e.Role, StringComparer.Ordinal)];
+
+    /// <summary>
+    /// Makes <paramref name="supervisor"/> the supervisor of every role given, told <paramref name="notify"/> (null: the
+    /// default); returns the entries it replaced.
+    /// </summary>
+    public IReadOnlyList<SupervisorEntry> Set(
+        RoleName supervisor,
+        IReadOnlyList<RoleName> roles,
+        DateTimeOffset now,
+        IReadOnlyList<SupervisionNotice>? notify = null
+    ) =>
+        _file.Update<IReadOnlyList<SupervisorEntry>>(file =>
+        {
+            var replaced = new List<SupervisorEntry>();
+            foreach (var role in roles)
+            {
+                if (file.Roles.TryGetValue(role.Value, out var old) && old.Supervisor != supervisor.Value)
+                    replaced.Add(old);
+                file.Roles[role.Value] = old?.Supervisor == supervisor.Value
+                    ? old with { Notify = notify ?? old.Notify }
+                    : new SupervisorEntry(role.Value, supervisor.Value, now, notify);
+            }
+
+            return (file, replaced);
+        });
+
+    /// <summary>
+    /// Ends the supervision of the roles given (only where <paramref name="supervisor"/> is theirs, when it is named);
+    /// returns the entries it removed.
+    /// </summary>
+    public IReadOnlyList<SupervisorEntry> Stop(IReadOnlyList<RoleName> roles, RoleName? supervisor) =>
+        _file.Update<IReadOnlyList<SupervisorEntry>>(file =>
+        {
+            var removed = new List<SupervisorEntry>();
+            foreach (var role in roles)
+            {
+                if (
+                    file.Roles.TryGetValue(role.Value, out var old)
+                    && (supervisor is null || old.Supervisor == supervisor.Value.Value)
+                )
+                {
+                    file.Roles.Remove(role.Value);
+                    removed.Add(old);
+                }
+            }
+
+            return (file, removed);
+        });
+}

@@ -1,0 +1,250 @@
+using System.Text;
+using System.Text.Json;
+using SessionBridge.Held;
+using SessionBridge.State;
+
+namespace SessionBridge.Supervision;
+
+/// <summary>
+/// The permission requests of supervised peers and the rules of their lives: opened by the peer's PermissionRequest
+/// hook (which tells the supervisor once, through the held delivery: never typed into a busy pane), ended exactly
+/// once: by a decision, by the peer's next hook event for that session (answered on screen), by the dialog found
+/// gone (an Escape fires no hook), or by a timeout (a request still pending past its wait was left by a killed
+/// hook). Every end is logged to the thread: who decided what, when.
+/// </summary>
+internal sealed class PermissionRequests(StateStore state)
+{
+    /// <summary>EndedBy for a request answered on the peer's screen.</summary>
+    public const string ByScreen = "screen";
+
+    /// <summary>EndedBy for a request nobody decided in time.</summary>
+    public const string ByTimeout = "timeout";
+
+    /// <summary>A request that ended this recently makes a respond without request id stale, rather than press keys.</summary>
+    public static readonly TimeSpan RecentlyEnded = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// The hook's events that show the peer's dialog was answered: the tool ran or failed, the turn ended, or the
+    /// person typed a prompt.
+    /// </summary>
+    public static bool EndsRequests(HookEventName? hookEvent) =>
+        hookEvent
+            is HookEventName.PostToolUse
+                or HookEventName.PostToolUseFailure
+                or HookEventName.Stop
+                or HookEventName.StopFailure
+                or HookEventName.UserPromptSubmit
+                or HookEventName.SessionEnd;
+
+    /// <summary>
+    /// A supervised role's PermissionRequest: records it and holds the notice for the supervisor. Null when the role
+    /// has no supervisor (its hook returns at once, as for everyone else).
+    /// </summary>
+    public PermissionRequestRecord? Open(
+        string id,
+        PeerRegistration peer,
+        string? sessionId,
+        string toolName,
+        string? toolInputJson,
+        string? suggestionsJson,
+        TimeSpan wait,
+        DateTimeOffset now
+    )
+    {
+        var role = RoleName.Trusted(peer.Role);
+        if (state.Supervision.Find(role) is not { } supervision)
+            return null;
+
+        var request = new PermissionRequestRecord(
+            id,
+            peer.Role,
+            supervision.Supervisor,
+            peer.Pane,
+            peer.Socket,
+            sessionId,
+            toolName,
+            Parse(toolInputJson),
+            Parse(suggestionsJson),
+            now,
+            now + wait
+        );
+        var notice = new MessageRecord(
+            MessageId.New(),
+            now,
+            peer.Role,
+            supervision.Supervisor,
+            Notice(request),
+            false,
+            false,
+            $"{peer.Role} waits on a permission request: held for {supervision.Supervisor}'s hooks or its free prompt.",
+            null,
+            DeliveryStatus.Held,
+            true
+        );
+        request = request with { NoticeId = notice.Id };
+        state.Requests.Create(request, now);
+        new HeldQueue(state).Hold(notice);
+        return request;
+    }
+
+    public PermissionRequestRecord? Find(string id) => state.Requests.Find(id);
+
+    /// <summary>The role's pending requests, oldest first, once those past their wait are ended as timeouts.</summary>
+    public IReadOnlyList<PermissionRequestRecord> PendingFor(RoleName role, DateTimeOffset now) =>
+        Live(now).Where(r => r.IsPending && r.Role == role.Value).ToList();
+
+    /// <summary>Every pending request, oldest first (what the board shows).</summary>
+    public IReadOnlyList<PermissionRequestRecord> Pending(DateTimeOffset now) => Live(now).Where(r => r.IsPending).ToList();
+
+    /// <summary>The role's newest request that ended within <see cref="RecentlyEnded"/>, or null.</summary>
+    public PermissionRequestRecord? RecentlyEndedFor(RoleName role, DateTimeOffset now) =>
+        Live(now)
+            .Where(r => r.Role == role.Value && !r.IsPending && r.EndedAt is { } ended && now - ended <= RecentlyEnded)
+            .OrderByDescending(r => r.EndedAt)
+            .FirstOrDefault();
+
+    /// <summary>
+    /// Decides a request, if it is still pending: won, or not (it had already ended: stale), with the request as it
+    /// stands after.
+    /// </summary>
+    public RequestEnd Decide(string id, string decider, RequestDecision decision, DateTimeOffset now) =>
+        End(id, RequestStatus.Decided, decider, decision, now);
+
+    /// <summary>Ends a pending request with no decision (answered on screen, or a timeout); a no-op on one already ended.</summary>
+    public RequestEnd End(string id, RequestStatus status, string by, DateTimeOffset now) => End(id, status, by, null, now);
+
+    /// <summary>The peer's next hook event: its pending requests of that session were answered on screen.</summary>
+    public int EndOnEvent(PeerRegistration peer, string? sessionId, DateTimeOffset now)
+    {
+        if (!state.Requests.Any())
+            return 0;
+        var ended = 0;
+        foreach (var request in state.Requests.All().Where(r => r.IsPending && r.Role == peer.Role && r.Pane == peer.Pane))
+        {
+            if (sessionId is not null && request.SessionId is not null && request.SessionId != sessionId)
+                continue;
+            if (End(request.Id, RequestStatus.AnsweredOnScreen, ByScreen, now).Won)
+                ended++;
+        }
+
+        return ended;
+    }
+
+    private RequestEnd End(string id, RequestStatus status, string by, RequestDecision? decision, DateTimeOffset now)
+    {
+        var won = false;
+        var after = state.Requests.Update(
+            id,
+            current =>
+            {
+                if (!current.IsPending)
+                    return null;
+                won = true;
+                return current with { Status = status, EndedAt = now, EndedBy = by, Decision = decision };
+            }
+        );
+        if (won && after is not null)
+            Log(after, now);
+        return new RequestEnd(after, won && after is not null);
+    }
+
+    private IReadOnlyList<PermissionRequestRecord> Live(DateTimeOffset now)
+    {
+        var all = state.Requests.All();
+        if (!all.Any(r => r.IsPending && r.WaitUntil < now))
+            return all;
+        foreach (var stale in all.Where(r => r.IsPending && r.WaitUntil < now))
+            End(stale.Id, RequestStatus.TimedOut, ByTimeout, now);
+        return state.Requests.All();
+    }
+
+    /// <summary>The thread's record of an end: from the decider (or the role itself, for the screen and a timeout) to the role.</summary>
+    private void Log(PermissionRequestRecord request, DateTimeOffset now)
+    {
+        var summary = RequestSummary.Of(request);
+        var what = request.Status switch
+        {
+            RequestStatus.Decided when request.Decision is { } d =>
+                (d.Allow ? "allowed" : "denied")
+                    + (d.Label is { } label ? $" (\"{ShownText.Clean(label, 200)}\")" : "")
+                    + (d.Message is { } m ? $": {ShownText.Clean(m, 300)}" : "")
+                    + $", decided by {request.EndedBy} through the hook",
+            RequestStatus.AnsweredOnScreen => "answered on the screen",
+            _ => "not decided in time (timeout)",
+        };
+        var from = request.Status == RequestStatus.Decided && RoleName.IsValid(request.EndedBy) ? request.EndedBy! : request.Role;
+        var record = new MessageRecord(
+            MessageId.New(),
+            now,
+            from,
+            request.Role,
+            $"[request {request.Id}] {summary.Tool} {summary.Subject}: {what}.",
+            true,
+            false,
+            null,
+            request.NoticeId,
+            DeliveryStatus.Submitted,
+            from == request.Role ? true : null
+        );
+        try
+        {
+            state.Messages.Append(record);
+        }
+        catch (StateException)
+        {
+            // The request file says how it ended; a log line that could not be written must not undo the end.
+        }
+    }
+
+    /// <summary>The message that tells the supervisor: the request id, the tool, the command or question, the options, how to answer.</summary>
+    public static string Notice(PermissionRequestRecord request)
+    {
+        var summary = RequestSummary.Of(request);
+        var text = new StringBuilder();
+        text.Append($"[session-bridge] {request.Role} waits on ");
+        if (summary.IsQuestion)
+        {
+            text.Append($"a question (request {request.Id}):");
+            foreach (var question in summary.Questions.Take(4))
+            {
+                text.Append($"\n- {ShownText.Clean(question.Question, 300)}");
+                if (question.Options.Count > 0)
+                    text.Append(" Options: " + string.Join(" / ", question.Options.Select(o => $"\"{ShownText.Clean(o, 100)}\"")));
+                if (question.MultiSelect)
+                    text.Append(" (several may be chosen)");
+            }
+
+            text.Append(
+                $"\nAnswer with mcp__session-bridge__respond(role: \"{request.Role}\", request: \"{request.Id}\", option: \"<label>\")"
+                    + " (options: [labels] for several, text: \"…\" for your own words)."
+            );
+        }
+        else
+        {
+            text.Append($"a permission (request {request.Id}): {summary.Tool} {summary.Subject}");
+            text.Append("\nOptions: " + string.Join(" / ", summary.Options.Select(o => $"\"{o}\"")) + ".");
+            text.Append(
+                $"\nAnswer with mcp__session-bridge__respond(role: \"{request.Role}\", request: \"{request.Id}\", option: \"Yes\")"
+                    + " or option: \"No\" with reason: \"…\" (the reason reaches its model)."
+            );
+        }
+
+        text.Append(" It goes through its own hook: no key is pressed.");
+        return text.ToString();
+    }
+
+    private static JsonElement? Parse(string? json)
+    {
+        if (string.IsNullOrWhiteSpace(json))
+            return null;
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            return document.RootElement.Clone();
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}
