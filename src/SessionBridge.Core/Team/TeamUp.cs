@@ -43,6 +43,9 @@ internal sealed class TeamUp(BridgeOptions options, StateStore state, TimeProvid
         var sessions = new TmuxSessions(tmux);
         var panes = (await sessions.PanesAsync(session, cancellationToken)).ToList();
 
+        // Before any role starts: a supervised role's first question already goes to its supervisor.
+        Supervise(team);
+
         var launches = new List<Launch>();
         var outcomes = new Dictionary<RoleName, RoleOutcome>();
         foreach (var role in team.Roles)
@@ -98,6 +101,18 @@ internal sealed class TeamUp(BridgeOptions options, StateStore state, TimeProvid
     {
         if (role.Briefing is { Length: > 0 } briefing)
             state.Prompts.Save(new SavedPrompt(role.Role.Value, briefing, clock.GetUtcNow()));
+    }
+
+    /// <summary>
+    /// The team file's <c>supervises</c>: each role becomes the supervisor of the roles it names, replacing their
+    /// earlier supervisors (one each); what a kept supervisor asked to be told stays. Supervision the file does not
+    /// name (set by hand) is left as it is.
+    /// </summary>
+    private void Supervise(TeamDefinition team)
+    {
+        var supervising = new Supervising(options, state, clock);
+        foreach (var role in team.Roles.Where(r => r.Supervises.Count > 0))
+            supervising.Set(role.Role.Value, [.. role.Supervises.Select(r => r.Value)]);
     }
 
     /// <summary>Decides what a role needs (keep, start, resume, or nothing and why) and makes its pane, gated.</summary>

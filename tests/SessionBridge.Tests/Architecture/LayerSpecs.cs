@@ -18,7 +18,7 @@ public sealed partial class LayerSpecs
         // The hook's supervision (requests, notices) sits under the use cases, which answer through it.
         ["Supervision"],
         ["Bridge"],
-        // up/down compose Bridge's pane checks (PaneTargeting): Team is the use case above it.
+        // up/down compose Bridge's pane checks (PaneTargeting) and its Supervising: Team is the use case above it.
         ["Team"],
         ["Diagnostics"],
     ];

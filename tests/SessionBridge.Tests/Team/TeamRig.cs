@@ -36,7 +36,8 @@ public abstract class TeamRig(PrivateTmuxServer tmux) : IClassFixture<PrivateTmu
         IReadOnlyDictionary<string, string>? env = null,
         string? command = null,
         TeamLayout layout = TeamLayout.Windows,
-        IReadOnlyDictionary<string, string>? briefings = null
+        IReadOnlyDictionary<string, string>? briefings = null,
+        IReadOnlyDictionary<string, string[]>? supervises = null
     )
     {
         var program = command ?? await FakeClaudeAsync();
@@ -59,7 +60,7 @@ public abstract class TeamRig(PrivateTmuxServer tmux) : IClassFixture<PrivateTmu
             [],
             name == "dev" ? new Dictionary<string, string> { ["ROLE_VAR"] = "dev only" } : new Dictionary<string, string>(),
             null,
-            []
+            [.. (supervises?.GetValueOrDefault(name) ?? []).Select(r => RoleName.Parse(r))]
         );
         return new TeamDefinition(
             TeamName,

@@ -1,3 +1,4 @@
+using SessionBridge.Bridge;
 using SessionBridge.State;
 using SessionBridge.Team;
 
@@ -47,6 +48,22 @@ public sealed class TeamUpSpecs(PrivateTmuxServer tmux) : TeamRig(tmux)
         dev.Flag("--name").Should().Be("dev");
         (await Tmux.DisplayAsync(result.Roles.Single(r => r.Role == "dev").Pane!, "#{window_name} #{window_width}x#{window_height}"))
             .Should().Be("dev 160x45", "each role has a full-size window of its own, not tmux's 80x24");
+    }
+
+    [Fact(Timeout = Timeouts.Spec)]
+    public async Task The_team_files_supervises_makes_each_role_the_supervisor_of_those_it_names_and_list_peers_shows_it()
+    {
+        // Arrange
+        var team = await TeamAsync(supervises: new Dictionary<string, string[]> { ["gestor"] = ["dev", "reviewer"] });
+
+        // Act
+        var result = await UpAsync(team);
+
+        // Assert
+        result.AllReady.Should().BeTrue(string.Join("; ", result.Roles.Select(r => $"{r.Role}: {r.Action} {r.Detail}")));
+        var peers = await new UseCases(Options).Roster.ListPeersAsync(TestContext.Current.CancellationToken);
+        peers.Peers.Select(p => (p.Role, p.Supervisor)).Should().Equal(("dev", "gestor"), ("gestor", null), ("reviewer", "gestor"));
+        Store.Supervision.Find(RoleName.Parse("dev"))!.Notices.Should().Equal([SupervisionNotice.Questions, SupervisionNotice.Ended], "the default");
     }
 
     [Fact(Timeout = Timeouts.Spec)]
