@@ -6,8 +6,8 @@ namespace SessionBridge.Supervision;
 /// <summary>
 /// What a supervisor is told besides questions, when it asked (<see cref="SupervisorEntry.Notices"/>): a supervised
 /// role finished a turn (done: its Stop hook, with the start of its answer), or its session ended or its turn failed
-/// (ended: SessionEnd, StopFailure). Each is one hook event, so each is told once, as a message from the role held
-/// for the supervisor like a question's notice.
+/// (ended: SessionEnd, StopFailure; not when <c>session-bridge down</c> stopped it). Each is one hook event, so each is
+/// told once, as a message from the role held for the supervisor like a question's notice.
 /// </summary>
 internal static class PeerNotices
 {
@@ -26,6 +26,9 @@ internal static class PeerNotices
             _ => null,
         };
         if (notice is not { } kind || !state.Supervision.Any())
+            return null;
+        // session-bridge down marks the role stopped before it types /exit: stopped on purpose is not "ended".
+        if (kind == SupervisionNotice.Ended && peer.StoppedAt is not null)
             return null;
         if (state.Supervision.Find(RoleName.Trusted(peer.Role)) is not { } entry || !entry.Notices.Contains(kind))
             return null;

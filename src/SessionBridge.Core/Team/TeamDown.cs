@@ -46,6 +46,9 @@ internal sealed class TeamDown(BridgeOptions options, StateStore state, TimeProv
             return new RoleStop(name, peer.Pane, StopAction.NotRunning, check.Problem);
         }
 
+        // Marked before /exit: the SessionEnd hook the exit fires then finds the role stopped on purpose, and does
+        // not tell its supervisor it ended. Until its pane goes, list_peers still shows it alive.
+        state.Registry.MarkStopped(role, clock.GetUtcNow());
         if (check.Status == PaneStatus.CopyMode)
             await tmux.TryCommandAsync(["send-keys", "-t", peer.Pane, "-X", "cancel"], cancellationToken);
         await tmux.SendLiteralAsync(peer.Pane, "/exit", cancellationToken);
@@ -66,7 +69,6 @@ internal sealed class TeamDown(BridgeOptions options, StateStore state, TimeProv
             {
                 if (ours && probe.Pane is not null)
                     await tmux.TryCommandAsync(["kill-pane", "-t", peer.Pane], cancellationToken);
-                state.Registry.MarkStopped(role, clock.GetUtcNow());
                 return new RoleStop(name, peer.Pane, StopAction.Exited);
             }
 
@@ -74,7 +76,6 @@ internal sealed class TeamDown(BridgeOptions options, StateStore state, TimeProv
         }
 
         await tmux.TryCommandAsync(["kill-pane", "-t", peer.Pane], cancellationToken);
-        state.Registry.MarkStopped(role, clock.GetUtcNow());
         return new RoleStop(
             name,
             peer.Pane,

@@ -9,7 +9,9 @@ anything else), and behaves as Claude Code does where up looks:
   (arrows move, Enter chooses; "Yes, I trust this folder" lists the folder, "No, exit" exits);
 - it runs the hook at $FAKE_CLAUDE_HOOK as Claude Code runs it (the SessionStart JSON on stdin, this environment),
   and appends the additionalContext it prints to $FAKE_CLAUDE_DIR/context-<name>.txt (NUL-separated);
-- then it shows an idle prompt; a submitted message is appended to its session; /exit exits.
+- then it shows an idle prompt; a submitted message is appended to its session; /exit runs the hook with
+  SessionEnd (reason prompt_input_exit), as Claude Code does, and exits;
+- every hook event it ran is appended to $FAKE_CLAUDE_DIR/hooks-<name>.txt, a line each.
 Every start appends its argv, cwd and a few variables as one JSON line to $FAKE_CLAUDE_DIR/starts.jsonl.
 """
 import json, os, select, subprocess, sys, termios, tty
@@ -95,6 +97,21 @@ def trust_dialog():
             return
 
 
+def ran(event):
+    with open(os.path.join(home, f"hooks-{name}.txt"), "a", encoding="utf-8") as log:
+        log.write(event + "\n")
+
+
+def session_end():
+    command = os.environ.get("FAKE_CLAUDE_HOOK")
+    if not command:
+        return
+    payload = dict(hook_event_name="SessionEnd", session_id=session, reason="prompt_input_exit", cwd=os.getcwd())
+    # Nothing is read back, and what the hook starts (a deliverer) must not hold a pipe of ours open.
+    subprocess.run([command], input=json.dumps(payload).encode(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    ran("SessionEnd")
+
+
 def hook():
     command = os.environ.get("FAKE_CLAUDE_HOOK")
     if not command:
@@ -103,6 +120,7 @@ def hook():
                    cwd=os.getcwd())
     done = subprocess.run([command], input=json.dumps(payload).encode(), stdout=subprocess.PIPE,
                           stderr=subprocess.DEVNULL)
+    ran("SessionStart")
     try:
         context = json.loads(done.stdout)["hookSpecificOutput"]["additionalContext"]
     except (ValueError, KeyError, TypeError):
@@ -133,6 +151,7 @@ try:
         for char in read_keys().decode("utf-8", "replace"):
             if char == "\r":
                 if draft.strip() == "/exit":
+                    session_end()
                     sys.exit(0)
                 if draft:
                     history.append(draft)

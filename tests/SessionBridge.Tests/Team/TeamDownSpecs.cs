@@ -80,6 +80,37 @@ public sealed class TeamDownSpecs(PrivateTmuxServer tmux) : TeamRig(tmux)
     }
 
     [Fact(Timeout = Timeouts.Spec)]
+    public async Task A_role_stopped_by_down_is_not_told_to_its_supervisor_as_ended()
+    {
+        // Arrange
+        var team = await TeamAsync(supervises: new Dictionary<string, string[]> { ["gestor"] = ["dev"] });
+        await UpAsync(team);
+
+        // Act
+        var down = await DownAsync("dev");
+
+        // Assert
+        down.Roles.Single().Action.Should().Be(StopAction.Exited);
+        HooksOf("dev").Should().Contain("SessionEnd", "the /exit down typed ran dev's SessionEnd hook");
+        FromDev().Should().BeEmpty("dev was stopped on purpose, not ended");
+    }
+
+    [Fact(Timeout = Timeouts.Spec)]
+    public async Task A_supervised_role_whose_session_ends_otherwise_is_told_to_its_supervisor_as_ended()
+    {
+        // Arrange
+        var team = await TeamAsync(supervises: new Dictionary<string, string[]> { ["gestor"] = ["dev"] });
+        var up = await UpAsync(team);
+
+        // Act: a person types /exit in dev's pane.
+        await Tmux.TypeAsync(up.Roles.Single(r => r.Role == "dev").Pane!, "/exit");
+
+        // Assert
+        await Eventually.WaitAsync(() => FromDev().Count > 0, "gestor is told dev ended");
+        FromDev().Should().ContainSingle().Which.Text.Should().Contain("dev's Claude Code session ended");
+    }
+
+    [Fact(Timeout = Timeouts.Spec)]
     public async Task I_can_stop_one_role_and_leave_the_others_running()
     {
         // Arrange
@@ -113,6 +144,17 @@ public sealed class TeamDownSpecs(PrivateTmuxServer tmux) : TeamRig(tmux)
         down.Roles.Single().Detail.Should().Contain("did not exit within 1 s");
         var panes = await Tmux.Tmux("list-panes", "-a", "-F", "#{pane_id}");
         panes.StandardOutput.Split('\n').Should().NotContain(pane, "the pane is gone");
+    }
+
+    /// <summary>What dev told gestor (its supervisor in the specs that say so): the messages from dev in gestor's mailbox.</summary>
+    private List<MessageRecord> FromDev() =>
+        [.. Store.Messages.Inbox(RoleName.Parse("gestor"), 50).Records.Where(m => m.From == "dev")];
+
+    /// <summary>The hook events the fake Claude Code of <paramref name="role"/> ran, in order.</summary>
+    private string[] HooksOf(string role)
+    {
+        var path = Path.Combine(ClaudeHome.Path, $"hooks-{role}.txt");
+        return File.Exists(path) ? File.ReadAllLines(path) : [];
     }
 
     /// <summary>
