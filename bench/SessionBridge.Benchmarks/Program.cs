@@ -1,12 +1,15 @@
 using SessionBridge.Benchmarks;
 
 // Figures for docs/performance.md, each beside a baseline measured in the same run.
-//   dotnet run -c Release --project bench/SessionBridge.Benchmarks [-- --quick] [--server <path>] [--hook <path>] [--hook-only] [--wait-only] [--team-only [--claude <path>]]
+//   dotnet run -c Release --project bench/SessionBridge.Benchmarks [-- --quick] [--server <path>] [--hook <path>] [--hook-only] [--wait-only] [--team-only [--claude <path>]] [--supervision-only]
 // Without --server/--hook, eng/publish.sh (as install.sh) publishes them NativeAOT into bench/SessionBridge.Benchmarks/obj/aot.
 var quick = args.Contains("--quick");
 var hookOnly = args.Contains("--hook-only"); // the hook's figures alone: no server build or runs
 var waitOnly = args.Contains("--wait-only"); // wait_for and send figures alone (and the hook's)
 var teamOnly = args.Contains("--team-only"); // session-bridge up against starting the sessions by hand, alone
+// /loop 30s against supervision on the real Claude Code (a few minutes), alone: it runs the build's own server and
+// hook as the end-to-end specs do, so nothing is published.
+var supervisionOnly = args.Contains("--supervision-only");
 string? Option(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
 var repo = FindRepository();
 var report = new Report();
@@ -16,6 +19,16 @@ var output = Console.Out;
 
 try
 {
+    if (supervisionOnly)
+    {
+        await new SupervisionFigures(bench).RunAsync();
+        output.WriteLine();
+        output.WriteLine($"SessionBridge benchmark, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, .NET {Environment.Version}, --supervision-only");
+        output.WriteLine();
+        report.Print(output);
+        return 0;
+    }
+
     var published = Option("--server") is null || Option("--hook") is null ? await PublishAotAsync() : null;
     var aotHook = Option("--hook") ?? Path.Combine(published!, "session-bridge-hook");
     var trueStart = Bench.Spawn("/bin/true", quick ? 10 : 20);

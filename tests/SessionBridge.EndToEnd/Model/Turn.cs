@@ -46,15 +46,26 @@ public sealed record Turn
     public static Turn Bridge(string tool, Func<ModelRequest, object> input) =>
         new(null, BridgeTool(tool), null) { InputFrom = input };
 
+    /// <summary>
+    /// A turn the model picks from what it has seen, e.g. a respond call when a tool result showed a menu and a
+    /// short reply otherwise. No ToolSearch is made first, so a tool it may call must be loaded already.
+    /// </summary>
+    public static Turn Choose(Func<ModelRequest, Turn> choose) => new(null, null, null) { ChooseFrom = choose };
+
     public static string BridgeTool(string tool) => "mcp__session-bridge__" + tool;
 
     /// <summary>For a call whose input depends on the request it answers; see <see cref="Bridge(string, Func{ModelRequest, object})"/>.</summary>
     public Func<ModelRequest, object>? InputFrom { get; private init; }
 
+    /// <summary>For a turn picked from the request; see <see cref="Choose"/>.</summary>
+    public Func<ModelRequest, Turn>? ChooseFrom { get; private init; }
+
     /// <summary>This turn as the answer to <paramref name="request"/>: its input worked out where it depends on it.</summary>
     public Turn For(ModelRequest request) =>
-        InputFrom is null ? this : new Turn(null, Tool, JsonSerializer.SerializeToNode(InputFrom(request))?.AsObject() ?? []) { Hold = Hold, Lead = Lead };
+        ChooseFrom is not null ? ChooseFrom(request).For(request)
+        : InputFrom is null ? this : new Turn(null, Tool, JsonSerializer.SerializeToNode(InputFrom(request))?.AsObject() ?? []) { Hold = Hold, Lead = Lead };
 
     public override string ToString() =>
-        Tool is null ? $"reply \"{Text}\"" : $"call {Tool} {Input?.ToJsonString() ?? "(input from the request)"}";
+        ChooseFrom is not null ? "a turn chosen from the request"
+        : Tool is null ? $"reply \"{Text}\"" : $"call {Tool} {Input?.ToJsonString() ?? "(input from the request)"}";
 }
