@@ -8,10 +8,20 @@ namespace SessionBridge.Bridge;
 /// Is this still the registered pane, alive, the same process, and ready for keys? Pane ids are reused after
 /// a tmux restart, so the server's and the pane's pids are compared too: a stranger's pane is never typed
 /// into or read.
+/// <paramref name="onLost"/> hears of every pane found lost (gone, stale or dead), whoever looked: that is how a
+/// supervisor learns of a session that ended without a hook.
 /// </summary>
-internal sealed class PaneTargeting(BridgeOptions options)
+internal sealed class PaneTargeting(BridgeOptions options, Action<PeerRegistration, PaneStatus>? onLost = null)
 {
     public async Task<TargetCheck> CheckAsync(PeerRegistration peer, CancellationToken cancellationToken)
+    {
+        var check = await InspectPeerAsync(peer, cancellationToken);
+        if (onLost is not null && check.Status is PaneStatus.Gone or PaneStatus.Stale or PaneStatus.Dead)
+            onLost(peer, check.Status);
+        return check;
+    }
+
+    private async Task<TargetCheck> InspectPeerAsync(PeerRegistration peer, CancellationToken cancellationToken)
     {
         var role = peer.Role;
         PaneProbe probe;

@@ -16,7 +16,21 @@ internal sealed class UseCases
         Options = options;
         var state = new StateStore(options.State, options.StateLockTimeout, clock);
         var peers = new PeerDirectory(state);
-        var targeting = new PaneTargeting(options);
+        var targeting = new PaneTargeting(
+            options,
+            (peer, status) =>
+            {
+                // Telling the supervisor must not fail the look that found the pane lost.
+                try
+                {
+                    Supervision.PeerNotices.OnPaneLost(state, peer, status, clock.GetUtcNow());
+                }
+                catch (StateException e)
+                {
+                    options.Warn?.Invoke($"Could not tell {peer.Role}'s supervisor that its pane is lost: {e.Message}");
+                }
+            }
+        );
         var reader = new PeerStateReader(options, clock);
         Roster = new Roster(options, state, targeting, reader, clock);
         Screens = new PeerScreens(peers, targeting, reader, state, clock);

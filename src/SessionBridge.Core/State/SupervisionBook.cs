@@ -70,4 +70,21 @@ internal sealed class SupervisionBook(StateDirectory directory, TimeSpan lockTim
 
             return (file, removed);
         });
+
+    /// <summary>
+    /// Claims the ended notice of <paramref name="role"/>'s session registered at <paramref name="session"/>, under the
+    /// file's lock: returns the entry to tell only to the first caller, and only when its supervisor asked for ended.
+    /// </summary>
+    public SupervisorEntry? ClaimEnded(RoleName role, DateTimeOffset session) =>
+        _file.Update(file =>
+        {
+            if (
+                !file.Roles.TryGetValue(role.Value, out var entry)
+                || !entry.Notices.Contains(SupervisionNotice.Ended)
+                || entry.EndedTold == session
+            )
+                return (file, (SupervisorEntry?)null);
+            file.Roles[role.Value] = entry with { EndedTold = session };
+            return (file, entry);
+        });
 }

@@ -30,7 +30,11 @@ internal static class PeerNotices
         // session-bridge down marks the role stopped before it types /exit: stopped on purpose is not "ended".
         if (kind == SupervisionNotice.Ended && peer.StoppedAt is not null)
             return null;
-        if (state.Supervision.Find(RoleName.Trusted(peer.Role)) is not { } entry || !entry.Notices.Contains(kind))
+        // A session ends once: its SessionEnd and its dead pane seen later (OnPaneLost) are one notice.
+        var entry = input.Event == HookEventName.SessionEnd
+            ? state.Supervision.ClaimEnded(RoleName.Trusted(peer.Role), peer.RegisteredAt)
+            : state.Supervision.Find(RoleName.Trusted(peer.Role));
+        if (entry is null || !entry.Notices.Contains(kind))
             return null;
 
         var text = input.Event switch
@@ -44,6 +48,33 @@ internal static class PeerNotices
             HookEventName.StopFailure => $"[session-bridge] {peer.Role}'s turn failed (StopFailure): its session may need you.",
             _ => $"[session-bridge] {peer.Role}'s Claude Code session ended (SessionEnd).",
         };
+        Hold(state, peer, entry, kind, text, now);
+        return entry;
+    }
+
+    /// <summary>
+    /// A process found <paramref name="peer"/>'s pane lost (gone, dead, or another program's): Claude Code was killed,
+    /// the pane closed or the tmux server went, and no hook told anyone. Holds the ended notice for its supervisor
+    /// once per session, whichever process saw it first; returns whom it told.
+    /// </summary>
+    public static SupervisorEntry? OnPaneLost(StateStore state, PeerRegistration peer, PaneStatus status, DateTimeOffset now)
+    {
+        if (!state.Supervision.Any())
+            return null;
+        // Read the registration again: session-bridge down marks the role stopped before it ends the pane, and a
+        // role registered again since is another session.
+        var role = RoleName.Trusted(peer.Role);
+        if (state.Registry.Find(role) is not { StoppedAt: null } current || current.RegisteredAt != peer.RegisteredAt)
+            return null;
+        if (state.Supervision.ClaimEnded(role, current.RegisteredAt) is not { } entry)
+            return null;
+        var text = $"[session-bridge] {peer.Role}'s pane is {status.ToWireName()}: its Claude Code session ended without a hook "
+            + "(killed, its pane closed, or its tmux server gone).";
+        Hold(state, peer, entry, SupervisionNotice.Ended, text, now);
+        return entry;
+    }
+
+    private static void Hold(StateStore state, PeerRegistration peer, SupervisorEntry entry, SupervisionNotice kind, string text, DateTimeOffset now) =>
         new HeldQueue(state).Hold(
             new MessageRecord(
                 MessageId.New(),
@@ -59,6 +90,4 @@ internal static class PeerNotices
                 true
             )
         );
-        return entry;
-    }
 }

@@ -1,3 +1,4 @@
+using SessionBridge.Bridge;
 using SessionBridge.State;
 using SessionBridge.Tests.Hook;
 using SessionBridge.Tests.Infrastructure;
@@ -66,6 +67,63 @@ public sealed class PeerNoticeSpecs(PrivateTmuxServer tmux) : IClassFixture<Priv
         result.IsError.Should().BeTrue();
         result.Text().Should().Contain("\"everything\" is none of questions, done, ended");
         rig.Store.Supervision.All().Should().BeEmpty();
+    }
+
+    [Fact(Timeout = Timeouts.Spec)]
+    public async Task A_supervised_role_whose_pane_died_without_a_hook_is_told_ended_once_whoever_looks()
+    {
+        // Arrange
+        var rig = new SupervisionRig(tmux, _state.Path);
+        await rig.StartAsync();
+        var first = new UseCases(TestBridge.Options(_state.Path, tmux));
+        var second = new UseCases(TestBridge.Options(_state.Path, tmux));
+        await tmux.KillPaneAsync(rig.DevPane);
+        var ct = TestContext.Current.CancellationToken;
+
+        // Act
+        var listed = await first.Roster.ListPeersAsync(ct);
+        await first.Roster.ListPeersAsync(ct);
+        await second.Roster.ListPeersAsync(ct);
+
+        // Assert
+        listed.Peers.Single(p => p.Role == "dev").Status.Should().Be(PaneStatus.Gone);
+        var notice = rig.Inbox("gestor").Should().ContainSingle("one session ends once, however many processes see it").Subject;
+        notice.From.Should().Be("dev");
+        notice.Text.Should().Contain("dev's pane is gone");
+        notice.Status.Should().Be(DeliveryStatus.Held);
+    }
+
+    [Fact(Timeout = Timeouts.Spec)]
+    public async Task A_role_that_ended_with_SessionEnd_is_not_told_again_when_its_pane_is_found_gone()
+    {
+        // Arrange
+        var rig = new SupervisionRig(tmux, _state.Path);
+        await rig.StartAsync();
+        await rig.RunAsync(HookEvents.Json("SessionEnd", fields: ("reason", "prompt_input_exit")));
+        await tmux.KillPaneAsync(rig.DevPane);
+
+        // Act
+        await new UseCases(TestBridge.Options(_state.Path, tmux)).Roster.ListPeersAsync(TestContext.Current.CancellationToken);
+
+        // Assert
+        rig.Inbox("gestor").Should().ContainSingle().Which.Text.Should().Contain("dev's Claude Code session ended");
+    }
+
+    [Fact(Timeout = Timeouts.Spec)]
+    public async Task A_role_stopped_by_down_is_not_told_ended_when_its_pane_is_found_gone()
+    {
+        // Arrange
+        var rig = new SupervisionRig(tmux, _state.Path);
+        await rig.StartAsync();
+        rig.Store.Registry.MarkStopped(RoleName.Parse("dev"), DateTimeOffset.UtcNow);
+        await tmux.KillPaneAsync(rig.DevPane);
+
+        // Act
+        var listed = await new UseCases(TestBridge.Options(_state.Path, tmux)).Roster.ListPeersAsync(TestContext.Current.CancellationToken);
+
+        // Assert
+        listed.Peers.Single(p => p.Role == "dev").Status.Should().Be(PaneStatus.Stopped);
+        rig.Inbox("gestor").Should().BeEmpty();
     }
 
     public void Dispose() => _state.Dispose();
