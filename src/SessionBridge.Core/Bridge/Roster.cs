@@ -15,6 +15,14 @@ internal sealed class Roster(
     TimeProvider clock
 )
 {
+    // tmux reads pane_current_path from the pane's foreground process, and answers empty while a just-started
+    // pane's program is still being exec'd (seen under load). This session's own pane runs its MCP server in the
+    // session's folder, so that folder stands in; another pane's stays unknown.
+    private string? FolderOf(PaneInfo info, string target) =>
+        !string.IsNullOrEmpty(info.CurrentPath) ? info.CurrentPath
+        : target == options.CallerPane ? Environment.CurrentDirectory
+        : null;
+
     public async Task<RegisterResult> RegisterAsync(string? role, string? pane, CancellationToken cancellationToken)
     {
         var name = RoleName.Parse(role);
@@ -57,7 +65,7 @@ internal sealed class Roster(
             tmux.Socket,
             info.ServerPid,
             info.PanePid,
-            string.IsNullOrEmpty(info.CurrentPath) ? null : info.CurrentPath,
+            FolderOf(info, target),
             now,
             now
         );
