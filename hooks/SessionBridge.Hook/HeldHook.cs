@@ -14,7 +14,7 @@ internal static class HeldHook
     /// <summary>The context to add for this event, or null.</summary>
     public static string? Run(HookInput input, string pane, Func<string, string?> environment, int room, TimeProvider clock)
     {
-        var state = new StateStore(StateDirectory.FromEnvironment(environment), LockWait, clock);
+        var state = StateStore.Open(StateDirectory.FromEnvironment(environment), LockWait, clock, environment);
         var socket = TmuxSocket.FromTmuxVariable(environment("TMUX"));
         var outcome = HeldHandover.OnHook(state, input.Event, pane, socket, () => LivePane.Find(pane, environment), room, clock.GetUtcNow());
         if (outcome.StartDeliverer)

@@ -17,7 +17,7 @@ internal static class SessionStartHook
             return null;
 
         var socket = TmuxSocket.FromTmuxVariable(environment("TMUX"));
-        var state = new StateStore(StateDirectory.FromEnvironment(environment), TimeSpan.FromSeconds(2), clock);
+        var state = StateStore.Open(StateDirectory.FromEnvironment(environment), TimeSpan.FromSeconds(2), clock, environment);
         if (!Directory.Exists(state.Directory.Root))
             return null;
 

@@ -20,7 +20,7 @@ internal static class SupervisionHook
     /// <summary>The decision JSON to print, or null (unsupervised, answered on screen, or no decision in time).</summary>
     public static string? OnPermissionRequest(HookInput input, string pane, Func<string, string?> environment, TimeProvider clock)
     {
-        var state = new StateStore(StateDirectory.FromEnvironment(environment), LockWait, clock);
+        var state = StateStore.Open(StateDirectory.FromEnvironment(environment), LockWait, clock, environment);
         var socket = TmuxSocket.FromTmuxVariable(environment("TMUX"));
         // Unsupervised (nobody supervises anyone): one stat, and the dialog is left to the person at once.
         if (!state.Supervision.Any() || state.Registry.FindByPane(pane, socket, LivePane.Find(pane, environment)) is not { } peer)
@@ -65,7 +65,7 @@ internal static class SupervisionHook
         var tells = PeerNotices.Tells(input.Event);
         if (!ends && !tells)
             return;
-        var state = new StateStore(StateDirectory.FromEnvironment(environment), LockWait, clock);
+        var state = StateStore.Open(StateDirectory.FromEnvironment(environment), LockWait, clock, environment);
         var requests = ends && state.Requests.Any();
         if (!requests && !(tells && state.Supervision.Any()))
             return;

@@ -61,12 +61,16 @@ internal sealed record BridgeOptions
     /// <summary>The door to one tmux server (null: the caller's own).</summary>
     public TmuxClient Tmux(string? socket) => new(socket, TmuxTimeout);
 
+    /// <summary>Where settings read later come from (the shared store's: <see cref="StateStore.Open"/>).</summary>
+    public Func<string, string?> GetVariable { get; init; } = Environment.GetEnvironmentVariable;
+
     public static BridgeOptions FromEnvironment(Func<string, string?>? getVariable = null)
     {
         getVariable ??= Environment.GetEnvironmentVariable;
         var options = new BridgeOptions
         {
             State = StateDirectory.FromEnvironment(getVariable),
+            GetVariable = getVariable,
             CallerPane = NullIfBlank(getVariable("TMUX_PANE")),
             CallerSocket = TmuxSocket.FromTmuxVariable(getVariable("TMUX")),
         };

@@ -8,7 +8,7 @@ namespace SessionBridge.Bridge;
 /// <summary>
 /// wait_for: blocks until a peer is idle, is waiting on a question or menu, or has sent the caller a message
 /// (optionally a reply to one id), or until the timeout. It sleeps on the files that change when that
-/// happens (the peer's presence, the caller's mailbox: <see cref="StateWatch"/>) and looks at the screen only
+/// happens (the peer's presence, the caller's mailbox: <see cref="StateStore.Watch"/>) and looks at the screen only
 /// every <see cref="BridgeOptions.WaitFallbackInterval"/>, for panes without hooks and to see an interrupt,
 /// which fires no hook. Cancelled with the request.
 /// </summary>
@@ -63,7 +63,7 @@ internal sealed class PeerWaiting(
 
         var deadline = TimeSpan.FromSeconds(seconds);
         options.State.EnsureCreated();
-        using var watch = StateWatch.For(options.State, caller is null ? PaneIdentity.Of(peer) : null, caller);
+        using var watch = state.Watch(caller is null ? PaneIdentity.Of(peer) : null, caller);
         PeerState? last = null;
         while (true)
         {
@@ -111,7 +111,7 @@ internal sealed class PeerWaiting(
     private async Task<WaitResult> DeliveredAsync(RoleName role, string id, int seconds, long started, CancellationToken cancellationToken)
     {
         var deadline = TimeSpan.FromSeconds(seconds);
-        using var watch = StateWatch.For(options.State, null, role);
+        using var watch = state.Watch(null, role);
         while (true)
         {
             var waited = (long)clock.GetElapsedTime(started).TotalMilliseconds;

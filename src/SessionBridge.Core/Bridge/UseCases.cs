@@ -14,7 +14,7 @@ internal sealed class UseCases
         clock ??= TimeProvider.System;
         Clock = clock;
         Options = options;
-        var state = new StateStore(options.State, options.StateLockTimeout, clock);
+        var state = StateStore.Open(options.State, options.StateLockTimeout, clock, options.GetVariable);
         var peers = new PeerDirectory(state);
         var targeting = new PaneTargeting(
             options,

@@ -11,7 +11,7 @@ namespace SessionBridge.Held;
 /// </summary>
 internal sealed class HeldQueue(StateStore state)
 {
-    private readonly HeldStore _store = new(state.Directory);
+    private readonly IHeldStore _store = state.Held;
 
     /// <summary>Whether any role has a message held (one directory listing, for the hook's every event).</summary>
     public bool Any() => _store.Any();

@@ -8,7 +8,7 @@ namespace SessionBridge.State;
 /// listing. Only Held/HeldQueue changes it, under the role's mailbox lock
 /// (<see cref="MessageLog.UnderMailboxLock{T}"/>): that lock is what makes a handover happen once. Keyed by role, not pane, so a held message follows a role that re-registers.
 /// </summary>
-internal sealed class HeldStore(StateDirectory directory)
+internal sealed class HeldStore(StateDirectory directory) : IHeldStore
 {
     /// <summary>A message held longer than this is given up: whatever it asked is likely stale.</summary>
     public static readonly TimeSpan Expiry = TimeSpan.FromDays(1);

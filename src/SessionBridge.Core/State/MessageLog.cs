@@ -4,7 +4,7 @@ namespace SessionBridge.State;
 /// Every message is written twice: to conversation.jsonl (one ordered thread for all) and to the
 /// recipient's mailbox, the fallback when a push into its pane was missed.
 /// </summary>
-internal sealed class MessageLog(StateDirectory directory, TimeSpan lockTimeout, TimeProvider clock)
+internal sealed class MessageLog(StateDirectory directory, TimeSpan lockTimeout, TimeProvider clock) : IMessageStore
 {
     private readonly JsonlLog _conversation = new(directory.ConversationPath, lockTimeout);
 

@@ -1,7 +1,7 @@
 namespace SessionBridge.State;
 
 /// <summary>prompts.json: each role's standing briefing, which survives /clear, restarts and reboots.</summary>
-internal sealed class PromptBook(StateDirectory directory, TimeSpan lockTimeout)
+internal sealed class PromptBook(StateDirectory directory, TimeSpan lockTimeout) : IPromptStore
 {
     private readonly JsonDocumentFile<PromptsFile> _file = new(
         directory.PromptsPath,

@@ -1,7 +1,7 @@
 namespace SessionBridge.State;
 
 /// <summary>registry.json: which pane each role is bound to.</summary>
-internal sealed class Registry(StateDirectory directory, TimeSpan lockTimeout)
+internal sealed class Registry(StateDirectory directory, TimeSpan lockTimeout) : IRegistryStore
 {
     private readonly JsonDocumentFile<RegistryFile> _file = new(
         directory.RegistryPath,

@@ -7,7 +7,7 @@ namespace SessionBridge.State;
 /// waiting hook reads its own file; every change is made under that file's lock, so a request leaves pending once
 /// however many deciders race. Ended requests stay a day, so that a late answer can be told it is stale.
 /// </summary>
-internal sealed class RequestStore(StateDirectory directory, TimeSpan lockTimeout)
+internal sealed class RequestStore(StateDirectory directory, TimeSpan lockTimeout) : IRequestStore
 {
     /// <summary>An ended request is kept this long.</summary>
     public static readonly TimeSpan Keep = TimeSpan.FromDays(1);

@@ -1,7 +1,7 @@
 namespace SessionBridge.State;
 
 /// <summary>sessions.json: the Claude Code session of each role a team started, kept across <c>down</c> and reboots.</summary>
-internal sealed class RoleSessions(StateDirectory directory, TimeSpan lockTimeout)
+internal sealed class RoleSessions(StateDirectory directory, TimeSpan lockTimeout) : IRoleSessionStore
 {
     private readonly JsonDocumentFile<SessionsFile> _file = new(
         directory.SessionsPath,

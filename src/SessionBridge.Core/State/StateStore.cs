@@ -1,31 +1,97 @@
 namespace SessionBridge.State;
 
-/// <summary>The state directory and everything in it, shared by the server, the hook and the CLI.</summary>
-/// <param name="clock">What "now" is when a read decides by age (a held message given up after a day).</param>
+/// <summary>
+/// Everything a team shares, behind one seam: the local files of the state directory (the default), or a NATS
+/// JetStream account shared across machines. The server, the hook and the CLI all open it here. The directory is
+/// always local: presence, pane locks and the hook's own files stay on the machine whose panes they describe.
+/// </summary>
 internal sealed class StateStore
 {
+    /// <summary>The file store: everything in <paramref name="directory"/>.</summary>
+    /// <param name="clock">What "now" is when a read decides by age (a held message given up after a day).</param>
     public StateStore(StateDirectory directory, TimeSpan lockTimeout, TimeProvider clock)
+        : this(
+            directory,
+            StateStoreKind.Files,
+            directory.Root,
+            new Registry(directory, lockTimeout),
+            new PromptBook(directory, lockTimeout),
+            new MessageLog(directory, lockTimeout, clock),
+            new HeldStore(directory),
+            new RoleSessions(directory, lockTimeout),
+            new SupervisionBook(directory, lockTimeout),
+            new RequestStore(directory, lockTimeout),
+            (pane, mailbox) => StateWatch.For(directory, pane, mailbox)
+        )
+    { }
+
+    /// <summary>A store made of the parts given (the NATS store, or a spec's).</summary>
+    public StateStore(
+        StateDirectory directory,
+        StateStoreKind kind,
+        string location,
+        IRegistryStore registry,
+        IPromptStore prompts,
+        IMessageStore messages,
+        IHeldStore held,
+        IRoleSessionStore sessions,
+        ISupervisionStore supervision,
+        IRequestStore requests,
+        Func<PaneIdentity?, RoleName?, IStateWatch> watch
+    )
     {
         Directory = directory;
-        Registry = new Registry(directory, lockTimeout);
-        Prompts = new PromptBook(directory, lockTimeout);
-        Messages = new MessageLog(directory, lockTimeout, clock);
-        Sessions = new RoleSessions(directory, lockTimeout);
-        Supervision = new SupervisionBook(directory, lockTimeout);
-        Requests = new RequestStore(directory, lockTimeout);
+        Kind = kind;
+        Location = location;
+        Registry = registry;
+        Prompts = prompts;
+        Messages = messages;
+        Held = held;
+        Sessions = sessions;
+        Supervision = supervision;
+        Requests = requests;
+        _watch = watch;
     }
 
+    private readonly Func<PaneIdentity?, RoleName?, IStateWatch> _watch;
+
+    /// <summary>
+    /// The store this process is configured for: the NATS store when <c>SESSION_BRIDGE_NATS</c> is set, else the
+    /// files of <paramref name="directory"/>. Every front end opens its store here.
+    /// </summary>
+    public static StateStore Open(
+        StateDirectory directory,
+        TimeSpan lockTimeout,
+        TimeProvider clock,
+        Func<string, string?>? getVariable = null
+    )
+    {
+        getVariable ??= Environment.GetEnvironmentVariable;
+        return new StateStore(directory, lockTimeout, clock);
+    }
+
+    /// <summary>This machine's state directory: presence, locks, and (for the file store) everything else.</summary>
     public StateDirectory Directory { get; }
 
-    public Registry Registry { get; }
+    public StateStoreKind Kind { get; }
 
-    public PromptBook Prompts { get; }
+    /// <summary>Where the shared state is, in words for a message: the directory, or the NATS servers and team.</summary>
+    public string Location { get; }
 
-    public MessageLog Messages { get; }
+    public IRegistryStore Registry { get; }
 
-    public RoleSessions Sessions { get; }
+    public IPromptStore Prompts { get; }
 
-    public SupervisionBook Supervision { get; }
+    public IMessageStore Messages { get; }
 
-    public RequestStore Requests { get; }
+    public IHeldStore Held { get; }
+
+    public IRoleSessionStore Sessions { get; }
+
+    public ISupervisionStore Supervision { get; }
+
+    public IRequestStore Requests { get; }
+
+    /// <summary>Watches <paramref name="pane"/>'s presence and <paramref name="mailbox"/>'s inbox (either may be null).</summary>
+    public IStateWatch Watch(PaneIdentity? pane, RoleName? mailbox) => _watch(pane, mailbox);
 }

@@ -5,7 +5,7 @@ namespace SessionBridge.State;
 /// place) or a mailbox (appended to). One FileSystemWatcher (inotify) per directory, filtered here by name,
 /// so a waiter sleeps instead of polling. A change that comes while nobody waits is kept for the next wait.
 /// </summary>
-internal sealed class StateWatch : IDisposable
+internal sealed class StateWatch : IStateWatch
 {
     private readonly HashSet<string> _names;
     private readonly List<FileSystemWatcher> _watchers = [];

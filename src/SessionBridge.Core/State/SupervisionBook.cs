@@ -4,7 +4,7 @@ namespace SessionBridge.State;
 /// supervision.json: who supervises whom. Keyed by the supervised role, so a role has one supervisor at most and a
 /// new one replaces the old in the same write.
 /// </summary>
-internal sealed class SupervisionBook(StateDirectory directory, TimeSpan lockTimeout)
+internal sealed class SupervisionBook(StateDirectory directory, TimeSpan lockTimeout) : ISupervisionStore
 {
     private readonly JsonDocumentFile<SupervisionFile> _file = new(
         directory.SupervisionPath,

@@ -23,7 +23,7 @@ internal static class DoctorCommand
                 SetupCommands.ProgramCommand(),
                 SetupCommands.HookBesideProgram()
             );
-            var doctor = new Doctor(context.Bridge.Roster, new StateStore(options.State, options.StateLockTimeout, context.Bridge.Clock), options, environment);
+            var doctor = new Doctor(context.Bridge.Roster, StateStore.Open(options.State, options.StateLockTimeout, context.Bridge.Clock, options.GetVariable), options, environment);
             var checks = await doctor.RunAsync(ct);
             if (result.GetValue(json))
             {

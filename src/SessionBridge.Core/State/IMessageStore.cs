@@ -1,0 +1,45 @@
+namespace SessionBridge.State;
+
+/// <summary>
+/// The conversation (one ordered thread for all) and each role's mailbox, the fallback when a push into its pane
+/// was missed; every line goes to both. Also each role's read mark.
+/// </summary>
+internal interface IMessageStore
+{
+    /// <summary>Where the conversation ends now, for <see cref="ConversationSince"/>.</summary>
+    long ConversationLength { get; }
+
+    /// <summary>Messages appended to the conversation after <paramref name="position"/> (status lines left out), and where to read from next.</summary>
+    (IReadOnlyList<MessageRecord> Messages, long Position) ConversationSince(long position);
+
+    /// <summary>Fails when a message of <paramref name="textBytes"/> to <paramref name="to"/> could not be logged: checked before typing.</summary>
+    void CheckRoomFor(RoleName to, long textBytes);
+
+    void Append(MessageRecord message);
+
+    /// <summary>
+    /// Runs <paramref name="step"/> under <paramref name="role"/>'s mailbox lock, with a writer of lines to the thread
+    /// and that mailbox: what makes a held message's handover happen once, across every process that shares the store.
+    /// </summary>
+    T UnderMailboxLock<T>(RoleName role, Func<Action<LogLine>, T> step);
+
+    /// <summary>The newest messages of the shared thread, oldest first; with a role, only those from or to it.</summary>
+    LogPage<MessageRecord> History(int limit, RoleName? role = null);
+
+    /// <summary>The newest messages to <paramref name="role"/>, oldest first; with <paramref name="after"/>, only those after that message.</summary>
+    LogPage<MessageRecord> Inbox(RoleName role, int limit, string? after = null);
+
+    /// <summary>One message to <paramref name="role"/> with its final status, looked for among the newest <paramref name="window"/>.</summary>
+    MessageRecord? Find(RoleName role, string id, int window);
+
+    /// <summary>
+    /// The newest messages (at most <paramref name="limit"/>, newest last) <paramref name="from"/> sent <paramref name="to"/>
+    /// since <paramref name="since"/> for which <paramref name="counts"/> holds: the loop brake's count, the same in every process.
+    /// </summary>
+    IReadOnlyList<MessageRecord> SentSince(RoleName to, string from, DateTimeOffset since, int limit, Func<MessageRecord, bool> counts);
+
+    /// <summary>The last message <paramref name="role"/> has marked read.</summary>
+    string? LastReadId(RoleName role);
+
+    void MarkRead(RoleName role, MessageRecord newest);
+}

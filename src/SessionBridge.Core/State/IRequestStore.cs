@@ -1,0 +1,22 @@
+namespace SessionBridge.State;
+
+/// <summary>The permission requests of supervised peers, pending or ended (kept a day).</summary>
+internal interface IRequestStore
+{
+    /// <summary>Whether any request exists: cheap, for the hook's every event (true may be a false alarm).</summary>
+    bool Any();
+
+    PermissionRequestRecord? Find(string id);
+
+    /// <summary>Every request kept, oldest first.</summary>
+    IReadOnlyList<PermissionRequestRecord> All();
+
+    /// <summary>Writes a new request, and forgets ended ones older than a day.</summary>
+    void Create(PermissionRequestRecord request, DateTimeOffset now);
+
+    /// <summary>
+    /// Applies <paramref name="change"/> to the request atomically: it returns the new record, or null to leave it.
+    /// Returns what is stored afterwards; null when there is no such request.
+    /// </summary>
+    PermissionRequestRecord? Update(string id, Func<PermissionRequestRecord, PermissionRequestRecord?> change);
+}
