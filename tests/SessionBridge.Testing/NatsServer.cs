@@ -10,7 +10,7 @@ namespace SessionBridge.Testing;
 /// killed afterwards. Specs that need it call <see cref="SkipUnlessAvailable"/>: where the Debian package
 /// <c>nats-server</c> is missing they skip, saying so (.ci/run installs it).
 /// </summary>
-public sealed class NatsServer : IAsyncLifetime
+public class NatsServer : IAsyncLifetime
 {
     private readonly TempDirectory _directory = new("nats");
     private readonly string? _user;
@@ -21,7 +21,7 @@ public sealed class NatsServer : IAsyncLifetime
         : this(null, null) { }
 
     /// <param name="user">With <paramref name="password"/>: the server refuses clients without them.</param>
-    public NatsServer(string? user, string? password)
+    protected NatsServer(string? user, string? password)
     {
         _user = user;
         _password = password;
@@ -116,6 +116,7 @@ public sealed class NatsServer : IAsyncLifetime
         await KillAsync();
         _process?.Dispose();
         _directory.Dispose();
+        GC.SuppressFinalize(this);
     }
 
     private static string? Executable() =>
@@ -132,3 +133,6 @@ public sealed class NatsServer : IAsyncLifetime
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
+
+/// <summary>A <see cref="NatsServer"/> that refuses clients without the user <c>sb</c> and its password.</summary>
+public sealed class NatsServerWithPassword() : NatsServer("sb", "s3cret-pw");

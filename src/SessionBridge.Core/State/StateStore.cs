@@ -67,7 +67,9 @@ internal sealed class StateStore
     )
     {
         getVariable ??= Environment.GetEnvironmentVariable;
-        return new StateStore(directory, lockTimeout, clock);
+        return Nats.NatsSettings.FromEnvironment(getVariable) is { } settings
+            ? Nats.NatsStateStore.Open(directory, settings, clock)
+            : new StateStore(directory, lockTimeout, clock);
     }
 
     /// <summary>This machine's state directory: presence, locks, and (for the file store) everything else.</summary>

@@ -1,0 +1,126 @@
+using System.Collections.Concurrent;
+using NATS.Client.Core;
+using NATS.Client.JetStream;
+using NATS.Client.KeyValueStore;
+
+namespace SessionBridge.State.Nats;
+
+/// <summary>
+/// The one door to NATS: a connection to the team's servers, shared by everything in this process, with the
+/// JetStream and key-value contexts, the team's names for buckets, streams and subjects, and calls that fail
+/// within <see cref="CallTimeout"/> naming the servers. The client reconnects by itself: when the server is back,
+/// the next call works, with no restart.
+/// </summary>
+internal sealed class NatsTeam
+{
+    /// <summary>A call to the store that takes longer fails, saying so: nothing waits on a store that is gone.</summary>
+    public static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(5);
+
+    private static readonly ConcurrentDictionary<NatsSettings, Lazy<NatsTeam>> Connected = new();
+
+    private readonly ConcurrentDictionary<string, Lazy<INatsKVStore>> _buckets = new(StringComparer.Ordinal);
+
+    private NatsTeam(NatsSettings settings)
+    {
+        Settings = settings;
+        Connection = new NatsConnection(
+            NatsOpts.Default with
+            {
+                Url = string.Join(",", settings.Servers.Select(s => s.ToString().TrimEnd('/'))),
+                Name = $"session-bridge {settings.Host}",
+                AuthOpts = NatsAuthOpts.Default with
+                {
+                    Username = settings.User,
+                    Password = settings.Password,
+                    Token = settings.Token,
+                    CredsFile = settings.CredsFile,
+                },
+                TlsOpts = settings.CaFile is { } ca ? NatsTlsOpts.Default with { CaFile = ca, Mode = TlsMode.Require } : NatsTlsOpts.Default,
+                ConnectTimeout = CallTimeout,
+                RequestTimeout = CallTimeout,
+                CommandTimeout = CallTimeout,
+                // Back within seconds of the server: a restarted server is used again well inside 10 s.
+                ReconnectWaitMin = TimeSpan.FromMilliseconds(200),
+                ReconnectWaitMax = TimeSpan.FromSeconds(2),
+                MaxReconnectRetry = -1,
+                RetryOnInitialConnect = false,
+            }
+        );
+        JetStream = new NatsJSContext(Connection);
+        KeyValue = new NatsKVContext(JetStream);
+    }
+
+    public NatsSettings Settings { get; }
+
+    public NatsConnection Connection { get; }
+
+    public INatsJSContext JetStream { get; }
+
+    public INatsKVContext KeyValue { get; }
+
+    /// <summary>The connection for <paramref name="settings"/>, made once per process (it connects on first use).</summary>
+    public static NatsTeam For(NatsSettings settings) => Connected.GetOrAdd(settings, s => new Lazy<NatsTeam>(() => new NatsTeam(s))).Value;
+
+    /// <summary>The team's name for a bucket or stream: <c>sb_&lt;team&gt;_&lt;name&gt;</c>, apart from other teams'.</summary>
+    public string Name(string name) => $"sb_{Settings.Team}_{name}";
+
+    /// <summary>The team's subject: <c>sb.&lt;team&gt;.&lt;parts&gt;</c>.</summary>
+    public string Subject(params string[] parts) => $"sb.{Settings.Team}." + string.Join('.', parts);
+
+    /// <summary>The team's bucket <paramref name="name"/>, made on first use with <paramref name="configure"/>.</summary>
+    public INatsKVStore Bucket(string name, Func<NatsKVConfig, NatsKVConfig>? configure = null) =>
+        _buckets
+            .GetOrAdd(
+                name,
+                n => new Lazy<INatsKVStore>(() =>
+                {
+                    var config = new NatsKVConfig(Name(n)) { History = 1, Storage = NatsKVStorageType.File };
+                    if (configure is not null)
+                        config = configure(config);
+                    return Call($"opening the bucket {Name(n)}", token => KeyValue.CreateOrUpdateStoreAsync(config, token));
+                })
+            )
+            .Value;
+
+    /// <summary>Runs <paramref name="call"/> to the store and waits for it, at most <see cref="CallTimeout"/>.</summary>
+    /// <exception cref="StateException">The store did not answer in time, or refused.</exception>
+    public T Call<T>(string what, Func<CancellationToken, ValueTask<T>> call) =>
+        Task.Run(() => CallAsync(what, call)).GetAwaiter().GetResult();
+
+    /// <inheritdoc cref="Call{T}"/>
+    public void Call(string what, Func<CancellationToken, ValueTask> call) =>
+        Call(
+            what,
+            async token =>
+            {
+                await call(token);
+                return true;
+            }
+        );
+
+    /// <inheritdoc cref="Call{T}"/>
+    public async Task<T> CallAsync<T>(string what, Func<CancellationToken, ValueTask<T>> call)
+    {
+        using var timeout = new CancellationTokenSource(CallTimeout);
+        try
+        {
+            return await call(timeout.Token).AsTask().WaitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+        {
+            throw Unreachable(what, $"no answer within {CallTimeout.TotalSeconds:0} s");
+        }
+        catch (NatsException e) when (e is not NatsKVException)
+        {
+            throw Unreachable(what, e.Message);
+        }
+    }
+
+    private StateException Unreachable(string what, string why) =>
+        new(
+            $"The team's shared state on NATS at {Settings.Describe()} could not be reached while {what}: {why}. Nothing was "
+                + $"typed. Check that nats-server runs there with JetStream (-js), and {NatsSettings.ServersVariable}; "
+                + "calls work again as soon as it answers.",
+            NatsSettings.ServersVariable
+        );
+}

@@ -1,0 +1,63 @@
+using SessionBridge.State;
+
+namespace SessionBridge.Tests.Store;
+
+/// <summary>
+/// The contract every store keeps: a contract class holds the specs, written once, and runs twice, as
+/// <c>…OnFiles</c> (the state directory) and <c>…OnNats</c> (a real nats-server with JetStream on loopback, a team of
+/// its own per spec). On NATS the specs skip, saying why, where nats-server is missing.
+/// </summary>
+public abstract class StoreContract(NatsServer? nats) : IDisposable
+{
+    private readonly List<TempDirectory> _folders = [];
+
+    /// <summary>This spec's team: fresh buckets and streams, apart from every other spec's on the same server.</summary>
+    private protected string Team { get; } = "t" + Guid.NewGuid().ToString("N")[..12];
+
+    private protected bool OnNats => nats is not null;
+
+    /// <summary>
+    /// A store as one process on <paramref name="host"/> opens it: on files, the same state directory for every
+    /// host (one machine); on NATS, a local folder of the host's own and the team's shared buckets.
+    /// </summary>
+    private protected StateStore OpenStore(string host = "a", TimeProvider? clock = null) =>
+        StateStore.Open(new StateDirectory(Folder(host)), TimeSpan.FromSeconds(10), clock ?? TimeProvider.System, Environment(host));
+
+    /// <summary>The variables a process on <paramref name="host"/> sees (null for the rest).</summary>
+    private protected Func<string, string?> Environment(string host = "a")
+    {
+        if (nats is null)
+            return _ => null;
+        if (NatsServer.WhyUnavailable() is { } reason)
+            Assert.Skip(reason);
+        var variables = new Dictionary<string, string>
+        {
+            ["SESSION_BRIDGE_NATS"] = nats.UrlWithCredentials,
+            ["SESSION_BRIDGE_TEAM"] = Team,
+            ["SESSION_BRIDGE_HOST"] = host,
+        };
+        return name => variables.GetValueOrDefault(name);
+    }
+
+    private readonly Dictionary<string, string> _hostFolders = [];
+
+    private string Folder(string host)
+    {
+        var key = nats is null ? "" : host;
+        if (!_hostFolders.TryGetValue(key, out var path))
+        {
+            var folder = new TempDirectory("store");
+            _folders.Add(folder);
+            _hostFolders[key] = path = folder.Path;
+        }
+
+        return path;
+    }
+
+    public void Dispose()
+    {
+        foreach (var folder in _folders)
+            folder.Dispose();
+        GC.SuppressFinalize(this);
+    }
+}
