@@ -14,6 +14,7 @@ internal sealed class NatsMessageLog(NatsTeam team, TimeProvider clock) : IMessa
     public LogPage<MessageRecord> Inbox(RoleName role, int limit, string? after = null) => throw new NotImplementedException();
     public MessageRecord? Find(RoleName role, string id, int window) => throw new NotImplementedException();
     public IReadOnlyList<MessageRecord> SentSince(RoleName to, string from, DateTimeOffset since, int limit, Func<MessageRecord, bool> counts) => throw new NotImplementedException();
+    public IEnumerable<LogLine> Lines() => throw new NotImplementedException();
     public string? LastReadId(RoleName role) => throw new NotImplementedException();
     public void MarkRead(RoleName role, MessageRecord newest) => throw new NotImplementedException();
 }
