@@ -30,6 +30,7 @@ public sealed class NatsFailureSpecs(NatsServer server) : StoreContract(server),
             var failedAfter = clock.Elapsed;
 
             // Assert
+            TestContext.Current.TestOutputHelper?.WriteLine($"with the server killed, the call failed after {failedAfter.TotalMilliseconds:0} ms");
             failedAfter.Should().BeLessThan(TimeSpan.FromSeconds(6));
             failure.Message.Should().Contain($"nats://127.0.0.1:{Server.Port}").And.Contain("Nothing was typed");
         }
@@ -45,7 +46,7 @@ public sealed class NatsFailureSpecs(NatsServer server) : StoreContract(server),
             "the same store to answer again",
             TimeSpan.FromSeconds(10)
         );
-        TestContext.Current.SendDiagnosticMessage($"the same store answered again {back.ElapsedMilliseconds} ms after the server was back");
+        TestContext.Current.TestOutputHelper?.WriteLine($"the same store answered again {back.ElapsedMilliseconds} ms after the server was back");
         found!.Role.Should().Be("dev");
         store.Registry.Touch(RoleName.Parse("dev"), Noon.AddMinutes(2));
         store.Registry.Find(RoleName.Parse("dev"))!.LastSeen.Should().Be(Noon.AddMinutes(2));
