@@ -124,8 +124,8 @@ internal sealed class NatsDoctor(NatsSettings settings)
                 );
             }
 
-            var buckets = found.Where(f => f.Bucket).OrderBy(f => f.Name, StringComparer.Ordinal).Select(f => $"{f.Name} ({f.Messages:N0} keys)");
-            var streamsText = found.Where(f => !f.Bucket).OrderBy(f => f.Name, StringComparer.Ordinal).Select(f => $"{f.Name} ({f.Messages:N0} messages)");
+            var buckets = found.Where(f => f.Bucket).OrderBy(f => f.Name, StringComparer.Ordinal).Select(f => $"{f.Name} ({Count(f.Messages, "key")})");
+            var streamsText = found.Where(f => !f.Bucket).OrderBy(f => f.Name, StringComparer.Ordinal).Select(f => $"{f.Name} ({Count(f.Messages, "message")})");
             var parts = new List<string>();
             if (buckets.Any())
                 parts.Add("buckets " + string.Join(", ", buckets));
@@ -235,6 +235,8 @@ internal sealed class NatsDoctor(NatsSettings settings)
         values.Sort();
         return values[values.Count / 2];
     }
+
+    private static string Count(long count, string noun) => $"{count:N0} {noun}{(count == 1 ? "" : "s")}";
 
     private static string Milliseconds(TimeSpan value) => $"{value.TotalMilliseconds:0.0} ms";
 }

@@ -35,6 +35,7 @@ public sealed class DoctorNatsSpecs(NatsServerWithPassword nats) : IClassFixture
 
         // Act
         var text = await Cli(nats.UrlWithCredentials).RunAsync("doctor");
+        (await Cli(nats.UrlWithCredentials).RunAsync("prompt", "set", "dev", "You write the code.")).ExitCode.Should().Be(0);
         var json = await Cli(nats.UrlWithCredentials).RunAsync("doctor", "--json");
 
         // Assert
@@ -48,6 +49,8 @@ public sealed class DoctorNatsSpecs(NatsServerWithPassword nats) : IClassFixture
         var checks = JsonDocument.Parse(json.StandardOutput).RootElement.EnumerateArray().ToList();
         checks.Single(c => c.GetProperty("name").GetString() == "NATS round trip").GetProperty("outcome").GetString().Should().Be("ok");
         checks.Single(c => c.GetProperty("name").GetString() == "JetStream").GetProperty("outcome").GetString().Should().Be("ok");
+        checks.Single(c => c.GetProperty("name").GetString() == "team state").GetProperty("detail").GetString()
+            .Should().StartWith($"team {_team}: buckets prompts (1 key)").And.EndWith("; anything else is made on first use");
     }
 
     [Fact(Timeout = Timeouts.Spec)]
