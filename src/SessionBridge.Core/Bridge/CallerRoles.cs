@@ -3,13 +3,29 @@ using SessionBridge.State;
 namespace SessionBridge.Bridge;
 
 /// <summary>
-/// The roles registered on the caller's own pane (the server's $TMUX_PANE on its tmux server): who a session is.
-/// None for a caller outside tmux or in a pane without a role: a person's command line, a script.
+/// The roles registered on the caller's own pane (the server's $TMUX_PANE on its tmux server), as that pane is now:
+/// who a session is, for send's <c>from</c>, respond's decider and supervise's supervisor alike. None for a caller
+/// outside tmux or in a pane without a role: a person's command line, a script.
 /// </summary>
 internal static class CallerRoles
 {
-    public static List<string> Of(BridgeOptions options, StateStore state) =>
-        options.CallerPane is { } pane
-            ? state.Registry.All().Where(p => p.Pane == pane && p.Socket == options.CallerSocket).Select(p => p.Role).ToList()
-            : [];
+    /// <summary>
+    /// Pane ids start again from %0 when tmux restarts, so a registration made for another tmux server or another
+    /// process in that pane is not the caller's (the same test targeting makes before it types). When tmux cannot
+    /// say, the pane id and socket decide.
+    /// </summary>
+    public static async Task<List<string>> OfAsync(
+        BridgeOptions options,
+        IReadOnlyList<PeerRegistration> all,
+        CancellationToken cancellationToken
+    )
+    {
+        if (options.CallerPane is not { } pane)
+            return [];
+        var here = all.Where(p => p.Pane == pane && p.Socket == options.CallerSocket).ToList();
+        if (here.Count == 0)
+            return [];
+        var probe = await PaneTargeting.InspectAsync(options.Tmux(options.CallerSocket), pane, cancellationToken);
+        return here.Where(p => probe.Pane is not { } live || !PaneTargeting.IsReplaced(p, live)).Select(p => p.Role).ToList();
+    }
 }

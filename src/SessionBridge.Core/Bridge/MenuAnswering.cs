@@ -93,7 +93,7 @@ internal sealed class MenuAnswering(
         CancellationToken cancellationToken
     )
     {
-        var mine = CallerRoles.Of(options, state);
+        var mine = await CallerRoles.OfAsync(options, state.Registry.All(), cancellationToken);
         if (mine.Count > 0 && !mine.Contains(pending.Supervisor))
         {
             throw new BridgeException(
