@@ -68,19 +68,29 @@ internal sealed class NatsTeam
     public string Subject(params string[] parts) => $"sb.{Settings.Team}." + string.Join('.', parts);
 
     /// <summary>The team's bucket <paramref name="name"/>, made on first use with <paramref name="configure"/>.</summary>
-    public INatsKVStore Bucket(string name, Func<NatsKVConfig, NatsKVConfig>? configure = null) =>
-        _buckets
-            .GetOrAdd(
-                name,
-                n => new Lazy<INatsKVStore>(() =>
-                {
-                    var config = new NatsKVConfig(Name(n)) { History = 1, Storage = NatsKVStorageType.File };
-                    if (configure is not null)
-                        config = configure(config);
-                    return Call($"opening the bucket {Name(n)}", token => KeyValue.CreateOrUpdateStoreAsync(config, token));
-                })
-            )
-            .Value;
+    /// <remarks>A first use that failed (the server away) is not kept: the next call tries again.</remarks>
+    public INatsKVStore Bucket(string name, Func<NatsKVConfig, NatsKVConfig>? configure = null)
+    {
+        var opening = _buckets.GetOrAdd(
+            name,
+            n => new Lazy<INatsKVStore>(() =>
+            {
+                var config = new NatsKVConfig(Name(n)) { History = 1, Storage = NatsKVStorageType.File };
+                if (configure is not null)
+                    config = configure(config);
+                return Call($"opening the bucket {Name(n)}", token => KeyValue.CreateOrUpdateStoreAsync(config, token));
+            })
+        );
+        try
+        {
+            return opening.Value;
+        }
+        catch
+        {
+            _buckets.TryRemove(new KeyValuePair<string, Lazy<INatsKVStore>>(name, opening));
+            throw;
+        }
+    }
 
     /// <summary>Runs <paramref name="call"/> to the store and waits for it, at most <see cref="CallTimeout"/>.</summary>
     /// <exception cref="StateException">The store did not answer in time, or refused.</exception>
