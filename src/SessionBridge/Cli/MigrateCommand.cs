@@ -47,7 +47,7 @@ internal static class MigrateCommand
 
             options.State.EnsureCreated();
             var files = new StateStore(options.State, options.StateLockTimeout, context.Bridge.Clock);
-            var nats = NatsStateStore.Open(options.State, settings, context.Bridge.Clock);
+            var nats = NatsStateStore.Open(options.State, settings, options.StateLockTimeout, context.Bridge.Clock);
             var (source, destination) = result.GetValue(to) == "nats" ? (files, nats) : (nats, files);
 
             var holdings = StoreCopy.Holdings(destination);
