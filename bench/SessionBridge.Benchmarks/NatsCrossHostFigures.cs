@@ -14,6 +14,8 @@ internal sealed class NatsCrossHostFigures(Bench bench, string server, string ho
     private const int Settle = 250;
     private const string Team = "benchhosts";
 
+    private int _hosts;
+
     private sealed record Host(string Name, BenchTmux Tmux, string State, Dictionary<string, string?> Environment, RpcProcess Server) : IAsyncDisposable
     {
         /// <summary>What the host's panes see: its NATS variables (the hook runs in them).</summary>
@@ -29,8 +31,10 @@ internal sealed class NatsCrossHostFigures(Bench bench, string server, string ho
 
     private async Task<Host> StartHostAsync(string name)
     {
-        var tmux = await BenchTmux.StartAsync(Path.Combine(bench.Work, "tmux-host-" + name));
-        var state = bench.NewState("state-host-" + name);
+        // Each group its own tmux servers and folders: a server just killed may still hold its socket.
+        var group = Interlocked.Increment(ref _hosts).ToString(CultureInfo.InvariantCulture);
+        var tmux = await BenchTmux.StartAsync(Path.Combine(bench.Work, $"tmux-host-{name}-{group}"));
+        var state = bench.NewState($"state-host-{name}-{group}");
         var environment = Bench.StateEnvironment(state);
         foreach (var (key, value) in nats.Environment(Team, name))
             environment[key] = value;
