@@ -167,10 +167,10 @@ internal sealed class NatsMessageStream(NatsTeam team)
     /// <summary>The first sequence to read and the last: for a mailbox, its newest line (found directly), so a quiet role costs no scan of the rest.</summary>
     private async ValueTask<(ulong First, ulong Last)> Bounds(string? subject, CancellationToken token)
     {
-        var state = await Info(token);
+        var stream = await team.JetStream.GetStreamAsync(Name, cancellationToken: token);
+        var state = stream.Info.State;
         if (subject is null || state.LastSeq == 0)
             return (state.FirstSeq, state.LastSeq);
-        var stream = await team.JetStream.GetStreamAsync(Name, cancellationToken: token);
         try
         {
             var newest = await stream.GetAsync(new StreamMsgGetRequest { LastBySubj = subject }, token);
