@@ -23,7 +23,7 @@ internal sealed class NatsHeldStore(NatsTeam team, StateDirectory directory) : I
     /// The hint: set when this host holds a message, cleared when a look at the team finds none held (after a role's
     /// last one is handed over, or when the roles are listed); the host agent mirrors other hosts' writes into it.
     /// </summary>
-    public bool Any() => HeldHint.Exists(directory);
+    public bool Any() => NatsHints.Exists(directory, NatsHints.Held);
 
     public IReadOnlyList<RoleName> Roles()
     {
@@ -35,7 +35,7 @@ internal sealed class NatsHeldStore(NatsTeam team, StateDirectory directory) : I
             .OrderBy(role => role.Value, StringComparer.Ordinal)
             .ToList();
         if (roles.Count == 0)
-            HeldHint.Clear(directory);
+            NatsHints.Clear(directory, NatsHints.Held);
         return roles;
     }
 
@@ -97,7 +97,7 @@ internal sealed class NatsHeldStore(NatsTeam team, StateDirectory directory) : I
                 continue;
             var data = JsonSerializer.SerializeToUtf8Bytes(message, StateJsonContext.Files.MessageRecord);
             _revisions[key] = team.Call($"holding message {key}", token => bucket.PutAsync(key, data, Raw, token));
-            HeldHint.Set(directory);
+            NatsHints.Set(directory, NatsHints.Held);
         }
 
         // The last of this role's went (a handover): if none is held anywhere now, the hook may stop looking.
