@@ -1,3 +1,4 @@
+using SessionBridge.Bridge.Remote;
 using SessionBridge.Bridge.Results;
 using SessionBridge.Held;
 using SessionBridge.State;
@@ -14,6 +15,7 @@ internal sealed class MessageSending(
     StateStore state,
     PeerDirectory peers,
     PaneTyping typing,
+    RemotePanes remote,
     TimeProvider clock
 )
 {
@@ -48,7 +50,12 @@ internal sealed class MessageSending(
         }
 
         var delivery =
-            RateBrake(sender, recipient) ?? await typing.TypeAsync(peer, typed, submit, force, cancellationToken);
+            RateBrake(sender, recipient)
+            ?? (
+                remote.IsRemote(peer)
+                    ? await remote.TypeAsync(peer, typed, submit, force, cancellationToken)
+                    : await typing.TypeAsync(peer, typed, submit, force, cancellationToken)
+            );
         var record = new MessageRecord(
             MessageId.New(),
             clock.GetUtcNow(),
@@ -201,7 +208,8 @@ internal sealed class MessageSending(
     /// </summary>
     private async Task<List<string>> CallerRolesAsync(IReadOnlyList<PeerRegistration> all, string pane, CancellationToken cancellationToken)
     {
-        var here = all.Where(p => p.Pane == pane && p.Socket == options.CallerSocket).ToList();
+        // A registration of another host never binds this caller, whatever its pane id and socket path.
+        var here = all.Where(p => p.Pane == pane && p.Socket == options.CallerSocket && state.IsLocal(p)).ToList();
         if (here.Count == 0)
             return [];
         var probe = await PaneTargeting.InspectAsync(options.Tmux(options.CallerSocket), pane, cancellationToken);

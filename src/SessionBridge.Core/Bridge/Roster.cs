@@ -1,3 +1,4 @@
+using SessionBridge.Bridge.Remote;
 using SessionBridge.Bridge.Results;
 using SessionBridge.Errors;
 using SessionBridge.Screens;
@@ -12,6 +13,7 @@ internal sealed class Roster(
     StateStore state,
     PaneTargeting targeting,
     PeerStateReader reader,
+    RemotePanes remote,
     TimeProvider clock
 )
 {
@@ -67,7 +69,8 @@ internal sealed class Roster(
             info.PanePid,
             FolderOf(info, target),
             now,
-            now
+            now,
+            Host: state.Host
         );
 
         var before = state.Registry.All();
@@ -86,27 +89,35 @@ internal sealed class Roster(
     {
         var supervisors = state.Supervision.All().ToDictionary(e => e.Role, e => e.Supervisor, StringComparer.Ordinal);
         var views = await Task.WhenAll(
-            state.Registry.All().Select(async peer =>
-            {
-                var check = Stopped(peer, await targeting.CheckAsync(peer, cancellationToken));
-                var (live, source, since) = await LiveStateAsync(peer, check, cancellationToken);
-                return new PeerView(
-                    peer.Role,
-                    peer.Pane,
-                    peer.Cwd,
-                    peer.RegisteredAt,
-                    peer.LastSeen,
-                    check.Problem is null,
-                    check.Status,
-                    check.Problem,
-                    live,
-                    source,
-                    since,
-                    supervisors.GetValueOrDefault(peer.Role)
-                );
-            })
+            state.Registry.All().Select(peer =>
+                remote.IsRemote(peer)
+                    ? remote.ViewAsync(peer, supervisors.GetValueOrDefault(peer.Role), cancellationToken)
+                    : ViewAsync(peer, supervisors.GetValueOrDefault(peer.Role), cancellationToken)
+            )
         );
         return new ListPeersResult(views);
+    }
+
+    /// <summary>One peer of this host as list_peers shows it (what this host answers another host's list_peers with).</summary>
+    public async Task<PeerView> ViewAsync(PeerRegistration peer, string? supervisor, CancellationToken cancellationToken)
+    {
+        var check = Stopped(peer, await targeting.CheckAsync(peer, cancellationToken));
+        var (live, source, since) = await LiveStateAsync(peer, check, cancellationToken);
+        return new PeerView(
+            peer.Role,
+            peer.Pane,
+            peer.Cwd,
+            peer.RegisteredAt,
+            peer.LastSeen,
+            check.Problem is null,
+            check.Status,
+            check.Problem,
+            live,
+            source,
+            since,
+            supervisor,
+            peer.Host
+        );
     }
 
     /// <summary>

@@ -20,6 +20,7 @@ namespace SessionBridge.State;
 [JsonSerializable(typeof(SessionsFile))]
 [JsonSerializable(typeof(SupervisionFile))]
 [JsonSerializable(typeof(PermissionRequestRecord))]
+[JsonSerializable(typeof(HostBeat))]
 internal sealed partial class StateJsonContext : JsonSerializerContext
 {
     /// <summary>

@@ -254,7 +254,7 @@ internal sealed class TeamUp(BridgeOptions options, StateStore state, TimeProvid
         }
 
         var now = clock.GetUtcNow();
-        state.Registry.Save(new PeerRegistration(role.Role.Value, pane.Pane, pane.Socket, pane.ServerPid, pane.PanePid, role.Cwd, now, now));
+        state.Registry.Save(new PeerRegistration(role.Role.Value, pane.Pane, pane.Socket, pane.ServerPid, pane.PanePid, role.Cwd, now, now, Host: state.Host));
     }
 
     /// <summary>Watches one role until it is ready, shows a dialog, fails, or the time is up.</summary>
