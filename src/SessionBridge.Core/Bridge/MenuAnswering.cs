@@ -51,7 +51,7 @@ internal sealed class MenuAnswering(
         // A peer of another host is answered there; who is asking (the supervisor's identity) is decided here.
         if (state.Hosts is not null && peers.Find(name, "role") is var target && remote.IsRemote(target))
         {
-            var asked = new RespondRequest(name.Value, keys, option, request, labels, text, reason, CallerRoles.Of(options, state));
+            var asked = new RespondRequest(name.Value, keys, option, request, labels, text, reason, await CallerRoles.OfAsync(options, state, null, cancellationToken));
             return await remote.RespondAsync(target, asked, cancellationToken);
         }
 
@@ -105,7 +105,7 @@ internal sealed class MenuAnswering(
     )
     {
         // Asked by another host: the caller's roles are the ones it found on the caller's own pane there.
-        var mine = callerRoles?.ToList() ?? CallerRoles.Of(options, state);
+        var mine = callerRoles?.ToList() ?? await CallerRoles.OfAsync(options, state, null, cancellationToken);
         if (mine.Count > 0 && !mine.Contains(pending.Supervisor))
         {
             throw new BridgeException(

@@ -176,7 +176,7 @@ internal sealed class MessageSending(
     private async Task<bool> VerifySenderAsync(RoleName sender, CancellationToken cancellationToken)
     {
         var all = peers.All();
-        var mine = options.CallerPane is { } pane ? await CallerRolesAsync(all, pane, cancellationToken) : [];
+        var mine = await CallerRoles.OfAsync(options, state, all, cancellationToken);
         if (mine.Count > 0)
         {
             if (mine.Contains(sender.Value))
@@ -199,21 +199,6 @@ internal sealed class MessageSending(
         }
 
         return false;
-    }
-
-    /// <summary>
-    /// The roles registered on the caller's pane, as it is now: pane ids start again from %0 when tmux restarts,
-    /// so a registration made for another tmux server or another process in that pane is not the caller's (the
-    /// same test targeting makes before it types). When tmux cannot say, the pane id and socket decide.
-    /// </summary>
-    private async Task<List<string>> CallerRolesAsync(IReadOnlyList<PeerRegistration> all, string pane, CancellationToken cancellationToken)
-    {
-        // A registration of another host never binds this caller, whatever its pane id and socket path.
-        var here = all.Where(p => p.Pane == pane && p.Socket == options.CallerSocket && state.IsLocal(p)).ToList();
-        if (here.Count == 0)
-            return [];
-        var probe = await PaneTargeting.InspectAsync(options.Tmux(options.CallerSocket), pane, cancellationToken);
-        return here.Where(p => probe.Pane is not { } live || !PaneTargeting.IsReplaced(p, live)).Select(p => p.Role).ToList();
     }
 
     private void TouchSender(RoleName sender, DateTimeOffset now)

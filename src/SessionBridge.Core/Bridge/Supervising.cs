@@ -5,17 +5,23 @@ namespace SessionBridge.Bridge;
 
 /// <summary>
 /// supervise: who supervises whom. A role has one supervisor at most; a new one replaces the old. A session
-/// supervises as its own role (the role registered on its pane, as send checks <c>from</c>); a person (the command
+/// supervises as its own role (the role registered on its live pane: <see cref="CallerRoles"/>, as send checks <c>from</c>); a person (the command
 /// line) or the team file names the supervisor.
 /// </summary>
 internal sealed class Supervising(BridgeOptions options, StateStore state, TimeProvider clock)
 {
     /// <summary>The tool: the caller's own role supervises <paramref name="roles"/> (or stops, with <paramref name="stop"/>).</summary>
-    public SuperviseResult Supervise(IReadOnlyList<string>? roles, bool stop, string? by, IReadOnlyList<string>? notify = null)
+    public async Task<SuperviseResult> SuperviseAsync(
+        IReadOnlyList<string>? roles,
+        bool stop,
+        string? by,
+        IReadOnlyList<string>? notify = null,
+        CancellationToken cancellationToken = default
+    )
     {
         var targets = Roles(roles);
         var told = Notices(notify);
-        var supervisor = CallerRole(by);
+        var supervisor = await CallerRoleAsync(by, cancellationToken);
         return stop ? Stop(supervisor, targets) : Start(supervisor, targets, told);
     }
 
@@ -95,10 +101,10 @@ internal sealed class Supervising(BridgeOptions options, StateStore state, TimeP
     /// The caller's own role: the one registered on its pane (<paramref name="by"/> picks among several, and must be
     /// one of them). A caller with no role of its own cannot supervise: its questions would reach nobody.
     /// </summary>
-    private RoleName CallerRole(string? by)
+    private async Task<RoleName> CallerRoleAsync(string? by, CancellationToken cancellationToken)
     {
         var named = string.IsNullOrWhiteSpace(by) ? (RoleName?)null : RoleName.Parse(by, "by");
-        var mine = CallerRoles.Of(options, state);
+        var mine = await CallerRoles.OfAsync(options, state, null, cancellationToken);
         if (mine.Count == 0)
         {
             throw new BridgeException(

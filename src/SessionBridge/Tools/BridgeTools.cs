@@ -201,7 +201,7 @@ internal sealed class BridgeTools(UseCases bridge)
             + "respond, through Claude Code's own hook (no key pressed). No polling needed. A role has one supervisor: "
             + "this replaces an earlier one (replaced says whom). stop:true ends your supervision of the roles."
     )]
-    public SuperviseResult Supervise(
+    public Task<SuperviseResult> Supervise(
         [Description("The roles to supervise. " + RoleDescription)] string[] roles,
         [Description("End your supervision of these roles instead (default false).")] bool stop = false,
         [Description("Your own role, when this session is registered as several. " + RoleDescription)] string? by = null,
@@ -209,8 +209,9 @@ internal sealed class BridgeTools(UseCases bridge)
             "What to be told of these roles: questions (a permission or question waits), done (a turn finished, with the "
                 + "start of its answer), ended (its session ended or failed). Default: questions and ended."
         )]
-            string[]? notify = null
-    ) => ToolCall.Run(() => bridge.Supervising.Supervise(roles, stop, by, notify));
+            string[]? notify = null,
+        CancellationToken cancellationToken = default
+    ) => ToolCall.RunAsync(() => bridge.Supervising.SuperviseAsync(roles, stop, by, notify, cancellationToken));
 
     [McpServerTool(Name = "set_prompt", Idempotent = true, Destructive = true, OpenWorld = false)]
     [Description(

@@ -71,6 +71,29 @@ public sealed class FaultSpecs : IDisposable
     }
 
     [Fact(Timeout = Timeouts.Spec)]
+    public async Task Regression_after_a_tmux_restart_a_role_registered_on_the_old_server_cannot_supervise_from_the_new_pane()
+    {
+        // Arrange: "gestor" registered from pane %0; tmux restarts, and a new session in the new %0 calls supervise.
+        // Before the mend, supervise (and respond's decider check) took the old registration as the caller's role.
+        await using var tmux = new PrivateTmuxServer();
+        await tmux.InitializeAsync();
+        var first = await tmux.DisplayAsync("tests", "#{pane_id}");
+        await using (var before = await InProcessServer.StartAsync(TestBridge.Options(_state.Path, tmux, first)))
+            (await before.CallAsync("register", new() { ["role"] = "gestor" })).IsError.Should().NotBe(true);
+        await tmux.RestartAsync();
+        (await tmux.DisplayAsync("tests", "#{pane_id}")).Should().Be(first, "the test needs the pane id reused");
+        await using var newcomer = await InProcessServer.StartAsync(TestBridge.Options(_state.Path, tmux, first));
+
+        // Act
+        var supervised = await newcomer.CallAsync("supervise", new() { ["roles"] = new[] { "dev" } });
+
+        // Assert
+        supervised.IsError.Should().BeTrue("the old registration is not this session's, so it may not supervise as it");
+        supervised.Text().Should().Contain("This session has no role");
+        File.Exists(Path.Combine(_state.Path, "supervision.json")).Should().BeFalse("nobody supervises anyone");
+    }
+
+    [Fact(Timeout = Timeouts.Spec)]
     public async Task A_writer_killed_mid_write_leaves_every_whole_line_readable_and_the_next_append_clean()
     {
         // Arrange: a writer appending as fast as it can is killed; then the tail is torn as a crash mid-line leaves it.
