@@ -81,7 +81,7 @@ internal sealed class Roster(
             .Where(p => p.Role != name.Value && p.Pane == target && p.Socket == tmux.Socket)
             .Select(p => p.Role)
             .ToList();
-        return new RegisterResult(name.Value, target, tmux.Socket, registration.Cwd, now, movedFrom, alsoHere);
+        return new RegisterResult(name.Value, target, tmux.Socket, registration.Cwd, now, movedFrom, alsoHere, state.Host);
     }
 
     /// <summary>Every role with its pane's status and, for a live pane, what its screen shows; read in parallel.</summary>
