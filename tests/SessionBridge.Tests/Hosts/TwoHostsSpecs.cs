@@ -107,7 +107,7 @@ public sealed class TwoHostsSpecs(NatsServer nats) : IClassFixture<NatsServer>
         await Eventually.WaitAsync(() => NatsHints.Exists(new StateDirectory(hosts.StateFolder("b")), NatsHints.Held), "b's held hint");
         await hosts.Tmux("b").Tmux("send-keys", "-t", devPane, "Enter");
         var delivered = (await gestor.CallAsync("wait_for", new() { ["role"] = "dev", ["until"] = "delivered", ["id"] = id, ["timeout_s"] = 20 })).Json();
-        await Eventually.WaitAsync(() => PrivateTmuxServer.Submitted(devLog).Length == 1 && File.ReadAllText(devLog + ".context").Length > 0, "dev's turn with the hooks' context");
+        await Eventually.WaitAsync(() => PrivateTmuxServer.Submitted(devLog).Length == 1 && TwoHosts.Contexts(devLog).Length > 0, "dev's turn with the hooks' context");
         await hosts.Tmux("b").TypeAsync(devPane, "one more turn");
         await Eventually.WaitAsync(() => PrivateTmuxServer.Submitted(devLog).Length == 2, "dev's second turn");
 
