@@ -39,6 +39,12 @@ public class NatsServer : IAsyncLifetime
     /// <summary>Where the server keeps its streams.</summary>
     public string StoreDirectory => _directory.Combine("store");
 
+    /// <summary>The server's folder, for a fixture's own files (a configuration, credentials).</summary>
+    protected string Folder => _directory.Path;
+
+    /// <summary>What a fixture adds to the command line (a configuration file: <c>-c</c>).</summary>
+    protected virtual IEnumerable<string> MoreArguments() => [];
+
     /// <summary>Why no server can run here (the program is missing), or null.</summary>
     public static string? WhyUnavailable() =>
         Executable() is null ? "nats-server is not installed (Debian package nats-server; .ci/run installs it)" : null;
@@ -64,6 +70,7 @@ public class NatsServer : IAsyncLifetime
         var arguments = new List<string> { "-js", "-a", "127.0.0.1", "-p", Port.ToString(), "-sd", StoreDirectory };
         if (_user is not null)
             arguments.AddRange(["--user", _user, "--pass", _password ?? ""]);
+        arguments.AddRange(MoreArguments());
         var start = new ProcessStartInfo(Executable()!, arguments)
         {
             RedirectStandardOutput = true,
@@ -72,7 +79,12 @@ public class NatsServer : IAsyncLifetime
         };
         _process = Process.Start(start) ?? throw new InvalidOperationException("nats-server did not start");
         _process.OutputDataReceived += (_, _) => { };
-        _process.ErrorDataReceived += (_, _) => { };
+        var said = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        _process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is { } line)
+                said.Enqueue(line);
+        };
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
 
@@ -81,7 +93,10 @@ public class NatsServer : IAsyncLifetime
         while (true)
         {
             if (_process.HasExited)
-                throw new InvalidOperationException($"nats-server exited with {_process.ExitCode} on port {Port}");
+            {
+                _process.WaitForExit();
+                throw new InvalidOperationException($"nats-server exited with {_process.ExitCode} on port {Port}: {string.Join(" | ", said.TakeLast(5))}");
+            }
             try
             {
                 using var client = new TcpClient();

@@ -16,7 +16,9 @@ internal interface IRequestStore
 
     /// <summary>
     /// Applies <paramref name="change"/> to the request atomically: it returns the new record, or null to leave it.
-    /// Returns what is stored afterwards; null when there is no such request.
+    /// Returns what is stored afterwards; null when there is no such request. <paramref name="change"/> may run more
+    /// than once (the NATS store retries a compare-and-set lost to another process): whatever it records must be set
+    /// on every run, from the record it is given.
     /// </summary>
     PermissionRequestRecord? Update(string id, Func<PermissionRequestRecord, PermissionRequestRecord?> change);
 }

@@ -122,5 +122,5 @@ internal sealed class RequestStore(StateDirectory directory, TimeSpan lockTimeou
     }
 
     // Ids are ours (hex), but respond takes one from a caller: never let it name a path.
-    private static bool IsValidId(string id) => id.Length is > 0 and <= 64 && id.All(char.IsAsciiLetterOrDigit);
+    internal static bool IsValidId(string id) => id.Length is > 0 and <= 64 && id.All(char.IsAsciiLetterOrDigit);
 }

@@ -21,6 +21,11 @@ namespace SessionBridge.State;
 [JsonSerializable(typeof(SupervisionFile))]
 [JsonSerializable(typeof(PermissionRequestRecord))]
 [JsonSerializable(typeof(HostBeat))]
+// The NATS store keeps one document per key.
+[JsonSerializable(typeof(PeerRegistration))]
+[JsonSerializable(typeof(SavedPrompt))]
+[JsonSerializable(typeof(RoleSession))]
+[JsonSerializable(typeof(SupervisorEntry))]
 internal sealed partial class StateJsonContext : JsonSerializerContext
 {
     /// <summary>

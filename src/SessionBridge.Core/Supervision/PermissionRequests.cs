@@ -137,9 +137,10 @@ internal sealed class PermissionRequests(StateStore state)
             id,
             current =>
             {
-                if (!current.IsPending)
+                // Set on every run: on NATS a change lost to a racing decider runs again on what that one wrote.
+                won = current.IsPending;
+                if (!won)
                     return null;
-                won = true;
                 return current with { Status = status, EndedAt = now, EndedBy = by, Decision = decision };
             }
         );

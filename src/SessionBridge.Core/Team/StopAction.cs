@@ -17,6 +17,13 @@ internal enum StopAction
     [JsonStringEnumMemberName("not_running")]
     NotRunning,
 
+    /// <summary>
+    /// Left running: its prompt held a person's unsent draft, or a menu was open, and <c>/exit</c> typed there would
+    /// have been sent with the draft or picked an option. <c>--force</c> kills the pane instead.
+    /// </summary>
+    [JsonStringEnumMemberName("kept")]
+    Kept,
+
     /// <summary>No such role is registered.</summary>
     [JsonStringEnumMemberName("not_registered")]
     NotRegistered,

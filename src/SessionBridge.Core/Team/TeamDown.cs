@@ -1,5 +1,6 @@
 using SessionBridge.Bridge;
 using SessionBridge.Processes;
+using SessionBridge.Screens;
 using SessionBridge.State;
 using SessionBridge.Tmux;
 
@@ -17,13 +18,19 @@ internal sealed class TeamDown(BridgeOptions options, StateStore state, TimeProv
 
     private readonly PaneTargeting _targeting = new(options);
 
-    public async Task<TeamDownResult> RunAsync(IReadOnlyList<RoleName> roles, TimeSpan exitTimeout, CancellationToken cancellationToken)
+    /// <param name="force">Kill the panes of roles whose prompt holds a draft or a menu, instead of leaving them running.</param>
+    public async Task<TeamDownResult> RunAsync(
+        IReadOnlyList<RoleName> roles,
+        TimeSpan exitTimeout,
+        CancellationToken cancellationToken,
+        bool force = false
+    )
     {
-        var stops = await Task.WhenAll(roles.Select(role => StopAsync(role, exitTimeout, cancellationToken)));
+        var stops = await Task.WhenAll(roles.Select(role => StopAsync(role, exitTimeout, force, cancellationToken)));
         return new TeamDownResult(stops);
     }
 
-    private async Task<RoleStop> StopAsync(RoleName role, TimeSpan exitTimeout, CancellationToken cancellationToken)
+    private async Task<RoleStop> StopAsync(RoleName role, TimeSpan exitTimeout, bool force, CancellationToken cancellationToken)
     {
         var name = role.Value;
         if (state.Registry.Find(role) is not { } peer)
@@ -46,11 +53,23 @@ internal sealed class TeamDown(BridgeOptions options, StateStore state, TimeProv
             return new RoleStop(name, peer.Pane, StopAction.NotRunning, check.Problem);
         }
 
+        if (check.Status == PaneStatus.CopyMode)
+            await tmux.TryCommandAsync(["send-keys", "-t", peer.Pane, "-X", "cancel"], cancellationToken);
+
+        // /exit typed after a person's draft is sent to the model with it, and typed into a menu it moves the cursor:
+        // never type into either. The person decides: submit or clear the draft, answer the menu, or --force.
+        if (await InTheWayAsync(tmux, peer.Pane, cancellationToken) is { } inTheWay)
+        {
+            if (!force)
+                return new RoleStop(name, peer.Pane, StopAction.Kept, inTheWay + " Deal with it, then run down again, or down --force to kill its pane.");
+            state.Registry.MarkStopped(role, clock.GetUtcNow());
+            await tmux.TryCommandAsync(["kill-pane", "-t", peer.Pane], cancellationToken);
+            return new RoleStop(name, peer.Pane, StopAction.Killed, inTheWay + " --force killed its pane.");
+        }
+
         // Marked before /exit: the SessionEnd hook the exit fires then finds the role stopped on purpose, and does
         // not tell its supervisor it ended. Until its pane goes, list_peers still shows it alive.
         state.Registry.MarkStopped(role, clock.GetUtcNow());
-        if (check.Status == PaneStatus.CopyMode)
-            await tmux.TryCommandAsync(["send-keys", "-t", peer.Pane, "-X", "cancel"], cancellationToken);
         await tmux.SendLiteralAsync(peer.Pane, "/exit", cancellationToken);
         // Claude Code takes typed text like a paste: an Enter too soon is eaten with it.
         await Task.Delay(options.SettleDelay, clock, cancellationToken);
@@ -82,6 +101,32 @@ internal sealed class TeamDown(BridgeOptions options, StateStore state, TimeProv
             StopAction.Killed,
             $"Claude Code did not exit within {exitTimeout.TotalSeconds:0} s of /exit: its pane was killed."
         );
+    }
+
+    /// <summary>What on the role's screen /exit must not be typed into (a draft, a menu), in words, or null.</summary>
+    private static async Task<string?> InTheWayAsync(TmuxClient tmux, string pane, CancellationToken cancellationToken)
+    {
+        string screen;
+        try
+        {
+            screen = await tmux.CaptureAsync(pane, 0, cancellationToken);
+        }
+        catch (TmuxException)
+        {
+            // The exit wait below finds out what became of the pane.
+            return null;
+        }
+
+        var reading = ScreenClassifier.Classify(screen);
+        if (reading.State == ScreenState.WaitingSelect)
+            return $"It is on a menu (\"{reading.Heading ?? "no heading"}\"): /exit would move its cursor; answer it first (session-bridge respond).";
+        if (PromptBox.Read(screen) is { HasDraft: true } box)
+        {
+            var draft = box.Input.Length > 40 ? box.Input[..40] + "…" : box.Input;
+            return $"Its prompt holds an unsent draft (\"{draft}\"): /exit would be sent to the model with it; submit or clear it.";
+        }
+
+        return null;
     }
 
     private static async Task<bool> IsTeamPaneAsync(TmuxClient tmux, string pane, CancellationToken cancellationToken) =>

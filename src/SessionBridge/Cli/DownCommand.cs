@@ -16,10 +16,11 @@ internal static class DownCommand
         var roles = new Argument<string[]>("role") { Description = "The roles to stop (default: the team's roles).", Arity = ArgumentArity.ZeroOrMore };
         var file = new Option<string?>("--file") { Description = $"The team file whose roles to stop (default: {TeamFile.FileName} here, else the default team).", HelpName = "PATH" };
         var timeout = new Option<int>("--timeout") { Description = "Seconds to wait for each Claude Code to exit before its pane is killed.", DefaultValueFactory = _ => 15, HelpName = "SECONDS" };
+        var force = new Option<bool>("--force") { Description = "Kill the pane of a role whose prompt holds an unsent draft or a menu, instead of leaving it running (the draft is lost)." };
         var json = CommonOptions.Json();
         var command = new Command("down", "Stop the team's Claude Code sessions (/exit, then kill the pane after a timeout); mailboxes, briefings and sessions are kept for the next up.")
         {
-            roles, file, timeout, json,
+            roles, file, timeout, force, json,
         };
         command.SetAction((result, ct) => CommandRunner.RunAsync(context, async () =>
         {
@@ -33,7 +34,7 @@ internal static class DownCommand
                 ? [.. named.Select(r => RoleName.Parse(r))]
                 : TeamRoles(state, result.GetValue(file));
 
-            var down = await new TeamDown(options, state, context.Bridge.Clock).RunAsync(targets, TimeSpan.FromSeconds(seconds), ct);
+            var down = await new TeamDown(options, state, context.Bridge.Clock).RunAsync(targets, TimeSpan.FromSeconds(seconds), ct, result.GetValue(force));
             if (result.GetValue(json))
             {
                 context.WriteJson(down);
@@ -48,6 +49,7 @@ internal static class DownCommand
                         StopAction.Exited => "[green]stopped[/]",
                         StopAction.Killed => "[yellow]killed[/]",
                         StopAction.NotRunning => "[grey]not running[/]",
+                        StopAction.Kept => "[yellow]left running[/]",
                         _ => "[red]not registered[/]",
                     };
                     context.Console.MarkupLine($"{Markup.Escape(stop.Role)}{Markup.Escape(pane)}: {said}{(stop.Detail is null ? "" : " - " + Markup.Escape(stop.Detail))}");
@@ -57,7 +59,7 @@ internal static class DownCommand
                     context.Console.MarkupLine("Their mailboxes, briefings and sessions are kept: [bold]session-bridge up[/] resumes them.");
             }
 
-            return down.Roles.Any(r => r.Action == StopAction.NotRegistered) ? ExitCodes.Error : ExitCodes.Ok;
+            return down.Roles.Any(r => r.Action is StopAction.NotRegistered or StopAction.Kept) ? ExitCodes.Error : ExitCodes.Ok;
         }));
         return command;
     }

@@ -171,6 +171,24 @@ public sealed class TwoHostsSpecs(NatsServer nats) : IClassFixture<NatsServer>
     }
 
     [Fact(Timeout = Timeouts.Spec)]
+    public async Task A_hook_finds_only_its_own_hosts_registration_of_a_pane_id_and_socket_path_both_hosts_have()
+    {
+        // Arrange: pane %5 of /tmp/tmux-0/default with the same pids exists on both machines; dev is b's
+        await using var hosts = await TwoHosts.StartAsync(nats);
+        var now = DateTimeOffset.UtcNow;
+        hosts.Store("b").Registry.Save(new PeerRegistration("dev", "%5", "/tmp/tmux-0/default", 100, 200, null, now, now, Host: "b"));
+        var live = new PaneIdentity("/tmp/tmux-0/default", 100, "%5", 200);
+
+        // Act
+        var onA = hosts.Store("a").Registry.FindByPane("%5", "/tmp/tmux-0/default", live);
+        var onB = hosts.Store("b").Registry.FindByPane("%5", "/tmp/tmux-0/default", live);
+
+        // Assert
+        onA.Should().BeNull("a's pane %5 is another pane than b's");
+        onB!.Role.Should().Be("dev");
+    }
+
+    [Fact(Timeout = Timeouts.Spec)]
     public async Task A_registration_of_another_host_never_binds_the_caller_even_with_the_same_pane_and_socket()
     {
         // Arrange: dev registered on b; a session on a whose pane id and tmux socket path are the same as dev's

@@ -16,6 +16,9 @@ public abstract class StoreContract(NatsServer? nats) : IDisposable
 
     private protected bool OnNats => nats is not null;
 
+    /// <summary>The spec's nats-server (on NATS only), for specs that stop and start it.</summary>
+    private protected NatsServer Server => nats ?? throw new InvalidOperationException("a spec on files has no nats-server");
+
     /// <summary>
     /// A store as one process on <paramref name="host"/> opens it: on files, the same state directory for every
     /// host (one machine); on NATS, a local folder of the host's own and the team's shared buckets.

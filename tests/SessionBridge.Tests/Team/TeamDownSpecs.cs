@@ -126,6 +126,50 @@ public sealed class TeamDownSpecs(PrivateTmuxServer tmux) : TeamRig(tmux)
     }
 
     [Fact(Timeout = Timeouts.Spec)]
+    public async Task A_role_whose_prompt_holds_a_persons_draft_is_left_running_and_the_draft_is_not_sent()
+    {
+        // Arrange: a person has half-typed a prompt in dev's pane. /exit typed after it would go to the model with it.
+        var team = await TeamAsync();
+        await UpAsync(team);
+        var dev = (await PanesAsync()).Single(p => p.Role == "dev").Pane;
+        await Tmux.Tmux("send-keys", "-t", dev, "-l", "half a thought");
+        await Eventually.WaitAsync(async () => (await Tmux.CaptureAsync(dev)).Contains("half a thought"), "the draft on dev's screen");
+
+        // Act
+        var down = await DownAsync("dev");
+
+        // Assert
+        var stop = down.Roles.Single();
+        stop.Action.Should().Be(StopAction.Kept);
+        stop.Detail.Should().Contain("unsent draft (\"half a thought\")").And.Contain("down --force");
+        (await PanesAsync()).Select(p => p.Role).Should().Contain("dev", "dev's session is left running");
+        (await Tmux.CaptureAsync(dev)).Should().Contain("half a thought").And.NotContain("/exit", "nothing was typed after the draft");
+        (await new UseCases(Options).Roster.ListPeersAsync(TestContext.Current.CancellationToken))
+            .Peers.Single(p => p.Role == "dev").State.Should().NotBe(ListedState.Stopped);
+    }
+
+    [Fact(Timeout = Timeouts.Spec)]
+    public async Task I_can_force_down_a_role_whose_prompt_holds_a_draft_and_its_pane_is_killed()
+    {
+        // Arrange
+        var team = await TeamAsync();
+        await UpAsync(team);
+        var dev = (await PanesAsync()).Single(p => p.Role == "dev").Pane;
+        await Tmux.Tmux("send-keys", "-t", dev, "-l", "half a thought");
+        await Eventually.WaitAsync(async () => (await Tmux.CaptureAsync(dev)).Contains("half a thought"), "the draft on dev's screen");
+
+        // Act
+        var down = await new TeamDown(Options, Store, TimeProvider.System).RunAsync(
+            [RoleName.Parse("dev")], TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken, force: true);
+
+        // Assert
+        down.Roles.Single().Action.Should().Be(StopAction.Killed);
+        down.Roles.Single().Detail.Should().Contain("--force killed its pane");
+        (await PanesAsync()).Select(p => p.Role).Should().NotContain("dev");
+        Store.Registry.Find(RoleName.Parse("dev"))!.StoppedAt.Should().NotBeNull("peers says stopped, and up resumes it");
+    }
+
+    [Fact(Timeout = Timeouts.Spec)]
     public async Task A_Claude_Code_that_ignores_exit_has_its_pane_killed_after_the_timeout()
     {
         // Arrange: a pane that takes keys but never exits (cat, running as claude).

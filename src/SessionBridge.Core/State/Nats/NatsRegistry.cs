@@ -1,14 +1,53 @@
-#pragma warning disable CS9113 // SKELETON
 namespace SessionBridge.State.Nats;
 
-/// <summary>the team bucket "registry": one key per role, every change a compare-and-set on its revision.</summary>
+/// <summary>
+/// The team bucket "registry": one key per role (role names are valid keys: a-z, 0-9, '-' and '_'), every change a
+/// compare-and-set on its revision, so two hosts touching or stopping roles at once lose nothing.
+/// </summary>
 internal sealed class NatsRegistry(NatsTeam team) : IRegistryStore
 {
-    // SKELETON: to be written.
-    public IReadOnlyList<PeerRegistration> All() => throw new NotImplementedException();
-    public PeerRegistration? Find(RoleName role) => throw new NotImplementedException();
-    public void Save(PeerRegistration registration) => throw new NotImplementedException();
-    public void Touch(RoleName role, DateTimeOffset now) => throw new NotImplementedException();
-    public void MarkStopped(RoleName role, DateTimeOffset now) => throw new NotImplementedException();
-    public PeerRegistration? FindByPane(string pane, string? socket, PaneIdentity? live = null) => throw new NotImplementedException();
+    private readonly NatsBucket<PeerRegistration> _bucket = new(
+        team,
+        "registry",
+        StateJsonContext.Files.PeerRegistration,
+        "every role's registration"
+    );
+
+    public IReadOnlyList<PeerRegistration> All() => [.. _bucket.All().OrderBy(p => p.Role, StringComparer.Ordinal)];
+
+    public PeerRegistration? Find(RoleName role) => _bucket.Find(role.Value);
+
+    /// <summary>
+    /// Binds a role to a pane; re-registering a role moves it. The whole registration is replaced, so the last
+    /// writer wins, as with registry.json. Other roles on the same pane stay (<see cref="FindByPane"/> picks the newest).
+    /// </summary>
+    public void Save(PeerRegistration registration) => _bucket.Put(registration.Role, registration);
+
+    public void Touch(RoleName role, DateTimeOffset now) =>
+        _bucket.Change(
+            role.Value,
+            peer => (peer is null ? NatsEdit<PeerRegistration>.Keep : NatsEdit<PeerRegistration>.Put(peer with { LastSeen = now }), true)
+        );
+
+    public void MarkStopped(RoleName role, DateTimeOffset now) =>
+        _bucket.Change(
+            role.Value,
+            peer => (peer is null ? NatsEdit<PeerRegistration>.Keep : NatsEdit<PeerRegistration>.Put(peer with { StoppedAt = now }), true)
+        );
+
+    /// <summary>
+    /// The same rules as registry.json's: the newest registration of the pane that fits the pane as it is now, of this
+    /// host only: another host's pane may have the same id, socket path and even pids, and is never this one.
+    /// </summary>
+    public PeerRegistration? FindByPane(string pane, string? socket, PaneIdentity? live = null) =>
+        _bucket
+            .All()
+            .Where(p =>
+                p.Pane == pane
+                && (p.Host is null || p.Host == team.Settings.Host)
+                && (socket is null || p.Socket is null || p.Socket == socket)
+                && (live is null || PaneIdentity.Fits(p, live.ServerPid, live.PanePid))
+            )
+            .OrderByDescending(p => p.RegisteredAt)
+            .FirstOrDefault();
 }

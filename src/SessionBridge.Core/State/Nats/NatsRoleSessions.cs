@@ -1,11 +1,13 @@
-#pragma warning disable CS9113 // SKELETON
 namespace SessionBridge.State.Nats;
 
-/// <summary>the team bucket "sessions": one key per role.</summary>
+/// <summary>The team bucket "sessions": one key per role, the Claude Code session <c>up</c> started it with.</summary>
 internal sealed class NatsRoleSessions(NatsTeam team) : IRoleSessionStore
 {
-    // SKELETON: to be written.
-    public RoleSession? Find(RoleName role) => throw new NotImplementedException();
-    public IReadOnlyList<RoleSession> All() => throw new NotImplementedException();
-    public void Save(RoleSession session) => throw new NotImplementedException();
+    private readonly NatsBucket<RoleSession> _bucket = new(team, "sessions", StateJsonContext.Files.RoleSession, "each role's Claude Code session");
+
+    public RoleSession? Find(RoleName role) => _bucket.Find(role.Value);
+
+    public IReadOnlyList<RoleSession> All() => [.. _bucket.All().OrderBy(r => r.Role, StringComparer.Ordinal)];
+
+    public void Save(RoleSession session) => _bucket.Put(session.Role, session);
 }

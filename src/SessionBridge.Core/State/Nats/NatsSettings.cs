@@ -29,6 +29,18 @@ internal sealed record NatsSettings(
     /// <summary>Whether any credential is given: a server off loopback is refused without one.</summary>
     public bool HasCredentials => User is not null || Token is not null || CredsFile is not null;
 
+    // By value, servers included (a record compares a list by reference): the same environment read twice is the
+    // same settings, so NatsTeam.For keeps one connection per process.
+    public bool Equals(NatsSettings? other) =>
+        other is not null
+        && Servers.SequenceEqual(other.Servers)
+        && (User, Password, Token, CredsFile, CaFile, Team, Host) == (other.User, other.Password, other.Token, other.CredsFile, other.CaFile, other.Team, other.Host);
+
+    public override int GetHashCode() => HashCode.Combine(string.Join(",", Servers), User, Token, CredsFile, CaFile, Team, Host);
+
+    /// <summary>What <see cref="Describe"/> says: never the password or token (a record would print them).</summary>
+    public override string ToString() => Describe();
+
     /// <summary>The servers, without credentials, for messages: "nats://10.0.0.5:4222, nats://10.0.0.6:4222 (team shop)".</summary>
     public string Describe() => string.Join(", ", Servers.Select(s => $"{s.Scheme}://{s.Authority}")) + $" (team {Team})";
 
@@ -117,7 +129,8 @@ internal sealed record NatsSettings(
         || (IPAddress.TryParse(server.Host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address));
 
     private static string Redact(string part) =>
-        part.IndexOf('@') is var at and > 0 && part.IndexOf("://", StringComparison.Ordinal) is var scheme
+        // The last '@': a password may hold an unescaped one.
+        part.LastIndexOf('@') is var at and > 0 && part.IndexOf("://", StringComparison.Ordinal) is var scheme
             ? (scheme >= 0 ? part[..(scheme + 3)] : "") + "***" + part[at..]
             : part;
 

@@ -15,8 +15,8 @@ internal static class NatsStateStore
             new NatsMessageLog(team, clock),
             new NatsHeldStore(team),
             new NatsRoleSessions(team),
-            new NatsSupervisionBook(team),
-            new NatsRequestStore(team),
+            new NatsSupervisionBook(team, directory),
+            new NatsRequestStore(team, directory),
             (pane, mailbox) => NatsStateWatch.For(team, directory, pane, mailbox),
             new NatsHostLink(team)
         );

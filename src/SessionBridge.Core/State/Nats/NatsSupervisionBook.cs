@@ -1,14 +1,107 @@
-#pragma warning disable CS9113 // SKELETON
 namespace SessionBridge.State.Nats;
 
-/// <summary>the team bucket "supervision": one key per supervised role, changed by compare-and-set.</summary>
-internal sealed class NatsSupervisionBook(NatsTeam team) : ISupervisionStore
+/// <summary>
+/// The team bucket "supervision": one key per supervised role (so a role has one supervisor at most), every change a
+/// compare-and-set on the key's revision, so <see cref="ClaimEnded"/> is won once across every process of every host.
+/// Each role is changed on its own: a <see cref="Set"/> of several roles is several writes, each whole.
+/// <see cref="Any"/> answers from this machine's hint file (<see cref="NatsHints"/>): the hook asks it on every event.
+/// </summary>
+internal sealed class NatsSupervisionBook(NatsTeam team, StateDirectory directory) : ISupervisionStore
 {
-    // SKELETON: to be written.
-    public bool Any() => throw new NotImplementedException();
-    public SupervisorEntry? Find(RoleName role) => throw new NotImplementedException();
-    public IReadOnlyList<SupervisorEntry> All() => throw new NotImplementedException();
-    public IReadOnlyList<SupervisorEntry> Set(RoleName supervisor, IReadOnlyList<RoleName> roles, DateTimeOffset now, IReadOnlyList<SupervisionNotice>? notify = null) => throw new NotImplementedException();
-    public IReadOnlyList<SupervisorEntry> Stop(IReadOnlyList<RoleName> roles, RoleName? supervisor) => throw new NotImplementedException();
-    public SupervisorEntry? ClaimEnded(RoleName role, DateTimeOffset session) => throw new NotImplementedException();
+    private readonly NatsBucket<SupervisorEntry> _bucket = new(
+        team,
+        "supervision",
+        StateJsonContext.Files.SupervisorEntry,
+        "who supervises which role"
+    );
+
+    /// <summary>Whether anyone may supervise anyone: one stat of the local hint, no network.</summary>
+    public bool Any() => NatsHints.Exists(directory, NatsHints.Supervision);
+
+    public SupervisorEntry? Find(RoleName role) => _bucket.Find(role.Value);
+
+    /// <summary>Every supervised role, in name order; finding none clears this machine's hint.</summary>
+    public IReadOnlyList<SupervisorEntry> All()
+    {
+        var all = _bucket.All();
+        if (all.Count == 0)
+        {
+            // Cleared, then read again: an entry written meanwhile by this host either shows in the second read
+            // or sets its hint after the clear. Never a hint missing while an entry exists.
+            NatsHints.Clear(directory, NatsHints.Supervision);
+            all = _bucket.All();
+            if (all.Count > 0)
+                NatsHints.Set(directory, NatsHints.Supervision);
+        }
+
+        return [.. all.OrderBy(e => e.Role, StringComparer.Ordinal)];
+    }
+
+    public IReadOnlyList<SupervisorEntry> Set(
+        RoleName supervisor,
+        IReadOnlyList<RoleName> roles,
+        DateTimeOffset now,
+        IReadOnlyList<SupervisionNotice>? notify = null
+    )
+    {
+        var replaced = new List<SupervisorEntry>();
+        foreach (var role in roles)
+        {
+            var old = _bucket.Change(
+                role.Value,
+                old =>
+                    (
+                        NatsEdit<SupervisorEntry>.Put(
+                            old?.Supervisor == supervisor.Value
+                                ? old with { Notify = notify ?? old.Notify }
+                                : new SupervisorEntry(role.Value, supervisor.Value, now, notify)
+                        ),
+                        old
+                    )
+            );
+            if (old is not null && old.Supervisor != supervisor.Value)
+                replaced.Add(old);
+        }
+
+        // After the writes: see All for why the order matters.
+        if (roles.Count > 0)
+            NatsHints.Set(directory, NatsHints.Supervision);
+        return replaced;
+    }
+
+    public IReadOnlyList<SupervisorEntry> Stop(IReadOnlyList<RoleName> roles, RoleName? supervisor)
+    {
+        var removed = new List<SupervisorEntry>();
+        foreach (var role in roles)
+        {
+            var old = _bucket.Change(
+                role.Value,
+                old =>
+                    old is not null && (supervisor is null || old.Supervisor == supervisor.Value.Value)
+                        ? (NatsEdit<SupervisorEntry>.Remove, old)
+                        : (NatsEdit<SupervisorEntry>.Keep, null)
+            );
+            if (old is not null)
+                removed.Add(old);
+        }
+
+        // The last supervision ended: let the hook stop asking (All clears the hint when it finds none).
+        if (removed.Count > 0)
+            _ = All();
+        return removed;
+    }
+
+    /// <summary>
+    /// Claims the ended notice of <paramref name="role"/>'s session registered at <paramref name="session"/> by
+    /// compare-and-set: of every process racing on every host, one writes <see cref="SupervisorEntry.EndedTold"/>
+    /// first and is given the entry; the others read it back already told.
+    /// </summary>
+    public SupervisorEntry? ClaimEnded(RoleName role, DateTimeOffset session) =>
+        _bucket.Change(
+            role.Value,
+            entry =>
+                entry is null || !entry.Notices.Contains(SupervisionNotice.Ended) || entry.EndedTold == session
+                    ? (NatsEdit<SupervisorEntry>.Keep, null)
+                    : (NatsEdit<SupervisorEntry>.Put(entry with { EndedTold = session }), entry)
+        );
 }

@@ -68,19 +68,30 @@ internal sealed class NatsTeam
     public string Subject(params string[] parts) => $"sb.{Settings.Team}." + string.Join('.', parts);
 
     /// <summary>The team's bucket <paramref name="name"/>, made on first use with <paramref name="configure"/>.</summary>
-    public INatsKVStore Bucket(string name, Func<NatsKVConfig, NatsKVConfig>? configure = null) =>
-        _buckets
-            .GetOrAdd(
-                name,
-                n => new Lazy<INatsKVStore>(() =>
-                {
-                    var config = new NatsKVConfig(Name(n)) { History = 1, Storage = NatsKVStorageType.File };
-                    if (configure is not null)
-                        config = configure(config);
-                    return Call($"opening the bucket {Name(n)}", token => KeyValue.CreateOrUpdateStoreAsync(config, token));
-                })
-            )
-            .Value;
+    /// <exception cref="StateException">The store could not be reached: the next call tries again.</exception>
+    public INatsKVStore Bucket(string name, Func<NatsKVConfig, NatsKVConfig>? configure = null)
+    {
+        var bucket = _buckets.GetOrAdd(
+            name,
+            n => new Lazy<INatsKVStore>(() =>
+            {
+                var config = new NatsKVConfig(Name(n)) { History = 1, Storage = NatsKVStorageType.File };
+                if (configure is not null)
+                    config = configure(config);
+                return Call($"opening the bucket {Name(n)}", token => KeyValue.CreateOrUpdateStoreAsync(config, token));
+            })
+        );
+        try
+        {
+            return bucket.Value;
+        }
+        catch (StateException)
+        {
+            // A Lazy keeps its exception: forget it, so the same store works again once the server answers.
+            _buckets.TryRemove(new KeyValuePair<string, Lazy<INatsKVStore>>(name, bucket));
+            throw;
+        }
+    }
 
     /// <summary>Runs <paramref name="call"/> to the store and waits for it, at most <see cref="CallTimeout"/>.</summary>
     /// <exception cref="StateException">The store did not answer in time, or refused.</exception>
@@ -110,11 +121,36 @@ internal sealed class NatsTeam
         {
             throw Unreachable(what, $"no answer within {CallTimeout.TotalSeconds:0} s");
         }
+        catch (NatsException e) when (e is not NatsKVException && Refusal(e) is { } refusal)
+        {
+            throw Refused(what, refusal);
+        }
         catch (NatsException e) when (e is not NatsKVException)
         {
             throw Unreachable(what, e.Message);
         }
     }
+
+    // The server's own words for credentials it does not take ("Authorization Violation", "Authentication Timeout",
+    // "User Authentication Expired"): the client wraps them in a connection error.
+    private static string? Refusal(Exception? e)
+    {
+        for (; e is not null; e = e.InnerException)
+        {
+            if (e.Message.Contains("authoriz", StringComparison.OrdinalIgnoreCase) || e.Message.Contains("authentic", StringComparison.OrdinalIgnoreCase))
+                return e.Message.Trim().Trim('\'');
+        }
+
+        return null;
+    }
+
+    private StateException Refused(string what, string why) =>
+        new(
+            $"The NATS server at {Settings.Describe()} refused this machine's credentials while {what} ({why}). Nothing was "
+                + $"typed. Give the team's user and password (nats://user:password@host:4222) or token in {NatsSettings.ServersVariable}, "
+                + $"or set {NatsSettings.CredsVariable} to the team's .creds file.",
+            NatsSettings.ServersVariable
+        );
 
     private StateException Unreachable(string what, string why) =>
         new(

@@ -1,0 +1,91 @@
+using SessionBridge.State;
+using SessionBridge.State.Nats;
+
+namespace SessionBridge.Tests.Store;
+
+/// <summary>
+/// On NATS the hook's every-event questions (is anyone supervised, is any request kept) are answered by hint files in
+/// the local state directory, so that it stays off the network; the store keeps them true whenever an entry exists.
+/// </summary>
+public sealed class NatsHintSpecs(NatsServer nats) : StoreContract(nats), IClassFixture<NatsServer>
+{
+    private static readonly DateTimeOffset Noon = DateTimeOffset.Parse("2026-12-01T12:00:00Z");
+
+    [Fact]
+    public void Supervising_sets_the_hint_and_stopping_the_last_supervision_clears_it()
+    {
+        // Arrange
+        var store = OpenStore();
+        var hint = NatsHints.PathOf(store.Directory, NatsHints.Supervision);
+
+        // Act
+        store.Supervision.Set(RoleName.Parse("gestor"), [RoleName.Parse("dev"), RoleName.Parse("qa")], Noon);
+        var whileSupervised = File.Exists(hint);
+        store.Supervision.Stop([RoleName.Parse("dev")], null);
+        var whileOneLeft = File.Exists(hint);
+        store.Supervision.Stop([RoleName.Parse("qa")], null);
+
+        // Assert
+        whileSupervised.Should().BeTrue();
+        whileOneLeft.Should().BeTrue();
+        File.Exists(hint).Should().BeFalse();
+        store.Supervision.Any().Should().BeFalse();
+    }
+
+    [Fact]
+    public void A_full_read_that_finds_no_request_clears_the_hint_and_one_that_finds_some_keeps_it()
+    {
+        // Arrange: this host's hint left over, then another host's request.
+        var a = OpenStore("a");
+        NatsHints.Set(a.Directory, NatsHints.Requests);
+
+        // Act
+        var beforeAny = a.Requests.Any();
+        var noneFound = a.Requests.All();
+        var afterNone = a.Requests.Any();
+        OpenStore("b").Requests.Create(
+            new PermissionRequestRecord("abc123", "dev", "gestor", "%2", null, null, "Bash", null, null, Noon, Noon.AddMinutes(5)),
+            Noon
+        );
+        NatsHints.Set(a.Directory, NatsHints.Requests);
+        var someFound = a.Requests.All();
+
+        // Assert
+        beforeAny.Should().BeTrue();
+        noneFound.Should().BeEmpty();
+        afterNone.Should().BeFalse();
+        someFound.Should().ContainSingle();
+        a.Requests.Any().Should().BeTrue();
+    }
+
+    [Fact]
+    public void A_hint_is_a_private_file_in_the_state_directory()
+    {
+        // Arrange
+        var store = OpenStore();
+
+        // Act
+        store.Requests.Create(new PermissionRequestRecord("abc123", "dev", "gestor", "%2", null, null, "Bash", null, null, Noon, Noon), Noon);
+
+        // Assert
+        var hint = NatsHints.PathOf(store.Directory, NatsHints.Requests);
+        hint.Should().Be(Path.Combine(store.Directory.Root, "nats-hints", "requests"));
+        File.GetUnixFileMode(hint).Should().Be(UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        File.GetUnixFileMode(Path.GetDirectoryName(hint)!).Should().Be(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+    }
+
+    [Fact]
+    public void A_value_larger_than_the_server_takes_is_refused_saying_what_to_do()
+    {
+        // Arrange
+        var store = OpenStore();
+        var huge = new SavedPrompt("dev", new string('x', 2_000_000), Noon);
+
+        // Act
+        var save = () => store.Prompts.Save(huge);
+
+        // Assert
+        save.Should().Throw<StateException>().Which.Message.Should().Contain("\"dev\"").And.Contain("max_payload").And.Contain("shorter");
+        store.Prompts.Find(RoleName.Parse("dev")).Should().BeNull();
+    }
+}
