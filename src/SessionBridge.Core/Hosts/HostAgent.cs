@@ -29,8 +29,6 @@ internal sealed class HostAgent(UseCases useCases, Action<string>? warn = null)
 
     private readonly StateStore _state = useCases.State;
 
-    private readonly Dictionary<string, DateTime> _published = new(StringComparer.Ordinal);
-
     /// <summary>Runs until cancelled (the server stops); returns at once on the file store.</summary>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
@@ -40,7 +38,8 @@ internal sealed class HostAgent(UseCases useCases, Action<string>? warn = null)
         var serving = link.ServeAsync(AnswerAsync, cancellationToken);
         var mirroring = link.WatchAsync(HintBuckets, Mirror, cancellationToken);
         var beating = BeatAsync(link, cancellationToken);
-        await Task.WhenAll(serving, mirroring, beating);
+        var presence = link.PublishPresenceAsync(_state.Directory, BeatInterval, cancellationToken);
+        await Task.WhenAll(serving, mirroring, beating, presence);
     }
 
     private async Task BeatAsync(IHostLink link, CancellationToken cancellationToken)
@@ -51,7 +50,6 @@ internal sealed class HostAgent(UseCases useCases, Action<string>? warn = null)
             try
             {
                 link.Beat(useCases.Clock.GetUtcNow());
-                PublishPresence(link);
             }
             catch (StateException e)
             {
@@ -70,31 +68,6 @@ internal sealed class HostAgent(UseCases useCases, Action<string>? warn = null)
         catch (OperationCanceledException)
         {
             return false;
-        }
-    }
-
-    /// <summary>Publishes each presence file of this host that changed since it was last published.</summary>
-    private void PublishPresence(IHostLink link)
-    {
-        var folder = _state.Directory.PresenceDirectory;
-        if (!Directory.Exists(folder))
-            return;
-        foreach (var file in Directory.EnumerateFiles(folder, "*.json"))
-        {
-            try
-            {
-                var written = File.GetLastWriteTimeUtc(file);
-                if (_published.TryGetValue(file, out var last) && last == written)
-                    continue;
-                // A key holds letters, digits, '-', '_', '/', '=' and '.': a pane file's name is made of those once its '%' goes.
-                var key = new string(Path.GetFileNameWithoutExtension(file).Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '_').ToArray());
-                link.PublishPresence(key, File.ReadAllBytes(file));
-                _published[file] = written;
-            }
-            catch (IOException)
-            {
-                // A file the hook is replacing right now: the next beat publishes it.
-            }
         }
     }
 

@@ -34,6 +34,10 @@ internal interface IHostLink
     /// </summary>
     Task WatchAsync(IReadOnlyList<string> buckets, Action<string> written, CancellationToken cancellationToken);
 
-    /// <summary>Publishes one of this host's panes' presence (its hook's file, as it is) for the other hosts to see.</summary>
-    void PublishPresence(string pane, byte[] presence);
+    /// <summary>
+    /// Publishes this host's panes' presence (the files its hooks write in <paramref name="directory"/>, as they are)
+    /// for the other hosts, in the bucket <c>presence</c>: each file when it changes, and every file again on each
+    /// <paramref name="sweep"/>, until cancelled.
+    /// </summary>
+    Task PublishPresenceAsync(StateDirectory directory, TimeSpan sweep, CancellationToken cancellationToken);
 }

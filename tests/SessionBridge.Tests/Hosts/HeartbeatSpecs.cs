@@ -43,7 +43,7 @@ public sealed class HeartbeatSpecs : IDisposable
 
         public Task WatchAsync(IReadOnlyList<string> buckets, Action<string> written, CancellationToken cancellationToken) => Task.CompletedTask;
 
-        public void PublishPresence(string pane, byte[] presence) { }
+        public Task PublishPresenceAsync(StateDirectory directory, TimeSpan sweep, CancellationToken cancellationToken) => Task.CompletedTask;
     }
 
     private RemotePanes Remote()

@@ -171,6 +171,41 @@ public sealed class TwoHostsSpecs(NatsServer nats) : IClassFixture<NatsServer>
     }
 
     [Fact(Timeout = Timeouts.Spec)]
+    public async Task Host_bs_server_publishes_its_panes_presence_for_the_other_hosts()
+    {
+        // Arrange
+        await using var hosts = await TwoHosts.StartAsync(nats);
+        var (devPane, _) = await hosts.StartClaudeAsync("b");
+        var dev = await hosts.ServerAsync("b", devPane);
+        await RegisterAsync(dev, "dev");
+        var team = NatsTeam.For(NatsSettings.FromEnvironment(hosts.Variables("a").GetValueOrDefault)!);
+
+        // Act: the fake Claude Code's SessionStart hook wrote dev's presence on b
+        var published = await Eventually.ReadAsync(
+            async () =>
+            {
+                try
+                {
+                    var bucket = await team.KeyValue.GetStoreAsync(team.Name("presence"), TestContext.Current.CancellationToken);
+                    var keys = new List<string>();
+                    await foreach (var key in bucket.GetKeysAsync(cancellationToken: TestContext.Current.CancellationToken))
+                        keys.Add(key);
+                    return keys;
+                }
+                catch (NATS.Client.JetStream.NatsJSApiException)
+                {
+                    return [];
+                }
+            },
+            keys => keys.Count > 0,
+            "b's presence in the team's bucket presence"
+        );
+
+        // Assert
+        published.Should().OnlyContain(key => key.StartsWith("b.", StringComparison.Ordinal));
+    }
+
+    [Fact(Timeout = Timeouts.Spec)]
     public async Task A_hook_finds_only_its_own_hosts_registration_of_a_pane_id_and_socket_path_both_hosts_have()
     {
         // Arrange: pane %5 of /tmp/tmux-0/default with the same pids exists on both machines; dev is b's

@@ -156,11 +156,78 @@ internal sealed class NatsHostLink(NatsTeam team) : IHostLink
         }
     }
 
-    public void PublishPresence(string pane, byte[] presence)
+    public async Task PublishPresenceAsync(StateDirectory directory, TimeSpan sweep, CancellationToken cancellationToken)
     {
-        var bucket = team.Bucket("presence");
-        team.Call($"publishing host {Host}'s presence", token => bucket.PutAsync($"{Host}.{pane}", presence, cancellationToken: token));
+        var published = new Dictionary<string, DateTime>(StringComparer.Ordinal);
+        var changed = new SemaphoreSlim(0);
+        using var watcher = WatchPresence(directory, changed);
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                await PublishChangedAsync(directory, published, cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e) when (e is NatsException or OperationCanceledException or IOException or UnauthorizedAccessException)
+            {
+                // The store or a file is away for now: the next change or sweep publishes it.
+            }
+
+            try
+            {
+                await changed.WaitAsync(sweep, cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
     }
+
+    private static FileSystemWatcher? WatchPresence(StateDirectory directory, SemaphoreSlim changed)
+    {
+        try
+        {
+            Directory.CreateDirectory(directory.PresenceDirectory, FileModes.PrivateDirectory);
+            var watcher = new FileSystemWatcher(directory.PresenceDirectory, "*.json")
+            {
+                NotifyFilter = NotifyFilters.FileName | NotifyFilters.LastWrite,
+            };
+            watcher.Changed += (_, _) => changed.Release();
+            watcher.Created += (_, _) => changed.Release();
+            watcher.Renamed += (_, _) => changed.Release();
+            watcher.EnableRaisingEvents = true;
+            return watcher;
+        }
+        catch (Exception e) when (e is IOException or ArgumentException or UnauthorizedAccessException)
+        {
+            // Out of inotify watches: the sweep still publishes, later.
+            return null;
+        }
+    }
+
+    private async Task PublishChangedAsync(StateDirectory directory, Dictionary<string, DateTime> published, CancellationToken cancellationToken)
+    {
+        if (!Directory.Exists(directory.PresenceDirectory))
+            return;
+        var bucket = team.Bucket("presence");
+        foreach (var file in Directory.EnumerateFiles(directory.PresenceDirectory, "*.json"))
+        {
+            var written = File.GetLastWriteTimeUtc(file);
+            if (published.TryGetValue(file, out var last) && last == written)
+                continue;
+            // A key holds letters, digits, '-', '_', '/', '=' and '.': a pane file's name is made of those once its '%' goes.
+            var name = new string(Path.GetFileNameWithoutExtension(file).Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '_').ToArray());
+            var presence = await File.ReadAllBytesAsync(file, cancellationToken);
+            await CallAsync(bucket.PutAsync($"{Host}.{name}", presence, cancellationToken: cancellationToken));
+            published[file] = written;
+        }
+    }
+
+    private static async Task CallAsync(ValueTask<ulong> put) => await put;
 
     private static async Task Pause(CancellationToken cancellationToken)
     {
