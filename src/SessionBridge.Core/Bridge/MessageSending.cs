@@ -42,7 +42,7 @@ internal sealed class MessageSending(
         options.State.EnsureCreated();
         try
         {
-            state.Messages.CheckRoomFor(recipient, System.Text.Encoding.UTF8.GetByteCount(body));
+            state.Messages.CheckRoomFor(recipient, body);
         }
         catch (StateException e)
         {

@@ -12,8 +12,8 @@ internal interface IMessageStore
     /// <summary>Messages appended to the conversation after <paramref name="position"/> (status lines left out), and where to read from next.</summary>
     (IReadOnlyList<MessageRecord> Messages, long Position) ConversationSince(long position);
 
-    /// <summary>Fails when a message of <paramref name="textBytes"/> to <paramref name="to"/> could not be logged: checked before typing.</summary>
-    void CheckRoomFor(RoleName to, long textBytes);
+    /// <summary>Fails when a message with <paramref name="text"/> to <paramref name="to"/> could not be logged (no room, or too large for the store): checked before typing.</summary>
+    void CheckRoomFor(RoleName to, string text);
 
     void Append(MessageRecord message);
 

@@ -19,12 +19,13 @@ internal sealed class MessageLog(StateDirectory directory, TimeSpan lockTimeout,
     }
 
     /// <summary>
-    /// Fails when a message of <paramref name="textBytes"/> to <paramref name="to"/> could not be logged:
+    /// Fails when a message with <paramref name="text"/> to <paramref name="to"/> could not be logged:
     /// either log unwritable, or too little free space for both lines. Send checks this before it types,
     /// so a message is never typed into a pane and then lost from the log.
     /// </summary>
-    public void CheckRoomFor(RoleName to, long textBytes)
+    public void CheckRoomFor(RoleName to, string text)
     {
+        var textBytes = System.Text.Encoding.UTF8.GetByteCount(text);
         _conversation.CheckWritable();
         Mailbox(to).CheckWritable();
 

@@ -70,7 +70,7 @@ internal sealed class StateStore
     {
         getVariable ??= Environment.GetEnvironmentVariable;
         return Nats.NatsSettings.FromEnvironment(getVariable) is { } settings
-            ? Nats.NatsStateStore.Open(directory, settings, clock)
+            ? Nats.NatsStateStore.Open(directory, settings, lockTimeout, clock)
             : new StateStore(directory, lockTimeout, clock);
     }
 

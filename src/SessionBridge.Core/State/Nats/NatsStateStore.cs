@@ -3,7 +3,7 @@ namespace SessionBridge.State.Nats;
 /// <summary>The team's shared state on NATS JetStream (<see cref="NatsSettings"/>): one bucket or stream per kind of state.</summary>
 internal static class NatsStateStore
 {
-    public static StateStore Open(StateDirectory directory, NatsSettings settings, TimeProvider clock)
+    public static StateStore Open(StateDirectory directory, NatsSettings settings, TimeSpan lockTimeout, TimeProvider clock)
     {
         var team = NatsTeam.For(settings);
         return new StateStore(
@@ -12,8 +12,8 @@ internal static class NatsStateStore
             settings.Describe(),
             new NatsRegistry(team),
             new NatsPromptBook(team),
-            new NatsMessageLog(team, clock),
-            new NatsHeldStore(team),
+            new NatsMessageLog(team, lockTimeout, clock),
+            new NatsHeldStore(team, directory),
             new NatsRoleSessions(team),
             new NatsSupervisionBook(team, directory),
             new NatsRequestStore(team, directory),

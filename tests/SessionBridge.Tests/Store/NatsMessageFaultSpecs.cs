@@ -1,0 +1,220 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using SessionBridge.State;
+
+namespace SessionBridge.Tests.Store;
+
+/// <summary>
+/// The message stream under load and faults, on NATS only: many senders on two hosts at once, the server
+/// restarted or gone in the middle of sends, a message too large for the server.
+/// </summary>
+public sealed class NatsMessageFaultSpecs : StoreContract, IClassFixture<NatsServer>
+{
+    private readonly NatsServer _nats;
+
+    public NatsMessageFaultSpecs(NatsServer nats)
+        : base(nats) => _nats = nats;
+
+    private static readonly RoleName[] Recipients = [RoleName.Parse("dev"), RoleName.Parse("gestor"), RoleName.Parse("reviewer")];
+
+    private StateStore Open(string host)
+    {
+        var store = OpenStore(host);
+        store.Directory.EnsureCreated();
+        return store;
+    }
+
+    private static MessageRecord Message(int sender, int n) =>
+        new(MessageId.New(), DateTimeOffset.UtcNow, $"sender{sender}", Recipients[sender % Recipients.Length].Value, $"{sender}:{n}", true, true);
+
+    [Fact(Timeout = Timeouts.Load)]
+    public async Task Eight_senders_on_two_hosts_lose_nothing_duplicate_nothing_and_share_one_order()
+    {
+        // Arrange
+        var hosts = new[] { Open("a"), Open("b") };
+        const int senders = 8;
+        const int each = 150;
+
+        // Act
+        await Task.WhenAll(
+            Enumerable
+                .Range(0, senders)
+                .Select(sender =>
+                    Task.Run(
+                        () =>
+                        {
+                            for (var n = 0; n < each; n++)
+                                hosts[sender % 2].Messages.Append(Message(sender, n));
+                        },
+                        TestContext.Current.CancellationToken
+                    )
+                )
+        );
+
+        // Assert
+        var conversation = Open("a").Messages.History(senders * each * 2).Records;
+        conversation.Should().HaveCount(senders * each);
+        conversation.Select(m => m.Id).Should().OnlyHaveUniqueItems();
+        for (var sender = 0; sender < senders; sender++)
+        {
+            conversation
+                .Where(m => m.From == $"sender{sender}")
+                .Select(m => m.Text)
+                .Should()
+                .Equal(Enumerable.Range(0, each).Select(n => $"{sender}:{n}"), "one sender's messages keep the order it sent them in");
+        }
+
+        var order = conversation.Select((m, i) => (m.Id, i)).ToDictionary(x => x.Id, x => x.i);
+        foreach (var role in Recipients)
+        {
+            var mailbox = hosts[1].Messages.Inbox(role, senders * each * 2).Records;
+            mailbox.Should().Equal(conversation.Where(m => m.To == role.Value), "{0}'s mailbox is the conversation's messages to it, in its order", role);
+            mailbox.Select(m => order[m.Id]).Should().BeInAscendingOrder();
+        }
+    }
+
+    [Fact(Timeout = Timeouts.Load)]
+    public async Task The_server_restarted_in_the_middle_of_sends_loses_and_duplicates_nothing_and_every_failed_append_says_so()
+    {
+        // Arrange
+        var hosts = new[] { Open("a"), Open("b") };
+        const int senders = 4;
+        const int each = 100;
+        var sent = new ConcurrentDictionary<string, MessageRecord>();
+        var failures = new ConcurrentBag<Exception>();
+        var halfway = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var appended = 0;
+
+        // Act: each sender sends on; an append that fails is reported and sent again with the same id.
+        var sending = Enumerable
+            .Range(0, senders)
+            .Select(sender =>
+                Task.Run(
+                    () =>
+                    {
+                        for (var n = 0; n < each; n++)
+                        {
+                            var message = Message(sender, n);
+                            for (var attempt = 0; ; attempt++)
+                            {
+                                try
+                                {
+                                    hosts[sender % 2].Messages.Append(message);
+                                    break;
+                                }
+                                catch (Exception e) when (attempt < 5)
+                                {
+                                    failures.Add(e);
+                                }
+                            }
+
+                            sent[message.Id] = message;
+                            if (Interlocked.Increment(ref appended) == senders * each / 3)
+                                halfway.TrySetResult();
+                        }
+                    },
+                    TestContext.Current.CancellationToken
+                )
+            )
+            .ToList();
+        await halfway.Task.WaitAsync(TestContext.Current.CancellationToken);
+        var beforeRestart = Volatile.Read(ref appended);
+        await _nats.RestartAsync();
+        await Task.WhenAll(sending);
+        TestContext.Current.TestOutputHelper?.WriteLine($"{failures.Count} appends failed and were sent again");
+
+        // Assert
+        beforeRestart.Should().BeLessThan(senders * each, "the server went away in the middle of the sends");
+        failures.Should().AllBeOfType<StateException>().And.OnlyContain(e => e.Message.Contains($"127.0.0.1:{_nats.Port}"));
+        var conversation = Open("b").Messages.History(senders * each * 2).Records;
+        conversation.Select(m => m.Id).Should().OnlyHaveUniqueItems().And.BeEquivalentTo(sent.Keys);
+    }
+
+    [Fact(Timeout = Timeouts.Spec)]
+    public async Task With_the_server_gone_an_append_fails_within_seconds_naming_it_and_works_again_once_it_is_back()
+    {
+        // Arrange
+        var store = Open("a");
+        store.Messages.Append(Message(0, 0));
+        await _nats.KillAsync();
+        var message = Message(0, 1);
+
+        // Act
+        var clock = Stopwatch.StartNew();
+        var append = () => store.Messages.Append(message);
+        var failure = append.Should().Throw<StateException>().Which;
+        var failedAfter = clock.Elapsed;
+        await _nats.StartAsync();
+
+        // Assert
+        failure.Message.Should().Contain($"127.0.0.1:{_nats.Port}").And.Contain("Nothing was typed");
+        failedAfter.Should().BeLessThan(TimeSpan.FromSeconds(7));
+        await Eventually.WaitAsync(
+            () =>
+            {
+                try
+                {
+                    store.Messages.Append(message);
+                    return true;
+                }
+                catch (StateException)
+                {
+                    return false;
+                }
+            },
+            "an append to work again with the server back",
+            TimeSpan.FromSeconds(20)
+        );
+        store.Messages.History(10).Records.Select(m => m.Id).Should().ContainSingle(id => id == message.Id);
+    }
+
+    [Fact(Timeout = Timeouts.Spec)]
+    public async Task Regression_a_bucket_first_used_while_the_server_was_gone_works_once_it_is_back()
+    {
+        // Arrange: the bucket of read marks was never opened in this process before the server went away
+        // (a failed first open was kept for the process's life, so every later call failed too).
+        var store = Open("a");
+        var message = Message(0, 0);
+        store.Messages.Append(message);
+        await _nats.KillAsync();
+        var dev = Recipients[0];
+        var whileGone = () => store.Messages.MarkRead(dev, message);
+        whileGone.Should().Throw<StateException>();
+
+        // Act
+        await _nats.StartAsync();
+
+        // Assert
+        await Eventually.WaitAsync(
+            () =>
+            {
+                try
+                {
+                    store.Messages.MarkRead(dev, message);
+                    return true;
+                }
+                catch (StateException)
+                {
+                    return false;
+                }
+            },
+            "marking read to work again with the server back",
+            TimeSpan.FromSeconds(20)
+        );
+        store.Messages.LastReadId(dev).Should().Be(message.Id);
+    }
+
+    [Fact]
+    public void A_message_too_large_for_the_servers_payload_is_refused_before_anything_is_typed_saying_what_to_do()
+    {
+        // Arrange: control characters are escaped to six bytes each, so 200,000 of them exceed the 1 MB default.
+        var store = Open("a");
+        var text = new string('\u0001', 200_000);
+
+        // Act
+        var check = () => store.Messages.CheckRoomFor(Recipients[0], text);
+
+        // Assert
+        check.Should().Throw<StateException>().WithMessage("*too large*max_payload*file*");
+    }
+}

@@ -1,0 +1,101 @@
+using System.Diagnostics;
+using SessionBridge.State;
+
+namespace SessionBridge.Tests.Store;
+
+public abstract class StateWatchContract(NatsServer? nats) : StoreContract(nats)
+{
+    /// <summary>A store as a process opens it, its local folder made (as every front end does first).</summary>
+    private StateStore Open(string host = "a")
+    {
+        var store = OpenStore(host);
+        store.Directory.EnsureCreated();
+        return store;
+    }
+
+    private static RoleName Dev => RoleName.Parse("dev");
+
+    private static MessageRecord Message(string text) => new(MessageId.New(), DateTimeOffset.UtcNow, "gestor", "dev", text, true, true);
+
+    private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
+
+    [Fact(Timeout = Timeouts.Spec)]
+    public async Task A_message_from_another_host_wakes_a_waiter_on_that_mailbox()
+    {
+        // Arrange
+        var waiter = Open("a");
+        var sender = Open("b");
+        waiter.Directory.EnsureCreated();
+        sender.Messages.Append(Message("before the watch"));
+        using var watch = waiter.Watch(null, Dev);
+        var waiting = watch.WaitAsync(TimeSpan.FromSeconds(30), TimeProvider.System, Cancellation);
+
+        // Act
+        var clock = Stopwatch.StartNew();
+        sender.Messages.Append(Message("wake up"));
+        var woke = await waiting;
+
+        // Assert
+        woke.Should().BeTrue();
+        clock.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(5));
+    }
+
+    [Fact(Timeout = Timeouts.Spec)]
+    public async Task A_change_while_nobody_waits_is_kept_for_the_next_wait_and_told_once()
+    {
+        // Arrange
+        var store = Open("a");
+        store.Directory.EnsureCreated();
+        using var watch = store.Watch(null, Dev);
+        store.Messages.Append(Message("while nobody waits"));
+        await Eventually.WaitAsync(() => store.Messages.Inbox(Dev, 10).Records.Count == 1, "the message logged");
+
+        // Act
+        var first = await watch.WaitAsync(TimeSpan.FromSeconds(10), TimeProvider.System, Cancellation);
+        var second = await watch.WaitAsync(TimeSpan.FromMilliseconds(200), TimeProvider.System, Cancellation);
+
+        // Assert
+        first.Should().BeTrue();
+        second.Should().BeFalse();
+    }
+
+    [Fact(Timeout = Timeouts.Spec)]
+    public async Task A_change_to_another_roles_mailbox_does_not_wake_the_waiter()
+    {
+        // Arrange
+        var store = Open("a");
+        store.Directory.EnsureCreated();
+        using var watch = store.Watch(null, Dev);
+
+        // Act
+        store.Messages.Append(Message("for the reviewer") with { To = "reviewer" });
+        var woke = await watch.WaitAsync(TimeSpan.FromMilliseconds(300), TimeProvider.System, Cancellation);
+
+        // Assert
+        woke.Should().BeFalse();
+    }
+
+    [Fact(Timeout = Timeouts.Spec)]
+    public async Task A_change_to_the_panes_presence_wakes_a_waiter()
+    {
+        // Arrange
+        var store = Open("a");
+        store.Directory.EnsureCreated();
+        var pane = new PaneIdentity("/tmp/sock", 100, "%1", 200);
+        var path = new PresenceStore(store.Directory).PathFor(pane.Socket, pane.Pane);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        using var watch = store.Watch(pane, Dev);
+        var waiting = watch.WaitAsync(TimeSpan.FromSeconds(30), TimeProvider.System, Cancellation);
+
+        // Act
+        await File.WriteAllTextAsync(path, "{}", Cancellation);
+        var woke = await waiting;
+
+        // Assert
+        woke.Should().BeTrue();
+    }
+}
+
+public sealed class StateWatchOnFiles() : StateWatchContract(null);
+
+public sealed class StateWatchOnNats(NatsServer nats) : StateWatchContract(nats), IClassFixture<NatsServer>;
