@@ -60,6 +60,31 @@ public sealed class TwoHostsSpecs(NatsServer nats) : IClassFixture<NatsServer>
     }
 
     [Fact(Timeout = Timeouts.Spec)]
+    public async Task Host_a_reads_and_answers_a_menu_on_host_b_through_bs_server()
+    {
+        // Arrange
+        await using var hosts = await TwoHosts.StartAsync(nats);
+        var (menuPane, chosen) = await hosts.Tmux("b").StartFakeMenuAsync();
+        var dev = await hosts.ServerAsync("b", menuPane);
+        await RegisterAsync(dev, "dev");
+        var (gestorPane, _) = await hosts.Tmux("a").StartRecorderAsync();
+        var gestor = await hosts.ServerAsync("a", gestorPane);
+        await RegisterAsync(gestor, "gestor");
+
+        // Act
+        var screen = (await gestor.CallAsync("read_peer", new() { ["role"] = "dev" })).Json();
+        var question = (await gestor.CallAsync("detect_question", new() { ["role"] = "dev" })).Json();
+        var answered = (await gestor.CallAsync("respond", new() { ["role"] = "dev", ["option"] = "SQLite" })).Json();
+
+        // Assert
+        screen.GetProperty("screen").GetString().Should().Contain("PostgreSQL");
+        question.GetProperty("state").GetString().Should().Be("waiting_select");
+        question.GetProperty("options").EnumerateArray().Select(o => o.GetProperty("label").GetString()).Should().Contain("SQLite");
+        answered.GetProperty("sent").GetBoolean().Should().BeTrue(answered.ToString());
+        await Eventually.WaitAsync(() => File.ReadAllText(chosen).Contains("SQLite"), "b's menu to take the answer");
+    }
+
+    [Fact(Timeout = Timeouts.Spec)]
     public async Task wait_for_on_host_a_wakes_on_host_bs_Stop_hook()
     {
         // Arrange
