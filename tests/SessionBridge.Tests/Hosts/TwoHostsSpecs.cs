@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using SessionBridge.State;
 using SessionBridge.State.Nats;
+using SessionBridge.Tests.Infrastructure;
 
 namespace SessionBridge.Tests.Hosts;
 
@@ -228,6 +229,28 @@ public sealed class TwoHostsSpecs(NatsServer nats) : IClassFixture<NatsServer>
 
         // Assert
         published.Should().OnlyContain(key => key.StartsWith("b.", StringComparison.Ordinal));
+    }
+
+    [Fact(Timeout = Timeouts.Spec)]
+    public async Task down_on_host_a_leaves_a_role_of_host_b_running_and_says_where_to_stop_it()
+    {
+        // Arrange
+        await using var hosts = await TwoHosts.StartAsync(nats);
+        var (devPane, devLog) = await hosts.StartClaudeAsync("b");
+        var dev = await hosts.ServerAsync("b", devPane);
+        await RegisterAsync(dev, "dev");
+        var store = hosts.Store("a");
+        var down = new SessionBridge.Team.TeamDown(TestBridge.Options(hosts.StateFolder("a"), hosts.Tmux("a")), store, TimeProvider.System);
+
+        // Act
+        var result = await down.RunAsync([RoleName.Parse("dev")], TimeSpan.FromSeconds(5), TestContext.Current.CancellationToken);
+
+        // Assert
+        var stop = result.Roles.Should().ContainSingle().Subject;
+        stop.Action.Should().Be(SessionBridge.Team.StopAction.Kept);
+        stop.Detail.Should().Contain("host b");
+        store.Registry.Find(RoleName.Parse("dev"))!.StoppedAt.Should().BeNull("b's dev is still running");
+        (await hosts.Tmux("b").CaptureAsync(devPane)).Should().NotContain("/exit");
     }
 
     [Fact(Timeout = Timeouts.Spec)]
