@@ -114,6 +114,11 @@ internal sealed class HostAgent(UseCases useCases, Action<string>? warn = null)
         {
             answer = new HostAnswer(null, $"host {_state.Host} could not read the request ({e.Message}): is it running another version?");
         }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A bug here must not leave the asking host waiting out its limit for an answer that never comes.
+            answer = new HostAnswer(null, $"host {_state.Host} failed to answer: {e.GetType().Name}: {e.Message}");
+        }
 
         return JsonSerializer.SerializeToUtf8Bytes(answer, HostJsonContext.Default.HostAnswer);
     }

@@ -74,14 +74,14 @@ internal sealed class NatsHostLink(NatsTeam team) : IHostLink
                     _ = Task.Run(
                         async () =>
                         {
-                            var reply = await answer(operation, request.Data ?? [], cancellationToken);
                             try
                             {
+                                var reply = await answer(operation, request.Data ?? [], cancellationToken);
                                 await request.ReplyAsync(reply, cancellationToken: cancellationToken);
                             }
                             catch (Exception e) when (e is NatsException or OperationCanceledException)
                             {
-                                // The asker gave up or the store went away: nobody is left to tell.
+                                // This server is stopping, the asker gave up or the store went away: nobody is left to tell.
                             }
                         },
                         CancellationToken.None
