@@ -125,7 +125,8 @@ public sealed class NatsMessageFaultSpecs : StoreContract, IClassFixture<NatsSer
 
         // Assert
         beforeRestart.Should().BeLessThan(senders * each, "the server went away in the middle of the sends");
-        failures.Should().AllBeOfType<StateException>().And.OnlyContain(e => e.Message.Contains($"127.0.0.1:{_nats.Port}"));
+        // A restart is mostly ridden out within the call (the same line id is stored once); what is not says so.
+        failures.Where(e => e is not StateException || !e.Message.Contains($"127.0.0.1:{_nats.Port}")).Should().BeEmpty();
         var conversation = Open("b").Messages.History(senders * each * 2).Records;
         conversation.Select(m => m.Id).Should().OnlyHaveUniqueItems().And.BeEquivalentTo(sent.Keys);
     }

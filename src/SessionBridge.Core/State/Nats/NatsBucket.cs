@@ -28,11 +28,22 @@ internal sealed class NatsBucket<T>(NatsTeam team, string name, JsonTypeInfo<T> 
 
     private INatsKVStore Store => team.Bucket(name);
 
+    /// <summary>
+    /// Whether <paramref name="key"/> may name a key: what NATS allows (letters, digits, '-', '_', '=', '/', '.'; no
+    /// '.' at either end). Role names and request ids always are; anything else is refused before the network.
+    /// </summary>
+    public static bool IsKey(string key) =>
+        key.Length is > 0 and <= 256
+        && key[0] != '.'
+        && key[^1] != '.'
+        && key.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '=' or '/' or '.');
+
     /// <summary>The bucket's full name on the server, for messages.</summary>
     public string FullName => team.Name(name);
 
     public T? Find(string key)
     {
+        CheckKey(key);
         var store = Store;
         return team.Call($"reading {what}", async token => (await ReadAsync(store, key, token)).Value);
     }
@@ -63,6 +74,7 @@ internal sealed class NatsBucket<T>(NatsTeam team, string name, JsonTypeInfo<T> 
     /// <summary>Writes <paramref name="value"/> under <paramref name="key"/> whatever was there (the last writer wins).</summary>
     public void Put(string key, T value)
     {
+        CheckKey(key);
         var store = Store;
         var bytes = Serialize(key, value);
         team.Call($"writing {what}", async token => await store.PutAsync(key, bytes, Bytes, token));
@@ -76,6 +88,7 @@ internal sealed class NatsBucket<T>(NatsTeam team, string name, JsonTypeInfo<T> 
     /// </summary>
     public TResult Change<TResult>(string key, Func<T?, (NatsEdit<T> Edit, TResult Result)> change)
     {
+        CheckKey(key);
         var store = Store;
         return team.Call(
             $"changing {what}",
@@ -101,6 +114,25 @@ internal sealed class NatsBucket<T>(NatsTeam team, string name, JsonTypeInfo<T> 
                     }
                 }
             }
+        );
+    }
+
+    private void CheckKey(string key)
+    {
+        if (!IsKey(key))
+            throw new StateException($"\"{key}\" cannot name an entry of {what} in {FullName}: a key is letters, digits, '-' and '_'.", FullName);
+    }
+
+    /// <summary>
+    /// Drops the markers that deleted keys leave (a bucket keeps one per key ever deleted, and a full read walks them),
+    /// for keys deleted more than <paramref name="olderThan"/> ago. Only for keys that are never used again (request ids).
+    /// </summary>
+    public void ForgetDeleted(TimeSpan olderThan)
+    {
+        var store = Store;
+        team.Call(
+            $"tidying {what}",
+            token => store.PurgeDeletesAsync(new NatsKVPurgeOpts { DeleteMarkersThreshold = olderThan }, token)
         );
     }
 

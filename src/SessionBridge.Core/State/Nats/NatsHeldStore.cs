@@ -19,7 +19,10 @@ internal sealed class NatsHeldStore(NatsTeam team, StateDirectory directory) : I
     // The revision each held message was read at, by key: what a removal must still find.
     private readonly ConcurrentDictionary<string, ulong> _revisions = new(StringComparer.Ordinal);
 
-    /// <summary>The hint: set when this host holds a message, cleared when none is held anywhere (and mirrored from other hosts' writes).</summary>
+    /// <summary>
+    /// The hint: set when this host holds a message, cleared when a look at the team finds none held (after a role's
+    /// last one is handed over, or when the roles are listed); the host agent mirrors other hosts' writes into it.
+    /// </summary>
     public bool Any() => NatsHints.Exists(directory, NatsHints.Held);
 
     public IReadOnlyList<RoleName> Roles()
@@ -96,6 +99,10 @@ internal sealed class NatsHeldStore(NatsTeam team, StateDirectory directory) : I
             _revisions[key] = team.Call($"holding message {key}", token => bucket.PutAsync(key, data, Raw, token));
             NatsHints.Set(directory, NatsHints.Held);
         }
+
+        // The last of this role's went (a handover): if none is held anywhere now, the hook may stop looking.
+        if (messages.Count == 0 && stored.Count > 0)
+            Roles();
     }
 
     private INatsKVStore Bucket() => team.Bucket("held");

@@ -23,6 +23,8 @@ internal sealed class NatsMessageStream(NatsTeam team)
     // A mailbox's window counts sequences the server skips, not messages fetched: it may grow far.
     private const ulong MaxMailboxWindow = 1UL << 20;
 
+    private static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(1);
+
     private static readonly INatsSerializer<byte[]> Raw = NatsRawSerializer<byte[]>.Default;
 
     private volatile bool _created;
@@ -79,13 +81,26 @@ internal sealed class NatsMessageStream(NatsTeam team)
             {
                 while (true)
                 {
-                    var result = await team.JetStream.TryPublishAsync(
-                        subject,
-                        data,
-                        Raw,
-                        new NatsJSPubOpts { MsgId = lineId, RetryAttempts = 1 },
-                        cancellationToken: token
-                    );
+                    // One attempt gets a second: a request sent just before the connection dropped never hears back,
+                    // and waiting out the whole call for it would fail a publish the server, once back, takes at once.
+                    using var attempt = CancellationTokenSource.CreateLinkedTokenSource(token);
+                    attempt.CancelAfter(AttemptTimeout);
+                    NatsResult<PubAckResponse> result;
+                    try
+                    {
+                        result = await team.JetStream.TryPublishAsync(
+                            subject,
+                            data,
+                            Raw,
+                            new NatsJSPubOpts { MsgId = lineId, RetryAttempts = 1 },
+                            cancellationToken: attempt.Token
+                        );
+                    }
+                    catch (OperationCanceledException) when (!token.IsCancellationRequested)
+                    {
+                        continue;
+                    }
+
                     if (result.Success)
                         return result.Value.Seq;
                     if (result.Error is NatsJSApiException refused)
@@ -167,10 +182,10 @@ internal sealed class NatsMessageStream(NatsTeam team)
     /// <summary>The first sequence to read and the last: for a mailbox, its newest line (found directly), so a quiet role costs no scan of the rest.</summary>
     private async ValueTask<(ulong First, ulong Last)> Bounds(string? subject, CancellationToken token)
     {
-        var state = await Info(token);
+        var stream = await team.JetStream.GetStreamAsync(Name, cancellationToken: token);
+        var state = stream.Info.State;
         if (subject is null || state.LastSeq == 0)
             return (state.FirstSeq, state.LastSeq);
-        var stream = await team.JetStream.GetStreamAsync(Name, cancellationToken: token);
         try
         {
             var newest = await stream.GetAsync(new StreamMsgGetRequest { LastBySubj = subject }, token);

@@ -45,14 +45,20 @@ internal sealed class NatsRequestStore(NatsTeam team, StateDirectory directory) 
     {
         if (!RequestStore.IsValidId(request.Id))
             throw new StateException($"\"{request.Id}\" is not a request id (1 to 64 letters and digits).", _bucket.FullName);
+        var forgotten = 0;
         foreach (var old in _bucket.All().Where(r => !r.IsPending && r.EndedAt is { } ended && now - ended > RequestStore.Keep))
         {
+            forgotten++;
             // Only while it is still that ended request: a compare-and-set like every change.
             _bucket.Change(
                 old.Id,
                 current => (current is { IsPending: false, EndedAt: { } ended } && now - ended > RequestStore.Keep ? NatsEdit<PermissionRequestRecord>.Remove : NatsEdit<PermissionRequestRecord>.Keep, true)
             );
         }
+
+        // Ids are never used again, so the markers of requests forgotten at earlier sweeps can go too.
+        if (forgotten > 0)
+            _bucket.ForgetDeleted(TimeSpan.FromHours(1));
 
         _bucket.Put(request.Id, request);
         NatsHints.Set(directory, NatsHints.Requests);

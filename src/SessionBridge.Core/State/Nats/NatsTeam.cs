@@ -132,12 +132,17 @@ internal sealed class NatsTeam
     }
 
     // The server's own words for credentials it does not take ("Authorization Violation", "Authentication Timeout",
-    // "User Authentication Expired"): the client wraps them in a connection error.
+    // "User Authentication Expired") or a user it does not let at the team's subjects ("Permissions Violation"): the
+    // client wraps them in a connection error.
     private static string? Refusal(Exception? e)
     {
         for (; e is not null; e = e.InnerException)
         {
-            if (e.Message.Contains("authoriz", StringComparison.OrdinalIgnoreCase) || e.Message.Contains("authentic", StringComparison.OrdinalIgnoreCase))
+            if (
+                e.Message.Contains("authoriz", StringComparison.OrdinalIgnoreCase)
+                || e.Message.Contains("authentic", StringComparison.OrdinalIgnoreCase)
+                || e.Message.Contains("permissions violation", StringComparison.OrdinalIgnoreCase)
+            )
                 return e.Message.Trim().Trim('\'');
         }
 
@@ -146,7 +151,7 @@ internal sealed class NatsTeam
 
     private StateException Refused(string what, string why) =>
         new(
-            $"The NATS server at {Settings.Describe()} refused this machine's credentials while {what} ({why}). Nothing was "
+            $"The NATS server at {Settings.Describe()} refused this machine's credentials (or their rights to the team's buckets) while {what} ({why}). Nothing was "
                 + $"typed. Give the team's user and password (nats://user:password@host:4222) or token in {NatsSettings.ServersVariable}, "
                 + $"or set {NatsSettings.CredsVariable} to the team's .creds file.",
             NatsSettings.ServersVariable

@@ -4,10 +4,11 @@ using SessionBridge.State.Nats;
 namespace SessionBridge.Tests.Store;
 
 /// <summary>
-/// On NATS the hook's every-event questions (is anyone supervised, is any request kept) are answered by hint files in
-/// the local state directory, so that it stays off the network; the store keeps them true whenever an entry exists.
+/// What only the NATS store does. The hook's every-event questions (is anyone supervised, is any request kept) are
+/// answered by hint files in the local state directory, so that it stays off the network; the store keeps them true
+/// whenever an entry exists. A value the server could not carry, or a key it could not name, is refused before the network.
 /// </summary>
-public sealed class NatsHintSpecs(NatsServer nats) : StoreContract(nats), IClassFixture<NatsServer>
+public sealed class NatsStoreSpecs(NatsServer nats) : StoreContract(nats), IClassFixture<NatsServer>
 {
     private static readonly DateTimeOffset Noon = DateTimeOffset.Parse("2026-12-01T12:00:00Z");
 
@@ -87,5 +88,19 @@ public sealed class NatsHintSpecs(NatsServer nats) : StoreContract(nats), IClass
         // Assert
         save.Should().Throw<StateException>().Which.Message.Should().Contain("\"dev\"").And.Contain("max_payload").And.Contain("shorter");
         store.Prompts.Find(RoleName.Parse("dev")).Should().BeNull();
+    }
+
+    [Fact]
+    public void A_name_that_cannot_be_a_key_is_refused_saying_so()
+    {
+        // Arrange: role names are checked where they come in; this one never was.
+        var store = OpenStore();
+        var unvalidated = new PeerRegistration("Dev Box.", "%1", null, null, null, null, Noon, Noon);
+
+        // Act
+        var save = () => store.Registry.Save(unvalidated);
+
+        // Assert
+        save.Should().Throw<StateException>().Which.Message.Should().Contain("\"Dev Box.\"").And.Contain("cannot name an entry");
     }
 }
