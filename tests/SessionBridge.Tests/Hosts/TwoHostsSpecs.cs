@@ -272,6 +272,43 @@ public sealed class TwoHostsSpecs(NatsServer nats) : IClassFixture<NatsServer>
     }
 
     [Fact(Timeout = Timeouts.Spec)]
+    public async Task The_real_server_on_host_b_answers_for_its_panes_and_once_killed_its_roles_are_unreachable()
+    {
+        // Arrange: dev's server on b is the built session-bridge, a process of its own, as Claude Code starts it
+        await using var hosts = await TwoHosts.StartAsync(nats);
+        var (devPane, devLog) = await hosts.StartClaudeAsync("b");
+        var variables = hosts.Variables("b").ToDictionary(v => v.Key, v => (string?)v.Value);
+        variables["TMUX"] = hosts.Tmux("b").TmuxVariable;
+        variables["TMUX_PANE"] = devPane;
+        var dev = await ServerProcess.StartAsync(hosts.StateFolder("b"), variables);
+        (await dev.CallToolAsync("register", new Dictionary<string, object?> { ["role"] = "dev" }, cancellationToken: TestContext.Current.CancellationToken)).Json();
+        var (gestorPane, _) = await hosts.Tmux("a").StartRecorderAsync();
+        var gestor = await hosts.ServerAsync("a", gestorPane);
+        await RegisterAsync(gestor, "gestor");
+        var before = await Eventually.ReadAsync(
+            async () => (await gestor.CallAsync("list_peers")).Json(),
+            list => Peer(list, "dev").GetProperty("status").GetString() == "alive",
+            "b's server process to answer for dev"
+        );
+
+        // Act
+        await dev.DisposeAsync();
+        var after = await Eventually.ReadAsync(
+            async () => (await gestor.CallAsync("list_peers")).Json(),
+            list => Peer(list, "dev").GetProperty("state").GetString() == "unreachable",
+            "dev to be unreachable",
+            TimeSpan.FromSeconds(30)
+        );
+        var sent = (await gestor.CallAsync("send", Send("dev", "gestor", "kept for later"))).Json();
+
+        // Assert
+        Peer(before, "dev").GetProperty("host").GetString().Should().Be("b");
+        Peer(after, "dev").GetProperty("status").GetString().Should().Be("unreachable");
+        sent.GetProperty("status").GetString().Should().Be("held");
+        PrivateTmuxServer.Submitted(devLog).Should().BeEmpty("nothing is typed into a pane whose host cannot be reached");
+    }
+
+    [Fact(Timeout = Timeouts.Spec)]
     public async Task A_registration_of_another_host_never_binds_the_caller_even_with_the_same_pane_and_socket()
     {
         // Arrange: dev registered on b; a session on a whose pane id and tmux socket path are the same as dev's
