@@ -36,6 +36,8 @@ internal static class ServerSetup
             var bridge = sp.GetRequiredService<BridgeOptions>();
             return new UseCases(logger is null ? bridge : bridge with { Warn = warning => ServerLog.Warning(logger, warning) });
         });
+        // A team across machines: this server answers for its host's panes and keeps the host's heartbeat.
+        services.AddHostedService<HostAgentService>();
         return services
             .AddMcpServer(server =>
             {

@@ -1,3 +1,4 @@
+using SessionBridge.Bridge.Remote;
 using SessionBridge.Bridge.Results;
 using SessionBridge.Screens;
 using SessionBridge.State;
@@ -18,6 +19,7 @@ internal sealed class MenuAnswering(
     StateStore state,
     PeerDirectory peers,
     PaneTargeting targeting,
+    RemotePanes remote,
     TimeProvider clock
 )
 {
@@ -32,7 +34,8 @@ internal sealed class MenuAnswering(
         string? request = null,
         IReadOnlyList<string>? labels = null,
         string? text = null,
-        string? reason = null
+        string? reason = null,
+        IReadOnlyList<string>? callerRoles = null
     )
     {
         var name = RoleName.Parse(role);
@@ -43,6 +46,13 @@ internal sealed class MenuAnswering(
                 "{arg:keys} press keys; {arg:request}, {arg:options}, {arg:text} and {arg:reason} answer a pending request "
                     + "through the peer's hook. Give one or the other."
             );
+        }
+
+        // A peer of another host is answered there; who is asking (the supervisor's identity) is decided here.
+        if (state.Hosts is not null && peers.Find(name, "role") is var target && remote.IsRemote(target))
+        {
+            var asked = new RespondRequest(name.Value, keys, option, request, labels, text, reason, await CallerRoles.OfAsync(options, state, null, cancellationToken));
+            return await remote.RespondAsync(target, asked, cancellationToken);
         }
 
         var requests = new PermissionRequests(state);
@@ -78,7 +88,7 @@ internal sealed class MenuAnswering(
         }
 
         if (pending is not null && keys is not { Count: > 0 })
-            return await DecideAsync(name, pending, option, labels, text, reason, cancellationToken);
+            return await DecideAsync(name, pending, option, labels, text, reason, callerRoles, cancellationToken);
 
         return await PressAsync(name, keys, option, cancellationToken);
     }
@@ -90,10 +100,12 @@ internal sealed class MenuAnswering(
         IReadOnlyList<string>? labels,
         string? text,
         string? reason,
+        IReadOnlyList<string>? callerRoles,
         CancellationToken cancellationToken
     )
     {
-        var mine = await CallerRoles.OfAsync(options, state.Registry.All(), cancellationToken);
+        // Asked by another host: the caller's roles are the ones it found on the caller's own pane there.
+        var mine = callerRoles?.ToList() ?? await CallerRoles.OfAsync(options, state, null, cancellationToken);
         if (mine.Count > 0 && !mine.Contains(pending.Supervisor))
         {
             throw new BridgeException(

@@ -1,3 +1,4 @@
+using SessionBridge.Bridge.Remote;
 using SessionBridge.Bridge.Results;
 using SessionBridge.Held;
 using SessionBridge.State;
@@ -14,6 +15,7 @@ internal sealed class MessageSending(
     StateStore state,
     PeerDirectory peers,
     PaneTyping typing,
+    RemotePanes remote,
     TimeProvider clock
 )
 {
@@ -48,7 +50,12 @@ internal sealed class MessageSending(
         }
 
         var delivery =
-            RateBrake(sender, recipient) ?? await typing.TypeAsync(peer, typed, submit, force, cancellationToken);
+            RateBrake(sender, recipient)
+            ?? (
+                remote.IsRemote(peer)
+                    ? await remote.TypeAsync(peer, typed, submit, force, cancellationToken)
+                    : await typing.TypeAsync(peer, typed, submit, force, cancellationToken)
+            );
         var record = new MessageRecord(
             MessageId.New(),
             clock.GetUtcNow(),
@@ -169,7 +176,7 @@ internal sealed class MessageSending(
     private async Task<bool> VerifySenderAsync(RoleName sender, CancellationToken cancellationToken)
     {
         var all = peers.All();
-        var mine = await CallerRoles.OfAsync(options, all, cancellationToken);
+        var mine = await CallerRoles.OfAsync(options, state, all, cancellationToken);
         if (mine.Count > 0)
         {
             if (mine.Contains(sender.Value))

@@ -1,3 +1,4 @@
+using SessionBridge.Bridge.Remote;
 using SessionBridge.Bridge.Results;
 using SessionBridge.Screens;
 using SessionBridge.State;
@@ -14,6 +15,7 @@ internal sealed class PeerScreens(
     PaneTargeting targeting,
     PeerStateReader reader,
     StateStore state,
+    RemotePanes remote,
     TimeProvider clock
 )
 {
@@ -31,6 +33,8 @@ internal sealed class PeerScreens(
         var name = RoleName.Parse(role);
         var scrollback = Arguments.InRange(lines ?? Limits.DefaultReadLines, "lines", 0, Limits.MaxScrollback);
         var peer = peers.Find(name, "role");
+        if (remote.IsRemote(peer))
+            return await remote.ReadPeerAsync(peer, scrollback, cancellationToken);
         var screen = await targeting.CaptureAsync(peer, scrollback, cancellationToken);
         var presence = reader.Presence(peer);
         return new ReadPeerResult(name.Value, peer.Pane, scrollback, screen, presence?.LastAnswer, presence?.LastAnswerAt);
@@ -52,6 +56,8 @@ internal sealed class PeerScreens(
         var name = RoleName.Parse(role);
         var scrollback = Arguments.InRange(lines ?? Limits.DefaultDetectLines, "lines", 0, Limits.MaxScrollback);
         var peer = peers.Find(name, "role");
+        if (remote.IsRemote(peer))
+            return await remote.DetectQuestionAsync(peer, scrollback, cancellationToken);
         var screen = await targeting.CaptureAsync(peer, scrollback, cancellationToken);
         var live = reader.Read(peer, screen);
         var reading = live.Screen;

@@ -1,3 +1,4 @@
+using SessionBridge.Bridge.Remote;
 using SessionBridge.Bridge.Results;
 using SessionBridge.Processes;
 using SessionBridge.Screens;
@@ -18,6 +19,7 @@ internal sealed class PeerWaiting(
     PeerDirectory peers,
     PaneTargeting targeting,
     PeerStateReader reader,
+    RemotePanes remote,
     TimeProvider clock
 )
 {
@@ -60,6 +62,10 @@ internal sealed class PeerWaiting(
         var started = clock.GetTimestamp();
         if (message is not null && condition == WaitCondition.Delivered)
             return await DeliveredAsync(name, message, seconds, started, cancellationToken);
+
+        // The peer's state is watched on its own host, where its hooks write its presence: it wakes there, not by polling.
+        if (caller is null && remote.IsRemote(peer))
+            return await remote.WaitForAsync(peer, until, seconds, cancellationToken);
 
         var deadline = TimeSpan.FromSeconds(seconds);
         options.State.EnsureCreated();

@@ -1,3 +1,4 @@
+using SessionBridge.Bridge.Remote;
 using SessionBridge.Bridge.Results;
 using SessionBridge.Errors;
 using SessionBridge.Screens;
@@ -12,6 +13,7 @@ internal sealed class Roster(
     StateStore state,
     PaneTargeting targeting,
     PeerStateReader reader,
+    RemotePanes remote,
     TimeProvider clock
 )
 {
@@ -67,7 +69,8 @@ internal sealed class Roster(
             info.PanePid,
             FolderOf(info, target),
             now,
-            now
+            now,
+            Host: state.Host
         );
 
         var before = state.Registry.All();
@@ -78,7 +81,7 @@ internal sealed class Roster(
             .Where(p => p.Role != name.Value && p.Pane == target && p.Socket == tmux.Socket)
             .Select(p => p.Role)
             .ToList();
-        return new RegisterResult(name.Value, target, tmux.Socket, registration.Cwd, now, movedFrom, alsoHere);
+        return new RegisterResult(name.Value, target, tmux.Socket, registration.Cwd, now, movedFrom, alsoHere, state.Host);
     }
 
     /// <summary>Every role with its pane's status and, for a live pane, what its screen shows; read in parallel.</summary>
@@ -86,27 +89,35 @@ internal sealed class Roster(
     {
         var supervisors = state.Supervision.All().ToDictionary(e => e.Role, e => e.Supervisor, StringComparer.Ordinal);
         var views = await Task.WhenAll(
-            state.Registry.All().Select(async peer =>
-            {
-                var check = Stopped(peer, await targeting.CheckAsync(peer, cancellationToken));
-                var (live, source, since) = await LiveStateAsync(peer, check, cancellationToken);
-                return new PeerView(
-                    peer.Role,
-                    peer.Pane,
-                    peer.Cwd,
-                    peer.RegisteredAt,
-                    peer.LastSeen,
-                    check.Problem is null,
-                    check.Status,
-                    check.Problem,
-                    live,
-                    source,
-                    since,
-                    supervisors.GetValueOrDefault(peer.Role)
-                );
-            })
+            state.Registry.All().Select(peer =>
+                remote.IsRemote(peer)
+                    ? remote.ViewAsync(peer, supervisors.GetValueOrDefault(peer.Role), cancellationToken)
+                    : ViewAsync(peer, supervisors.GetValueOrDefault(peer.Role), cancellationToken)
+            )
         );
         return new ListPeersResult(views);
+    }
+
+    /// <summary>One peer of this host as list_peers shows it (what this host answers another host's list_peers with).</summary>
+    public async Task<PeerView> ViewAsync(PeerRegistration peer, string? supervisor, CancellationToken cancellationToken)
+    {
+        var check = Stopped(peer, await targeting.CheckAsync(peer, cancellationToken));
+        var (live, source, since) = await LiveStateAsync(peer, check, cancellationToken);
+        return new PeerView(
+            peer.Role,
+            peer.Pane,
+            peer.Cwd,
+            peer.RegisteredAt,
+            peer.LastSeen,
+            check.Problem is null,
+            check.Status,
+            check.Problem,
+            live,
+            source,
+            since,
+            supervisor,
+            peer.Host
+        );
     }
 
     /// <summary>

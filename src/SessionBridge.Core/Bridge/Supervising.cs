@@ -104,7 +104,7 @@ internal sealed class Supervising(BridgeOptions options, StateStore state, TimeP
     private async Task<RoleName> CallerRoleAsync(string? by, CancellationToken cancellationToken)
     {
         var named = string.IsNullOrWhiteSpace(by) ? (RoleName?)null : RoleName.Parse(by, "by");
-        var mine = await CallerRoles.OfAsync(options, state.Registry.All(), cancellationToken);
+        var mine = await CallerRoles.OfAsync(options, state, null, cancellationToken);
         if (mine.Count == 0)
         {
             throw new BridgeException(

@@ -1,3 +1,4 @@
+using SessionBridge.Bridge.Remote;
 using SessionBridge.State;
 
 namespace SessionBridge.Bridge;
@@ -32,19 +33,28 @@ internal sealed class UseCases
             }
         );
         var reader = new PeerStateReader(options, clock);
-        Roster = new Roster(options, state, targeting, reader, clock);
-        Screens = new PeerScreens(peers, targeting, reader, state, clock);
-        Menus = new MenuAnswering(options, state, peers, targeting, clock);
+        var remote = new RemotePanes(options, state, clock);
+        State = state;
+        Roster = new Roster(options, state, targeting, reader, remote, clock);
+        Screens = new PeerScreens(peers, targeting, reader, state, remote, clock);
+        Menus = new MenuAnswering(options, state, peers, targeting, remote, clock);
         var typing = new PaneTyping(options, targeting, new ClaudeCodeCheck(options), clock);
-        Sending = new MessageSending(options, state, peers, typing, clock);
+        Typing = typing;
+        Sending = new MessageSending(options, state, peers, typing, remote, clock);
         Held = new HeldDelivery(options, state, typing, clock);
         Reading = new MessageReading(options, state);
-        Waiting = new PeerWaiting(options, state, peers, targeting, reader, clock);
+        Waiting = new PeerWaiting(options, state, peers, targeting, reader, remote, clock);
         Briefings = new Briefings(options, state, clock);
         Supervising = new Supervising(options, state, clock);
     }
 
     public BridgeOptions Options { get; }
+
+    /// <summary>The store every use case here works on (its hosts: what the host agent answers for).</summary>
+    public StateStore State { get; }
+
+    /// <summary>The typing protocol, for a host that types a message another host sent (its checks are the same).</summary>
+    public PaneTyping Typing { get; }
 
     /// <summary>The clock every use case reads (a fake one in specs).</summary>
     public TimeProvider Clock { get; }

@@ -38,4 +38,8 @@ internal enum ListedState
     /// <summary>Ended on purpose by <c>session-bridge down</c>: its state waits for the next <c>session-bridge up</c>.</summary>
     [JsonStringEnumMemberName("stopped")]
     Stopped,
+
+    /// <summary>The pane's host has no live session-bridge server to act on it (team across machines).</summary>
+    [JsonStringEnumMemberName("unreachable")]
+    Unreachable,
 }

@@ -13,7 +13,7 @@ internal static class ListedStates
             _ => ListedState.Unknown,
         };
 
-    /// <summary>A lost pane's status (<see cref="PaneStatusExtensions.IsLost"/>); any other is not a state.</summary>
+    /// <summary>A lost pane's status (<see cref="PaneStatusExtensions.IsLost"/>), or an unreachable host's; any other is not a state.</summary>
     public static ListedState ToListedState(this PaneStatus status) =>
         status switch
         {
@@ -21,6 +21,7 @@ internal static class ListedStates
             PaneStatus.Stale => ListedState.Stale,
             PaneStatus.Dead => ListedState.Dead,
             PaneStatus.Stopped => ListedState.Stopped,
+            PaneStatus.Unreachable => ListedState.Unreachable,
             _ => throw new ArgumentOutOfRangeException(nameof(status), status, "only a lost pane's status is shown as its state"),
         };
 

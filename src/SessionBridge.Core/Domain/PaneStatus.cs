@@ -35,6 +35,13 @@ internal enum PaneStatus
     /// </summary>
     [JsonStringEnumMemberName("stopped")]
     Stopped,
+
+    /// <summary>
+    /// The pane belongs to another host, and no session-bridge server answers for that host (none runs there, or
+    /// its heartbeat is older than 30 s): nothing can be typed or read there until one does.
+    /// </summary>
+    [JsonStringEnumMemberName("unreachable")]
+    Unreachable,
 }
 
 internal static class PaneStatusExtensions

@@ -38,7 +38,7 @@ internal static class HeldHandover
             return HeldHookOutcome.Nothing;
 
         var queue = new HeldQueue(state);
-        if (RoleWithHeld(queue, state, pane, socket, live) is not { } role)
+        if (RoleWithHeld(queue, state, hookEvent, pane, socket, live) is not { } role)
             return HeldHookOutcome.Nothing;
 
         var context = via is { } how ? Claim(queue, role, how, room, now) : null;
@@ -48,12 +48,22 @@ internal static class HeldHandover
     }
 
     /// <summary>
-    /// The role registered on the pane, when anything at all is held (else null, at the cost of one listing);
-    /// <paramref name="live"/> is asked for only then.
+    /// The role registered on the pane, when anything at all is held (else null, at the cost of one listing, or of
+    /// one look at the local hint across machines); <paramref name="live"/> is asked for only then.
     /// </summary>
-    private static RoleName? RoleWithHeld(HeldQueue queue, StateStore state, string pane, string? socket, Func<PaneIdentity?> live)
+    private static RoleName? RoleWithHeld(
+        HeldQueue queue,
+        StateStore state,
+        HookEventName? hookEvent,
+        string pane,
+        string? socket,
+        Func<PaneIdentity?> live
+    )
     {
-        if (!queue.Any())
+        // Across machines the local hint is set by this host's servers, which may all have been down while another
+        // host held a message for this pane's role: a session start (rare) asks the team's store itself.
+        var ask = hookEvent == HookEventName.SessionStart && state.Hosts is not null;
+        if (!ask && !queue.Any())
             return null;
         var peer = state.Registry.FindByPane(pane, socket, live());
         if (peer is null)

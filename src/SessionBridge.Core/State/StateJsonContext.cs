@@ -20,6 +20,7 @@ namespace SessionBridge.State;
 [JsonSerializable(typeof(SessionsFile))]
 [JsonSerializable(typeof(SupervisionFile))]
 [JsonSerializable(typeof(PermissionRequestRecord))]
+[JsonSerializable(typeof(HostBeat))]
 // The NATS store keeps one document per key.
 [JsonSerializable(typeof(PeerRegistration))]
 [JsonSerializable(typeof(SavedPrompt))]

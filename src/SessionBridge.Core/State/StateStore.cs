@@ -37,9 +37,11 @@ internal sealed class StateStore
         IRoleSessionStore sessions,
         ISupervisionStore supervision,
         IRequestStore requests,
-        Func<PaneIdentity?, RoleName?, IStateWatch> watch
+        Func<PaneIdentity?, RoleName?, IStateWatch> watch,
+        IHostLink? hosts = null
     )
     {
+        Hosts = hosts;
         Directory = directory;
         Kind = kind;
         Location = location;
@@ -76,6 +78,18 @@ internal sealed class StateStore
     public StateDirectory Directory { get; }
 
     public StateStoreKind Kind { get; }
+
+    /// <summary>
+    /// The team's hosts (NATS: each pane is driven from its own host); null on the file store, where every pane is
+    /// this machine's.
+    /// </summary>
+    public IHostLink? Hosts { get; }
+
+    /// <summary>This machine's name in the team (<c>SESSION_BRIDGE_HOST</c>); null on the file store.</summary>
+    public string? Host => Hosts?.Host;
+
+    /// <summary>Whether <paramref name="peer"/>'s pane is this machine's: no host recorded, or this one.</summary>
+    public bool IsLocal(PeerRegistration peer) => peer.Host is null || Hosts is null || peer.Host == Hosts.Host;
 
     /// <summary>Where the shared state is, in words for a message: the directory, or the NATS servers and team.</summary>
     public string Location { get; }

@@ -36,6 +36,18 @@ internal sealed class TeamDown(BridgeOptions options, StateStore state, TimeProv
         if (state.Registry.Find(role) is not { } peer)
             return new RoleStop(name, null, StopAction.NotRegistered, $"{name} is not registered: nothing to stop.");
 
+        // Its pane is in another machine's tmux: only that host can type /exit there, and a look from here would find
+        // the pane gone and mark a live role stopped.
+        if (!state.IsLocal(peer))
+        {
+            return new RoleStop(
+                name,
+                peer.Pane,
+                StopAction.Kept,
+                $"{name} runs on host {peer.Host}: run session-bridge down {name} there to stop it."
+            );
+        }
+
         var tmux = options.Tmux(peer.Socket);
         var check = await _targeting.CheckAsync(peer, cancellationToken);
         if (check.Status is PaneStatus.Gone or PaneStatus.Stale or PaneStatus.Stopped)

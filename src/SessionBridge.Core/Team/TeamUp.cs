@@ -132,6 +132,21 @@ internal sealed class TeamUp(BridgeOptions options, StateStore state, TimeProvid
         var registered = state.Registry.Find(role.Role);
         var recorded = state.Sessions.Find(role.Role);
 
+        // A role of another host (a team across machines) is that host's to start: its pane is not in this tmux, and
+        // starting it here would take the role from a session that may well be running there.
+        if (registered is not null && !state.IsLocal(registered) && registered.StoppedAt is null && !run.Force)
+        {
+            return Launch.Decided(role, new RoleOutcome(
+                name,
+                registered.Pane,
+                ListedState.Unknown,
+                recorded?.SessionId,
+                LaunchAction.Failed,
+                $"{name} is registered on host {registered.Host}: not taken. Run session-bridge up there, or session-bridge up "
+                    + $"--force to start it on this host instead."
+            ));
+        }
+
         if (registered is not null && (ours is null || registered.Pane != ours.Pane || registered.ServerPid != ours.ServerPid))
         {
             var check = await _targeting.CheckAsync(registered, cancellationToken);
@@ -254,7 +269,7 @@ internal sealed class TeamUp(BridgeOptions options, StateStore state, TimeProvid
         }
 
         var now = clock.GetUtcNow();
-        state.Registry.Save(new PeerRegistration(role.Role.Value, pane.Pane, pane.Socket, pane.ServerPid, pane.PanePid, role.Cwd, now, now));
+        state.Registry.Save(new PeerRegistration(role.Role.Value, pane.Pane, pane.Socket, pane.ServerPid, pane.PanePid, role.Cwd, now, now, Host: state.Host));
     }
 
     /// <summary>Watches one role until it is ready, shows a dialog, fails, or the time is up.</summary>

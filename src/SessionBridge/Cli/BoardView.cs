@@ -103,7 +103,8 @@ internal static class BoardView
                     $"[{Styles.ForRole(peer.Role).ToMarkup()}]{Markup.Escape(peer.Role)}[/]"
                         + (peer.Supervisor is { } supervisor ? $"\n[grey]by {Markup.Escape(supervisor)}[/]" : "")
                 ),
-                new Markup(Markup.Escape(peer.Pane)),
+                // Across machines the pane is named with its host: %3 on two hosts are two panes.
+                new Markup(Markup.Escape(peer.Host is null ? peer.Pane : $"{peer.Host}:{peer.Pane}")),
                 new Markup(
                     $"{Styles.State(peer.State)}\n[grey]{Elapsed(snapshot.TakenAt - peer.StateSince)} · "
                         + $"{peer.StateSource.ToWireName()}[/]"

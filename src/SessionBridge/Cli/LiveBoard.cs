@@ -21,6 +21,8 @@ internal sealed class LiveBoard(CliContext context, WatchSettings settings)
     private readonly BoardBuilder _builder = new(context.Bridge);
     private readonly BoardAlerts _alerts = new(settings.HeldAfter);
     private readonly BoardWake _wake = new();
+
+    private static readonly string[] TeamBuckets = ["registry", "presence", "held", "supervision", "requests"];
     private readonly List<string> _notices = [];
     private readonly List<string> _log = [];
 
@@ -28,6 +30,9 @@ internal sealed class LiveBoard(CliContext context, WatchSettings settings)
     {
         using var quit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var watcher = new StateWatcher(context.Options.State.Root, _wake.Set);
+        // A team across machines: what other hosts write (registrations, their panes' presence, held messages,
+        // supervision) wakes the board too, through the team's bucket watches.
+        var remote = context.Bridge.State.Hosts?.WatchAsync(TeamBuckets, _ => _wake.Set(), quit.Token);
         await using var notify = settings.Notify is { } command ? new NotifyQueue(command, Notice) : null;
         try
         {
@@ -40,6 +45,10 @@ internal sealed class LiveBoard(CliContext context, WatchSettings settings)
         {
             // q or Ctrl-C: the way to stop watching.
         }
+
+        await quit.CancelAsync();
+        if (remote is not null)
+            await remote;
 
         // The board is gone: what went wrong while it ran stays readable in the terminal.
         if (!Console.IsOutputRedirected)

@@ -27,17 +27,26 @@ internal static class PeersCommand
                 return ExitCodes.Ok;
             }
 
-            var table = new Table().AddColumns("role", "pane", "state", "supervisor", "cwd", "last seen");
+            // A team across machines: which host each pane is on (one machine needs no such column).
+            var hosts = peers.Peers.Any(p => p.Host is not null);
+            var table = new Table().AddColumns(hosts ? ["role", "host", "pane", "state", "supervisor", "cwd", "last seen"] : ["role", "pane", "state", "supervisor", "cwd", "last seen"]);
             foreach (var peer in peers.Peers)
             {
-                table.AddRow(
+                var cells = new List<string>
+                {
                     $"[{Styles.ForRole(peer.Role).ToMarkup()}]{Markup.Escape(peer.Role)}[/]",
+                };
+                if (hosts)
+                    cells.Add(Markup.Escape(peer.Host ?? ""));
+                cells.AddRange(
+                [
                     Markup.Escape(peer.Pane),
                     Styles.State(peer.State),
                     Markup.Escape(peer.Supervisor ?? ""),
                     Markup.Escape(peer.Cwd ?? ""),
-                    Markup.Escape(peer.LastSeen.ToLocalTime().ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture))
-                );
+                    Markup.Escape(peer.LastSeen.ToLocalTime().ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture)),
+                ]);
+                table.AddRow(cells.ToArray());
             }
 
             context.Console.Write(table);

@@ -6,7 +6,8 @@ namespace SessionBridge.Bridge.Results;
 /// <c>Alive</c> is true only when a send would be typed. <c>State</c> is what its screen shows (busy, idle,
 /// waiting_select, waiting_text, unknown), or the status when the pane is not alive. <c>StateSource</c> says
 /// what decided it (hook or screen; null for a pane that is not alive), <c>StateSince</c> since when, as the hook knows.
-/// <c>Supervisor</c> is the role that supervises it (supervise), if any.
+/// <c>Supervisor</c> is the role that supervises it (supervise), if any. <c>Host</c>: the machine its pane is on, for a
+/// team across machines (null on one machine). A pane whose host has no live server is <c>unreachable</c>.
 /// </summary>
 internal sealed record PeerView(
     string Role,
@@ -20,5 +21,6 @@ internal sealed record PeerView(
     ListedState State,
     StateSource? StateSource = null,
     DateTimeOffset? StateSince = null,
-    string? Supervisor = null
+    string? Supervisor = null,
+    string? Host = null
 );

@@ -1,5 +1,6 @@
 namespace SessionBridge.Bridge.Results;
 
+/// <summary>A role bound to a pane; <c>Host</c>: the machine the pane is on, for a team across machines (null on one).</summary>
 internal sealed record RegisterResult(
     string Role,
     string Pane,
@@ -7,5 +8,6 @@ internal sealed record RegisterResult(
     string? Cwd,
     DateTimeOffset RegisteredAt,
     string? MovedFrom,
-    IReadOnlyList<string> AlsoOnThisPane
+    IReadOnlyList<string> AlsoOnThisPane,
+    string? Host = null
 );

@@ -6,9 +6,12 @@ namespace SessionBridge.State.Nats;
 /// </summary>
 internal sealed class NatsRegistry(NatsTeam team) : IRegistryStore
 {
+    /// <summary>The bucket's name within the team (sb_&lt;team&gt;_registry).</summary>
+    public const string BucketName = "registry";
+
     private readonly NatsBucket<PeerRegistration> _bucket = new(
         team,
-        "registry",
+        BucketName,
         StateJsonContext.Files.PeerRegistration,
         "every role's registration"
     );
@@ -35,12 +38,16 @@ internal sealed class NatsRegistry(NatsTeam team) : IRegistryStore
             peer => (peer is null ? NatsEdit<PeerRegistration>.Keep : NatsEdit<PeerRegistration>.Put(peer with { StoppedAt = now }), true)
         );
 
-    /// <summary>The same rules as registry.json's: the newest registration of the pane that fits the pane as it is now.</summary>
+    /// <summary>
+    /// The same rules as registry.json's: the newest registration of the pane that fits the pane as it is now, of this
+    /// host only: another host's pane may have the same id, socket path and even pids, and is never this one.
+    /// </summary>
     public PeerRegistration? FindByPane(string pane, string? socket, PaneIdentity? live = null) =>
         _bucket
             .All()
             .Where(p =>
                 p.Pane == pane
+                && (p.Host is null || p.Host == team.Settings.Host)
                 && (socket is null || p.Socket is null || p.Socket == socket)
                 && (live is null || PaneIdentity.Fits(p, live.ServerPid, live.PanePid))
             )

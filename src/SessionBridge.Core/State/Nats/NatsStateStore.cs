@@ -17,7 +17,8 @@ internal static class NatsStateStore
             new NatsRoleSessions(team),
             new NatsSupervisionBook(team, directory),
             new NatsRequestStore(team, directory),
-            (pane, mailbox) => NatsStateWatch.For(team, directory, pane, mailbox)
+            (pane, mailbox) => NatsStateWatch.For(team, directory, pane, mailbox),
+            new NatsHostLink(team)
         );
     }
 }

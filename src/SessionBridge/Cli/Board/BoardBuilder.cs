@@ -84,6 +84,7 @@ internal sealed class BoardBuilder(UseCases bridge, TimeProvider? clock = null)
         )
         {
             HeldMessages = mine,
+            Host = view.Host,
             Supervisor = view.Supervisor,
             Request = Pending(view.Role),
         };

@@ -1,0 +1,43 @@
+namespace SessionBridge.State;
+
+/// <summary>
+/// The hosts of a team across machines: asking the host a pane belongs to to act on it (request and reply, one
+/// server of that host answers), answering for this host's panes, each host's heartbeat, and the watches that tell
+/// this host what other hosts wrote. Only the shared store on NATS has one: on the file store every pane is local.
+/// </summary>
+internal interface IHostLink
+{
+    /// <summary>This machine's name in the team.</summary>
+    string Host { get; }
+
+    /// <summary>
+    /// Asks <paramref name="host"/>'s servers to do <paramref name="operation"/>; one of them answers. A host with no
+    /// server listening, or none answering within <paramref name="timeout"/>, is a reply with a problem, never an exception.
+    /// </summary>
+    Task<HostReply> RequestAsync(string host, string operation, byte[] payload, TimeSpan timeout, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Answers this host's requests with <paramref name="answer"/> (given the operation and its payload) until cancelled;
+    /// while the store cannot be reached, tries again.
+    /// </summary>
+    Task ServeAsync(Func<string, byte[], CancellationToken, Task<byte[]>> answer, CancellationToken cancellationToken);
+
+    /// <summary>Records that this host has a live server at <paramref name="now"/>.</summary>
+    void Beat(DateTimeOffset now);
+
+    /// <summary>When <paramref name="host"/> last said it had a live server; null when it never did.</summary>
+    DateTimeOffset? LastBeat(string host);
+
+    /// <summary>
+    /// Calls <paramref name="written"/> with a bucket's name each time an entry is written to one of
+    /// <paramref name="buckets"/> (those already there first), until cancelled; a bucket not made yet is looked for again.
+    /// </summary>
+    Task WatchAsync(IReadOnlyList<string> buckets, Action<string> written, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Publishes this host's panes' presence (the files its hooks write in <paramref name="directory"/>, as they are)
+    /// for the other hosts, in the bucket <c>presence</c>: each file when it changes, and every file again on each
+    /// <paramref name="sweep"/>, until cancelled.
+    /// </summary>
+    Task PublishPresenceAsync(StateDirectory directory, TimeSpan sweep, CancellationToken cancellationToken);
+}

@@ -1,0 +1,123 @@
+using System.Text.Json;
+using Microsoft.Extensions.Time.Testing;
+using SessionBridge.Bridge.Remote;
+using SessionBridge.Bridge.Results;
+using SessionBridge.State;
+using SessionBridge.Tests.Infrastructure;
+
+namespace SessionBridge.Tests.Hosts;
+
+/// <summary>
+/// A host that vanished (its machine off, the network gone) leaves no one to say "no responders": its heartbeat,
+/// a time in its key of the bucket hosts, is what tells. Older than 30 s, its roles are unreachable and nobody waits
+/// on a request to it. Specs on a fake clock and a scripted link: the heartbeat's rule alone.
+/// </summary>
+public sealed class HeartbeatSpecs : IDisposable
+{
+    private readonly TempDirectory _folder = new("state");
+    private readonly FakeTimeProvider _clock = new(DateTimeOffset.UtcNow);
+    private readonly ScriptedLink _link = new();
+
+    private sealed class ScriptedLink : IHostLink
+    {
+        public DateTimeOffset? Beat { get; set; }
+
+        public int Requests { get; private set; }
+
+        public string Host => "a";
+
+        public Task<HostReply> RequestAsync(string host, string operation, byte[] payload, TimeSpan timeout, CancellationToken cancellationToken)
+        {
+            Requests++;
+            var request = JsonSerializer.Deserialize(payload, HostJsonContext.Default.ScreenRequest)!;
+            var view = new PeerView(request.Role, "%1", null, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, true, PaneStatus.Alive, null, ListedState.Idle, Host: host);
+            var answer = new HostAnswer(JsonSerializer.SerializeToElement(view, HostJsonContext.Default.PeerView));
+            return Task.FromResult(new HostReply(JsonSerializer.SerializeToUtf8Bytes(answer, HostJsonContext.Default.HostAnswer), null));
+        }
+
+        public Task ServeAsync(Func<string, byte[], CancellationToken, Task<byte[]>> answer, CancellationToken cancellationToken) => Task.CompletedTask;
+
+        void IHostLink.Beat(DateTimeOffset now) { }
+
+        public DateTimeOffset? LastBeat(string host) => Beat;
+
+        public Task WatchAsync(IReadOnlyList<string> buckets, Action<string> written, CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task PublishPresenceAsync(StateDirectory directory, TimeSpan sweep, CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+
+    private RemotePanes Remote()
+    {
+        var directory = new StateDirectory(_folder.Path);
+        var files = new StateStore(directory, TimeSpan.FromSeconds(5), _clock);
+        var store = new StateStore(
+            directory,
+            StateStoreKind.Nats,
+            "a spec's store",
+            files.Registry,
+            files.Prompts,
+            files.Messages,
+            files.Held,
+            files.Sessions,
+            files.Supervision,
+            files.Requests,
+            files.Watch,
+            _link
+        );
+        return new RemotePanes(TestBridge.Options(_folder.Path), store, _clock);
+    }
+
+    private static PeerRegistration Dev => new("dev", "%1", "/tmp/b/sock", 10, 20, null, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, Host: "b");
+
+    [Fact(Timeout = Timeouts.Spec)]
+    public async Task A_host_heard_from_within_30_s_is_asked()
+    {
+        // Arrange
+        _link.Beat = _clock.GetUtcNow() - TimeSpan.FromSeconds(29);
+
+        // Act
+        var view = await Remote().ViewAsync(Dev, null, TestContext.Current.CancellationToken);
+
+        // Assert
+        view.State.Should().Be(ListedState.Idle);
+        _link.Requests.Should().Be(1);
+    }
+
+    [Fact(Timeout = Timeouts.Spec)]
+    public async Task A_host_silent_for_over_30_s_is_unreachable_without_being_asked()
+    {
+        // Arrange
+        _link.Beat = _clock.GetUtcNow() - TimeSpan.FromSeconds(31);
+
+        // Act
+        var view = await Remote().ViewAsync(Dev, null, TestContext.Current.CancellationToken);
+        var typed = await Remote().TypeAsync(Dev, "[from:gestor] hello", true, false, TestContext.Current.CancellationToken);
+
+        // Assert
+        view.State.Should().Be(ListedState.Unreachable);
+        view.Status.Should().Be(PaneStatus.Unreachable);
+        view.Alive.Should().BeFalse();
+        view.Problem.Should().Contain("host b").And.Contain("31 s ago");
+        typed.Status.Should().Be(DeliveryStatus.Held, "kept for dev's own hooks");
+        typed.Delivered.Should().BeFalse();
+        typed.Reason.Should().Contain("host b");
+        _link.Requests.Should().Be(0, "a silent host is not waited for");
+    }
+
+    [Fact(Timeout = Timeouts.Spec)]
+    public async Task A_host_that_never_had_a_server_is_unreachable()
+    {
+        // Arrange
+        _link.Beat = null;
+
+        // Act
+        var act = () => Remote().ReadPeerAsync(Dev, 10, TestContext.Current.CancellationToken);
+
+        // Assert
+        var error = (await act.Should().ThrowAsync<BridgeException>()).Which;
+        error.Message.Should().Contain("host b").And.Contain("Nothing was typed or read");
+        _link.Requests.Should().Be(0);
+    }
+
+    public void Dispose() => _folder.Dispose();
+}
