@@ -254,6 +254,26 @@ public sealed class TwoHostsSpecs(NatsServer nats) : IClassFixture<NatsServer>
     }
 
     [Fact(Timeout = Timeouts.Spec)]
+    public async Task A_supervision_set_on_host_a_sets_bs_local_hint_so_bs_hooks_look()
+    {
+        // Arrange: b's server runs; nothing is supervised yet, so b's hooks do not look at supervision
+        await using var hosts = await TwoHosts.StartAsync(nats);
+        var (devPane, _) = await hosts.StartClaudeAsync("b");
+        var dev = await hosts.ServerAsync("b", devPane);
+        await RegisterAsync(dev, "dev");
+        var onB = new StateDirectory(hosts.StateFolder("b"));
+        var hadHint = NatsHints.Exists(onB, NatsHints.Supervision);
+
+        // Act: gestor on a supervises dev
+        hosts.Store("a").Supervision.Set(RoleName.Parse("gestor"), [RoleName.Parse("dev")], DateTimeOffset.UtcNow);
+
+        // Assert
+        hadHint.Should().BeFalse();
+        await Eventually.WaitAsync(() => NatsHints.Exists(onB, NatsHints.Supervision), "b's supervision hint, from b's host agent's bucket watch");
+        hosts.Store("b").Supervision.Any().Should().BeTrue("b's hooks now read who supervises dev");
+    }
+
+    [Fact(Timeout = Timeouts.Spec)]
     public async Task A_hook_finds_only_its_own_hosts_registration_of_a_pane_id_and_socket_path_both_hosts_have()
     {
         // Arrange: pane %5 of /tmp/tmux-0/default with the same pids exists on both machines; dev is b's
