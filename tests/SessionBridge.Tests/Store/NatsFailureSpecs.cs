@@ -93,8 +93,8 @@ public sealed class NatsFailureSpecs(NatsServer server) : StoreContract(server),
             var supervised = store.Supervision.Any();
             var requests = store.Requests.Any();
 
-            // Assert
-            clock.Elapsed.Should().BeLessThan(TimeSpan.FromMilliseconds(100));
+            // Assert: an answer at all proves it: a call to the store would have thrown, after 5 s.
+            clock.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(1));
             supervised.Should().BeTrue();
             requests.Should().BeFalse();
         }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using SessionBridge.Held;
 using SessionBridge.State;
 
 namespace SessionBridge.Tests.Store;
@@ -203,6 +204,28 @@ public sealed class NatsMessageFaultSpecs : StoreContract, IClassFixture<NatsSer
             TimeSpan.FromSeconds(20)
         );
         store.Messages.LastReadId(dev).Should().Be(message.Id);
+    }
+
+    [Fact]
+    public void A_held_message_taken_by_another_host_since_it_was_read_is_not_taken_again_even_without_the_lock()
+    {
+        // Arrange: host a reads dev's held message; host b hands it over meanwhile.
+        var hostA = Open("a");
+        var hostB = Open("b");
+        var dev = Recipients[0];
+        var held = new MessageRecord(MessageId.New(), DateTimeOffset.UtcNow, "gestor", "dev", "once", false, false, Status: DeliveryStatus.Held);
+        new HeldQueue(hostA).Hold(held);
+        var seenByA = hostA.Held.Read(dev);
+        new HeldQueue(hostB).Claim(dev, waiting => waiting, DeliveredVia.PostToolUse, DateTimeOffset.UtcNow);
+        new HeldQueue(hostB).Rehold(held, "typing it failed", DateTimeOffset.UtcNow);
+
+        // Act: host a removes what it read, as a claim whose lock had aged out would.
+        var take = () => hostA.Held.Write(dev, seenByA.Where(m => m.Id != held.Id).ToList());
+
+        // Assert
+        seenByA.Should().ContainSingle();
+        take.Should().Throw<StateException>().WithMessage("*changed by another process*nothing was handed over twice*");
+        hostB.Held.Read(dev).Should().ContainSingle().Which.Id.Should().Be(held.Id);
     }
 
     [Fact]

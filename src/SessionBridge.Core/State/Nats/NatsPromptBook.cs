@@ -7,7 +7,10 @@ namespace SessionBridge.State.Nats;
 /// </summary>
 internal sealed class NatsPromptBook(NatsTeam team) : IPromptStore
 {
-    private readonly NatsBucket<SavedPrompt> _bucket = new(team, "prompts", StateJsonContext.Files.SavedPrompt, "every role's saved prompt");
+    /// <summary>The bucket's name within the team (sb_&lt;team&gt;_prompts).</summary>
+    public const string BucketName = "prompts";
+
+    private readonly NatsBucket<SavedPrompt> _bucket = new(team, BucketName, StateJsonContext.Files.SavedPrompt, "every role's saved prompt");
 
     public SavedPrompt? Find(RoleName role) => _bucket.Find(role.Value);
 

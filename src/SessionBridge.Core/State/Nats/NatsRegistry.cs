@@ -6,9 +6,12 @@ namespace SessionBridge.State.Nats;
 /// </summary>
 internal sealed class NatsRegistry(NatsTeam team) : IRegistryStore
 {
+    /// <summary>The bucket's name within the team (sb_&lt;team&gt;_registry).</summary>
+    public const string BucketName = "registry";
+
     private readonly NatsBucket<PeerRegistration> _bucket = new(
         team,
-        "registry",
+        BucketName,
         StateJsonContext.Files.PeerRegistration,
         "every role's registration"
     );

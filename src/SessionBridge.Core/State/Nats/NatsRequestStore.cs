@@ -8,10 +8,13 @@ namespace SessionBridge.State.Nats;
 /// </summary>
 internal sealed class NatsRequestStore(NatsTeam team, StateDirectory directory) : IRequestStore
 {
+    /// <summary>The bucket's name within the team (sb_&lt;team&gt;_requests): the host agent watches it to keep other hosts' hints.</summary>
+    public const string BucketName = "requests";
+
     // An unreadable request reads as none, as a damaged request file does.
     private readonly NatsBucket<PermissionRequestRecord> _bucket = new(
         team,
-        "requests",
+        BucketName,
         StateJsonContext.Files.PermissionRequestRecord,
         "the permission requests",
         skipUnreadable: true

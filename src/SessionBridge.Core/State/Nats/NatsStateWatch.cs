@@ -34,7 +34,25 @@ internal sealed class NatsStateWatch : IStateWatch
             {
                 subscription = team.Call(
                     $"watching {role}'s mailbox",
-                    token => team.Connection.SubscribeCoreAsync(team.Subject("msg", role.Value), serializer: NatsRawSerializer<byte[]>.Default, cancellationToken: token)
+                    async token =>
+                    {
+                        var sub = await team.Connection.SubscribeCoreAsync(
+                            team.Subject("msg", role.Value),
+                            serializer: NatsRawSerializer<byte[]>.Default,
+                            cancellationToken: token
+                        );
+                        try
+                        {
+                            // The server answers a ping after it has taken the subscription: from here on, no line is missed.
+                            await team.Connection.PingAsync(token);
+                            return sub;
+                        }
+                        catch
+                        {
+                            await sub.DisposeAsync();
+                            throw;
+                        }
+                    }
                 );
             }
             catch

@@ -8,9 +8,12 @@ namespace SessionBridge.State.Nats;
 /// </summary>
 internal sealed class NatsSupervisionBook(NatsTeam team, StateDirectory directory) : ISupervisionStore
 {
+    /// <summary>The bucket's name within the team (sb_&lt;team&gt;_supervision): the host agent watches it to keep other hosts' hints.</summary>
+    public const string BucketName = "supervision";
+
     private readonly NatsBucket<SupervisorEntry> _bucket = new(
         team,
-        "supervision",
+        BucketName,
         StateJsonContext.Files.SupervisorEntry,
         "who supervises which role"
     );

@@ -121,6 +121,10 @@ internal sealed class NatsTeam
         {
             throw Unreachable(what, $"no answer within {CallTimeout.TotalSeconds:0} s");
         }
+        catch (NatsException e) when (e is not NatsKVException && TlsFailure(e) is { } failure)
+        {
+            throw Untrusted(what, failure);
+        }
         catch (NatsException e) when (e is not NatsKVException && Refusal(e) is { } refusal)
         {
             throw Refused(what, refusal);
@@ -148,6 +152,28 @@ internal sealed class NatsTeam
 
         return null;
     }
+
+    // A TLS handshake that failed (a certificate not trusted, a server without TLS): the client says "TLS ...", over
+    // an AuthenticationException of the runtime.
+    private static string? TlsFailure(Exception? e)
+    {
+        for (var inner = e; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is System.Security.Authentication.AuthenticationException || inner.Message.Contains("TLS", StringComparison.Ordinal))
+                return inner.Message.Trim();
+        }
+
+        return null;
+    }
+
+    private StateException Untrusted(string what, string why) =>
+        new(
+            $"The TLS connection to the NATS server at {Settings.Describe()} failed while {what} ({why}). Nothing was typed. "
+                + $"Set {NatsSettings.CaVariable} to the CA certificate (PEM) that signed the server's"
+                + (Settings.CaFile is { } ca ? $" ({ca} is given: is it that CA?)" : "")
+                + ", and check that the server has TLS on.",
+            NatsSettings.CaVariable
+        );
 
     private StateException Refused(string what, string why) =>
         new(
