@@ -212,7 +212,7 @@ public sealed class TwoHostsSpecs(NatsServer nats) : IClassFixture<NatsServer>
             {
                 try
                 {
-                    var bucket = await team.KeyValue.GetStoreAsync(team.Name("presence"), TestContext.Current.CancellationToken);
+                    var bucket = await team.KeyValue.GetStoreAsync(team.Name(NatsHostLink.PresenceBucket), TestContext.Current.CancellationToken);
                     var keys = new List<string>();
                     await foreach (var key in bucket.GetKeysAsync(cancellationToken: TestContext.Current.CancellationToken))
                         keys.Add(key);
