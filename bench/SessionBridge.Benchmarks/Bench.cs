@@ -60,6 +60,26 @@ internal sealed class Bench(string repo, string work, bool quick, Report report)
         return samples;
     }
 
+    /// <summary>Runs <paramref name="executable"/> once with <paramref name="stdin"/> and returns what it printed.</summary>
+    public static string RunOnce(string executable, Dictionary<string, string?> environment, string stdin)
+    {
+        var info = new ProcessStartInfo(executable) { RedirectStandardInput = true, RedirectStandardOutput = true, UseShellExecute = false };
+        foreach (var (key, value) in environment)
+        {
+            if (value is null)
+                info.Environment.Remove(key);
+            else
+                info.Environment[key] = value;
+        }
+
+        using var process = Process.Start(info)!;
+        process.StandardInput.Write(stdin);
+        process.StandardInput.Close();
+        var output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        return output;
+    }
+
     public static async Task<string> Run(string program, string[] arguments, bool validate = true)
     {
         var result = await Cli.Wrap(program)

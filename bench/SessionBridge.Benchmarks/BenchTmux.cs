@@ -26,10 +26,12 @@ internal sealed class BenchTmux : IAsyncDisposable
         return tmux;
     }
 
-    public async Task<string> NewPaneAsync(string command)
+    /// <param name="environment">Variables for the pane's programs over the server's (the NATS store's, for a simulated host).</param>
+    public async Task<string> NewPaneAsync(string command, IReadOnlyDictionary<string, string?>? environment = null)
     {
         var name = "w" + Interlocked.Increment(ref _windows).ToString(CultureInfo.InvariantCulture);
-        var pane = (await Bench.Run("tmux", ["-S", Socket, "new-window", "-d", "-P", "-F", "#{pane_id}", "-t", "bench", "-n", name, command])).Trim();
+        var variables = (environment ?? new Dictionary<string, string?>()).Where(v => v.Value is not null).SelectMany(v => new[] { "-e", $"{v.Key}={v.Value}" });
+        var pane = (await Bench.Run("tmux", ["-S", Socket, "new-window", "-d", "-P", "-F", "#{pane_id}", "-t", "bench", "-n", name, .. variables, command])).Trim();
         await Bench.Run("tmux", ["-S", Socket, "resize-window", "-t", "bench:" + name, "-x", "160", "-y", "45"]);
         return pane;
     }

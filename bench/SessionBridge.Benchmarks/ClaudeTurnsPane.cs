@@ -22,7 +22,14 @@ internal sealed class ClaudeTurnsPane : IDisposable
     public string Pane { get; }
 
     /// <summary>Starts the pane; with <paramref name="hook"/>, it runs that hook on its turns with <paramref name="state"/>.</summary>
-    public static async Task<ClaudeTurnsPane> StartAsync(Bench bench, BenchTmux tmux, string name, string? hook, string state)
+    public static async Task<ClaudeTurnsPane> StartAsync(
+        Bench bench,
+        BenchTmux tmux,
+        string name,
+        string? hook,
+        string state,
+        IReadOnlyDictionary<string, string?>? environment = null
+    )
     {
         var directory = Directory.CreateDirectory(Path.Combine(bench.Work, "turns-" + name)).FullName;
         var (fifo, times) = (Path.Combine(directory, "commands"), Path.Combine(directory, "times"));
@@ -31,7 +38,8 @@ internal sealed class ClaudeTurnsPane : IDisposable
         var hooks = hook is null ? "" : $" --hook '{hook}' --state '{state}'";
         var pane = await tmux.NewPaneAsync(
             $"exec '{await tmux.PythonAsClaudeAsync()}' '{bench.Fake("claude_turns.py")}' --commands '{fifo}' --times '{times}' "
-                + $"--busy-screen '{bench.Screen("busy-streaming.txt")}' --idle-screen '{bench.Screen("idle-after-answer.txt")}'{hooks}"
+                + $"--busy-screen '{bench.Screen("busy-streaming.txt")}' --idle-screen '{bench.Screen("idle-after-answer.txt")}'{hooks}",
+            environment
         );
         // Opening a FIFO for writing waits for its reader: the script opens it once it has drawn.
         var commands = new StreamWriter(await Task.Run(() => new FileStream(fifo, FileMode.Open, FileAccess.Write))) { AutoFlush = true };

@@ -1,7 +1,7 @@
 using SessionBridge.Benchmarks;
 
 // Figures for docs/performance.md, each beside a baseline measured in the same run.
-//   dotnet run -c Release --project bench/SessionBridge.Benchmarks [-- --quick] [--server <path>] [--hook <path>] [--hook-only] [--wait-only] [--team-only [--claude <path>]] [--supervision-only]
+//   dotnet run -c Release --project bench/SessionBridge.Benchmarks [-- --quick] [--server <path>] [--hook <path>] [--hook-only] [--wait-only] [--team-only [--claude <path>]] [--supervision-only] [--nats-only [--before <folder>]]
 // Without --server/--hook, eng/publish.sh (as install.sh) publishes them NativeAOT into bench/SessionBridge.Benchmarks/obj/aot.
 var quick = args.Contains("--quick");
 var hookOnly = args.Contains("--hook-only"); // the hook's figures alone: no server build or runs
@@ -10,6 +10,9 @@ var teamOnly = args.Contains("--team-only"); // session-bridge up against starti
 // /loop 30s against supervision on the real Claude Code (a few minutes), alone: it runs the build's own server and
 // hook as the end-to-end specs do, so nothing is published.
 var supervisionOnly = args.Contains("--supervision-only");
+// The store on NATS (a nats-server on loopback, two simulated hosts), alone; with --before <folder> (an older build's
+// session-bridge and session-bridge-hook), the file store of this build against that one too.
+var natsOnly = args.Contains("--nats-only");
 string? Option(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
 var repo = FindRepository();
 var report = new Report();
@@ -33,6 +36,49 @@ try
     var aotHook = Option("--hook") ?? Path.Combine(published!, "session-bridge-hook");
     var trueStart = Bench.Spawn("/bin/true", quick ? 10 : 20);
     report.Add("process start → exit: /bin/true", Report.Ms(trueStart.Median), "—", "1.00×", "baseline");
+
+    if (natsOnly)
+    {
+        var natsServer = Option("--server") ?? Path.Combine(published!, "session-bridge");
+        if (Option("--before") is { } beforeFolder)
+        {
+            await new SeamFigures(
+                bench,
+                (Path.Combine(beforeFolder, "session-bridge"), Path.Combine(beforeFolder, "session-bridge-hook")),
+                (natsServer, aotHook)
+            ).RunAsync();
+        }
+
+        using var nats = BenchNats.Start(Path.Combine(work, "nats"))
+            ?? throw new InvalidOperationException("--nats-only needs nats-server (Debian package nats-server).");
+        var natsHooks = new NatsHookFigures(bench, aotHook, nats);
+        var hosts = new NatsCrossHostFigures(bench, natsServer, aotHook, nats);
+        // Each group on its own: one that cannot run says so in its row, and the others are still measured.
+        foreach (var (name, group) in new (string, Func<Task>)[]
+        {
+            ("hook, presence-only event with SESSION_BRIDGE_NATS set", () => { natsHooks.Presence(); return Task.CompletedTask; }),
+            ("hook, SessionStart from NATS", () => { natsHooks.SessionStart(); return Task.CompletedTask; }),
+            ("NATS, send to a pane on another host", hosts.SendAsync),
+            ("NATS, wait_for across hosts", hosts.WaitAsync),
+            // Helper figures of their own (in-process reads through the store), printed as they come, above the table.
+            ("NATS, history and inbox on a 1,000,000-message stream against 10,000", () => NatsHistoryFigures.RunAsync(nats.Url, output)),
+        })
+        {
+            try
+            {
+                await group();
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                report.Add(name, "not measured", "—", "—", "could not run: " + e.Message.Split('\n')[0]);
+            }
+        }
+        output.WriteLine();
+        output.WriteLine($"SessionBridge benchmark, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, .NET {Environment.Version}, --nats-only{(quick ? ", --quick" : "")}");
+        output.WriteLine();
+        report.Print(output);
+        return 0;
+    }
 
     if (teamOnly)
     {

@@ -34,6 +34,7 @@ namespace SessionBridge.Server;
 [JsonSerializable(typeof(SessionBridge.Server.Cli.CliError))]
 [JsonSerializable(typeof(SessionBridge.Setup.SettingsChange))]
 [JsonSerializable(typeof(SessionBridge.Diagnostics.DoctorCheck[]))]
+[JsonSerializable(typeof(SessionBridge.Migration.MigrationResult))]
 [JsonSerializable(typeof(string))]
 [JsonSerializable(typeof(int))]
 [JsonSerializable(typeof(int?))]

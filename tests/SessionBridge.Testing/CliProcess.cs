@@ -4,7 +4,14 @@ using CliWrap.Buffered;
 namespace SessionBridge.Testing;
 
 /// <summary>Runs <c>session-bridge &lt;command&gt;</c> as a real process with its own environment.</summary>
-public sealed class CliProcess(string stateDirectory, string home, PrivateTmuxServer? tmux = null, string? pane = null)
+/// <param name="variables">More of its environment (the NATS store's variables), over the rest.</param>
+public sealed class CliProcess(
+    string stateDirectory,
+    string home,
+    PrivateTmuxServer? tmux = null,
+    string? pane = null,
+    IReadOnlyDictionary<string, string?>? variables = null
+)
 {
     public async Task<BufferedCommandResult> RunAsync(params string[] arguments) => await RunWithInputAsync(null, arguments);
 
@@ -19,7 +26,8 @@ public sealed class CliProcess(string stateDirectory, string home, PrivateTmuxSe
                 .Set("HOME", home)
                 .Set("TMUX", tmux?.TmuxVariable)
                 .Set("TMUX_PANE", pane)
-                .Set("NO_COLOR", "1"));
+                .Set("NO_COLOR", "1")
+                .Set(variables ?? new Dictionary<string, string?>()));
         if (input is not null)
             command = command.WithStandardInputPipe(PipeSource.FromString(input));
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);

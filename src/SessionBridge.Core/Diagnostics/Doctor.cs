@@ -4,6 +4,7 @@ using SessionBridge.Bridge;
 using SessionBridge.Setup;
 using SessionBridge.Startup;
 using SessionBridge.State;
+using SessionBridge.State.Nats;
 using SessionBridge.Tmux;
 
 namespace SessionBridge.Diagnostics;
@@ -17,18 +18,27 @@ internal sealed class Doctor(Roster roster, StateStore state, BridgeOptions opti
     public async Task<IReadOnlyList<DoctorCheck>> RunAsync(CancellationToken cancellationToken = default)
     {
         var wiring = ClaudeSettings.ForUser(name => name == "HOME" ? environment.Home : null).Read();
-        var checks = new List<DoctorCheck>
+        var checks = new List<DoctorCheck> { await TmuxAsync(cancellationToken), InsideTmux(), StateDirectoryModes() };
+        var shared = true;
+        if (state.Kind == StateStoreKind.Nats && NatsSettings.FromEnvironment(options.GetVariable) is { } nats)
         {
-            await TmuxAsync(cancellationToken),
-            InsideTmux(),
-            StateDirectoryModes(),
-            Readable("registry.json", options.State.RegistryPath, "the first register writes it", () => state.Registry.All()),
-            Readable("prompts.json", options.State.PromptsPath, "the first set_prompt writes it", () => state.Prompts.All()),
-        };
-        checks.AddRange(await RegistrationsAsync(cancellationToken));
+            // The team's registry and prompts are on NATS: what to check is the way there, not files.
+            var natsChecks = await new NatsDoctor(nats).RunAsync(cancellationToken);
+            checks.AddRange(natsChecks);
+            shared = natsChecks.All(c => c.Outcome != CheckOutcome.Failed);
+        }
+        else
+        {
+            checks.Add(Readable("registry.json", options.State.RegistryPath, "the first register writes it", () => state.Registry.All()));
+            checks.Add(Readable("prompts.json", options.State.PromptsPath, "the first set_prompt writes it", () => state.Prompts.All()));
+        }
+
+        // Without the shared state, the registrations and the hook's dry run could only repeat that it is unreachable.
+        if (shared)
+            checks.AddRange(await RegistrationsAsync(cancellationToken));
         checks.Add(ServerRegisteredWithClaude());
         checks.AddRange(HookWired(wiring));
-        if (HookDryRun(wiring) is { } dryRun)
+        if (shared && HookDryRun(wiring) is { } dryRun)
             checks.Add(dryRun);
         checks.Add(ToolsAllowed());
         return checks;

@@ -38,6 +38,12 @@ internal interface IMessageStore
     /// </summary>
     IReadOnlyList<MessageRecord> SentSince(RoleName to, string from, DateTimeOffset since, int limit, Func<MessageRecord, bool> counts);
 
+    /// <summary>
+    /// Every line of the conversation, status lines too, oldest first and as written: what a copy of the whole store
+    /// reads (<c>session-bridge migrate</c>), and writes back one by one through <see cref="UnderMailboxLock{T}"/>'s writer.
+    /// </summary>
+    IEnumerable<LogLine> Lines();
+
     /// <summary>The last message <paramref name="role"/> has marked read.</summary>
     string? LastReadId(RoleName role);
 

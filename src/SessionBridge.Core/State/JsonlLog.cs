@@ -194,6 +194,51 @@ internal sealed class JsonlLog(string path, TimeSpan lockTimeout)
         return new LogPage<T>(newestFirst, skipped);
     }
 
+    /// <summary>
+    /// Every record from the first line to the last, read forwards a line at a time (a copy of the whole log, however
+    /// long). Corrupt lines are skipped as everywhere; an unterminated last line (a write in progress, or torn) is not a record.
+    /// </summary>
+    public IEnumerable<T> ReadAll<T>(JsonTypeInfo<T> typeInfo)
+    {
+        if (!File.Exists(Path))
+            yield break;
+        using var stream = new FileStream(Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        var end = stream.Length;
+        var terminated = end > 0 && LastByte(stream, end) == '\n';
+        stream.Seek(0, SeekOrigin.Begin);
+        using var reader = new StreamReader(stream, System.Text.Encoding.UTF8);
+        string? pending = null;
+        while (reader.ReadLine() is { } line)
+        {
+            if (pending is not null && Parse(pending, typeInfo) is { } record)
+                yield return record;
+            pending = line;
+        }
+
+        if (terminated && pending is not null && Parse(pending, typeInfo) is { } last)
+            yield return last;
+    }
+
+    private static int LastByte(FileStream stream, long length)
+    {
+        stream.Seek(length - 1, SeekOrigin.Begin);
+        return stream.ReadByte();
+    }
+
+    private static T? Parse<T>(string line, JsonTypeInfo<T> typeInfo)
+    {
+        if (line.Length == 0)
+            return default;
+        try
+        {
+            return JsonSerializer.Deserialize(line, typeInfo);
+        }
+        catch (JsonException)
+        {
+            return default;
+        }
+    }
+
     /// <summary>The log's length now: where a follower starts.</summary>
     public long Length => File.Exists(Path) ? new FileInfo(Path).Length : 0;
 

@@ -87,6 +87,9 @@ internal sealed class MessageLog(StateDirectory directory, TimeSpan lockTimeout,
             .Records.Select(m => m.ToMessage())
             .ToList();
 
+    /// <summary>Every line of conversation.jsonl, status lines too, oldest first and as written.</summary>
+    public IEnumerable<LogLine> Lines() => _conversation.ReadAll(Line);
+
     /// <summary>The last message <paramref name="role"/> has marked read.</summary>
     public string? LastReadId(RoleName role) => Cursor(role).Read().LastReadId;
 

@@ -35,6 +35,7 @@ internal static class CommandLine
             PromptCommand.Create(context),
             RegisterCommand.Create(context),
             DoctorCommand.Create(context),
+            MigrateCommand.Create(context),
             WatchCommand.Create(context),
             DeliverHeldCommand.Create(context),
             SuperviseCommand.Create(context),

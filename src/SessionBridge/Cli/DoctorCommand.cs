@@ -1,6 +1,7 @@
 using System.CommandLine;
 using SessionBridge.Diagnostics;
 using SessionBridge.State;
+using SessionBridge.State.Nats;
 using Spectre.Console;
 
 namespace SessionBridge.Server.Cli;
@@ -23,8 +24,18 @@ internal static class DoctorCommand
                 SetupCommands.ProgramCommand(),
                 SetupCommands.HookBesideProgram()
             );
-            var doctor = new Doctor(context.Bridge.Roster, StateStore.Open(options.State, options.StateLockTimeout, context.Bridge.Clock, options.GetVariable), options, environment);
-            var checks = await doctor.RunAsync(ct);
+            IReadOnlyList<DoctorCheck> checks;
+            try
+            {
+                var doctor = new Doctor(context.Bridge.Roster, StateStore.Open(options.State, options.StateLockTimeout, context.Bridge.Clock, options.GetVariable), options, environment);
+                checks = await doctor.RunAsync(ct);
+            }
+            catch (StateException e) when (e.Path == NatsSettings.ServersVariable)
+            {
+                // Settings that name no usable NATS server are the finding itself, not a reason to stop before checking.
+                checks = [new DoctorCheck("NATS settings", CheckOutcome.Failed, e.Message, $"Fix the variable it names, or unset {NatsSettings.ServersVariable} to use the local files.")];
+            }
+
             if (result.GetValue(json))
             {
                 context.WriteJson(checks.ToArray());

@@ -22,7 +22,8 @@ public sealed partial class LayerSpecs
         ["Hosts"],
         // up/down compose Bridge's pane checks (PaneTargeting) and its Supervising: Team is the use case above it.
         ["Team"],
-        ["Diagnostics"],
+        // The doctor checks the use cases; migrate copies one store into another through State's interfaces only.
+        ["Diagnostics", "Migration"],
     ];
 
     private static readonly string Core = Path.Combine(RepositoryRoot.Path, "src", "SessionBridge.Core");

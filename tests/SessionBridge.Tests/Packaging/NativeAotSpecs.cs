@@ -9,9 +9,10 @@ namespace SessionBridge.Tests.Packaging;
 /// The NativeAOT builds install.sh ships: every tool, the command line and the hook work there as they do
 /// on the JIT build (trimming removes what nothing seems to use; these calls prove it was not needed).
 /// </summary>
-public sealed class NativeAotSpecs(NativeAotBuild aot, PrivateTmuxServer tmux)
+public sealed class NativeAotSpecs(NativeAotBuild aot, PrivateTmuxServer tmux, NatsServerWithPassword nats)
     : IClassFixture<NativeAotBuild>,
         IClassFixture<PrivateTmuxServer>,
+        IClassFixture<NatsServerWithPassword>,
         IDisposable
 {
     private readonly TempDirectory _state = new("state");
@@ -108,6 +109,42 @@ public sealed class NativeAotSpecs(NativeAotBuild aot, PrivateTmuxServer tmux)
         hook.ExitCode.Should().Be(0, hook.Stderr);
         var context = JsonDocument.Parse(hook.Stdout).RootElement.GetProperty("hookSpecificOutput").GetProperty("additionalContext").GetString();
         context.Should().Contain("dev").And.Contain("You are dev: you own the migrations.");
+    }
+
+    [Fact(Timeout = Timeouts.Build)]
+    public async Task The_NativeAOT_hook_restores_a_role_and_its_briefing_from_NATS_at_SessionStart()
+    {
+        if (aot.Unavailable is { } reason)
+            Assert.Skip(reason);
+        NatsServer.SkipUnlessAvailable();
+
+        // Arrange: the role and its briefing written to the team's buckets by the NativeAOT command line.
+        var pane = await tmux.StartPaneAsync("sleep 86400");
+        var environment = new Dictionary<string, string?>
+        {
+            ["SESSION_BRIDGE_DIR"] = _state.Path,
+            ["TMUX"] = tmux.TmuxVariable,
+            ["TMUX_PANE"] = pane,
+            ["SESSION_BRIDGE_NATS"] = nats.UrlWithCredentials,
+            ["SESSION_BRIDGE_TEAM"] = "t" + Guid.NewGuid().ToString("N")[..12],
+            ["SESSION_BRIDGE_HOST"] = "devbox",
+        };
+        await Cli(environment, "register", "dev", "--pane", pane);
+        await Cli(environment, "prompt", "set", "dev", "You are dev on devbox: you own the migrations.");
+
+        // Act
+        var hook = await HookProcess.RunAsync(
+            """{"hook_event_name":"SessionStart","source":"clear","session_id":"s1"}""",
+            environment,
+            executable: aot.Hook
+        );
+
+        // Assert: restored from NATS, since the local folder holds neither.
+        hook.ExitCode.Should().Be(0, hook.Stderr);
+        var context = JsonDocument.Parse(hook.Stdout).RootElement.GetProperty("hookSpecificOutput").GetProperty("additionalContext").GetString();
+        context.Should().Contain("dev").And.Contain("You are dev on devbox: you own the migrations.");
+        File.Exists(Path.Combine(_state.Path, "registry.json")).Should().BeFalse();
+        File.Exists(Path.Combine(_state.Path, "prompts.json")).Should().BeFalse();
     }
 
     [Fact(Timeout = Timeouts.Build)]

@@ -26,6 +26,16 @@ public abstract class StoreContract(NatsServer? nats) : IDisposable
     private protected StateStore OpenStore(string host = "a", TimeProvider? clock = null) =>
         StateStore.Open(new StateDirectory(Folder(host)), TimeSpan.FromSeconds(10), clock ?? TimeProvider.System, Environment(host));
 
+    /// <summary>A file store in a folder of its own, whichever store the contract runs on: what a copy reads from or writes to.</summary>
+    private protected StateStore FileStore()
+    {
+        var folder = new TempDirectory("files");
+        _folders.Add(folder);
+        var directory = new StateDirectory(folder.Path);
+        directory.EnsureCreated();
+        return new StateStore(directory, TimeSpan.FromSeconds(10), TimeProvider.System);
+    }
+
     /// <summary>The variables a process on <paramref name="host"/> sees (null for the rest).</summary>
     private protected Func<string, string?> Environment(string host = "a")
     {

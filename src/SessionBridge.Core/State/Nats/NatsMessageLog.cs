@@ -94,6 +94,21 @@ internal sealed class NatsMessageLog(NatsTeam team, TimeSpan lockTimeout, TimePr
             .Records.Select(m => m.ToMessage())
             .ToList();
 
+    /// <summary>Every line of the stream, status lines too, in stream order: read forwards a batch at a time.</summary>
+    public IEnumerable<LogLine> Lines()
+    {
+        var position = 0UL;
+        while (true)
+        {
+            var (lines, next) = _stream.Forward(position, MaxFollowBatch);
+            foreach (var line in lines)
+                yield return line;
+            if (next == position)
+                yield break;
+            position = next;
+        }
+    }
+
     public string? LastReadId(RoleName role)
     {
         var reads = Reads();
