@@ -30,8 +30,15 @@ internal sealed class NatsHookFigures(Bench bench, string hook, BenchNats nats)
             }
         });
 
-        var files = PresenceRun("presence-files", runs, stdin, null);
-        var onNats = PresenceRun("presence-nats", runs, stdin, $"nats://127.0.0.1:{((IPEndPoint)counter.LocalEndpoint).Port}");
+        // In chunks alternating between the stores, so that the machine's load falls on both alike.
+        var (files, onNats) = (new Samples("files"), new Samples("nats"));
+        var url = $"nats://127.0.0.1:{((IPEndPoint)counter.LocalEndpoint).Port}";
+        for (var chunk = 0; chunk < 10; chunk++)
+        {
+            files.AddAll(PresenceRun("presence-files", runs / 10, stdin, null));
+            onNats.AddAll(PresenceRun("presence-nats", runs / 10, stdin, url));
+        }
+
         if (Volatile.Read(ref accepted) != 0)
             throw new InvalidOperationException($"a presence-only event connected to NATS ({accepted} connections)");
         bench.Report.Add(
@@ -63,8 +70,13 @@ internal sealed class NatsHookFigures(Bench bench, string hook, BenchNats nats)
             store.Prompts.Save(prompt);
         }
 
-        var files = StartRun(filesState, runs, stdin, []);
-        var onNats = StartRun(natsState, runs, stdin, natsEnvironment);
+        var (files, onNats) = (new Samples("files"), new Samples("nats"));
+        for (var chunk = 0; chunk < 5; chunk++)
+        {
+            files.AddAll(StartRun(filesState, runs / 5, stdin, []));
+            onNats.AddAll(StartRun(natsState, runs / 5, stdin, natsEnvironment));
+        }
+
         bench.Report.Add(
             $"hook (NativeAOT), SESSION_BRIDGE_NATS set: SessionStart → role and briefing read from NATS and printed (median / p95 of {runs})",
             $"{Report.Ms(onNats.Median)} / {Report.Ms(onNats.P95)}",

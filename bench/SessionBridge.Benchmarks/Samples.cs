@@ -9,6 +9,10 @@ internal sealed class Samples(string name)
 
     public void Add(double milliseconds) => _values.Add(milliseconds);
 
+    public void AddAll(Samples other) => _values.AddRange(other._values);
+
+    public int Count => _values.Count;
+
     public double Median => Percentile(0.5);
 
     public double P95 => Percentile(0.95);

@@ -79,7 +79,28 @@ internal sealed class SeamFigures(Bench bench, (string Server, string Hook) befo
                 target.Rpc.Dispose();
         }
 
+        // The hook on a presence-only event, in chunks alternating between the builds.
+        var hooks = builds.ToDictionary(b => b.Item1, b => new Samples(b.Item1));
+        var stdin = """{"session_id":"x","transcript_path":"/tmp/x.jsonl","cwd":"/tmp","permission_mode":"default","hook_event_name":"PreToolUse","tool_name":"Bash","tool_input":{"command":"ls -la"},"tool_use_id":"toolu_01"}""";
+        for (var chunk = 0; chunk < (bench.Quick ? 4 : 10); chunk++)
+        {
+            foreach (var (label, build) in chunk % 2 == 0 ? builds : builds.Reverse())
+            {
+                var environment = Bench.StateEnvironment(bench.NewState($"seam-hook-{label}"));
+                environment["TMUX_PANE"] = "%1";
+                environment["TMUX"] = $"/tmp/bench.sock,{Environment.ProcessId},0";
+                hooks[label].AddAll(Bench.Spawn(build.Hook, 10, environment, stdin));
+            }
+        }
+
         var report = bench.Report;
+        report.Add(
+            $"file store after the seam: hook (NativeAOT) PreToolUse → presence, median / p95 of {hooks["after"].Count} (alternating chunks)",
+            $"{Report.Ms(hooks["after"].Median)} / {Report.Ms(hooks["after"].P95)}",
+            $"{Report.Ms(hooks["before"].Median)} / {Report.Ms(hooks["before"].P95)} before the seam",
+            Report.Times(hooks["after"].Median / hooks["before"].Median),
+            "unchanged, within noise"
+        );
         report.Add(
             $"file store after the seam: start → initialize answered (median of {runs}, alternating)",
             Report.Ms(starts["after"].Median),
