@@ -25,7 +25,13 @@ internal sealed class HostAgent(UseCases useCases, Action<string>? warn = null)
     /// <summary>How often the host's heartbeat is written: well inside the 30 s after which its roles are unreachable.</summary>
     public static readonly TimeSpan BeatInterval = TimeSpan.FromSeconds(5);
 
-    private static readonly string[] HintBuckets = [NatsHints.Held, NatsHints.Supervision, NatsHints.Requests];
+    // The buckets whose entries the hooks must not miss, and the local hint each sets.
+    private static readonly Dictionary<string, string> HintOf = new(StringComparer.Ordinal)
+    {
+        ["held"] = NatsHints.Held,
+        [NatsSupervisionBook.BucketName] = NatsHints.Supervision,
+        [NatsRequestStore.BucketName] = NatsHints.Requests,
+    };
 
     private readonly StateStore _state = useCases.State;
 
@@ -36,7 +42,7 @@ internal sealed class HostAgent(UseCases useCases, Action<string>? warn = null)
             return;
         // Answer first: a host is reachable as soon as its heartbeat says so.
         var serving = link.ServeAsync(AnswerAsync, cancellationToken);
-        var mirroring = link.WatchAsync(HintBuckets, Mirror, cancellationToken);
+        var mirroring = link.WatchAsync([.. HintOf.Keys], Mirror, cancellationToken);
         var beating = BeatAsync(link, cancellationToken);
         var presence = link.PublishPresenceAsync(_state.Directory, BeatInterval, cancellationToken);
         await Task.WhenAll(serving, mirroring, beating, presence);
@@ -75,7 +81,7 @@ internal sealed class HostAgent(UseCases useCases, Action<string>? warn = null)
     {
         try
         {
-            NatsHints.Set(_state.Directory, bucket);
+            NatsHints.Set(_state.Directory, HintOf[bucket]);
         }
         catch (StateException e)
         {

@@ -22,7 +22,14 @@ internal sealed class LiveBoard(CliContext context, WatchSettings settings)
     private readonly BoardAlerts _alerts = new(settings.HeldAfter);
     private readonly BoardWake _wake = new();
 
-    private static readonly string[] TeamBuckets = ["registry", "presence", "held", "supervision", "requests"];
+    private static readonly string[] TeamBuckets =
+    [
+        State.Nats.NatsRegistry.BucketName,
+        State.Nats.NatsHostLink.PresenceBucket,
+        "held",
+        State.Nats.NatsSupervisionBook.BucketName,
+        State.Nats.NatsRequestStore.BucketName,
+    ];
     private readonly List<string> _notices = [];
     private readonly List<string> _log = [];
 

@@ -43,7 +43,7 @@ public sealed class WordingSpecs
         WireNames.All(WireNamesJson.Default.DeliveryStatus)
             .Should().Equal("submitted", "queued", "typed", "unverified", "held", "not_delivered", "not_claude", "refused_rate", "refused_draft", "refused_menu");
         WireNames.All(WireNamesJson.Default.DeliveredVia).Should().Equal("post_tool_use", "user_prompt_submit", "typed", "session_start");
-        WireNames.All(WireNamesJson.Default.PaneStatus).Should().Equal("alive", "gone", "stale", "dead", "copy_mode", "shell", "stopped");
+        WireNames.All(WireNamesJson.Default.PaneStatus).Should().Equal("alive", "gone", "stale", "dead", "copy_mode", "shell", "stopped", "unreachable");
         WireNames.All(WireNamesJson.Default.WaitCondition).Should().Equal("idle", "question", "idle_or_question", "message", "delivered");
         WireNames.All(WireNamesJson.Default.ScreenState)
             .Should().Equal("unknown", "busy", "waiting_select", "waiting_text", "idle");

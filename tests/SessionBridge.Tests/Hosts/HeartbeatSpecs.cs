@@ -24,6 +24,9 @@ public sealed class HeartbeatSpecs : IDisposable
 
         public int Requests { get; private set; }
 
+        /// <summary>The error the host answers with instead of the peer's view.</summary>
+        public string? Error { get; set; }
+
         public string Host => "a";
 
         public Task<HostReply> RequestAsync(string host, string operation, byte[] payload, TimeSpan timeout, CancellationToken cancellationToken)
@@ -31,7 +34,9 @@ public sealed class HeartbeatSpecs : IDisposable
             Requests++;
             var request = JsonSerializer.Deserialize(payload, HostJsonContext.Default.ScreenRequest)!;
             var view = new PeerView(request.Role, "%1", null, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, true, PaneStatus.Alive, null, ListedState.Idle, Host: host);
-            var answer = new HostAnswer(JsonSerializer.SerializeToElement(view, HostJsonContext.Default.PeerView));
+            var answer = Error is null
+                ? new HostAnswer(JsonSerializer.SerializeToElement(view, HostJsonContext.Default.PeerView))
+                : new HostAnswer(null, Error, ErrorCode.NoPane);
             return Task.FromResult(new HostReply(JsonSerializer.SerializeToUtf8Bytes(answer, HostJsonContext.Default.HostAnswer), null));
         }
 
@@ -102,6 +107,21 @@ public sealed class HeartbeatSpecs : IDisposable
         typed.Delivered.Should().BeFalse();
         typed.Reason.Should().Contain("host b");
         _link.Requests.Should().Be(0, "a silent host is not waited for");
+    }
+
+    [Fact(Timeout = Timeouts.Spec)]
+    public async Task A_peer_its_host_cannot_show_is_listed_with_the_hosts_words_not_failing_the_list()
+    {
+        // Arrange
+        _link.Beat = _clock.GetUtcNow();
+        _link.Error = "dev is registered on host c now, not on b: try again.";
+
+        // Act
+        var view = await Remote().ViewAsync(Dev, null, TestContext.Current.CancellationToken);
+
+        // Assert
+        view.Alive.Should().BeFalse();
+        view.Problem.Should().Contain("registered on host c now");
     }
 
     [Fact(Timeout = Timeouts.Spec)]

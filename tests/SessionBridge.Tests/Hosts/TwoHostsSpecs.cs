@@ -212,7 +212,7 @@ public sealed class TwoHostsSpecs(NatsServer nats) : IClassFixture<NatsServer>
             {
                 try
                 {
-                    var bucket = await team.KeyValue.GetStoreAsync(team.Name("presence"), TestContext.Current.CancellationToken);
+                    var bucket = await team.KeyValue.GetStoreAsync(team.Name(NatsHostLink.PresenceBucket), TestContext.Current.CancellationToken);
                     var keys = new List<string>();
                     await foreach (var key in bucket.GetKeysAsync(cancellationToken: TestContext.Current.CancellationToken))
                         keys.Add(key);
@@ -251,6 +251,26 @@ public sealed class TwoHostsSpecs(NatsServer nats) : IClassFixture<NatsServer>
         stop.Detail.Should().Contain("host b");
         store.Registry.Find(RoleName.Parse("dev"))!.StoppedAt.Should().BeNull("b's dev is still running");
         (await hosts.Tmux("b").CaptureAsync(devPane)).Should().NotContain("/exit");
+    }
+
+    [Fact(Timeout = Timeouts.Spec)]
+    public async Task A_supervision_set_on_host_a_sets_bs_local_hint_so_bs_hooks_look()
+    {
+        // Arrange: b's server runs; nothing is supervised yet, so b's hooks do not look at supervision
+        await using var hosts = await TwoHosts.StartAsync(nats);
+        var (devPane, _) = await hosts.StartClaudeAsync("b");
+        var dev = await hosts.ServerAsync("b", devPane);
+        await RegisterAsync(dev, "dev");
+        var onB = new StateDirectory(hosts.StateFolder("b"));
+        var hadHint = NatsHints.Exists(onB, NatsHints.Supervision);
+
+        // Act: gestor on a supervises dev
+        hosts.Store("a").Supervision.Set(RoleName.Parse("gestor"), [RoleName.Parse("dev")], DateTimeOffset.UtcNow);
+
+        // Assert
+        hadHint.Should().BeFalse();
+        await Eventually.WaitAsync(() => NatsHints.Exists(onB, NatsHints.Supervision), "b's supervision hint, from b's host agent's bucket watch");
+        hosts.Store("b").Supervision.Any().Should().BeTrue("b's hooks now read who supervises dev");
     }
 
     [Fact(Timeout = Timeouts.Spec)]

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using SessionBridge.Held;
 using SessionBridge.State;
+using SessionBridge.State.Nats;
 
 namespace SessionBridge.Tests.Store;
 
@@ -226,6 +227,33 @@ public sealed class NatsMessageFaultSpecs : StoreContract, IClassFixture<NatsSer
         seenByA.Should().ContainSingle();
         take.Should().Throw<StateException>().WithMessage("*changed by another process*nothing was handed over twice*");
         hostB.Held.Read(dev).Should().ContainSingle().Which.Id.Should().Be(held.Id);
+    }
+
+    [Fact(Timeout = Timeouts.Spec)]
+    public void A_mailbox_lock_kept_by_a_holder_that_died_fails_a_step_after_the_lock_timeout_saying_when_it_frees()
+    {
+        // Arrange: the lock's key written as a process that died holding it would have left it.
+        var store = Open("a");
+        var team = NatsTeam.For(NatsSettings.FromEnvironment(Environment("b"))!);
+        team.Call("leaving a lock behind", token => NatsMailboxLock.Bucket(team).CreateAsync("dev", new byte[] { 1 }, cancellationToken: token));
+        var ran = false;
+
+        // Act
+        var clock = Stopwatch.StartNew();
+        var step = () =>
+            store.Messages.UnderMailboxLock(
+                Recipients[0],
+                _ =>
+                {
+                    ran = true;
+                    return true;
+                }
+            );
+
+        // Assert
+        step.Should().Throw<StateException>().WithMessage("*dev's mailbox lock*more than 10 s*frees it within 30 s*");
+        clock.Elapsed.Should().BeGreaterThanOrEqualTo(TimeSpan.FromSeconds(10));
+        ran.Should().BeFalse();
     }
 
     [Fact]

@@ -90,6 +90,27 @@ public sealed class NatsStoreSpecs(NatsServer nats) : StoreContract(nats), IClas
         store.Prompts.Find(RoleName.Parse("dev")).Should().BeNull();
     }
 
+    [Fact(Timeout = 30_000)]
+    public async Task A_value_that_is_not_JSON_is_named_in_the_registry_and_passed_over_among_requests()
+    {
+        // Arrange: garbage written straight into the team's buckets, as another tool might.
+        var store = OpenStore();
+        var team = NatsTeam.For(NatsSettings.FromEnvironment(Environment())!);
+        var garbage = "not json"u8.ToArray();
+        await team.Bucket(NatsRegistry.BucketName).PutAsync("dev", garbage, NATS.Client.Core.NatsRawSerializer<byte[]>.Default, TestContext.Current.CancellationToken);
+        store.Requests.Create(new PermissionRequestRecord("good1", "dev", "gestor", "%2", null, null, "Bash", null, null, Noon, Noon), Noon);
+        await team.Bucket(NatsRequestStore.BucketName).PutAsync("bad1", garbage, NATS.Client.Core.NatsRawSerializer<byte[]>.Default, TestContext.Current.CancellationToken);
+
+        // Act
+        var find = () => store.Registry.Find(RoleName.Parse("dev"));
+        var requests = store.Requests.All();
+
+        // Assert
+        find.Should().Throw<StateException>().Which.Message.Should().Contain("\"dev\"").And.Contain("not valid JSON").And.Contain($"nats kv del {team.Name(NatsRegistry.BucketName)} dev");
+        requests.Select(r => r.Id).Should().Equal("good1");
+        store.Requests.Find("bad1").Should().BeNull();
+    }
+
     [Fact]
     public void A_name_that_cannot_be_a_key_is_refused_saying_so()
     {

@@ -99,7 +99,18 @@ internal sealed class RemotePanes(BridgeOptions options, StateStore state, TimeP
     public async Task<PeerView> ViewAsync(PeerRegistration peer, string? supervisor, CancellationToken cancellationToken)
     {
         var request = JsonSerializer.SerializeToUtf8Bytes(new ScreenRequest(peer.Role), HostJsonContext.Default.ScreenRequest);
-        var (view, problem) = await AskAsync(peer, HostOperation.View, request, HostJsonContext.Default.PeerView, LookTimeout, cancellationToken);
+        PeerView? view;
+        string? problem;
+        try
+        {
+            (view, problem) = await AskAsync(peer, HostOperation.View, request, HostJsonContext.Default.PeerView, LookTimeout, cancellationToken);
+        }
+        catch (BridgeException e)
+        {
+            // One peer the host could not show (it moved meanwhile) must not fail the whole list.
+            (view, problem) = (null, $"host {peer.Host} could not show it: {e.Message}");
+        }
+
         return view
             ?? new PeerView(
                 peer.Role,

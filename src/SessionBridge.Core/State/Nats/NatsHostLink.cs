@@ -11,6 +11,12 @@ namespace SessionBridge.State.Nats;
 /// </summary>
 internal sealed class NatsHostLink(NatsTeam team) : IHostLink
 {
+    /// <summary>The bucket of the hosts' heartbeats: one key per host.</summary>
+    public const string HostsBucket = "hosts";
+
+    /// <summary>The bucket of the hosts' panes' presence: a key <c>&lt;host&gt;.&lt;pane file&gt;</c> per pane.</summary>
+    public const string PresenceBucket = "presence";
+
     // How long a server that lost the store waits before it subscribes or watches again.
     private static readonly TimeSpan Retry = TimeSpan.FromSeconds(1);
 
@@ -102,13 +108,13 @@ internal sealed class NatsHostLink(NatsTeam team) : IHostLink
     public void Beat(DateTimeOffset now)
     {
         var beat = JsonSerializer.SerializeToUtf8Bytes(new HostBeat(now, Environment.ProcessId), StateJsonContext.Default.HostBeat);
-        var bucket = team.Bucket("hosts");
+        var bucket = team.Bucket(HostsBucket);
         team.Call($"telling the team that host {Host} is up", token => bucket.PutAsync(Host, beat, cancellationToken: token));
     }
 
     public DateTimeOffset? LastBeat(string host)
     {
-        var bucket = team.Bucket("hosts");
+        var bucket = team.Bucket(HostsBucket);
         var entry = team.Call($"reading host {host}'s heartbeat", token => bucket.TryGetEntryAsync<byte[]>(host, cancellationToken: token));
         if (!entry.Success || entry.Value.Value is not { Length: > 0 } value)
             return null;
@@ -213,7 +219,7 @@ internal sealed class NatsHostLink(NatsTeam team) : IHostLink
     {
         if (!Directory.Exists(directory.PresenceDirectory))
             return;
-        var bucket = team.Bucket("presence");
+        var bucket = team.Bucket(PresenceBucket);
         foreach (var file in Directory.EnumerateFiles(directory.PresenceDirectory, "*.json"))
         {
             var written = File.GetLastWriteTimeUtc(file);

@@ -27,7 +27,9 @@ internal sealed class NatsMessageStream(NatsTeam team)
 
     private static readonly INatsSerializer<byte[]> Raw = NatsRawSerializer<byte[]>.Default;
 
-    private volatile bool _created;
+    // The teams (one per settings and process) whose stream this process has made or found: a store opened again
+    // (the board's every refresh, a CLI command) costs no second round trip.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<NatsTeam, object> Created = [];
 
     public string Name { get; } = team.Name("messages");
 
@@ -36,7 +38,7 @@ internal sealed class NatsMessageStream(NatsTeam team)
     /// <summary>Makes the stream if it is not there yet (once per process when it works; tried again when it did not).</summary>
     public void Ensure()
     {
-        if (_created)
+        if (Created.TryGetValue(team, out _))
             return;
         team.Call(
             $"opening the stream {Name}",
@@ -55,7 +57,7 @@ internal sealed class NatsMessageStream(NatsTeam team)
                 );
             }
         );
-        _created = true;
+        Created.TryAdd(team, true);
     }
 
     /// <summary>The most a line may take, in bytes, as the server says (its max_payload, headers included).</summary>
