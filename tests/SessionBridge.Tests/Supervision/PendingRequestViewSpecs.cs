@@ -15,11 +15,12 @@ public sealed class PendingRequestViewSpecs(PrivateTmuxServer tmux) : IClassFixt
         var rig = new SupervisionRig(tmux, _state.Path);
         await rig.StartAsync(menu: true);
         await using var gestor = await InProcessServer.StartAsync(Infrastructure.TestBridge.Options(_state.Path, tmux, rig.GestorPane));
-        var hook = rig.Start(SupervisionRig.Question(multiSelect: true), decisionWait: 3);
+        var hook = rig.Start(SupervisionRig.Question(multiSelect: true), decisionWait: 300);
         var request = await rig.PendingAsync();
 
         // Act
         var reading = (await gestor.CallAsync("detect_question", new() { ["role"] = "dev" })).Json();
+        hook.Terminate();
         await hook.ExitAsync();
 
         // Assert
@@ -42,12 +43,15 @@ public sealed class PendingRequestViewSpecs(PrivateTmuxServer tmux) : IClassFixt
         await rig.StartAsync(menu: true);
         await using var gestor = await InProcessServer.StartAsync(Infrastructure.TestBridge.Options(_state.Path, tmux, rig.GestorPane));
         var command = "echo \u001b[2J\u001b]0;owned\u0007 && " + new string('x', 20_000);
-        var hook = rig.Start(SupervisionRig.PermissionRequest(command), decisionWait: 5);
+        // The hook waits far longer than the reads take, even on a loaded machine: with a 5 s wait the request had
+        // sometimes timed out before the board's process looked (seen once under load 34), so the board showed none.
+        var hook = rig.Start(SupervisionRig.PermissionRequest(command), decisionWait: 300);
         var request = await rig.PendingAsync();
 
         // Act
         var reading = (await gestor.CallAsync("detect_question", new() { ["role"] = "dev" })).Json();
         var board = await new CliProcess(_state.Path, _home.Path, tmux).RunAsync("watch", "--once", "--json");
+        hook.Terminate();
         await hook.ExitAsync();
 
         // Assert
