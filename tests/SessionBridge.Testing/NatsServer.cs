@@ -141,7 +141,8 @@ public class NatsServer : IAsyncLifetime
             .Select(directory => Path.Combine(directory, "nats-server"))
             .FirstOrDefault(File.Exists);
 
-    private static int FreePort()
+    /// <summary>A loopback port nothing listens on now (a server's, or one to find closed).</summary>
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 using SessionBridge.State;
 
@@ -72,7 +70,7 @@ public sealed class HookOnNatsSpecs(NatsServer nats) : IClassFixture<NatsServer>
     {
         // Arrange: the address names a port where nothing listens: any call to the store would fail, and the hook
         // would say so on stderr. Supervision and requests are answered by the local hints, which do not exist.
-        var nowhere = $"nats://127.0.0.1:{ClosedPort()}";
+        var nowhere = $"nats://127.0.0.1:{NatsServer.FreePort()}";
         Open(_hostB, "b", nowhere);
         var input = HookEvents.Stop("Done.");
 
@@ -84,13 +82,6 @@ public sealed class HookOnNatsSpecs(NatsServer nats) : IClassFixture<NatsServer>
         outcome.ExitCode.Should().Be(0);
         outcome.Stdout.Should().BeEmpty();
         outcome.Stderr.Should().NotContain("NATS").And.NotContain("could not be reached");
-    }
-
-    private static int ClosedPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public void Dispose()

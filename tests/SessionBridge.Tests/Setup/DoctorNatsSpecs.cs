@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 
 namespace SessionBridge.Tests.Setup;
@@ -74,12 +72,7 @@ public sealed class DoctorNatsSpecs(NatsServerWithPassword nats) : IClassFixture
         NatsServer.SkipUnlessAvailable();
 
         // Arrange: a loopback port nothing listens on.
-        int port;
-        using (var listener = new TcpListener(IPAddress.Loopback, 0))
-        {
-            listener.Start();
-            port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        }
+        var port = NatsServer.FreePort();
 
         // Act
         var started = Stopwatch.StartNew();

@@ -35,13 +35,7 @@ internal sealed class NatsHeldStore(NatsTeam team, StateDirectory directory) : I
             .OrderBy(role => role.Value, StringComparer.Ordinal)
             .ToList();
         if (roles.Count == 0)
-        {
-            // Cleared, then looked at again: a message held on this host while we listed (its hint set before our
-            // clear) is seen by the second look, and one held after it sets the hint again itself.
-            NatsHints.Clear(directory, NatsHints.Held);
-            if (Entries(">").Count > 0)
-                NatsHints.Set(directory, NatsHints.Held);
-        }
+            NatsHints.ClearUnlessFound(directory, NatsHints.Held, () => Entries(">").Count > 0);
 
         return roles;
     }

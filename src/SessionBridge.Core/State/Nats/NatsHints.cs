@@ -70,6 +70,18 @@ internal static class NatsHints
         }
     }
 
+    /// <summary>
+    /// After a full read found no entry: clears the hint, then looks again with <paramref name="foundNow"/>, and sets it
+    /// back when that finds one. An entry written meanwhile by this host either shows in the second look or sets its
+    /// hint after the clear: never a hint missing while an entry exists.
+    /// </summary>
+    public static void ClearUnlessFound(StateDirectory directory, string name, Func<bool> foundNow)
+    {
+        Clear(directory, name);
+        if (foundNow())
+            Set(directory, name);
+    }
+
     /// <summary>Removes the hint; a hint that cannot be removed stays (a false alarm, never a lost entry).</summary>
     public static void Clear(StateDirectory directory, string name)
     {

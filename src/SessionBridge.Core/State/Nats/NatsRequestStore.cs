@@ -30,14 +30,7 @@ internal sealed class NatsRequestStore(NatsTeam team, StateDirectory directory) 
     {
         var all = _bucket.All();
         if (all.Count == 0)
-        {
-            // Cleared, then read again: a request created meanwhile by this host either shows in the second read
-            // or sets its hint after the clear. Never a hint missing while a request exists.
-            NatsHints.Clear(directory, NatsHints.Requests);
-            all = _bucket.All();
-            if (all.Count > 0)
-                NatsHints.Set(directory, NatsHints.Requests);
-        }
+            NatsHints.ClearUnlessFound(directory, NatsHints.Requests, () => (all = _bucket.All()).Count > 0);
 
         return [.. all.OrderBy(r => r.CreatedAt)];
     }

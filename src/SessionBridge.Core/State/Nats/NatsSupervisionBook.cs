@@ -28,14 +28,7 @@ internal sealed class NatsSupervisionBook(NatsTeam team, StateDirectory director
     {
         var all = _bucket.All();
         if (all.Count == 0)
-        {
-            // Cleared, then read again: an entry written meanwhile by this host either shows in the second read
-            // or sets its hint after the clear. Never a hint missing while an entry exists.
-            NatsHints.Clear(directory, NatsHints.Supervision);
-            all = _bucket.All();
-            if (all.Count > 0)
-                NatsHints.Set(directory, NatsHints.Supervision);
-        }
+            NatsHints.ClearUnlessFound(directory, NatsHints.Supervision, () => (all = _bucket.All()).Count > 0);
 
         return [.. all.OrderBy(e => e.Role, StringComparer.Ordinal)];
     }
