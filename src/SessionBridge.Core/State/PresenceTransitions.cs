@@ -1,7 +1,7 @@
 namespace SessionBridge.State;
 
 /// <summary>
-/// What each hook event makes of a pane's presence (README, "Peer states"). Pure: the hook
+/// What each hook event makes of a pane's presence (docs/hooks.md, "Peer states"). Pure: the hook
 /// reads the current record, asks here, and writes what comes back; null means "leave the file alone".
 /// </summary>
 internal static class PresenceTransitions

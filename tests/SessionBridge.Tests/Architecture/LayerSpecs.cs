@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace SessionBridge.Tests.Architecture;
 
 /// <summary>
-/// The library's folders point one way (README, "Layout"): a file may name its own folder's namespace and those
+/// The library's folders point one way (CONTRIBUTING.md, "Layout"): a file may name its own folder's namespace and those
 /// of lower layers, never a higher one nor a neighbour on its own layer. Read from the sources, so a new
 /// <c>using</c> that breaks the order fails here, not in a review.
 /// </summary>
@@ -58,7 +58,7 @@ public sealed partial class LayerSpecs
             .Where(f => f is not ("bin" or "obj") && Directory.EnumerateFiles(Path.Combine(Core, f!), "*.cs", SearchOption.AllDirectories).Any());
 
         // Assert
-        folders.Should().OnlyContain(f => known.Contains(f!), "a new folder takes its place in the layers here and in README's Layout");
+        folders.Should().OnlyContain(f => known.Contains(f!), "a new folder takes its place in the layers here and in CONTRIBUTING.md's Layout");
     }
 
     private static IEnumerable<string> Breaches(string file)
