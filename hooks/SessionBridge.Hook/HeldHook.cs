@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using SessionBridge.Bridge;
 using SessionBridge.Held;
 using SessionBridge.State;
 using SessionBridge.Tmux;
@@ -12,27 +13,26 @@ namespace SessionBridge.Hook;
 internal static class HeldHook
 {
     /// <summary>The context to add for this event, or null.</summary>
-    public static string? Run(HookInput input, string pane, Func<string, string?> environment, int room, TimeProvider clock)
+    public static string? Run(HookInput input, string pane, BridgeSettings settings, int room, TimeProvider clock)
     {
-        var state = StateStore.Open(StateDirectory.FromEnvironment(environment), LockWait, clock, environment);
+        var environment = settings.Variables;
+        var state = StateStore.Open(new StateDirectory(settings.StateDirectory), Timings.HookLockWait, clock, environment);
         var socket = TmuxSocket.FromTmuxVariable(environment("TMUX"));
         var outcome = HeldHandover.OnHook(state, input.Event, pane, socket, () => LivePane.Find(pane, environment), room, clock.GetUtcNow());
         if (outcome.StartDeliverer)
-            StartDeliverer(pane, environment);
+            StartDeliverer(pane, settings);
         return outcome.Context;
     }
 
     // A handover waits on the mailbox lock at most this long: hooks must stay quick.
-    private static readonly TimeSpan LockWait = TimeSpan.FromSeconds(2);
-
     /// <summary>
     /// Starts <c>session-bridge deliver-held</c> detached (its own session, no stdio of ours), so Claude Code
     /// does not wait for it: sh backgrounds it and exits at once. The binary is beside this one unless
     /// <c>SESSION_BRIDGE_CLI</c> names it.
     /// </summary>
-    internal static void StartDeliverer(string pane, Func<string, string?> environment)
+    internal static void StartDeliverer(string pane, BridgeSettings settings)
     {
-        var cli = environment(DeliverHeld.CliVariable) is { Length: > 0 } named ? named : Path.Combine(AppContext.BaseDirectory, "session-bridge");
+        var cli = settings.Cli ?? Path.Combine(AppContext.BaseDirectory, "session-bridge");
         if (!File.Exists(cli))
             return;
         var start = new ProcessStartInfo("/bin/sh")

@@ -1,4 +1,5 @@
 using System.Globalization;
+using SessionBridge.Bridge;
 using SessionBridge.State;
 
 namespace SessionBridge.Hook;
@@ -11,16 +12,15 @@ namespace SessionBridge.Hook;
 internal static class PresenceHook
 {
     // Hooks for one event run in parallel and each holds the lock for well under a millisecond.
-    private static readonly TimeSpan LockWait = TimeSpan.FromMilliseconds(500);
-
-    public static void Record(HookInput input, string pane, Func<string, string?> environment, TimeProvider clock)
+    public static void Record(HookInput input, string pane, BridgeSettings settings, TimeProvider clock)
     {
+        var environment = settings.Variables;
         if (input.Event is not { } name)
             return;
         if (LivePane.Find(pane, environment) is not { } identity)
             return;
 
-        var directory = StateDirectory.FromEnvironment(environment);
+        var directory = new StateDirectory(settings.StateDirectory);
         // The state directory is session-bridge's to create (0700, on first use): a hook never makes it.
         if (!Directory.Exists(directory.Root))
             return;
@@ -33,7 +33,7 @@ internal static class PresenceHook
         new PresenceStore(directory).Update(
             identity,
             current => PresenceTransitions.Apply(current, hook, identity, clock.GetUtcNow()),
-            LockWait
+            Timings.HookPresenceLockWait
         );
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using SessionBridge.Bridge;
 using SessionBridge.Hook;
 using SessionBridge.Startup;
 using SessionBridge.Tmux;
@@ -7,6 +8,8 @@ using SessionBridge.Tmux;
 try
 {
     Func<string, string?> environment = Environment.GetEnvironmentVariable;
+    // A bad setting is told on stderr and that setting keeps its default: the hook never fails Claude Code.
+    var settings = BridgeSettings.ReadOrDefault(environment, problem => Console.Error.WriteLine($"session-bridge-hook: {problem}"));
     // The hook's one clock: presence times and the held handover read "now" from it.
     var clock = TimeProvider.System;
     var pane = environment("TMUX_PANE");
@@ -20,7 +23,7 @@ try
 
     try
     {
-        PresenceHook.Record(input, pane, environment, clock);
+        PresenceHook.Record(input, pane, settings, clock);
     }
     catch (Exception e)
     {
@@ -34,7 +37,7 @@ try
     {
         try
         {
-            if (SupervisionHook.OnPermissionRequest(input, pane, environment, clock) is { } decision)
+            if (SupervisionHook.OnPermissionRequest(input, pane, settings, clock) is { } decision)
                 Console.Out.Write(decision);
         }
         catch (Exception e)
@@ -47,7 +50,7 @@ try
 
     try
     {
-        SupervisionHook.OnEvent(input, pane, environment, clock);
+        SupervisionHook.OnEvent(input, pane, settings, clock);
     }
     catch (Exception e)
     {
@@ -57,7 +60,7 @@ try
     string? briefing = null;
     try
     {
-        briefing = SessionStartHook.Briefing(input, pane, environment, clock);
+        briefing = SessionStartHook.Briefing(input, pane, settings, clock);
     }
     catch (Exception e)
     {
@@ -70,7 +73,7 @@ try
         // Claude Code keeps only so much of one hook's context: the briefing and the held messages share it. What
         // does not fit stays held (the next hook or the deliverer hands it over), never cut off unseen.
         var room = SessionStartContext.MaxLength - (briefing is null ? 0 : briefing.Length + 2);
-        held = HeldHook.Run(input, pane, environment, room, clock);
+        held = HeldHook.Run(input, pane, settings, room, clock);
     }
     catch (Exception e)
     {

@@ -1,3 +1,4 @@
+using SessionBridge.Bridge;
 using SessionBridge.Startup;
 using SessionBridge.State;
 using SessionBridge.Tmux;
@@ -11,13 +12,14 @@ namespace SessionBridge.Hook;
 /// </summary>
 internal static class SessionStartHook
 {
-    public static string? Briefing(HookInput input, string pane, Func<string, string?> environment, TimeProvider clock)
+    public static string? Briefing(HookInput input, string pane, BridgeSettings settings, TimeProvider clock)
     {
+        var environment = settings.Variables;
         if (input.Event is not (null or HookEventName.SessionStart))
             return null;
 
         var socket = TmuxSocket.FromTmuxVariable(environment("TMUX"));
-        var state = StateStore.Open(StateDirectory.FromEnvironment(environment), TimeSpan.FromSeconds(2), clock, environment);
+        var state = StateStore.Open(new StateDirectory(settings.StateDirectory), Timings.HookLockWait, clock, environment);
         if (!Directory.Exists(state.Directory.Root))
             return null;
 

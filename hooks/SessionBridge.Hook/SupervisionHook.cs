@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using SessionBridge.Bridge;
 using SessionBridge.State;
 using SessionBridge.Supervision;
 using SessionBridge.Tmux;
@@ -15,12 +16,12 @@ internal static class SupervisionHook
     // Short: the file is small, a decision must close the dialog well within a second, and it is no busy loop.
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(100);
 
-    private static readonly TimeSpan LockWait = TimeSpan.FromSeconds(2);
 
     /// <summary>The decision JSON to print, or null (unsupervised, answered on screen, or no decision in time).</summary>
-    public static string? OnPermissionRequest(HookInput input, string pane, Func<string, string?> environment, TimeProvider clock)
+    public static string? OnPermissionRequest(HookInput input, string pane, BridgeSettings settings, TimeProvider clock)
     {
-        var state = StateStore.Open(StateDirectory.FromEnvironment(environment), LockWait, clock, environment);
+        var environment = settings.Variables;
+        var state = StateStore.Open(new StateDirectory(settings.StateDirectory), Timings.HookLockWait, clock, environment);
         var socket = TmuxSocket.FromTmuxVariable(environment("TMUX"));
         // Unsupervised (nobody supervises anyone): one stat, and the dialog is left to the person at once.
         if (!state.Supervision.Any() || state.Registry.FindByPane(pane, socket, LivePane.Find(pane, environment)) is not { } peer)
@@ -42,13 +43,13 @@ internal static class SupervisionHook
             input.ToolName ?? "",
             input.ToolInputJson,
             input.PermissionSuggestionsJson,
-            DecisionWait.From(environment),
+            settings.DecisionWaitTime,
             clock.GetUtcNow()
         );
         if (opened is null)
             return null;
         if (state.Registry.Find(RoleName.Trusted(opened.Supervisor)) is { } supervisor)
-            HeldHook.StartDeliverer(supervisor.Pane, environment);
+            HeldHook.StartDeliverer(supervisor.Pane, settings);
 
         var ended = Wait(requests, opened, clock)
             ?? requests.End(opened.Id, RequestStatus.TimedOut, PermissionRequests.ByTimeout, clock.GetUtcNow()).Request;
@@ -59,13 +60,14 @@ internal static class SupervisionHook
     /// The peer's other events: its pending requests of this session were answered on screen; a finished turn or an
     /// ended session is told to its supervisor, when it asked.
     /// </summary>
-    public static void OnEvent(HookInput input, string pane, Func<string, string?> environment, TimeProvider clock)
+    public static void OnEvent(HookInput input, string pane, BridgeSettings settings, TimeProvider clock)
     {
+        var environment = settings.Variables;
         var ends = PermissionRequests.EndsRequests(input.Event);
         var tells = PeerNotices.Tells(input.Event);
         if (!ends && !tells)
             return;
-        var state = StateStore.Open(StateDirectory.FromEnvironment(environment), LockWait, clock, environment);
+        var state = StateStore.Open(new StateDirectory(settings.StateDirectory), Timings.HookLockWait, clock, environment);
         var requests = ends && state.Requests.Any();
         if (!requests && !(tells && state.Supervision.Any()))
             return;
@@ -76,7 +78,7 @@ internal static class SupervisionHook
             new PermissionRequests(state).EndOnEvent(peer, input.SessionId, clock.GetUtcNow());
         if (tells && PeerNotices.OnEvent(state, peer, input, clock.GetUtcNow()) is { } told
             && state.Registry.Find(RoleName.Trusted(told.Supervisor)) is { } supervisor)
-            HeldHook.StartDeliverer(supervisor.Pane, environment);
+            HeldHook.StartDeliverer(supervisor.Pane, settings);
     }
 
     /// <summary>The request once it has ended, or null when its wait ran out with it still pending.</summary>

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using SessionBridge.Bridge;
+using SessionBridge.Errors;
 using SessionBridge.Server;
 using SessionBridge.Server.Cli;
 using SessionBridge.Server.Tools;
@@ -13,23 +14,33 @@ if (CommandLine.IsCommand(args))
 // in parallel while the host is built, and the host skips the default one's configuration files, file
 // watchers and extra log providers, none of which this server reads.
 var tools = ToolCatalog.StartCreating();
+
+// Every setting is read once, here: a bad value stops the server with a message naming it (Claude Code keeps
+// stderr in its MCP logs), rather than running with something the user did not ask for.
+BridgeSettings settings;
+try
+{
+    settings = BridgeSettings.Read();
+}
+catch (SettingException e)
+{
+    Console.Error.WriteLine($"session-bridge: {e.Message}");
+    return ExitCodes.Error;
+}
+
 var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { Args = args });
 
 // stdout is the MCP channel: every log line goes to stderr. Claude Code keeps that in its MCP logs, so by
 // default only warnings and errors (the SDK otherwise writes three info lines per call).
-var logSetting = Environment.GetEnvironmentVariable(ServerLogLevel.EnvironmentVariable);
-var logLevel = ServerLogLevel.Parse(logSetting);
 builder.Logging.ClearProviders();
-builder.Logging.SetMinimumLevel(logLevel ?? ServerLogLevel.Default);
+builder.Logging.SetMinimumLevel(ServerLogLevel.Parse(settings.LogLevel) ?? ServerLogLevel.Default);
 builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
 
-var options = BridgeOptions.FromEnvironment();
+var options = BridgeOptions.From(settings);
 builder.Services.AddSessionBridge(options, tools).WithStdioServerTransport();
 
 var app = builder.Build();
 var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("SessionBridge");
-if (logLevel is null && !string.IsNullOrWhiteSpace(logSetting))
-    ServerLog.UnknownLogLevel(logger, logSetting);
 var pane = options.CallerPane ?? "(none)";
 ServerLog.Starting(logger, options.State.Root, pane);
 await app.RunAsync();

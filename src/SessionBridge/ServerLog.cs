@@ -7,12 +7,6 @@ internal static partial class ServerLog
     [LoggerMessage(Level = LogLevel.Information, Message = "session-bridge starting: state in {StateDir}, pane {Pane}")]
     public static partial void Starting(ILogger logger, string stateDir, string pane);
 
-    [LoggerMessage(
-        Level = LogLevel.Warning,
-        Message = "SESSION_BRIDGE_LOG={Value} is not one of debug, info, warning, error; logging warnings and errors"
-    )]
-    public static partial void UnknownLogLevel(ILogger logger, string value);
-
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Warning}")]
     public static partial void Warning(ILogger logger, string warning);
 }

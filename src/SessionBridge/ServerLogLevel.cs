@@ -4,11 +4,10 @@ namespace SessionBridge.Server;
 
 /// <summary>
 /// How much the server writes to stderr. Claude Code keeps a server's stderr in its MCP logs, so by default
-/// only warnings and errors; <c>SESSION_BRIDGE_LOG=debug|info|warning|error</c> says otherwise.
+/// only warnings and errors; <c>SESSION_BRIDGE_LOG</c> (read and checked with the other settings, BridgeSettings) says otherwise.
 /// </summary>
 internal static class ServerLogLevel
 {
-    public const string EnvironmentVariable = "SESSION_BRIDGE_LOG";
     public const LogLevel Default = LogLevel.Warning;
 
     /// <summary>The level <paramref name="value"/> names, or null for one we do not know.</summary>

@@ -1,12 +1,13 @@
 using System.Globalization;
 using SessionBridge;
+using SessionBridge.Bridge;
 using SessionBridge.State;
 
 // session-bridge-load log <from> <to> <count>      append <count> messages as send logs them
 // session-bridge-load state <worker> <count>       register roles and save prompts, <count> times each
 // session-bridge-load log-forever <from> <to>      append until killed (for the torn-write test)
 // The state directory comes from SESSION_BRIDGE_DIR, as for the server.
-var store = new StateStore(StateDirectory.FromEnvironment(), TimeSpan.FromSeconds(60), TimeProvider.System);
+var store = new StateStore(new StateDirectory(BridgeSettings.Read().StateDirectory), TimeSpan.FromSeconds(60), TimeProvider.System);
 store.Directory.EnsureCreated();
 var now = DateTimeOffset.UtcNow;
 var padding = new string('x', 120);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using SessionBridge.Errors;
 using SessionBridge.State;
 using SessionBridge.Tmux;
@@ -16,32 +15,29 @@ internal sealed record BridgeOptions
     /// <summary>This session's tmux server (first field of <c>$TMUX</c>).</summary>
     public string? CallerSocket { get; init; }
 
-    /// <summary>
-    /// The wait between the paste and Enter: Claude Code finishes taking a paste after ~100 ms, and an
-    /// Enter that arrives sooner is eaten as part of it. <c>SESSION_BRIDGE_SETTLE_MS</c> overrides.
-    /// </summary>
-    public TimeSpan SettleDelay { get; init; } = TimeSpan.FromMilliseconds(250);
+    /// <summary>The wait between the paste and Enter (<see cref="Timings.SettleDelay"/>; <c>SESSION_BRIDGE_SETTLE_MS</c>).</summary>
+    public TimeSpan SettleDelay { get; init; } = Timings.SettleDelay;
 
     /// <summary>The wait after Enter before the screen is read to tell submitted from queued or typed.</summary>
-    public TimeSpan VerifyDelay { get; init; } = TimeSpan.FromMilliseconds(150);
+    public TimeSpan VerifyDelay { get; init; } = Timings.VerifyDelay;
 
     /// <summary>Escape followed at once by another key reaches the program as Alt-key: pause after it.</summary>
-    public TimeSpan EscapePause { get; init; } = TimeSpan.FromMilliseconds(120);
+    public TimeSpan EscapePause { get; init; } = Timings.EscapePause;
 
     /// <summary>A short gap between the keys of one respond call, so a menu redraws between them.</summary>
-    public TimeSpan KeyInterval { get; init; } = TimeSpan.FromMilliseconds(40);
+    public TimeSpan KeyInterval { get; init; } = Timings.KeyInterval;
 
     /// <summary>
     /// How often wait_for looks at the peer's screen or the caller's inbox when no file it watches has
     /// changed: the slow fallback for panes without hooks, and how an interrupt (which fires no hook) is seen.
     /// </summary>
-    public TimeSpan WaitFallbackInterval { get; init; } = TimeSpan.FromSeconds(2);
+    public TimeSpan WaitFallbackInterval { get; init; } = Timings.WaitFallbackInterval;
 
     /// <summary>
     /// How long a hook's word stands against a screen that disagrees: the screen lags a hook by a redraw. After
     /// it the screen wins (<see cref="PeerStateReader"/>).
     /// </summary>
-    public TimeSpan HookGrace { get; init; } = TimeSpan.FromSeconds(1.5);
+    public TimeSpan HookGrace { get; init; } = Timings.HookGrace;
 
     /// <summary>Where warnings go that the caller need not see (an ignored presence file): the server's log.</summary>
     public Action<string>? Warn { get; init; }
@@ -49,11 +45,11 @@ internal sealed record BridgeOptions
     /// <summary>The loop brake: messages one role may send another in any 60 s (<c>SESSION_BRIDGE_MAX_PER_MINUTE</c>).</summary>
     public int MaxPerMinute { get; init; } = Limits.DefaultMaxPerMinute;
 
-    public TimeSpan StateLockTimeout { get; init; } = TimeSpan.FromSeconds(10);
+    public TimeSpan StateLockTimeout { get; init; } = Timings.StateLockTimeout;
 
-    public TimeSpan PaneLockTimeout { get; init; } = TimeSpan.FromSeconds(30);
+    public TimeSpan PaneLockTimeout { get; init; } = Timings.PaneLockTimeout;
 
-    public TimeSpan TmuxTimeout { get; init; } = TimeSpan.FromSeconds(5);
+    public TimeSpan TmuxTimeout { get; init; } = Timings.TmuxTimeout;
 
     /// <summary>How messages name what the reader can do: the tools' words unless a front end gives its own.</summary>
     public Wording Words { get; init; } = Wording.Tools;
@@ -64,32 +60,20 @@ internal sealed record BridgeOptions
     /// <summary>Where settings read later come from (the shared store's: <see cref="StateStore.Open"/>).</summary>
     public Func<string, string?> GetVariable { get; init; } = Environment.GetEnvironmentVariable;
 
-    public static BridgeOptions FromEnvironment(Func<string, string?>? getVariable = null)
-    {
-        getVariable ??= Environment.GetEnvironmentVariable;
-        var options = new BridgeOptions
+    /// <summary>The options the environment's settings give (<see cref="BridgeSettings.Read"/>).</summary>
+    /// <exception cref="SettingException">A setting holds a value it does not allow.</exception>
+    public static BridgeOptions FromEnvironment(Func<string, string?>? getVariable = null) => From(BridgeSettings.Read(getVariable));
+
+    public static BridgeOptions From(BridgeSettings settings) =>
+        new()
         {
-            State = StateDirectory.FromEnvironment(getVariable),
-            GetVariable = getVariable,
-            CallerPane = NullIfBlank(getVariable("TMUX_PANE")),
-            CallerSocket = TmuxSocket.FromTmuxVariable(getVariable("TMUX")),
+            State = new StateDirectory(settings.StateDirectory),
+            GetVariable = settings.Variables,
+            CallerPane = NullIfBlank(settings.Variables("TMUX_PANE")),
+            CallerSocket = TmuxSocket.FromTmuxVariable(settings.Variables("TMUX")),
+            SettleDelay = settings.SettleDelay,
+            MaxPerMinute = settings.MaxPerMinute,
         };
-
-        var settle = getVariable("SESSION_BRIDGE_SETTLE_MS");
-        if (int.TryParse(settle, NumberStyles.None, CultureInfo.InvariantCulture, out var ms) && ms <= 10_000)
-            options = options with { SettleDelay = TimeSpan.FromMilliseconds(ms) };
-
-        var perMinute = getVariable("SESSION_BRIDGE_MAX_PER_MINUTE");
-        if (
-            int.TryParse(perMinute, NumberStyles.None, CultureInfo.InvariantCulture, out var max)
-            && max is >= 1 and <= Limits.MaxPerMinuteBound
-        )
-        {
-            options = options with { MaxPerMinute = max };
-        }
-
-        return options;
-    }
 
     private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 }

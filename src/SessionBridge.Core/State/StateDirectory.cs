@@ -6,6 +6,7 @@ namespace SessionBridge.State;
 /// </summary>
 internal sealed class StateDirectory(string root)
 {
+    /// <summary>Names the directory; read with the other settings (Bridge's BridgeSettings).</summary>
     public const string EnvironmentVariable = "SESSION_BRIDGE_DIR";
 
     public string Root { get; } = Path.GetFullPath(root);
@@ -34,17 +35,6 @@ internal sealed class StateDirectory(string root)
 
     /// <summary>held/: one file per role with messages waiting for it to be able to take them (<see cref="HeldStore"/>).</summary>
     public string HeldDirectory => Path.Combine(Root, "held");
-
-    /// <summary>The directory named by <c>SESSION_BRIDGE_DIR</c>, else <c>~/.claude/session-bridge</c>.</summary>
-    public static StateDirectory FromEnvironment(Func<string, string?>? getVariable = null)
-    {
-        getVariable ??= Environment.GetEnvironmentVariable;
-        var configured = getVariable(EnvironmentVariable);
-        if (!string.IsNullOrWhiteSpace(configured))
-            return new StateDirectory(configured);
-
-        return new StateDirectory(Path.Combine(UserHome.ClaudeDirectory(getVariable), "session-bridge"));
-    }
 
     public string MailboxPath(RoleName role) => Path.Combine(MailboxDirectory, role.Value + ".jsonl");
 

@@ -2,7 +2,7 @@ namespace SessionBridge.Supervision;
 
 /// <summary>
 /// How long a supervised peer's PermissionRequest hook waits for its supervisor's decision:
-/// <c>SESSION_BRIDGE_DECISION_WAIT</c> seconds, 600 by default, <see cref="MaxSeconds"/> at most. install gives the
+/// <c>SESSION_BRIDGE_DECISION_WAIT</c> seconds (read with the other settings, Bridge's BridgeSettings), 600 by default, <see cref="MaxSeconds"/> at most. install gives the
 /// hook a timeout a little above the longest allowed wait (Setup's HookEvents.PermissionRequestTimeoutSeconds), so Claude Code never kills a hook that still waits.
 /// </summary>
 internal static class DecisionWait
@@ -12,9 +12,4 @@ internal static class DecisionWait
     public const int DefaultSeconds = 600;
 
     public const int MaxSeconds = 1800;
-
-    public static TimeSpan From(Func<string, string?> environment) =>
-        TimeSpan.FromSeconds(
-            int.TryParse(environment(Variable), out var seconds) ? Math.Clamp(seconds, 1, MaxSeconds) : DefaultSeconds
-        );
 }

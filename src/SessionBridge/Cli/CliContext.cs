@@ -19,7 +19,10 @@ internal sealed class CliContext(IAnsiConsole console, TextWriter output, bool j
     /// <summary>--json was given: results and errors go to stdout as JSON, for scripts.</summary>
     public bool Json { get; } = json;
 
-    public BridgeOptions Options { get; } = BridgeOptions.FromEnvironment() with { Words = CliWording.Instance };
+    /// <summary>The options the environment's settings give; a bad setting throws <see cref="Errors.SettingException"/> here.</summary>
+    public BridgeOptions Options => _options ??= BridgeOptions.FromEnvironment() with { Words = CliWording.Instance };
+
+    private BridgeOptions? _options;
 
     public UseCases Bridge => _bridge ??= new UseCases(Options);
 

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using SessionBridge.Errors;
 using Spectre.Console;
 
 namespace SessionBridge.Server.Cli;
@@ -21,6 +22,16 @@ internal static class CommandLine
         // Known before parsing, so that even a usage error comes out as JSON for a script that asked for it.
         var json = args.TakeWhile(a => a != "--").Contains("--json");
         var context = new CliContext(console, Console.Out, json);
+        // Every setting is read once, before any command: a bad value is refused here, naming it.
+        try
+        {
+            _ = context.Options;
+        }
+        catch (SettingException e)
+        {
+            return CommandRunner.Fail(context, e.Message);
+        }
+
         var root = new RootCommand(
             "session-bridge: Claude Code sessions in tmux panes talking to each other. Without a command, runs the MCP server on stdio."
         )

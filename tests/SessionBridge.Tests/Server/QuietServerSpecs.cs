@@ -35,14 +35,32 @@ public sealed class QuietServerSpecs : IDisposable
     }
 
     [Fact(Timeout = Timeouts.Spec)]
-    public async Task A_level_it_does_not_know_is_a_warning_and_the_default_stays()
+    public async Task A_level_it_does_not_know_is_refused_naming_the_variable_the_value_and_the_levels()
     {
+        // Arrange
+        var ct = TestContext.Current.CancellationToken;
+        var info = new ProcessStartInfo(BuiltExecutables.Server)
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        info.Environment["SESSION_BRIDGE_DIR"] = _state.Path;
+        info.Environment["HOME"] = _state.Path;
+        info.Environment["SESSION_BRIDGE_LOG"] = "chatty";
+
         // Act
-        var stderr = await CallOnceAsync("chatty");
+        using var process = Process.Start(info)!;
+        var stderr = process.StandardError.ReadToEndAsync(ct);
+        process.StandardInput.Close();
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(TimeSpan.FromSeconds(30)); // a bound on a hang: a refused server exits before it reads
+        await process.WaitForExitAsync(timeout.Token);
 
         // Assert
-        stderr.Trim().Should().StartWith("warn: ").And.Contain("SESSION_BRIDGE_LOG=chatty is not one of debug, info, warning, error");
-        stderr.Should().NotContain("info: ");
+        process.ExitCode.Should().Be(1);
+        (await stderr).Should().Contain("SESSION_BRIDGE_LOG is \"chatty\": it must be one of trace, debug, info");
     }
 
     // Starts the server, initializes, makes one tool call, waits for its answer, closes stdin, and returns

@@ -1,3 +1,4 @@
+using SessionBridge.Bridge;
 using SessionBridge.State;
 
 namespace SessionBridge.Tests.State;
@@ -11,7 +12,7 @@ public sealed class StateDirectorySpecs : IDisposable
     [Fact]
     public void SESSION_BRIDGE_DIR_overrides_the_default_location()
     {
-        var directory = StateDirectory.FromEnvironment(name => name == "SESSION_BRIDGE_DIR" ? _dir.Path : null);
+        var directory = new StateDirectory(BridgeSettings.Read(name => name == "SESSION_BRIDGE_DIR" ? _dir.Path : null).StateDirectory);
 
         directory.Root.Should().Be(_dir.Path);
     }
@@ -19,7 +20,7 @@ public sealed class StateDirectorySpecs : IDisposable
     [Fact]
     public void The_default_location_is_under_home()
     {
-        var directory = StateDirectory.FromEnvironment(name => name == "HOME" ? "/home/someone" : null);
+        var directory = new StateDirectory(BridgeSettings.Read(name => name == "HOME" ? "/home/someone" : null).StateDirectory);
 
         directory.Root.Should().Be("/home/someone/.claude/session-bridge");
     }
