@@ -7,6 +7,7 @@ namespace SessionBridge.Tests.Reliability;
 /// Many processes writing the shared state at once, as one server per Claude Code session does: nothing
 /// lost, nothing torn, every last write kept. Figures for docs/reliability.md.
 /// </summary>
+[Trait("Tier", "Slow")] // eight processes at once, thousands of writes: most of a 2-core run; left out of ./test.sh --fast
 public sealed class LoadSpecs(PrivateTmuxServer tmux) : IClassFixture<PrivateTmuxServer>, IDisposable
 {
     private const int Processes = 8;
