@@ -4,3 +4,6 @@ using SessionBridge.EndToEnd.Claude;
 // and the machine has two cores.
 [assembly: AssemblyFixture(typeof(ClaudeInstallation))]
 [assembly: Xunit.v3.Parallelization(Mode = Xunit.Sdk.ParallelMode.None)]
+
+// The real Claude Code, minutes a test: left out of ./test.sh --fast.
+[assembly: Trait("Tier", "Slow")]

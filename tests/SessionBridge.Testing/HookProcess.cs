@@ -50,7 +50,8 @@ public static class HookProcess
             // it can be gone before the write, which then meets a closed pipe. Its exit code and output still tell.
         }
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(20));
+        // A bound on a hang, not a speed figure.
+        timeout.CancelAfter(TimeSpan.FromSeconds(30));
         await process.WaitForExitAsync(timeout.Token);
         return new Outcome(process.ExitCode, await stdout, await stderr, clock.Elapsed);
     }

@@ -39,11 +39,9 @@ public sealed class CoordinationSpecs(ClaudeInstallation claude)
         var sent = Json(await sendReturned);
         var returned = await gestor.WaitForRequestAsync(r => r.IsMain && r.ToolResult(WaitFor) is not null, "wait_for's result", TimeSpan.FromSeconds(90));
         var waited = Json(returned.ToolResult(WaitFor)!);
+        // met: the wait returned on the reply, not on its own timeout (120 s, past the 90 s bound on a hang above).
         waited.GetProperty("met").GetBoolean().Should().BeTrue(waited.ToString());
         var reply = waited.GetProperty("message");
-        // Loose, through Claude Code and the model stand-in; the wait's own timeout is 120 s.
-        (returned.ReceivedAt - reply.GetProperty("ts").GetDateTimeOffset()).Should().BeLessThan(
-            TimeSpan.FromSeconds(15), "the wait returned on the reply, not on its timeout");
         reply.GetProperty("from").GetString().Should().Be("dev");
         reply.GetProperty("text").GetString().Should().Be(answer);
         reply.GetProperty("replyTo").GetString().Should().Be(sent.GetProperty("id").GetString());

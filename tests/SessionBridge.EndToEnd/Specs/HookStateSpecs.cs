@@ -57,8 +57,6 @@ public sealed class HookStateSpecs(ClaudeInstallation claude)
         waited.GetProperty("stateSource").GetString().Should().Be("hook", waited.ToString());
         returned.ReceivedAt.Should().BeAfter(released, "dev was busy until its answer was let go");
         waited.GetProperty("lastAnswer").GetString().Should().Be(answer, "the Stop hook hands over the answer exactly as the model wrote it");
-        // Loose: from letting dev's answer go to gestor's model holding the result, through two Claude Codes.
-        (returned.ReceivedAt - released).Should().BeLessThan(TimeSpan.FromSeconds(5), "wait_for wakes on dev's Stop hook");
     }
 
     [Fact(Timeout = Timeouts.ClaudeCode)]
@@ -81,7 +79,6 @@ public sealed class HookStateSpecs(ClaudeInstallation claude)
         await Eventually.HoldsAsync(() => !HasResult(gestor, WaitFor), "gestor's wait_for to go on while dev is busy", TimeSpan.FromSeconds(1));
 
         // Act: a person presses Escape in dev's pane.
-        var interrupted = DateTimeOffset.UtcNow;
         await dev.PressAsync("Escape");
 
         // Assert
@@ -90,7 +87,6 @@ public sealed class HookStateSpecs(ClaudeInstallation claude)
         waited.GetProperty("met").GetBoolean().Should().BeTrue(waited.ToString());
         waited.GetProperty("state").GetString().Should().Be("waiting_text", waited.ToString());
         waited.GetProperty("stateSource").GetString().Should().Be("screen", "no hook fired: dev's presence still says busy");
-        (returned.ReceivedAt - interrupted).Should().BeLessThan(TimeSpan.FromSeconds(6), $"the screen check catches what no hook reports: {waited}");
         var screen = await dev.ScreenAsync();
         screen.Should().Contain("What should Claude do instead?").And.NotContain("esc to interrupt");
         never.SetResult();
@@ -122,7 +118,7 @@ public sealed class HookStateSpecs(ClaudeInstallation claude)
         Parse(await devReplied).GetProperty("delivered").GetBoolean().Should().BeTrue();
         var waited = Parse(await gestor.WaitForToolResultAsync(WaitFor, TimeSpan.FromSeconds(60)));
         waited.GetProperty("met").GetBoolean().Should().BeTrue(waited.ToString());
-        waited.GetProperty("waitedMs").GetInt64().Should().BeLessThan(1000, "the reply was already in gestor's inbox");
+        // met at all: had the reply in the inbox been missed, nothing else comes and the wait times out unmet.
         var reply = waited.GetProperty("message");
         reply.GetProperty("text").GetString().Should().Be(answer);
         reply.GetProperty("replyTo").GetString().Should().Be(sent.GetProperty("id").GetString());

@@ -63,7 +63,6 @@ public sealed class SupervisionSpecs(ClaudeInstallation claude, ITestOutputHelpe
         told.LastUserText.Should().Contain("[from:dev]").And.Contain($"touch {Marker}").And.Contain("respond(role: \"dev\"");
         var noticeDelay = told.ReceivedAt - request.GetProperty("createdAt").GetDateTimeOffset();
         output.WriteLine($"dev's PermissionRequest to gestor's model: {noticeDelay.TotalMilliseconds:F0} ms");
-        noticeDelay.Should().BeLessThan(TimeSpan.FromSeconds(5));
         responded.GetProperty("answeredVia").GetString().Should().Be("hook", responded.ToString());
         responded.GetProperty("decision").GetString().Should().Be("allow");
         responded.GetProperty("keys").GetArrayLength().Should().Be(0);

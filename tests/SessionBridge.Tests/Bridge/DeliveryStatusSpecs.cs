@@ -44,7 +44,7 @@ public sealed class DeliveryStatusSpecs(PrivateTmuxServer tmux) : IClassFixture<
 
         sent.GetProperty("status").GetString().Should().Be("queued");
         sent.GetProperty("delivered").GetBoolean().Should().BeTrue();
-        await Eventually.WaitAsync(() => PrivateTmuxServer.Submitted(log).Length == 2, "the queued message to be taken", TimeSpan.FromSeconds(15));
+        await Eventually.WaitAsync(() => PrivateTmuxServer.Submitted(log).Length == 2, "the queued message to be taken");
         PrivateTmuxServer.Submitted(log).Should().Equal("[from:gestor] start working", "[from:gestor] one more thing");
     }
 
@@ -238,22 +238,20 @@ public sealed class DeliveryStatusSpecs(PrivateTmuxServer tmux) : IClassFixture<
     [Fact(Timeout = Timeouts.Spec)]
     public async Task Where_the_peers_hooks_are_wired_its_UserPromptSubmit_is_the_receipt_and_send_returns_at_once()
     {
-        // Arrange: a verify delay far longer than the hook takes, so only the receipt can end the wait early.
+        // Arrange: a verify delay far past the spec's own bound (Timeouts.Spec), so only the receipt can end the
+        // wait in time: a bound on a hang, not a speed figure.
         var (pane, log) = await tmux.StartFakeClaudeAsync($"--hook '{BuiltExecutables.Hook}' --state '{_state.Path}'");
-        var options = TestBridge.Options(_state.Path, tmux) with { VerifyDelay = TimeSpan.FromSeconds(5) };
+        var options = TestBridge.Options(_state.Path, tmux) with { VerifyDelay = TimeSpan.FromMinutes(10) };
         await using var server = await InProcessServer.StartAsync(options);
         await server.CallAsync("register", new() { ["role"] = "dev", ["pane"] = pane });
         await Eventually.WaitAsync(() => Directory.Exists(Path.Combine(_state.Path, "presence")) && Directory.EnumerateFiles(Path.Combine(_state.Path, "presence"), "*.json").Any(), "the fake's SessionStart hook to write its presence");
 
         // Act
-        var clock = System.Diagnostics.Stopwatch.StartNew();
         var sent = (await server.CallAsync("send", Message("hello"))).Json();
-        clock.Stop();
 
         // Assert
         sent.GetProperty("status").GetString().Should().Be("submitted");
         sent.GetProperty("submitted").GetBoolean().Should().BeTrue();
-        clock.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(4), "the receipt, not the 5 s verify delay, ended the wait");
         PrivateTmuxServer.Submitted(log).Should().Equal("[from:gestor] hello");
     }
 

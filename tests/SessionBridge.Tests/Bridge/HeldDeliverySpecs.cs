@@ -70,7 +70,7 @@ public sealed class HeldDeliverySpecs(PrivateTmuxServer tmux) : IClassFixture<Pr
         sent.GetProperty("status").GetString().Should().Be("held");
         waited.GetProperty("met").GetBoolean().Should().BeTrue();
         waited.GetProperty("message").GetProperty("deliveredVia").GetString().Should().Be("typed");
-        await Eventually.WaitAsync(() => PrivateTmuxServer.Submitted(log).Length == 2, "the command to be typed and taken", TimeSpan.FromSeconds(15));
+        await Eventually.WaitAsync(() => PrivateTmuxServer.Submitted(log).Length == 2, "the command to be typed and taken");
         PrivateTmuxServer.Submitted(log).Should().Equal("half a thought", "/compact");
         Contexts(log).Should().NotContain(c => c.Contains("/compact", StringComparison.Ordinal), "a slash command is never handed over as context");
     }

@@ -141,22 +141,20 @@ public sealed class MessagingSpecs(PrivateTmuxServer tmux) : IClassFixture<Priva
         var question = (await server.CallAsync("send", Send("dev", "gestor", "ready?"))).Json().GetProperty("id").GetString();
         (await dev.CallAsync("send", Send("gestor", "dev", "yes", question))).Json();
         (await dev.CallAsync("send", Send("gestor", "dev", "and something else"))).Json();
-        var clock = Stopwatch.StartNew();
 
-        // Act
+        // Act: a timeout far past the spec's own bound (Timeouts.Spec), so a wait run to it hangs the spec.
         var result = (await server.CallAsync("wait_for", new()
         {
             ["role"] = "dev",
             ["until"] = "message",
             ["me"] = "gestor",
             ["reply_to"] = question,
-            ["timeout_s"] = 30,
+            ["timeout_s"] = 600,
         })).Json();
 
         // Assert
         result.GetProperty("met").GetBoolean().Should().BeTrue();
         result.GetProperty("message").GetProperty("text").GetString().Should().Be("yes");
-        clock.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(5));
     }
 
     [Fact(Timeout = Timeouts.Spec)]
@@ -190,7 +188,6 @@ public sealed class MessagingSpecs(PrivateTmuxServer tmux) : IClassFixture<Priva
     {
         // Arrange
         await using var server = await StartWithDevAsync();
-        var clock = Stopwatch.StartNew();
 
         // Act
         var result = (await server.CallAsync("wait_for", new()
@@ -204,7 +201,6 @@ public sealed class MessagingSpecs(PrivateTmuxServer tmux) : IClassFixture<Priva
         // Assert
         result.GetProperty("met").GetBoolean().Should().BeFalse();
         result.GetProperty("reason").GetString().Should().Contain("timed out after 1 s");
-        clock.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(10));
     }
 
     [Fact(Timeout = Timeouts.Spec)]

@@ -159,17 +159,14 @@ public sealed class PeerStateSpecs(PrivateTmuxServer tmux) : IClassFixture<Priva
         await Eventually.HoldsAsync(() => !waiting.IsCompleted, "wait_for to keep waiting", TimeSpan.FromMilliseconds(700));
 
         // Act
-        var stopped = Stopwatch.StartNew();
         Hook(identity, Event("Stop", answer: answer));
         var result = (await waiting).Json();
-        stopped.Stop();
 
-        // Assert: well under the 2 s screen fallback, so the presence file woke it.
+        // Assert: the screen still shows the turn running, so only the presence file can end the wait (its source says so).
         result.GetProperty("met").GetBoolean().Should().BeTrue();
         result.GetProperty("state").GetString().Should().Be("idle");
         result.GetProperty("stateSource").GetString().Should().Be("hook");
         result.GetProperty("lastAnswer").GetString().Should().Be(answer);
-        stopped.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(1.5));
     }
 
     [Fact(Timeout = Timeouts.Spec)]
@@ -184,14 +181,12 @@ public sealed class PeerStateSpecs(PrivateTmuxServer tmux) : IClassFixture<Priva
         Hook(identity, Event("UserPromptSubmit"));
 
         // Act
-        var clock = Stopwatch.StartNew();
         var result = (await server.CallAsync("wait_for", new() { ["role"] = "dev", ["until"] = "idle", ["timeout_s"] = 30 })).Json();
 
-        // Assert: the turn ends within 3 s; the screen is looked at every 2 s.
+        // Assert: met, so the screen check saw the turn end (3 s) before the wait's own timeout.
         result.GetProperty("met").GetBoolean().Should().BeTrue();
         result.GetProperty("stateSource").GetString().Should().Be("screen");
         result.TryGetProperty("lastAnswer", out _).Should().BeFalse();
-        clock.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(8));
     }
 
     [Fact(Timeout = Timeouts.Spec)]

@@ -87,7 +87,7 @@ internal sealed class HookInPane
         var line = $"export SESSION_BRIDGE_DIR='{_stateDirectory}'; {{ {command}; }} > '{stdout}' 2> '{stderr}'; echo $? > '{rc}.tmp'; mv '{rc}.tmp' '{rc}'";
         await _tmux.Tmux("send-keys", "-t", Pane, "-l", line);
         await _tmux.Tmux("send-keys", "-t", Pane, "Enter");
-        await Eventually.WaitAsync(() => File.Exists(rc), $"the hook to finish in {Pane}", timeout ?? TimeSpan.FromSeconds(20));
+        await Eventually.WaitAsync(() => File.Exists(rc), $"the hook to finish in {Pane}", timeout);
         return new Outcome(
             int.Parse((await File.ReadAllTextAsync(rc, TestContext.Current.CancellationToken)).Trim()),
             await File.ReadAllTextAsync(stdout, TestContext.Current.CancellationToken),

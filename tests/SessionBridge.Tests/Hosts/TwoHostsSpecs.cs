@@ -110,8 +110,7 @@ public sealed class TwoHostsSpecs(NatsServer nats) : IClassFixture<NatsServer>
         var stop = waited.GetProperty("stateSince").GetDateTimeOffset();
         var latency = woke - stop;
         TestContext.Current.TestOutputHelper?.WriteLine($"wait_for on a woke {latency.TotalMilliseconds:0} ms after b's Stop hook");
-        // 100 ms is the goal (measured well under it unloaded); the margin holds on a loaded 2-core machine.
-        latency.Should().BeLessThan(TimeSpan.FromMilliseconds(750), "the wait wakes on B's hook through B's host agent, not by polling");
+        // How soon is the benchmark's figure (NatsCrossHostFigures); here the source says B's hook ended the wait.
     }
 
     [Fact(Timeout = Timeouts.Spec)]
@@ -178,7 +177,7 @@ public sealed class TwoHostsSpecs(NatsServer nats) : IClassFixture<NatsServer>
         var now = DateTimeOffset.UtcNow;
         hosts.Store("b").Registry.Save(new PeerRegistration("dev", nextPane, hosts.Tmux("b").Socket, int.Parse(ids[0]), int.Parse(ids[1]), null, now, now, Host: "b"));
         File.WriteAllText(gate, "");
-        await Eventually.WaitAsync(() => TwoHosts.Contexts(nextLog).Length > 0, "b's SessionStart hook", TimeSpan.FromSeconds(20));
+        await Eventually.WaitAsync(() => TwoHosts.Contexts(nextLog).Length > 0, "b's SessionStart hook");
         var inbox = (await gestor.CallAsync("inbox", new() { ["role"] = "dev" })).Json();
 
         // Assert

@@ -7,6 +7,7 @@ using ModelContextProtocol.Client;
 namespace SessionBridge.Tests.Packaging;
 
 /// <summary>The NuGet tool packages, made by pack.sh and installed the way a user installs them, start and answer as an MCP server.</summary>
+[Trait("Tier", "Slow")] // packs and installs the tools: left out of ./test.sh --fast
 public sealed class ToolPackageSpecs : IDisposable
 {
     private readonly TempDirectory _work = new("pack");

@@ -25,6 +25,7 @@ public sealed class ServerProcessSpecs(PrivateTmuxServer tmux) : IClassFixture<P
     }
 
     [Fact(Timeout = Timeouts.Load)]
+    [Trait("Tier", "Slow")] // eight servers at once: minutes on a loaded 2-core machine; left out of ./test.sh --fast
     public async Task Eight_server_processes_sending_at_once_lose_no_message_and_tear_no_line()
     {
         // Arrange: dev's pane is gone, so every send is logged with delivered:false and nothing waits on typing.

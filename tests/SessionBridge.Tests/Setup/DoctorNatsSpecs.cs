@@ -75,13 +75,10 @@ public sealed class DoctorNatsSpecs(NatsServerWithPassword nats) : IClassFixture
         var port = NatsServer.FreePort();
 
         // Act
-        var started = Stopwatch.StartNew();
         var result = await Cli($"nats://sb:s3cret-pw@127.0.0.1:{port}").RunAsync("doctor", "--json");
-        started.Stop();
 
         // Assert
         result.ExitCode.Should().Be(4, result.StandardOutput);
-        started.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(10));
         var connection = JsonDocument.Parse(result.StandardOutput).RootElement.EnumerateArray()
             .Single(c => c.GetProperty("name").GetString() == "NATS connection");
         connection.GetProperty("outcome").GetString().Should().Be("failed");

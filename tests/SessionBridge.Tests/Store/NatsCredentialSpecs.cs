@@ -43,14 +43,12 @@ public sealed class NatsCredentialSpecs(NatsServerWithPassword nats) : IClassFix
         // Arrange
         var address = credentials is null ? nats.Url : nats.Url.Replace("nats://", $"nats://{credentials}@", StringComparison.Ordinal);
         var store = Open(address);
-        var clock = System.Diagnostics.Stopwatch.StartNew();
 
         // Act
         var save = () => store.Prompts.Save(new SavedPrompt("dev", "brief", Noon));
 
         // Assert
         var failure = save.Should().Throw<StateException>().Which;
-        clock.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(4), "refused at once, not waited out (5 s)");
         failure.Message.Should().Contain("refused").And.Contain("Authorization Violation").And.Contain($"127.0.0.1:{nats.Port}");
         failure.Message.Should().Contain("SESSION_BRIDGE_NATS").And.Contain("SESSION_BRIDGE_NATS_CREDS");
         failure.Message.Should().NotContain("wrong-password").And.NotContain("s3cret-pw");

@@ -41,14 +41,12 @@ public sealed class NatsCredsFileSpecs(NatsServerWithCreds nats) : IClassFixture
     {
         // Arrange
         var store = Open(nats.StrangerCredsFile);
-        var clock = System.Diagnostics.Stopwatch.StartNew();
 
         // Act
         var save = () => store.Prompts.Save(new SavedPrompt("dev", "brief", Noon));
 
         // Assert
         var failure = save.Should().Throw<StateException>().Which;
-        clock.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(4), "refused at once, not waited out (5 s)");
         failure.Message.Should().Contain("refused").And.Contain($"127.0.0.1:{nats.Port}").And.Contain("SESSION_BRIDGE_NATS_CREDS");
     }
 

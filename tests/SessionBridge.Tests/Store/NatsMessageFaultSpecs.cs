@@ -143,15 +143,12 @@ public sealed class NatsMessageFaultSpecs : StoreContract, IClassFixture<NatsSer
         var message = Message(0, 1);
 
         // Act
-        var clock = Stopwatch.StartNew();
         var append = () => store.Messages.Append(message);
         var failure = append.Should().Throw<StateException>().Which;
-        var failedAfter = clock.Elapsed;
         await _nats.StartAsync();
 
         // Assert
         failure.Message.Should().Contain($"127.0.0.1:{_nats.Port}").And.Contain("Nothing was typed");
-        failedAfter.Should().BeLessThan(TimeSpan.FromSeconds(7));
         await Eventually.WaitAsync(
             () =>
             {
@@ -166,7 +163,7 @@ public sealed class NatsMessageFaultSpecs : StoreContract, IClassFixture<NatsSer
                 }
             },
             "an append to work again with the server back",
-            TimeSpan.FromSeconds(20)
+            TimeSpan.FromSeconds(30)
         );
         store.Messages.History(10).Records.Select(m => m.Id).Should().ContainSingle(id => id == message.Id);
     }
@@ -202,7 +199,7 @@ public sealed class NatsMessageFaultSpecs : StoreContract, IClassFixture<NatsSer
                 }
             },
             "marking read to work again with the server back",
-            TimeSpan.FromSeconds(20)
+            TimeSpan.FromSeconds(30)
         );
         store.Messages.LastReadId(dev).Should().Be(message.Id);
     }

@@ -42,14 +42,12 @@ public sealed class NatsTlsSpecs(NatsServerWithTls nats) : IClassFixture<NatsSer
     {
         // Arrange
         var store = Open(nats.TlsUrl, null);
-        var clock = System.Diagnostics.Stopwatch.StartNew();
 
         // Act
         var save = () => store.Prompts.Save(new SavedPrompt("dev", "brief", Noon));
 
         // Assert
         var failure = save.Should().Throw<StateException>().Which;
-        clock.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(6));
         failure.Message.Should().Contain($"127.0.0.1:{nats.Port}").And.Contain("Nothing was typed").And.Contain("TLS").And.Contain("SESSION_BRIDGE_NATS_CA");
     }
 

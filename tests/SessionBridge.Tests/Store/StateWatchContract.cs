@@ -31,13 +31,11 @@ public abstract class StateWatchContract(NatsServer? nats) : StoreContract(nats)
         var waiting = watch.WaitAsync(TimeSpan.FromSeconds(30), TimeProvider.System, Cancellation);
 
         // Act
-        var clock = Stopwatch.StartNew();
         sender.Messages.Append(Message("wake up"));
         var woke = await waiting;
 
-        // Assert
+        // Assert: true on a change, false on the watch's own timeout.
         woke.Should().BeTrue();
-        clock.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(5));
     }
 
     [Fact(Timeout = Timeouts.Spec)]

@@ -83,10 +83,9 @@ public sealed class PermissionRequestHookSpecs(PrivateTmuxServer tmux) : IClassF
         // Act
         var outcome = await rig.RunAsync(SupervisionRig.PermissionRequest());
 
-        // Assert
+        // Assert: it returned within HookProcess's bound on a hang, where a waiting hook waits 600 s.
         outcome.ExitCode.Should().Be(0);
         outcome.Stdout.Should().BeEmpty();
-        outcome.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(2));
         rig.Store.Requests.All().Should().BeEmpty();
         rig.Inbox("gestor").Should().BeEmpty();
     }
@@ -102,7 +101,7 @@ public sealed class PermissionRequestHookSpecs(PrivateTmuxServer tmux) : IClassF
 
         // Act: the person chose on screen; the tool ran, so Claude Code fires PostToolUse.
         await rig.RunAsync(HookEvents.Tool("PostToolUse", "Bash"));
-        var (stdout, _) = await hook.ExitAsync(TimeSpan.FromSeconds(5));
+        var (stdout, _) = await hook.ExitAsync();
         var late = new PermissionRequests(rig.Store).Decide(request.Id, "gestor", new RequestDecision(true, "Yes"), DateTimeOffset.UtcNow);
         late.Won.Should().BeFalse();
 
@@ -145,9 +144,9 @@ public sealed class PermissionRequestHookSpecs(PrivateTmuxServer tmux) : IClassF
         var request = await rig.PendingAsync();
         var (stdout, elapsed) = await hook.ExitAsync(TimeSpan.FromSeconds(60));
 
-        // Assert: the 2 s given, not the default 600 s (the upper bound leaves room for a loaded machine's start-up)
+        // Assert: at least the 2 s given; not the default 600 s, which the 60 s bound on a hang above rules out.
         stdout.Should().BeEmpty("no decision: the dialog stays for the person");
-        elapsed.Should().BeGreaterThan(TimeSpan.FromSeconds(1.9)).And.BeLessThan(TimeSpan.FromSeconds(45));
+        elapsed.Should().BeGreaterThan(TimeSpan.FromSeconds(1.9));
         var ended = rig.Store.Requests.Find(request.Id)!;
         ended.Status.Should().Be(RequestStatus.TimedOut);
         ended.EndedBy.Should().Be(PermissionRequests.ByTimeout);
@@ -165,7 +164,7 @@ public sealed class PermissionRequestHookSpecs(PrivateTmuxServer tmux) : IClassF
 
         // Act
         hook.Terminate();
-        await hook.ExitAsync(TimeSpan.FromSeconds(5));
+        await hook.ExitAsync();
 
         // Assert
         rig.Store.Requests.Find(request.Id)!.Status.Should().Be(RequestStatus.TimedOut);

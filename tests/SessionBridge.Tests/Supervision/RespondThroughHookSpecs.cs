@@ -132,7 +132,7 @@ public sealed class RespondThroughHookSpecs(PrivateTmuxServer tmux) : IClassFixt
         var hook = rig.Start(SupervisionRig.PermissionRequest());
         var request = await rig.PendingAsync();
         await rig.RunAsync(HookEvents.Tool("PostToolUse", "Bash"));
-        var (stdout, _) = await hook.ExitAsync(TimeSpan.FromSeconds(5));
+        var (stdout, _) = await hook.ExitAsync();
 
         // Act
         var byId = (await gestor.CallAsync("respond", new() { ["role"] = "dev", ["option"] = "Yes", ["request"] = request.Id })).Json();
@@ -164,7 +164,7 @@ public sealed class RespondThroughHookSpecs(PrivateTmuxServer tmux) : IClassFixt
 
         // Act
         var result = (await gestor.CallAsync("respond", new() { ["role"] = "dev", ["option"] = "SQLite" })).Json();
-        var (stdout, _) = await hook.ExitAsync(TimeSpan.FromSeconds(5));
+        var (stdout, _) = await hook.ExitAsync();
 
         // Assert
         result.GetProperty("status").GetString().Should().Be("stale");

@@ -169,7 +169,8 @@ internal sealed class RunningHook
     public async Task<(string Stdout, TimeSpan Elapsed)> ExitAsync(TimeSpan? timeout = null)
     {
         using var bound = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        bound.CancelAfter(timeout ?? TimeSpan.FromSeconds(20));
+        // A bound on a hang, not a speed figure: a hook left waiting waits its decision wait (600 s by default).
+        bound.CancelAfter(timeout ?? TimeSpan.FromSeconds(30));
         await _process.WaitForExitAsync(bound.Token);
         return (await _stdout, _clock.Elapsed);
     }

@@ -287,11 +287,9 @@ public sealed class TeamUpSpecs(PrivateTmuxServer tmux) : TeamRig(tmux)
         var team = await TeamAsync(env: new Dictionary<string, string> { ["FAKE_CLAUDE_HOOK"] = "" });
 
         // Act
-        var clock = System.Diagnostics.Stopwatch.StartNew();
         var result = await UpAsync(team, Run(seconds: 50) with { HookGrace = TimeSpan.FromSeconds(1) });
 
-        // Assert
-        clock.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(30));
+        // Assert: the grace's reason, not the whole timeout's ("not ready after 50 s").
         result.Roles.Should().AllSatisfy(r =>
         {
             r.Action.Should().Be(LaunchAction.Failed);
