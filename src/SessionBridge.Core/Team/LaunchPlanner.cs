@@ -81,7 +81,10 @@ internal sealed class LaunchPlanner(BridgeOptions options, StateStore state, Tim
             return new Launch(role, ours, id, waitingAction, gate, waitingResume, program);
         }
 
-        var resume = recorded is not null && recorded.Team == session;
+        // A session that never had a turn has nothing to resume: Claude Code would say "No conversation found".
+        var resume = recorded is not null && recorded.Team == session && ClaudeTranscripts.Exists(team, role, recorded.SessionId);
+        if (recorded is not null && recorded.Team == session && !resume)
+            run.Progress?.Invoke(name, $"session {recorded.SessionId} never had a turn (no transcript): starting a new one");
         var sessionId = resume ? recorded!.SessionId : Guid.NewGuid().ToString();
         var action = resume ? LaunchAction.Resumed : LaunchAction.Started;
         var (pane, channel) = await _gated.CreateAsync(team, role, program, session, sessionId, resume, ours, sessions, run, cancellationToken);

@@ -34,6 +34,7 @@ internal sealed class ReadinessWatch(BridgeOptions options, StateStore state, Ti
         var action = launch.Action;
         string? note = null;
         var trustAnswered = false;
+        string? trusted = null;
         var fresh = !launch.Resuming;
         var presence = new PresenceStore(options.State);
         var deadline = clock.GetUtcNow() + run.Timeout;
@@ -80,14 +81,18 @@ internal sealed class ReadinessWatch(BridgeOptions options, StateStore state, Ti
                 var trust = FolderTrust.Read(reading, screen);
                 if (trust is not null && run.Trust && !trustAnswered && FolderTrust.IsTeamFolder(trust.Folder, team))
                 {
-                    await FolderTrust.AnswerYesAsync(sessions.Client, pane.Pane, reading, options.KeyInterval, cancellationToken);
                     trustAnswered = true;
-                    run.Progress?.Invoke(name, $"answered the folder-trust dialog for {trust.Folder}: Yes");
+                    if (await FolderTrust.AnswerYesAsync(sessions.Client, pane.Pane, clock, cancellationToken))
+                    {
+                        trusted = trust.Folder;
+                        run.Progress?.Invoke(name, $"chose \"Yes, I trust this folder\" for {trust.Folder}: waiting for the session to start");
+                    }
+
                     continue;
                 }
 
-                if (!trustAnswered || trust is null)
-                    return Waiting(team, name, pane.Pane, sessionId, reading, trust, run.Trust);
+                if (!trustAnswered || trust is null || trusted is null)
+                    return Waiting(team, name, pane.Pane, sessionId, reading, trust, run.Trust, trustAnswered);
             }
 
             var started = launch.Action == LaunchAction.Kept
@@ -96,6 +101,9 @@ internal sealed class ReadinessWatch(BridgeOptions options, StateStore state, Ti
             if (started && reading.State is ScreenState.Idle or ScreenState.WaitingText)
             {
                 sessionId = RecordSession(team, name, pane, presence, sessionId);
+                // Said only now: the session is past the dialog, at its prompt (and, for a start, its hook reported).
+                if (trusted is not null)
+                    run.Progress?.Invoke(name, $"answered the folder-trust dialog for {trusted}: Yes");
                 return new RoleOutcome(name, pane.Pane, reading.State.ToListedState(), sessionId, action, note);
             }
 
@@ -164,7 +172,8 @@ internal sealed class ReadinessWatch(BridgeOptions options, StateStore state, Ti
         string sessionId,
         ScreenReading reading,
         FolderTrust? trust,
-        bool trustGiven
+        bool trustGiven,
+        bool trustTried
     )
     {
         var session = TeamUp.SessionName(team.Name);
@@ -172,6 +181,7 @@ internal sealed class ReadinessWatch(BridgeOptions options, StateStore state, Ti
         var answer = trust switch
         {
             null => inPane + $"; the options are: {string.Join(", ", reading.Options.Select(o => o.Label))}",
+            _ when trustTried => $"--trust could not put the cursor on \"Yes, I trust this folder\", so it did not press Enter: {inPane}",
             _ when !trustGiven => $"session-bridge up --trust (answers \"Yes, I trust this folder\" for the team's folders), or {inPane}",
             _ => $"{trust.Folder} is not one of the team's folders, so --trust does not answer it: {inPane}",
         };
