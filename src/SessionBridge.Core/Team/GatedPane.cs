@@ -56,6 +56,7 @@ internal sealed class GatedPane(BridgeOptions options, StateStore state, TimePro
 
         await sessions.MarkAsync(pane.Pane, role.Role, uninterrupted);
         await sessions.Client.CommandAsync(["set-option", "-p", "-t", pane.Pane, GateOption, channel], uninterrupted);
+        await sessions.Client.CommandAsync(["set-option", "-p", "-t", pane.Pane, LaunchSettings.Option, LaunchSettings.Of(team, role, program)], uninterrupted);
         pane = pane with { Role = name };
         Register(role, pane);
         state.Sessions.Save(new RoleSession(name, session, sessionId, clock.GetUtcNow()));
@@ -70,6 +71,7 @@ internal sealed class GatedPane(BridgeOptions options, StateStore state, TimePro
         var argv = TmuxSessions.Gate(channel, ClaudeCommand.For(team, launch.Role, launch.Program!, options.State, sessionId, resume: false));
         var pane = (await sessions.RespawnAsync(dead.Pane, launch.Role.Cwd, argv, cancellationToken)) with { Role = name };
         await sessions.Client.CommandAsync(["set-option", "-p", "-t", pane.Pane, GateOption, channel], cancellationToken);
+        await sessions.Client.CommandAsync(["set-option", "-p", "-t", pane.Pane, LaunchSettings.Option, LaunchSettings.Of(team, launch.Role, launch.Program!)], cancellationToken);
         Register(launch.Role, pane);
         state.Sessions.Save(new RoleSession(name, TeamUp.SessionName(team.Name), sessionId, clock.GetUtcNow()));
         await sessions.OpenGateAsync(channel, cancellationToken);

@@ -64,7 +64,10 @@ internal sealed class LaunchPlanner(BridgeOptions options, StateStore state, Tim
         if (ours is { Dead: false } && await PaneProcesses.HasClaudeCodeAsync(ours.PanePid, cancellationToken))
         {
             _gated.Register(role, ours);
-            return new Launch(role, ours, recorded?.SessionId ?? "", LaunchAction.Kept, null, false, null);
+            var kept = await sessions.Client.TryCommandAsync(["show-options", "-p", "-v", "-t", ours.Pane, LaunchSettings.Option], cancellationToken);
+            var changed = LaunchSettings.Changed(kept?.Trim(), LaunchSettings.Of(team, role, program));
+            var note = changed.Count > 0 ? LaunchSettings.NotApplied(name, changed) : null;
+            return new Launch(role, ours, recorded?.SessionId ?? "", LaunchAction.Kept, null, false, null, Note: note);
         }
 
         if (ours is { Dead: false })

@@ -32,7 +32,7 @@ internal sealed class ReadinessWatch(BridgeOptions options, StateStore state, Ti
         var pane = launch.Pane ?? throw new InvalidOperationException("A launch without a pane is decided, not waited for.");
         var sessionId = launch.SessionId;
         var action = launch.Action;
-        string? note = null;
+        var note = launch.Note;
         var trustAnswered = false;
         string? trusted = null;
         var fresh = !launch.Resuming;

@@ -69,7 +69,7 @@ internal sealed class TeamUp(BridgeOptions options, StateStore state, TimeProvid
             (null, _) => $"tmux switch-client -t {session}",
             _ => $"tmux -S {socket} attach -t {session}",
         };
-        return new TeamUpResult(team.Name, session, socket, attach, [.. team.Roles.Select(r => outcomes[r.Role])]);
+        return new TeamUpResult(team.Name, session, socket, attach, [.. team.Roles.Select(r => outcomes[r.Role])], Warnings: SupervisedModes.Warnings(team));
     }
 
     /// <summary>tmux takes neither '.' nor ':' in a session name.</summary>

@@ -56,4 +56,27 @@ public sealed class TeamUpRestartSpecs(PrivateTmuxServer tmux) : TeamRig(tmux)
         (await PanesAsync()).Should().HaveCount(3);
     }
 
+
+    [Fact(Timeout = Timeouts.Spec)]
+    public async Task Up_on_a_live_role_whose_settings_changed_keeps_it_and_says_the_change_was_not_applied_and_how_to_apply_it()
+    {
+        // Arrange: dev's model and permission mode change in the team file while dev runs.
+        var team = await TeamAsync();
+        var first = await UpAsync(team);
+        var changed = team with
+        {
+            Roles = [.. team.Roles.Select(r => r.Role.Value == "dev" ? r with { Model = "opus", PermissionMode = "plan" } : r)],
+        };
+
+        // Act
+        var second = await UpAsync(changed);
+
+        // Assert
+        second.Roles.Select(r => r.Action).Should().AllBeEquivalentTo(LaunchAction.Kept);
+        second.Roles.Single(r => r.Role == "dev").Detail.Should()
+            .Be("its settings in the team file changed since it started (model, permissionMode): not applied to the running "
+                + "session. To apply them: session-bridge down dev, then session-bridge up");
+        second.Roles.Where(r => r.Role != "dev").Should().AllSatisfy(r => r.Detail.Should().BeNull());
+        Starts().Should().HaveCount(3, "nothing was started again");
+    }
 }
