@@ -26,18 +26,9 @@ internal sealed class MenuAnswering(
     // How long respond waits for the dialog to close once the hook has its decision (the hook looks every 100 ms).
     private static readonly TimeSpan DialogClose = TimeSpan.FromSeconds(2);
 
-    public async Task<RespondResult> RespondAsync(
-        string? role,
-        IReadOnlyList<string>? keys,
-        string? option,
-        CancellationToken cancellationToken,
-        string? request = null,
-        IReadOnlyList<string>? labels = null,
-        string? text = null,
-        string? reason = null,
-        IReadOnlyList<string>? callerRoles = null
-    )
+    public async Task<RespondResult> RespondAsync(RespondRequest asked, CancellationToken cancellationToken)
     {
+        var (role, keys, option, request, labels, text, reason, callerRoles) = asked;
         var name = RoleName.Parse(role);
         var throughHook = request is not null || labels is { Count: > 0 } || text is not null || reason is not null;
         if (throughHook && keys is { Count: > 0 })
@@ -51,8 +42,8 @@ internal sealed class MenuAnswering(
         // A peer of another host is answered there; who is asking (the supervisor's identity) is decided here.
         if (state.Hosts is not null && peers.Find(name, "role") is var target && remote.IsRemote(target))
         {
-            var asked = new RespondRequest(name.Value, keys, option, request, labels, text, reason, await CallerRoles.OfAsync(options, state, null, cancellationToken));
-            return await remote.RespondAsync(target, asked, cancellationToken);
+            var there = asked with { Role = name.Value, CallerRoles = await CallerRoles.OfAsync(options, state, null, cancellationToken) };
+            return await remote.RespondAsync(target, there, cancellationToken);
         }
 
         var requests = new PermissionRequests(state);

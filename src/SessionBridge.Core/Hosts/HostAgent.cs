@@ -139,17 +139,7 @@ internal sealed class HostAgent(UseCases useCases, Action<string>? warn = null)
     private async Task<HostAnswer> RespondAsync(RespondRequest request, CancellationToken cancellationToken)
     {
         Local(request.Role);
-        var result = await useCases.Menus.RespondAsync(
-            request.Role,
-            request.Keys,
-            request.Option,
-            cancellationToken,
-            request.Request,
-            request.Labels,
-            request.Text,
-            request.Reason,
-            request.CallerRoles
-        );
+        var result = await useCases.Menus.RespondAsync(request, cancellationToken);
         return Result(result, HostJsonContext.Default.RespondResult);
     }
 

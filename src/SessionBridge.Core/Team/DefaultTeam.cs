@@ -3,7 +3,9 @@ namespace SessionBridge.Team;
 /// <summary>
 /// The original's three-session loop: the gestor coordinates and talks to the person, dev writes the code and
 /// pings the reviewer, the reviewer reviews and reports to the gestor. Its briefings are short on purpose: each
-/// says who the role is, who it talks to, and which session-bridge tools carry the work between them.
+/// says who the role is, who it talks to, and which session-bridge tools carry the work between them. Every role runs
+/// in Claude Code's "default" permission mode (<see cref="PermissionMode"/>): the gestor supervises dev and the
+/// reviewer, and in auto mode, Claude Code's own default on 2.1.331, they would rarely ask it anything.
 /// </summary>
 internal static class DefaultTeam
 {
@@ -27,10 +29,13 @@ internal static class DefaultTeam
         + "\"dev\") and wait for the fix with wait_for. When the change is good, report to the gestor (send, to: "
         + "\"gestor\") with a short verdict and anything the person should know.";
 
+    /// <summary>The mode in which every permission is asked, so a supervisor's supervision means something.</summary>
+    public const string PermissionMode = "default";
+
     public static TeamDefinition In(string folder)
     {
         RoleDefinition Role(string name, string briefing, params string[] supervises) =>
-            new(RoleName.Parse(name), briefing, null, false, folder, null, null, [], new Dictionary<string, string>(), null,
+            new(RoleName.Parse(name), briefing, null, false, folder, PermissionMode, null, [], new Dictionary<string, string>(), null,
                 supervises.Select(s => RoleName.Parse(s)).ToList());
 
         return new TeamDefinition(
@@ -71,14 +76,18 @@ internal static class DefaultTeam
               // It is saved as the role's prompt: the session gets it at start and again after /clear.
               "briefing": "{{Json(GestorBriefing)}}",
               "supervises": ["dev", "reviewer"],
+              // "default": every permission is asked. The gestor supervises dev and the reviewer: in auto mode
+              // (Claude Code's own default) or acceptEdits, bypassPermissions or dontAsk it is rarely or never asked.
+              "permissionMode": "default",
             },
             "dev": {
               "briefing": "{{Json(DevBriefing)}}",
+              "permissionMode": "default",          // claude --permission-mode
               // "worktree": true,                  // a git worktree of its own (claude --worktree dev)
-              // "permissionMode": "acceptEdits",   // claude --permission-mode
             },
             "reviewer": {
               "briefing": "{{Json(ReviewerBriefing)}}",
+              "permissionMode": "default",
               // "agent": "reviewer",               // a Claude Code agent (claude --agent)
               // "cwd": "../api",                   // where it starts, relative to this file; default: this folder
               // "model": "…", "args": ["…"], "env": { "KEY": "value" }, "command": "claude",

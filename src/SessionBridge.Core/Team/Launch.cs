@@ -7,6 +7,7 @@ namespace SessionBridge.Team;
 /// (null: already running). A role decided before any start (a conflict) carries its <paramref name="Outcome"/>.
 /// </summary>
 /// <param name="Program">The resolved Claude Code command, to start afresh where resuming fails.</param>
+/// <param name="Note">Said of the role however the watch ends (a kept role's settings that were not applied).</param>
 internal sealed record Launch(
     RoleDefinition Role,
     TeamPane? Pane,
@@ -15,7 +16,8 @@ internal sealed record Launch(
     string? Gate,
     bool Resuming,
     IReadOnlyList<string>? Program,
-    RoleOutcome? Outcome = null
+    RoleOutcome? Outcome = null,
+    string? Note = null
 )
 {
     public static Launch Decided(RoleDefinition role, RoleOutcome outcome) =>

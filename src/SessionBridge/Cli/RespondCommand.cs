@@ -1,4 +1,5 @@
 using System.CommandLine;
+using SessionBridge.Bridge.Remote;
 using Spectre.Console;
 
 namespace SessionBridge.Server.Cli;
@@ -28,14 +29,16 @@ internal static class RespondCommand
             var labels = result.GetValue(options);
             var pressed = result.GetValue(keys);
             var answered = await context.Bridge.Menus.RespondAsync(
-                result.GetValue(role),
-                pressed is { Length: > 0 } ? pressed : null,
-                result.GetValue(option),
-                ct,
-                result.GetValue(request),
-                labels is { Length: > 0 } ? labels : null,
-                result.GetValue(text),
-                result.GetValue(reason)
+                new RespondRequest(
+                    result.GetValue(role)!,
+                    pressed is { Length: > 0 } ? pressed : null,
+                    result.GetValue(option),
+                    result.GetValue(request),
+                    labels is { Length: > 0 } ? labels : null,
+                    result.GetValue(text),
+                    result.GetValue(reason)
+                ),
+                ct
             );
             if (result.GetValue(json))
                 context.WriteJson(answered);

@@ -141,6 +141,8 @@ internal static class UpCommand
             }
         }
 
+        foreach (var warning in up.Warnings ?? [])
+            context.Console.MarkupLineInterpolated($"[yellow]warning:[/] {warning}");
         foreach (var note in up.Notes ?? [])
             context.Console.MarkupLineInterpolated($"[yellow]note:[/] {note}");
         // The attach line is to be pasted: written as it is, never wrapped.

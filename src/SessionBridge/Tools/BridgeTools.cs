@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 using ModelContextProtocol.Server;
 using SessionBridge.Bridge;
+using SessionBridge.Bridge.Remote;
 using SessionBridge.Bridge.Results;
 
 namespace SessionBridge.Server.Tools;
@@ -127,7 +128,7 @@ internal sealed class BridgeTools(UseCases bridge)
         [Description("Your own words as the answer to a question (its \"Type something\").")] string? text = null,
         [Description("With a No: why, and what to do instead. The peer's model receives it.")] string? reason = null,
         CancellationToken cancellationToken = default
-    ) => ToolCall.RunAsync(() => bridge.Menus.RespondAsync(role, keys, option, cancellationToken, request, options, text, reason));
+    ) => ToolCall.RunAsync(() => bridge.Menus.RespondAsync(new RespondRequest(role, keys, option, request, options, text, reason), cancellationToken));
 
     [McpServerTool(Name = "history", ReadOnly = true, OpenWorld = false)]
     [Description(

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using SessionBridge.EndToEnd.Claude;
 using SessionBridge.EndToEnd.Model;
 
@@ -149,6 +150,39 @@ public sealed class TeamUpSpecs(ClaudeInstallation claude)
         model.Enqueue(Turn.Reply("scouting."));
         await session.TypeAsync("Who are you?");
         (await session.WaitForRequestAsync(r => r.IsMain, "scout's first request")).ContextText.Should().Contain("You scout the lab.");
+    }
+
+    [Fact(Timeout = Timeouts.ClaudeCode)]
+    public async Task Two_ups_with_trust_at_once_in_two_folders_never_trusted_both_come_up()
+    {
+        // Arrange: two folders Claude Code was never told to trust, each with a team of its own.
+        await using var world = await ClaudeWorld.CreateAsync(claude, hook: HookExecutable.Path);
+        var teams = new List<(string Folder, string File, string Role)>();
+        foreach (var (team, role) in new[] { ("north", "scout"), ("south", "miner") })
+        {
+            var model = world.StartModel();
+            var folder = Path.Combine(world.Home, team);
+            Directory.CreateDirectory(folder);
+            var file = Path.Combine(folder, "session-bridge.json");
+            await File.WriteAllTextAsync(file, JsonSerializer.Serialize(new
+            {
+                name = team,
+                command = await world.ClaudeLauncherAsync(),
+                roles = new Dictionary<string, object> { [role] = new { briefing = $"You are the {role}.", env = new Dictionary<string, string> { ["ANTHROPIC_BASE_URL"] = model.BaseUrl } } },
+            }), TestContext.Current.CancellationToken);
+            teams.Add((folder, file, role));
+        }
+
+        // Act
+        var both = await Task.WhenAll(teams.Select(t => UpAsync(world, t.File, "--trust")));
+
+        // Assert
+        var roles = both.SelectMany(b => b).ToList();
+        roles.Select(r => (r.Role, r.Action, r.State)).Should().Equal([("scout", "started", "idle"), ("miner", "started", "idle")], await world.DescribeAsync());
+        foreach (var role in roles)
+            (await world.Tmux.CaptureAsync(role.Pane)).Should().NotContain("isn't trusted");
+        var projects = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(world.Home, ".claude.json"), TestContext.Current.CancellationToken))!["projects"]!;
+        teams.Select(t => projects[t.Folder]?["hasTrustDialogAccepted"]?.GetValue<bool>()).Should().AllBeEquivalentTo(true);
     }
 
     private sealed record Outcome(string Role, string Pane, string State, string SessionId, string Action, string? Detail, string? Answer);

@@ -6,7 +6,12 @@ anything else), and behaves as Claude Code does where up looks:
 - its sessions live in $FAKE_CLAUDE_DIR/sessions/<id> (one submitted message a line): --session-id makes one (an id
   in use is an error), --resume reopens one ("No conversation found with session ID: <id>" and exit 1 when gone);
 - with FAKE_CLAUDE_UNTRUSTED=1, a folder not listed in $FAKE_CLAUDE_DIR/trusted first shows the folder-trust dialog
-  (arrows move, Enter chooses; "Yes, I trust this folder" lists the folder, "No, exit" exits);
+  (arrows move, Enter chooses; "Yes, I trust this folder" lists the folder, "No, exit" exits, as Claude Code does, with
+  "Claude Code didn't start because this folder isn't trusted."); keys that arrive in the first
+  FAKE_CLAUDE_TRUST_DEAF_MS milliseconds of the dialog are lost, as Claude Code 2.1.331 loses keys while it sets the
+  dialog up; with FAKE_CLAUDE_TRUST_STUCK=1 the arrows do nothing (the cursor stays on "No, exit");
+- a submitted message also makes the session's transcript, as Claude Code does at a session's first turn:
+  $CLAUDE_CONFIG_DIR/projects/<cwd, each character not a letter or digit as '-'>/<session id>.jsonl;
 - it runs the hook at $FAKE_CLAUDE_HOOK as Claude Code runs it (the SessionStart JSON on stdin, this environment),
   and appends the additionalContext it prints to $FAKE_CLAUDE_DIR/context-<name>.txt (NUL-separated);
 - then it shows an idle prompt; a submitted message is appended to its session; /exit runs the hook with
@@ -14,7 +19,7 @@ anything else), and behaves as Claude Code does where up looks:
 - every hook event it ran is appended to $FAKE_CLAUDE_DIR/hooks-<name>.txt, a line each.
 Every start appends its argv, cwd and a few variables as one JSON line to $FAKE_CLAUDE_DIR/starts.jsonl.
 """
-import json, os, select, subprocess, sys, termios, tty
+import json, os, re, select, subprocess, sys, termios, time, tty
 
 home = os.environ["FAKE_CLAUDE_DIR"]
 argv = sys.argv[1:]
@@ -76,6 +81,8 @@ def trusted():
 def trust_dialog():
     options = ["No, exit", "Yes, I trust this folder"]
     cursor = 0
+    deaf_until = time.monotonic() + int(os.environ.get("FAKE_CLAUDE_TRUST_DEAF_MS") or "0") / 1000
+    stuck = os.environ.get("FAKE_CLAUDE_TRUST_STUCK") == "1"
     while True:
         rule = "\u2500" * width()
         out = ["\x1b[2J\x1b[H", rule, "\r\n Accessing workspace:\r\n\r\n ", os.getcwd(), "\r\n\r\n",
@@ -85,16 +92,29 @@ def trust_dialog():
         out.append("\r\n Enter to confirm \u00b7 Esc to cancel\r\n")
         write("".join(out))
         keys = read_keys()
-        if b"\x1b[A" in keys:
+        if time.monotonic() < deaf_until:
+            continue
+        if b"\x1b[A" in keys and not stuck:
             cursor = max(0, cursor - 1)
-        elif b"\x1b[B" in keys:
+        elif b"\x1b[B" in keys and not stuck:
             cursor = min(len(options) - 1, cursor + 1)
         elif b"\r" in keys:
             if cursor == 0:
+                write("\x1b[2J\x1b[HClaude Code didn't start because this folder isn't trusted.\r\n")
                 sys.exit(1)
             with open(os.path.join(home, "trusted"), "a", encoding="utf-8") as f:
                 f.write(os.getcwd() + "\n")
             return
+
+
+def transcript(text):
+    config = os.environ.get("CLAUDE_CONFIG_DIR")
+    if not config:
+        return
+    folder = os.path.join(config, "projects", re.sub(r"[^A-Za-z0-9]", "-", os.getcwd()))
+    os.makedirs(folder, exist_ok=True)
+    with open(os.path.join(folder, f"{session}.jsonl"), "a", encoding="utf-8") as f:
+        f.write(json.dumps({"type": "user", "message": {"role": "user", "content": text}}) + "\n")
 
 
 def ran(event):
@@ -157,6 +177,7 @@ try:
                     history.append(draft)
                     with open(path, "a", encoding="utf-8") as f:
                         f.write(draft + "\n")
+                    transcript(draft)
                 draft = ""
             elif char == "\x03":
                 sys.exit(0)

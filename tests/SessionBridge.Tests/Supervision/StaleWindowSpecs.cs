@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
 using SessionBridge.Bridge;
+using SessionBridge.Bridge.Remote;
 using SessionBridge.State;
 using SessionBridge.Supervision;
 using SessionBridge.Tests.Infrastructure;
@@ -30,9 +31,9 @@ public sealed class StaleWindowSpecs(PrivateTmuxServer tmux) : IClassFixture<Pri
 
         // Act
         clock.Advance(TimeSpan.FromSeconds(59));
-        var within = await bridge.Menus.RespondAsync("dev", null, "SQLite", ct);
+        var within = await bridge.Menus.RespondAsync(new RespondRequest("dev", null, "SQLite", null, null, null, null), ct);
         clock.Advance(TimeSpan.FromSeconds(2));
-        var after = await bridge.Menus.RespondAsync("dev", null, "SQLite", ct);
+        var after = await bridge.Menus.RespondAsync(new RespondRequest("dev", null, "SQLite", null, null, null, null), ct);
 
         // Assert
         within.Status.Should().Be("stale");

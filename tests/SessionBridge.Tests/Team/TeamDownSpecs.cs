@@ -46,6 +46,7 @@ public sealed class TeamDownSpecs(PrivateTmuxServer tmux) : TeamRig(tmux)
         // Arrange
         var team = await TeamAsync();
         var first = await UpAsync(team);
+        await HaveATurnAsync(first);
         await DownAsync("gestor", "dev", "reviewer");
 
         // Act
@@ -63,7 +64,8 @@ public sealed class TeamDownSpecs(PrivateTmuxServer tmux) : TeamRig(tmux)
     {
         // Arrange
         var team = await TeamAsync();
-        await UpAsync(team);
+        var first = await UpAsync(team);
+        await HaveATurnAsync(first);
         await DownAsync("dev");
         var bridge = new UseCases(Options);
 

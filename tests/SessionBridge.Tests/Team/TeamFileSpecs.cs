@@ -356,8 +356,8 @@ public sealed class TeamFileSpecs : IDisposable
         var defaults = TeamFile.Default(Folder);
         team.Name.Should().Be(defaults.Name);
         team.Layout.Should().Be(defaults.Layout);
-        team.Roles.Select(r => (r.Role, r.Briefing, r.Cwd, string.Join(",", r.Supervises)))
-            .Should().Equal(defaults.Roles.Select(r => (r.Role, r.Briefing, r.Cwd, string.Join(",", r.Supervises))));
+        team.Roles.Select(r => (r.Role, r.Briefing, r.Cwd, string.Join(",", r.Supervises), r.PermissionMode))
+            .Should().Equal(defaults.Roles.Select(r => (r.Role, r.Briefing, r.Cwd, string.Join(",", r.Supervises), r.PermissionMode)));
     }
 
     [Fact]

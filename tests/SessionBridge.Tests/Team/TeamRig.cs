@@ -45,6 +45,7 @@ public abstract class TeamRig(PrivateTmuxServer tmux) : IClassFixture<PrivateTmu
         {
             ["FAKE_CLAUDE_DIR"] = ClaudeHome.Path,
             ["FAKE_CLAUDE_HOOK"] = BuiltExecutables.Hook,
+            ["CLAUDE_CONFIG_DIR"] = ClaudeConfig,
             ["TEAM_VAR"] = "from the team",
         };
         foreach (var (key, value) in env ?? new Dictionary<string, string>())
@@ -101,6 +102,26 @@ public abstract class TeamRig(PrivateTmuxServer tmux) : IClassFixture<PrivateTmu
         }
 
         return path;
+    }
+
+    /// <summary>The fake Claude Code's config folder (CLAUDE_CONFIG_DIR): where it keeps transcripts, as Claude Code does.</summary>
+    protected string ClaudeConfig => ClaudeHome.Combine("config");
+
+    /// <summary>
+    /// Each role of <paramref name="up"/> has a turn (a message submitted in its pane), so its session has a transcript
+    /// and is one up resumes; a session that never had one starts fresh.
+    /// </summary>
+    private protected async Task HaveATurnAsync(TeamUpResult up)
+    {
+        foreach (var role in up.Roles)
+        {
+            await Tmux.TypeAsync(role.Pane!, $"hello {role.Role}");
+            await Eventually.WaitAsync(
+                () => Directory.Exists(Path.Combine(ClaudeConfig, "projects"))
+                    && Directory.EnumerateFiles(Path.Combine(ClaudeConfig, "projects"), role.SessionId + ".jsonl", SearchOption.AllDirectories).Any(),
+                $"{role.Role}'s transcript"
+            );
+        }
     }
 
     /// <summary>Each start of the fake Claude Code: its argv, cwd and environment.</summary>

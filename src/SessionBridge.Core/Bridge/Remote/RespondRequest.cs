@@ -1,8 +1,9 @@
 namespace SessionBridge.Bridge.Remote;
 
 /// <summary>
-/// respond on the peer's own host. <paramref name="CallerRoles"/>: the roles of the asking session's own pane, as its
-/// host found them: who decides a supervised request is the caller's identity, never the answering server's.
+/// What respond is asked: a role, and either keys to press, an option of its menu, or an answer to its pending request.
+/// <paramref name="CallerRoles"/>: the roles of the asking session's own pane, as its host found them (null: found here):
+/// who decides a supervised request is the caller's identity, never the answering server's.
 /// </summary>
 internal sealed record RespondRequest(
     string Role,
@@ -12,5 +13,5 @@ internal sealed record RespondRequest(
     IReadOnlyList<string>? Labels,
     string? Text,
     string? Reason,
-    IReadOnlyList<string> CallerRoles
+    IReadOnlyList<string>? CallerRoles = null
 );
