@@ -59,7 +59,7 @@ public sealed partial class WatchSpecs(PrivateTmuxServer tmux) : IClassFixture<P
         var screen = await ScreenAsync(board, ct);
         screen.Should().Contain("1 waiting for you").And.Contain("waiting_select").And.Contain("screen");
         screen.Should().Contain("1. PostgreSQL").And.Contain("2. SQLite").And.Contain("5. Chat about this");
-        screen.Should().Contain("human → dev pick the database", "the conversation's last lines fit under the rows");
+        screen.Should().Contain("person → dev pick the database", "the conversation's last lines fit under the rows");
         screen.Split('\n').Should().OnlyContain(line => line.TrimEnd().Length <= 80);
     }
 
