@@ -18,10 +18,35 @@ internal static class HeldHook
         var environment = settings.Variables;
         var state = StateStore.Open(new StateDirectory(settings.StateDirectory), Timings.HookLockWait, clock, environment);
         var socket = TmuxSocket.FromTmuxVariable(environment("TMUX"));
-        var outcome = HeldHandover.OnHook(state, input.Event, pane, socket, () => LivePane.Find(pane, environment), room, clock.GetUtcNow());
+        var outcome = HeldHandover.OnHook(
+            state,
+            input,
+            pane,
+            socket,
+            () => LivePane.Find(pane, environment),
+            id => InTranscript(input.TranscriptPath, id),
+            room,
+            clock.GetUtcNow()
+        );
         if (outcome.StartDeliverer)
             StartDeliverer(pane, settings);
         return outcome.Context;
+    }
+
+    /// <summary>
+    /// Whether the session's transcript already holds <paramref name="id"/>: asked only when a session that was
+    /// handed a message starts again with the same id (a resume), so read whole, line by line. Unreadable counts as no.
+    /// </summary>
+    private static bool InTranscript(string? path, string id)
+    {
+        try
+        {
+            return path is { Length: > 0 } && File.Exists(path) && File.ReadLines(path).Any(line => line.Contains(id, StringComparison.Ordinal));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
     }
 
     // A handover waits on the mailbox lock at most this long: hooks must stay quick.

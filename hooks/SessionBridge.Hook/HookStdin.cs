@@ -43,7 +43,7 @@ internal static class HookStdin
     internal static HookInput? Parse(ReadOnlySpan<byte> json, bool cut)
     {
         string? eventName = null, source = null, session = null, cwd = null, tool = null, notification = null, trigger = null, answer = null;
-        string? toolInput = null, suggestions = null;
+        string? toolInput = null, suggestions = null, transcript = null;
         var reader = new Utf8JsonReader(json, isFinalBlock: !cut, state: default);
         try
         {
@@ -80,6 +80,7 @@ internal static class HookStdin
                     case "notification_type": notification = value; break;
                     case "trigger": trigger = value; break;
                     case "last_assistant_message": answer = value; break;
+                    case "transcript_path": transcript = value; break;
                 }
             }
 
@@ -95,6 +96,6 @@ internal static class HookStdin
         HookInput? Input(bool wasCut) =>
             WireNames.ParseHookEventName(eventName) is var known && eventName is not null && known is null
                 ? null
-                : new(known, session, tool, notification, source, trigger, answer, cwd, wasCut, toolInput, suggestions);
+                : new(known, session, tool, notification, source, trigger, answer, cwd, wasCut, toolInput, suggestions, transcript);
     }
 }

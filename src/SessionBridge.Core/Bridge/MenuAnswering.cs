@@ -105,7 +105,7 @@ internal sealed class MenuAnswering(
             );
         }
 
-        var decider = mine.Count > 0 ? pending.Supervisor : "person";
+        var decider = mine.Count > 0 ? pending.Supervisor : RoleName.Person;
         var peer = peers.Find(name, "role");
         var tmux = options.Tmux(peer.Socket);
         var problem = (await targeting.CheckAsync(peer, cancellationToken)).Problem;

@@ -164,7 +164,7 @@ internal sealed class MessageSending(
             $"{sender} has sent {recipient} {max} messages in the last 60 s, the most allowed "
                 + $"(SESSION_BRIDGE_MAX_PER_MINUTE): nothing was typed. Sending to {recipient} works again at "
                 + $"{again.UtcDateTime:HH:mm:ss} UTC (in {wait} s). If two sessions keep answering each other, stop "
-                + $"and ask the human; {recipient} can read this message with "
+                + $"and ask the person; {recipient} can read this message with "
                 + options.Words.Render($"{{cmd:inbox {recipient}}}.")
         );
     }
@@ -194,7 +194,7 @@ internal sealed class MessageSending(
         {
             throw new BridgeException(
                 $"{{arg:from}} \"{sender}\" is the role of pane {owner.Pane}, not of this caller: only that session "
-                    + "may sign as it. Sign with a name no pane is registered as (\"human\", a script's name)."
+                    + "may sign as it. Sign with a name no pane is registered as (\"person\", a script's name)."
             );
         }
 

@@ -29,7 +29,8 @@ internal sealed class PaneTargeting(BridgeOptions options, Action<PeerRegistrati
         {
             probe = await options.Tmux(peer.Socket).InspectAsync(peer.Pane, cancellationToken);
         }
-        catch (TmuxException e)
+        // Without tmux no pane can be looked at: that error (naming tmux) goes to the caller, never a pane "gone".
+        catch (TmuxException e) when (!e.NotInstalled)
         {
             return new TargetCheck(PaneStatus.Gone, $"{e.Message} Nothing was typed into {role}'s pane.");
         }
@@ -38,8 +39,8 @@ internal sealed class PaneTargeting(BridgeOptions options, Action<PeerRegistrati
         {
             return Problem(
                 PaneStatus.Gone,
-                $"{role}'s pane {peer.Pane} is gone ({probe.Problem}): re-register {role} from its session; "
-                    + $"{role} can still read the message with {{cmd:inbox {role}}}."
+                $"{role}'s pane {peer.Pane} is gone ({probe.Problem}): session-bridge up starts {role} again with its "
+                    + $"conversation; {role} can still read the message with {{cmd:inbox {role}}}."
             );
         }
 
@@ -48,7 +49,7 @@ internal sealed class PaneTargeting(BridgeOptions options, Action<PeerRegistrati
             return Problem(
                 PaneStatus.Stale,
                 $"{role}'s registration is stale: pane {peer.Pane} now belongs to another program (tmux was "
-                    + $"restarted or the pane was replaced). Re-register {role} from its session; nothing was typed."
+                    + $"restarted or the pane was replaced). Run session-bridge up: it starts {role} again with its conversation; nothing was typed."
             );
         }
 

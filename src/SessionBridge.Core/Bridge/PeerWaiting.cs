@@ -127,7 +127,7 @@ internal sealed class PeerWaiting(
                     $"No message with id \"{id}\" among the last {Limits.MaxMessages} sent to {role}. Check the id with "
                         + $"{{cmd:inbox {role}}}."
                 );
-            if (record.Status != DeliveryStatus.Held)
+            if (record.Status is not (DeliveryStatus.Held or DeliveryStatus.HandedOver))
                 return new WaitResult(role.Value, WaitCondition.Delivered, record.Delivered, waited, null, record, record.Delivered ? null : record.Reason);
             var left = deadline - clock.GetElapsedTime(started);
             if (left <= TimeSpan.Zero)

@@ -28,6 +28,14 @@ internal sealed class Roster(
     public async Task<RegisterResult> RegisterAsync(string? role, string? pane, CancellationToken cancellationToken)
     {
         var name = RoleName.Parse(role);
+        if (name.Value == RoleName.Person)
+        {
+            throw new BridgeException(
+                $"\"{RoleName.Person}\" is reserved for the person at the keyboard (what they send is from {RoleName.Person}): "
+                    + "register this session under another role name, such as \"dev\" or \"gestor\"."
+            );
+        }
+
         var target = pane ?? options.CallerPane;
         if (string.IsNullOrWhiteSpace(target))
         {
@@ -103,12 +111,14 @@ internal sealed class Roster(
     {
         var check = Stopped(peer, await targeting.CheckAsync(peer, cancellationToken));
         var (live, source, since) = await LiveStateAsync(peer, check, cancellationToken);
+        // Last seen moves with the role's own events (its hooks' presence), not only with registering and sending.
+        var lastSeen = reader.Presence(peer) is { } presence && presence.UpdatedAt > peer.LastSeen ? presence.UpdatedAt : peer.LastSeen;
         return new PeerView(
             peer.Role,
             peer.Pane,
             peer.Cwd,
             peer.RegisteredAt,
-            peer.LastSeen,
+            lastSeen,
             check.Problem is null,
             check.Status,
             check.Problem,

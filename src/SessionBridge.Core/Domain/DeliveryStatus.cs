@@ -28,6 +28,13 @@ internal enum DeliveryStatus
     [JsonStringEnumMemberName("held")]
     Held,
 
+    /// <summary>
+    /// A held message handed to a session as its start context: the model has it only once that session's next
+    /// turn carries it (then <see cref="Submitted"/>). Held again if the session ends first.
+    /// </summary>
+    [JsonStringEnumMemberName("handed_over")]
+    HandedOver,
+
     /// <summary>Not typed: the pane cannot take keys now.</summary>
     [JsonStringEnumMemberName("not_delivered")]
     NotDelivered,

@@ -7,6 +7,7 @@ namespace SessionBridge.Domain;
 /// <param name="LastAssistantMessage">Stop's last_assistant_message, as the model wrote it.</param>
 /// <param name="ToolInputJson">tool_input's raw JSON, exactly as Claude Code wrote it.</param>
 /// <param name="PermissionSuggestionsJson">PermissionRequest's permission_suggestions, raw JSON.</param>
+/// <param name="TranscriptPath">transcript_path: the session's conversation file (JSON lines).</param>
 /// <param name="Cut">The input was longer than the hook reads: fields after the cut are missing.</param>
 internal sealed record HookInput(
     HookEventName? Event,
@@ -19,5 +20,6 @@ internal sealed record HookInput(
     string? Cwd = null,
     bool Cut = false,
     string? ToolInputJson = null,
-    string? PermissionSuggestionsJson = null
+    string? PermissionSuggestionsJson = null,
+    string? TranscriptPath = null
 );

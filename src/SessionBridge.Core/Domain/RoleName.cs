@@ -12,6 +12,12 @@ internal readonly partial record struct RoleName
 
     public string Value { get; }
 
+    /// <summary>
+    /// The person at the keyboard: the sender of a command-line send and the decider of what they answer. Reserved,
+    /// never a role, so <c>[from:person]</c> always means them. (Logs before it may say "human".)
+    /// </summary>
+    public const string Person = "person";
+
     public override string ToString() => Value;
 
     public static bool IsValid(string? value) => value is not null && Pattern().IsMatch(value);

@@ -5,28 +5,36 @@ namespace SessionBridge.Held;
 
 /// <summary>
 /// What a session's own hooks do with the messages held for its role. As additionalContext on PostToolUse
-/// (mid-turn), UserPromptSubmit (with the human's own prompt) and SessionStart (after /clear or a restart): claimed
-/// once and written each with its <c>[from:role]</c> tag and id, so it can be answered with reply_to. On Stop, and for
-/// slash commands (never handed over as context: typed once the prompt is free) or what did not fit, <c>deliver-held</c>
-/// types them. Costs one directory listing when nothing is held.
+/// (mid-turn) and UserPromptSubmit (with the person's own prompt): claimed once, delivered, and written each with
+/// its <c>[from:role]</c> tag and id, so it can be answered with reply_to. On SessionStart (after /clear or a
+/// restart) the same context reaches the model only with the session's first turn (SPEC §6): such a message is
+/// handed over, not delivered, until a turn of that session (UserPromptSubmit, PostToolUse or Stop) carries it;
+/// if the session ends first (SessionEnd, or the next SessionStart of the role finds it still handed to an
+/// earlier session) it waits again. On Stop, and for slash commands (never handed over as context: typed once the
+/// prompt is free) or what did not fit, <c>deliver-held</c> types them. Costs one directory listing when nothing
+/// is held.
 /// </summary>
 internal static class HeldHandover
 {
     /// <summary>
-    /// What <paramref name="hookEvent"/> in <paramref name="pane"/> does with held messages, with <paramref name="room"/>
+    /// What <paramref name="input"/>'s event in <paramref name="pane"/> does with held messages, with <paramref name="room"/>
     /// characters of context. <paramref name="live"/> is asked for only when something is held for the pane's role: the
     /// pane as it is now, so a registration left from another tmux server or pane process gets nothing.
+    /// <paramref name="inTranscript"/> says whether a message id is already in this session's transcript (a resumed
+    /// conversation that kept an earlier start's context): such a message is not handed over twice.
     /// </summary>
     public static HeldHookOutcome OnHook(
         StateStore state,
-        HookEventName? hookEvent,
+        HookInput input,
         string pane,
         string? socket,
         Func<PaneIdentity?> live,
+        Func<string, bool> inTranscript,
         int room,
         DateTimeOffset now
     )
     {
+        var hookEvent = input.Event;
         DeliveredVia? via = hookEvent switch
         {
             HookEventName.PostToolUse => DeliveredVia.PostToolUse,
@@ -34,14 +42,38 @@ internal static class HeldHandover
             HookEventName.SessionStart => DeliveredVia.SessionStart,
             _ => null,
         };
-        if (via is null && hookEvent != HookEventName.Stop)
+        if (via is null && hookEvent is not (HookEventName.Stop or HookEventName.SessionEnd))
             return HeldHookOutcome.Nothing;
 
         var queue = new HeldQueue(state);
         if (RoleWithHeld(queue, state, hookEvent, pane, socket, live) is not { } role)
             return HeldHookOutcome.Nothing;
 
-        var context = via is { } how ? Claim(queue, role, how, room, now) : null;
+        var session = input.SessionId;
+        switch (hookEvent)
+        {
+            case HookEventName.SessionEnd:
+                queue.Return(role, to => to.Is(session, pane), "its session ended before a turn carried it", now);
+                return HeldHookOutcome.Nothing;
+            case HookEventName.SessionStart:
+                // Whatever is still handed to a session now was never carried by a turn: that session is gone (this
+                // pane's role starts anew). A resumed conversation that kept it already has it: handed to this start.
+                var here = new Handover(session, pane, now);
+                queue.Return(
+                    role,
+                    _ => true,
+                    "the session it was handed to ended before a turn carried it",
+                    now,
+                    message => message.HandedOver?.SessionId == session && session is not null && inTranscript(message.Id) ? here : null
+                );
+                break;
+            default:
+                // UserPromptSubmit, PostToolUse and Stop come only with a turn: it carries what this session was handed.
+                queue.Carried(role, session, pane, now);
+                break;
+        }
+
+        var context = via is { } how ? Claim(queue, role, how, room, now, how == DeliveredVia.SessionStart ? new Handover(session, pane, now) : null) : null;
         // Stop: the turn ended, the prompt is about to be free. SessionStart: a slash command or what did not fit.
         var start = hookEvent is HookEventName.Stop or HookEventName.SessionStart && queue.For(role).Count > 0;
         return new HeldHookOutcome(context, start);
@@ -69,19 +101,19 @@ internal static class HeldHandover
         if (peer is null)
             return null;
         var role = RoleName.Trusted(peer.Role);
-        return queue.For(role).Count > 0 ? role : null;
+        return queue.Has(role) ? role : null;
     }
 
     /// <summary>
     /// Claims the held messages that fit in <paramref name="room"/> characters and returns the context that carries
     /// them, or null. What does not fit is not claimed: it stays held for the next hook or the deliverer.
     /// </summary>
-    private static string? Claim(HeldQueue queue, RoleName role, DeliveredVia via, int room, DateTimeOffset now)
+    private static string? Claim(HeldQueue queue, RoleName role, DeliveredVia via, int room, DateTimeOffset now, Handover? handover)
     {
         var head = Head(role);
         if (room - head.Length < MinimumEntry)
             return null;
-        var claimed = queue.Claim(role, waiting => Fitting(waiting, room - head.Length), via, now);
+        var claimed = queue.Claim(role, waiting => Fitting(waiting, room - head.Length), via, now, handover);
         if (claimed.Count == 0)
             return null;
         var text = new StringBuilder(head);

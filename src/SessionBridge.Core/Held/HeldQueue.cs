@@ -5,7 +5,9 @@ namespace SessionBridge.Held;
 /// <summary>
 /// The messages held for roles that could not take them yet (a menu or a human's draft in the way), and the rules
 /// of their handover: held by send, claimed once by the hook or <c>deliver-held</c>, held again when typing them
-/// failed, given up after <see cref="HeldStore.Expiry"/>. Every step changes held/ and logs a line under the role's
+/// failed, given up after <see cref="HeldStore.Expiry"/>. One handed to a session as its start context stays in
+/// the store, marked <see cref="MessageRecord.HandedOver"/>, until a turn of that session carries it (then it is
+/// delivered) or the session ends first (then it waits again). Every step changes held/ and logs a line under the role's
 /// mailbox lock, so two processes racing take disjoint sets and the thread has a message before any status line
 /// about it. The files are State's: <see cref="HeldStore"/> and <see cref="MessageLog"/>.
 /// </summary>
@@ -16,11 +18,17 @@ internal sealed class HeldQueue(StateStore state)
     /// <summary>Whether any role has a message held (one directory listing, for the hook's every event).</summary>
     public bool Any() => _store.Any();
 
-    /// <summary>The messages held for <paramref name="role"/> now, oldest first (read without the lock: a hint).</summary>
-    public IReadOnlyList<MessageRecord> For(RoleName role) => _store.Read(role);
+    /// <summary>The messages waiting for <paramref name="role"/> now (not handed over), oldest first (read without the lock: a hint).</summary>
+    public IReadOnlyList<MessageRecord> For(RoleName role) => Waiting(_store.Read(role));
 
-    /// <summary>Every held message, by role, oldest first within a role (read without the lock: what the board shows).</summary>
-    public IReadOnlyList<HeldMessage> All() => _store.Roles().SelectMany(role => _store.Read(role)).Select(HeldMessage.Of).ToList();
+    /// <summary>Whether anything is in the store for <paramref name="role"/>: waiting, or handed over and not yet carried by a turn.</summary>
+    public bool Has(RoleName role) => _store.Read(role).Count > 0;
+
+    /// <summary>Every waiting message, by role, oldest first within a role (read without the lock: what the board shows).</summary>
+    public IReadOnlyList<HeldMessage> All() => _store.Roles().SelectMany(role => For(role)).Select(HeldMessage.Of).ToList();
+
+    // Oldest first by time: a store may list a message it changed (handed over, then waiting again) as its newest.
+    private static List<MessageRecord> Waiting(IReadOnlyList<MessageRecord> stored) => stored.Where(m => m.HandedOver is null).OrderBy(m => m.Ts).ToList();
 
     /// <summary>Logs a held message and keeps it for handing over, in one step.</summary>
     public void Hold(MessageRecord message)
@@ -38,21 +46,25 @@ internal sealed class HeldQueue(StateStore state)
     }
 
     /// <summary>
-    /// The handover, once: takes the held messages that <paramref name="choose"/> picks (it sees those not yet
+    /// The handover, once: takes the waiting messages that <paramref name="choose"/> picks (it sees those not yet
     /// expired, oldest first), removes them from held/, and logs a status line for each (delivered
-    /// <paramref name="via"/>). Messages held over a day are given up on the way, with a status line saying so.
+    /// <paramref name="via"/>). With <paramref name="handover"/> (a context no turn carries yet) they stay in
+    /// held/, marked as handed to that session, and the line says handed over. Messages waiting over a day are
+    /// given up on the way, with a status line saying so.
     /// </summary>
     public IReadOnlyList<MessageRecord> Claim(
         RoleName role,
         Func<IReadOnlyList<MessageRecord>, IReadOnlyList<MessageRecord>> choose,
         DeliveredVia via,
-        DateTimeOffset now
+        DateTimeOffset now,
+        Handover? handover = null
     ) =>
         state.Messages.UnderMailboxLock<IReadOnlyList<MessageRecord>>(
             role,
             append =>
             {
-                var waiting = _store.Read(role);
+                var stored = _store.Read(role);
+                var waiting = Waiting(stored);
                 if (waiting.Count == 0)
                     return [];
                 var expired = waiting.Where(m => now - m.Ts > HeldStore.Expiry).ToList();
@@ -62,11 +74,19 @@ internal sealed class HeldQueue(StateStore state)
                     return chosen;
 
                 var taken = chosen.Select(m => m.Id).Concat(expired.Select(m => m.Id)).ToHashSet(StringComparer.Ordinal);
-                _store.Write(role, waiting.Where(m => !taken.Contains(m.Id)).ToList());
+                var chosenIds = chosen.Select(m => m.Id).ToHashSet(StringComparer.Ordinal);
+                _store.Write(
+                    role,
+                    stored
+                        .Where(m => !taken.Contains(m.Id) || (handover is not null && chosenIds.Contains(m.Id)))
+                        .Select(m => handover is not null && chosenIds.Contains(m.Id) ? m with { HandedOver = handover, DeliveredVia = via } : m)
+                        .ToList()
+                );
                 foreach (var message in expired)
                     append(LogLine.Of(StatusLine.About(message, now, DeliveryStatus.NotDelivered, StatusFold.NeverDelivered(message), null)));
+                var status = handover is null ? DeliveryStatus.Submitted : DeliveryStatus.HandedOver;
                 foreach (var message in chosen)
-                    append(LogLine.Of(StatusLine.About(message, now, DeliveryStatus.Submitted, null, via)));
+                    append(LogLine.Of(StatusLine.About(message, now, status, null, via)));
                 return chosen;
             }
         );
@@ -85,4 +105,67 @@ internal sealed class HeldQueue(StateStore state)
             }
         );
     }
+
+    /// <summary>
+    /// A turn of the session <paramref name="sessionId"/> in <paramref name="pane"/> started: the messages handed
+    /// to that session as context are now carried to its model. Removes them from held/ and logs each delivered
+    /// (submitted, still by the way it was handed over). Returns how many.
+    /// </summary>
+    public int Carried(RoleName role, string? sessionId, string pane, DateTimeOffset now) =>
+        state.Messages.UnderMailboxLock(
+            role,
+            append =>
+            {
+                var stored = _store.Read(role);
+                var carried = stored.Where(m => m.HandedOver?.Is(sessionId, pane) == true).ToList();
+                if (carried.Count == 0)
+                    return 0;
+                _store.Write(role, stored.Where(m => m.HandedOver?.Is(sessionId, pane) != true).ToList());
+                foreach (var message in carried)
+                    append(LogLine.Of(StatusLine.About(message, now, DeliveryStatus.Submitted, null, message.DeliveredVia ?? DeliveredVia.SessionStart)));
+                return carried.Count;
+            }
+        );
+
+    /// <summary>
+    /// The handed-over messages that <paramref name="gone"/> picks (their session ended, or another session
+    /// started for the role, before a turn carried them) wait again, each with a status line saying why. Those
+    /// <paramref name="keep"/> picks (the new session already has them, as a resumed conversation) are handed to
+    /// <paramref name="keep"/>'s session instead, with no new line. Returns those held again.
+    /// </summary>
+    public IReadOnlyList<MessageRecord> Return(
+        RoleName role,
+        Func<Handover, bool> gone,
+        string reason,
+        DateTimeOffset now,
+        Func<MessageRecord, Handover?>? keep = null
+    ) =>
+        state.Messages.UnderMailboxLock<IReadOnlyList<MessageRecord>>(
+            role,
+            append =>
+            {
+                var stored = _store.Read(role);
+                if (!stored.Any(m => m.HandedOver is { } to && gone(to)))
+                    return [];
+                var again = new List<MessageRecord>();
+                var next = new List<MessageRecord>();
+                foreach (var message in stored)
+                {
+                    if (message.HandedOver is not { } to || !gone(to))
+                        next.Add(message);
+                    else if (keep?.Invoke(message) is { } still)
+                        next.Add(message with { HandedOver = still });
+                    else
+                    {
+                        again.Add(message);
+                        next.Add(message with { HandedOver = null });
+                    }
+                }
+
+                _store.Write(role, next);
+                foreach (var message in again)
+                    append(LogLine.Of(StatusLine.About(message, now, DeliveryStatus.Held, reason, null)));
+                return again;
+            }
+        );
 }

@@ -15,6 +15,9 @@ internal interface IHeldStore
     /// <summary>The role's held messages, oldest first; none when there are none or they cannot be read.</summary>
     IReadOnlyList<MessageRecord> Read(RoleName role);
 
-    /// <summary>Replaces the role's held messages (a reader sees the old list or the new); none removes them.</summary>
+    /// <summary>
+    /// Replaces the role's held messages (a reader sees the old list or the new); none removes them. A message
+    /// kept with changed fields (handed over, or waiting again) is stored changed.
+    /// </summary>
     void Write(RoleName role, IReadOnlyList<MessageRecord> messages);
 }

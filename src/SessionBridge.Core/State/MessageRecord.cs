@@ -5,6 +5,7 @@ namespace SessionBridge.State;
 /// <param name="FromVerified">The sender's pane is registered as <paramref name="From"/>; false for a caller with no role of its own.</param>
 /// <param name="DeliveredVia">For a message that was held: how it finally reached the peer's model.</param>
 /// <param name="DeliveredAt">For a message that was held: when it left the held store (delivered or given up).</param>
+/// <param name="HandedOver">Only in the held store: the session this message was handed to as context, which no turn has carried yet.</param>
 internal sealed record MessageRecord(
     string Id,
     DateTimeOffset Ts,
@@ -18,5 +19,6 @@ internal sealed record MessageRecord(
     DeliveryStatus? Status = null,
     bool? FromVerified = null,
     DeliveredVia? DeliveredVia = null,
-    DateTimeOffset? DeliveredAt = null
+    DateTimeOffset? DeliveredAt = null,
+    Handover? HandedOver = null
 );

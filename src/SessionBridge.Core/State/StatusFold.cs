@@ -36,7 +36,7 @@ internal sealed class StatusFold(DateTimeOffset now)
                 Status = status.Status,
                 Reason = status.Reason,
                 DeliveredVia = status.Via,
-                DeliveredAt = status.Status == DeliveryStatus.Held ? null : status.DeliveredAt ?? status.Ts,
+                DeliveredAt = status.Status is DeliveryStatus.Held or DeliveryStatus.HandedOver ? null : status.DeliveredAt ?? status.Ts,
             };
         }
 

@@ -18,5 +18,5 @@ internal sealed record StatusLine(
 {
     /// <summary>The line that records, at <paramref name="at"/>, what became of the held <paramref name="message"/>.</summary>
     public static StatusLine About(MessageRecord message, DateTimeOffset at, DeliveryStatus status, string? reason, DeliveredVia? via) =>
-        new(message.Id, at, message.From, message.To, status, reason, via, status == DeliveryStatus.Held ? null : at);
+        new(message.Id, at, message.From, message.To, status, reason, via, status is DeliveryStatus.Held or DeliveryStatus.HandedOver ? null : at);
 }

@@ -84,6 +84,9 @@ internal sealed partial class TeamFileReader(string path)
                     $"\"{member.Name}\" is not a valid role name: use 1-32 characters of a-z, 0-9, '-' and '_', starting with a letter or digit (for example \"dev\" or \"code-reviewer\")");
             }
 
+            if (member.Name == RoleName.Person)
+                throw Fail(member.Start, field, $"\"{RoleName.Person}\" is reserved for the person at the keyboard: give this role another name");
+
             roles.Add(Role(RoleName.Parse(member.Name), member.Value, field, supervised));
         }
 

@@ -26,7 +26,7 @@ internal sealed class TeamUp(BridgeOptions options, StateStore state, TimeProvid
         }
         catch (TmuxException e)
         {
-            throw new TmuxException($"{e.Message} Install it (apt-get install tmux, brew install tmux). Nothing was started.", e);
+            throw new TmuxException($"{e.Message} Nothing was started.", e, e.NotInstalled);
         }
 
         var path = Environment.GetEnvironmentVariable("PATH");

@@ -115,7 +115,7 @@ internal sealed class TmuxClient(string? socket, TimeSpan timeout)
         }
         catch (Win32Exception e)
         {
-            throw new TmuxException("tmux could not be started: is it installed and on PATH? (" + e.Message + ")", e);
+            throw TmuxException.Missing(e);
         }
     }
 
@@ -132,7 +132,7 @@ internal sealed class TmuxClient(string? socket, TimeSpan timeout)
         }
         catch (Win32Exception e)
         {
-            throw new TmuxException("tmux is not installed or not on PATH.", e);
+            throw TmuxException.Missing(e);
         }
     }
 
@@ -173,10 +173,7 @@ internal sealed class TmuxClient(string? socket, TimeSpan timeout)
         }
         catch (Win32Exception e)
         {
-            throw new TmuxException(
-                "tmux could not be started: is it installed and on PATH? (" + e.Message + ")",
-                e
-            );
+            throw TmuxException.Missing(e);
         }
         catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
         {

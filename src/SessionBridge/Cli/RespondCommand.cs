@@ -45,7 +45,12 @@ internal static class RespondCommand
             else if (answered.Status == "stale")
                 context.Console.MarkupLineInterpolated($"[yellow]stale[/]: {answered.Reason}");
             else if (answered.Sent)
-                context.Console.MarkupLineInterpolated($"[green]answered[/] {answered.Role} via {answered.AnsweredVia}: {answered.Decision ?? answered.Option ?? string.Join(" ", answered.Keys)}");
+            {
+                // The option chosen first: that is what the person picked; how it went, after.
+                var chosen = answered.Option ?? answered.Decision ?? string.Join(" ", answered.Keys);
+                var how = answered.AnsweredVia == "hook" ? $"through its hook: {answered.Decision}" : $"keys: {string.Join(" ", answered.Keys)}";
+                context.Console.MarkupLineInterpolated($"[green]answered[/] {answered.Role}: {chosen} ({how})");
+            }
             else
                 context.Console.MarkupLineInterpolated($"[red]not answered[/]: {answered.Reason}");
             return answered.Sent || answered.Status == "stale" ? ExitCodes.Ok : ExitCodes.Error;

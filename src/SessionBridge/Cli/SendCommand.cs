@@ -9,7 +9,7 @@ internal static class SendCommand
     {
         var to = new Argument<string>("to") { Description = "The recipient's role." };
         var text = new Argument<string>("text") { Description = "The message; - reads it from standard input." };
-        var from = new Option<string>("--from") { Description = "Your role, shown as [from:<role>].", DefaultValueFactory = _ => "human" };
+        var from = new Option<string>("--from") { Description = "Your role, shown as [from:<role>].", DefaultValueFactory = _ => RoleName.Person };
         var noSubmit = new Option<bool>("--no-submit") { Description = "Type the text without pressing Enter." };
         var noTag = new Option<bool>("--no-tag") { Description = "Do not prefix the text with [from:<role>]." };
         var force = new Option<bool>("--force") { Description = "Type even if the peer's prompt holds an unsent draft." };

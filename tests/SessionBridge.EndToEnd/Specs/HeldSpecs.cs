@@ -1,3 +1,4 @@
+using System.Text.Json;
 using SessionBridge.EndToEnd.Claude;
 using SessionBridge.EndToEnd.Model;
 using static SessionBridge.EndToEnd.Specs.ToolJson;
@@ -68,6 +69,70 @@ public sealed class HeldSpecs(ClaudeInstallation claude)
         var last = dev.Model.MainRequests[^1];
         Count(last.ContextText, Note).Should().Be(1, "the held note reaches dev's model exactly once");
         Count(string.Join("\n", last.UserTexts), draft).Should().Be(1, "the human's draft is sent once");
+    }
+
+    [Fact(Timeout = 10 * 60_000)]
+    public async Task A_message_handed_to_a_session_that_dies_before_its_first_turn_reaches_the_next_session_once()
+    {
+        // Arrange: a one-role team whose session had a turn (so it has a conversation to resume), then was stopped.
+        await using var world = await ClaudeWorld.CreateAsync(claude, hook: HookExecutable.Path);
+        var model = world.StartModel();
+        var teamFile = Path.Combine(world.Project, "session-bridge.json");
+        await File.WriteAllTextAsync(teamFile, JsonSerializer.Serialize(new
+        {
+            name = "shop",
+            command = await world.ClaudeLauncherAsync(),
+            roles = new { dev = new { briefing = "You write the shop's code.", env = new Dictionary<string, string> { ["ANTHROPIC_BASE_URL"] = model.BaseUrl } } },
+        }), TestContext.Current.CancellationToken);
+        var first = await UpAsync(world, teamFile);
+        var dev = world.Adopt("dev", first, world.Project, model);
+        model.Enqueue(Turn.Reply("dev here."));
+        await dev.TypeAsync("Hello dev.");
+        await dev.WaitForScreenAsync(s => s.Contains("dev here.", StringComparison.Ordinal), "dev's first answer");
+        (await world.Bridge().RunAsync("down", "dev", "--file", teamFile)).ExitCode.Should().Be(0);
+
+        // Act: send to the stopped role, up (the note is handed over as the session's start context), the tmux
+        // server dies before that session has a turn, up again, and a turn.
+        var sent = Parse((await world.Bridge().RunAsync("send", "dev", Note, "--json")).StandardOutput);
+        var id = sent.GetProperty("id").GetString()!;
+        await UpAsync(world, teamFile);
+        var handedOver = await StatusAsync(world, id);
+        await world.Tmux.Tmux("kill-server");
+        var pane = await UpAsync(world, teamFile);
+        var afterDeath = await StatusAsync(world, id);
+        var resumed = world.Adopt("dev", pane, world.Project, model);
+        var before = model.MainRequests.Count;
+        model.Enqueue(Turn.Reply("Noted."));
+        await resumed.TypeAsync("Go on.");
+        var request = await resumed.WaitForRequestAsync(r => r.IsMain && r.Number > before, "dev's turn after the second up");
+        await resumed.WaitForScreenAsync(s => s.Contains("Noted.", StringComparison.Ordinal), "dev's answer");
+        var delivered = await Eventually.ReadAsync(() => StatusAsync(world, id), s => s.Status != "handed_over", "the turn to mark it delivered", TimeSpan.FromSeconds(30));
+
+        // Assert: held, handed over (not delivered) while no turn had carried it, and in the end given to dev's
+        // model exactly once.
+        sent.GetProperty("status").GetString().Should().Be("held", sent.ToString());
+        handedOver.Should().Be(("handed_over", false), "the session start's context reaches the model only with a turn");
+        afterDeath.Status.Should().BeOneOf(["held", "handed_over"], "that session died before a turn");
+        afterDeath.Delivered.Should().BeFalse();
+        var seen = request.ContextText + "\n" + string.Join("\n", request.UserTexts);
+        Count(seen, Note).Should().Be(1, "the note reaches dev's model exactly once:\n" + request.ContextText);
+        delivered.Should().Be(("submitted", true));
+    }
+
+    private static async Task<string> UpAsync(ClaudeWorld world, string teamFile)
+    {
+        var result = await world.Bridge().RunAsync("up", teamFile, "--json", "--timeout", "50");
+        var role = JsonDocument.Parse(result.StandardOutput).RootElement.GetProperty("roles").EnumerateArray().Single();
+        role.GetProperty("state").GetString().Should().Be("idle", result.StandardOutput + result.StandardError);
+        return role.GetProperty("pane").GetString()!;
+    }
+
+    private static async Task<(string Status, bool Delivered)> StatusAsync(ClaudeWorld world, string id)
+    {
+        var history = await world.Bridge().RunAsync("history", "--json");
+        var message = JsonDocument.Parse(history.StandardOutput).RootElement.GetProperty("messages").EnumerateArray()
+            .Single(m => m.GetProperty("id").GetString() == id);
+        return (message.GetProperty("status").GetString()!, message.GetProperty("delivered").GetBoolean());
     }
 
     private static int Count(string text, string part)

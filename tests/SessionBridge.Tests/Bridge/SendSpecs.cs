@@ -84,7 +84,7 @@ public sealed class SendSpecs(PrivateTmuxServer tmux) : IClassFixture<PrivateTmu
         // Assert
         sent.GetProperty("delivered").GetBoolean().Should().BeFalse();
         sent.GetProperty("submitted").GetBoolean().Should().BeFalse();
-        sent.GetProperty("reason").GetString().Should().Contain("gone").And.Contain("re-register dev");
+        sent.GetProperty("reason").GetString().Should().Contain("gone").And.Contain("session-bridge up starts dev again");
         var message = inbox.GetProperty("messages").EnumerateArray().Single();
         message.GetProperty("text").GetString().Should().Be("are you there?");
         message.GetProperty("delivered").GetBoolean().Should().BeFalse();

@@ -125,6 +125,95 @@ public sealed class HeldHookSpecs(PrivateTmuxServer tmux) : IClassFixture<Privat
     }
 
     [Fact(Timeout = Timeouts.Spec)]
+    public async Task A_message_handed_over_at_a_session_start_is_handed_over_until_that_sessions_turn_carries_it()
+    {
+        // Arrange
+        var pane = await RegisteredPaneAsync();
+        var message = Hold("the tests use staging");
+
+        // Act
+        var start = await pane.RunAsync(HookEvents.Json("SessionStart", "session-a", ("source", "resume")));
+        var handedOver = InboxEntry(message.Id);
+        var otherSession = await pane.RunAsync(HookEvents.Json("UserPromptSubmit", "session-b", ("prompt", "hi")));
+        var afterOther = InboxEntry(message.Id);
+        var turn = await pane.RunAsync(HookEvents.Json("UserPromptSubmit", "session-a", ("prompt", "go on")));
+
+        // Assert
+        Context(start.Stdout)!.Value.Context.Should().Contain($"(id {message.Id}) the tests use staging");
+        (handedOver.Status, handedOver.Delivered, handedOver.Submitted).Should().Be((DeliveryStatus.HandedOver, false, false));
+        handedOver.DeliveredVia.Should().Be(DeliveredVia.SessionStart);
+        otherSession.Stdout.Should().NotContain(message.Id, "it is handed to session-a, not waiting");
+        afterOther.Status.Should().Be(DeliveryStatus.HandedOver, "another session's turn does not carry session-a's context");
+        turn.Stdout.Should().NotContain(message.Id, "the turn carries the start's context: not given twice");
+        var delivered = InboxEntry(message.Id);
+        (delivered.Status, delivered.Delivered, delivered.DeliveredVia).Should().Be((DeliveryStatus.Submitted, true, DeliveredVia.SessionStart));
+        Store.Held.Read(RoleName.Parse("dev")).Should().BeEmpty();
+    }
+
+    [Fact(Timeout = Timeouts.Spec)]
+    public async Task A_message_handed_to_a_session_that_ends_before_a_turn_is_held_again_and_the_next_session_gets_it_once()
+    {
+        // Arrange
+        var pane = await RegisteredPaneAsync();
+        var message = Hold("the tests use staging");
+        await pane.RunAsync(HookEvents.Json("SessionStart", "session-a", ("source", "startup")));
+
+        // Act
+        await pane.RunAsync(HookEvents.Json("SessionEnd", "session-a", ("reason", "other")));
+        var afterEnd = InboxEntry(message.Id);
+        var next = await pane.RunAsync(HookEvents.Json("SessionStart", "session-b", ("source", "startup")));
+        var again = await pane.RunAsync(HookEvents.Json("UserPromptSubmit", "session-b", ("prompt", "hi")));
+
+        // Assert
+        (afterEnd.Status, afterEnd.Delivered).Should().Be((DeliveryStatus.Held, false));
+        afterEnd.Reason.Should().Contain("ended before a turn");
+        Context(next.Stdout)!.Value.Context.Should().Contain($"(id {message.Id}) the tests use staging");
+        again.Stdout.Should().NotContain(message.Id);
+        InboxEntry(message.Id).Status.Should().Be(DeliveryStatus.Submitted);
+    }
+
+    [Fact(Timeout = Timeouts.Spec)]
+    public async Task A_message_handed_to_a_session_that_died_without_a_word_is_handed_to_the_next_start_once()
+    {
+        // Arrange: session-a was handed the message, then its tmux server died (no SessionEnd).
+        var pane = await RegisteredPaneAsync();
+        var message = Hold("the tests use staging");
+        await pane.RunAsync(HookEvents.Json("SessionStart", "session-a", ("source", "startup")));
+
+        // Act: the same conversation resumed (its transcript does not hold the message), then a second start.
+        var resumed = await pane.RunAsync(HookEvents.Json("SessionStart", "session-a", ("source", "resume")));
+        var turn = await pane.RunAsync(HookEvents.Json("UserPromptSubmit", "session-a", ("prompt", "hi")));
+
+        // Assert
+        Context(resumed.Stdout)!.Value.Context.Should().Contain($"(id {message.Id}) the tests use staging");
+        turn.Stdout.Should().NotContain(message.Id);
+        InboxEntry(message.Id).Status.Should().Be(DeliveryStatus.Submitted);
+        File.ReadAllLines(Path.Combine(_state.Path, "mailbox", "dev.jsonl"))
+            .Count(l => l.Contains("\"status\":\"handed_over\"", StringComparison.Ordinal)).Should().Be(2, "handed over twice, delivered once");
+    }
+
+    [Fact(Timeout = Timeouts.Spec)]
+    public async Task A_resumed_session_whose_transcript_already_holds_the_message_is_not_handed_it_twice()
+    {
+        // Arrange: session-a was handed the message and its transcript kept that context.
+        var pane = await RegisteredPaneAsync();
+        var message = Hold("the tests use staging");
+        var transcript = Path.Combine(_files.Path, "session-a.jsonl");
+        await pane.RunAsync(HookEvents.Json("SessionStart", "session-a", ("source", "startup"), ("transcript_path", transcript)));
+        await File.WriteAllTextAsync(transcript, $"{{\"type\":\"attachment\",\"content\":\"(id {message.Id}) the tests use staging\"}}\n", TestContext.Current.CancellationToken);
+
+        // Act
+        var resumed = await pane.RunAsync(HookEvents.Json("SessionStart", "session-a", ("source", "resume"), ("transcript_path", transcript)));
+        var handedOver = InboxEntry(message.Id);
+        await pane.RunAsync(HookEvents.Json("UserPromptSubmit", "session-a", ("prompt", "hi"), ("transcript_path", transcript)));
+
+        // Assert
+        resumed.Stdout.Should().NotContain(message.Id);
+        handedOver.Status.Should().Be(DeliveryStatus.HandedOver);
+        InboxEntry(message.Id).Status.Should().Be(DeliveryStatus.Submitted);
+    }
+
+    [Fact(Timeout = Timeouts.Spec)]
     public async Task Regression_after_a_full_size_briefing_held_messages_stay_held_for_the_next_hook_instead_of_overflowing_the_context()
     {
         // Arrange: a briefing far over what Claude Code keeps of a hook's context (about 10,000 characters).

@@ -28,11 +28,11 @@ public sealed class CommandLineSpecs(PrivateTmuxServer tmux) : IClassFixture<Pri
         // Assert
         register.ExitCode.Should().Be(0, register.StandardError);
         send.ExitCode.Should().Be(0, send.StandardOutput);
-        await Eventually.WaitAsync(() => File.ReadAllText(received) == "[from:human] build the schema\n", "the message to arrive");
+        await Eventually.WaitAsync(() => File.ReadAllText(received) == "[from:person] build the schema\n", "the message to arrive");
         var message = JsonDocument.Parse(history.StandardOutput).RootElement.GetProperty("messages")[0];
-        message.GetProperty("from").GetString().Should().Be("human");
+        message.GetProperty("from").GetString().Should().Be("person");
         message.GetProperty("text").GetString().Should().Be("build the schema");
-        tail.StandardOutput.Should().Contain("human → dev").And.Contain("build the schema");
+        tail.StandardOutput.Should().Contain("person → dev").And.Contain("build the schema");
         peers.StandardOutput.Should().Contain("dev").And.Contain(pane);
         JsonDocument.Parse(peersJson.StandardOutput).RootElement.GetProperty("peers")[0].GetProperty("alive").GetBoolean().Should().BeTrue();
     }
@@ -127,7 +127,7 @@ public sealed class CommandLineSpecs(PrivateTmuxServer tmux) : IClassFixture<Pri
 
         // Assert
         stale.ExitCode.Should().Be(4);
-        stale.StandardOutput.Should().Contain("role dev").And.Contain("gone").And.Contain("re-register");
+        stale.StandardOutput.Should().Contain("role dev").And.Contain("gone").And.Contain("session-bridge up");
         stale.StandardOutput.Should().Contain("SessionStart hook").And.Contain("not wired");
         corrupt.ExitCode.Should().Be(4);
         var checks = JsonDocument.Parse(corrupt.StandardOutput).RootElement.EnumerateArray().ToList();

@@ -33,7 +33,7 @@ public sealed class FaultSpecs : IDisposable
 
         // Assert
         sent.GetProperty("delivered").GetBoolean().Should().BeFalse();
-        sent.GetProperty("reason").GetString().Should().ContainEquivalentOf("re-register");
+        sent.GetProperty("reason").GetString().Should().ContainEquivalentOf("session-bridge up");
         peers[0].GetProperty("alive").GetBoolean().Should().BeFalse();
         peers[0].GetProperty("state").GetString().Should().Be("stale");
         (await tmux.RecordedBeforeAMarkerAsync(stranger, received)).Should().BeEmpty("nothing is typed into a stranger's pane");

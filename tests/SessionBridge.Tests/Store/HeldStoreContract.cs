@@ -95,6 +95,33 @@ public abstract class HeldStoreContract(NatsServer? nats) : StoreContract(nats)
     }
 
     [Fact]
+    public void A_message_handed_to_a_session_is_kept_changed_until_its_turn_carries_it_and_then_delivered()
+    {
+        // Arrange
+        var hostA = Open("a");
+        var hostB = Open("b");
+        var message = Held("dev", "the tests use staging");
+        var older = Held("dev", "older, a slash command", -1) with { Text = "/compact" };
+        new HeldQueue(hostA).Hold(older);
+        new HeldQueue(hostA).Hold(message);
+        var session = new Handover("session-a", "%1", DateTimeOffset.UtcNow);
+
+        // Act
+        new HeldQueue(hostA).Claim(Dev, waiting => [.. waiting.Where(m => m.Id == message.Id)], DeliveredVia.SessionStart, DateTimeOffset.UtcNow, session);
+        var handed = hostB.Held.Read(Dev);
+        var waitingThen = new HeldQueue(hostB).For(Dev);
+        var carried = new HeldQueue(hostB).Carried(Dev, "session-a", "%1", DateTimeOffset.UtcNow);
+
+        // Assert
+        handed.Single(m => m.Id == message.Id).HandedOver.Should().Be(session, "another host reads the change");
+        waitingThen.Select(m => m.Id).Should().Equal(older.Id);
+        carried.Should().Be(1);
+        hostA.Held.Read(Dev).Select(m => m.Id).Should().Equal(older.Id);
+        var entry = hostA.Messages.Inbox(Dev, 100).Records.Single(m => m.Id == message.Id);
+        (entry.Status, entry.Delivered, entry.DeliveredVia).Should().Be((DeliveryStatus.Submitted, true, DeliveredVia.SessionStart));
+    }
+
+    [Fact]
     public void Many_large_held_messages_for_one_role_are_all_kept()
     {
         // Arrange: together far more than one NATS payload (1 MB), each well within one.

@@ -257,7 +257,7 @@ public sealed class RespondThroughHookSpecs(PrivateTmuxServer tmux) : IClassFixt
 
         // Assert
         result.ExitCode.Should().Be(0, result.StandardOutput + result.StandardError);
-        result.StandardOutput.Should().Contain("answered dev via hook: deny");
+        result.StandardOutput.Should().Contain("answered dev: No (through its hook: deny)", "the option chosen, then how");
         SupervisionRig.Decision(stdout).GetProperty("message").GetString().Should().Be("Wait for the review.");
     }
 

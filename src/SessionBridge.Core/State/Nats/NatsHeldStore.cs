@@ -67,7 +67,9 @@ internal sealed class NatsHeldStore(NatsTeam team, StateDirectory directory) : I
     public void Write(RoleName role, IReadOnlyList<MessageRecord> messages)
     {
         var bucket = Bucket();
-        var stored = Entries(role.Value + ".>").ToDictionary(e => e.Key, e => e.Revision, StringComparer.Ordinal);
+        var entries = Entries(role.Value + ".>");
+        var stored = entries.ToDictionary(e => e.Key, e => e.Revision, StringComparer.Ordinal);
+        var values = entries.ToDictionary(e => e.Key, e => e.Data, StringComparer.Ordinal);
         var wanted = messages.ToDictionary(m => Key(role, m.Id), m => m, StringComparer.Ordinal);
 
         foreach (var (key, revision) in stored)
@@ -94,9 +96,16 @@ internal sealed class NatsHeldStore(NatsTeam team, StateDirectory directory) : I
         foreach (var message in messages)
         {
             var key = Key(role, message.Id);
-            if (stored.ContainsKey(key))
-                continue;
             var data = JsonSerializer.SerializeToUtf8Bytes(message, StateJsonContext.Files.MessageRecord);
+            if (stored.TryGetValue(key, out var revision))
+            {
+                // A message still held but changed (handed over to a session, or waiting again): updated at the
+                // revision read, so a change by another host meanwhile fails the step as a removal does.
+                if (!values[key].AsSpan().SequenceEqual(data))
+                    Update(bucket, key, data, _revisions.TryGetValue(key, out var read) ? read : revision);
+                continue;
+            }
+
             _revisions[key] = team.Call($"holding message {key}", token => bucket.PutAsync(key, data, Raw, token));
             NatsHints.Set(directory, NatsHints.Held);
         }
@@ -104,6 +113,22 @@ internal sealed class NatsHeldStore(NatsTeam team, StateDirectory directory) : I
         // The last of this role's went (a handover): if none is held anywhere now, the hook may stop looking.
         if (messages.Count == 0 && stored.Count > 0)
             Roles();
+    }
+
+    private void Update(INatsKVStore bucket, string key, byte[] data, ulong expected)
+    {
+        try
+        {
+            _revisions[key] = team.Call($"changing held message {key}", token => bucket.UpdateAsync(key, data, expected, Raw, token));
+        }
+        catch (NatsKVWrongLastRevisionException)
+        {
+            throw new StateException(
+                $"The held message {key} in {team.Name("held")} was changed by another process while this one handed it "
+                    + "over: it is left to that one, and nothing was handed over twice.",
+                NatsSettings.ServersVariable
+            );
+        }
     }
 
     private INatsKVStore Bucket() => team.Bucket("held");

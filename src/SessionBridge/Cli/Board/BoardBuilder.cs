@@ -145,11 +145,16 @@ internal sealed class BoardBuilder(UseCases bridge, TimeProvider? clock = null)
         }
     }
 
+    private static bool Given(MessageRecord message) =>
+        message.Delivered || message.Status is DeliveryStatus.HandedOver or DeliveryStatus.Held;
+
     private int Unread(string role, List<string> problems)
     {
         try
         {
-            return bridge.Reading.Inbox(role, Limits.MinMessages, unreadOnly: true).Unread ?? 0;
+            // Unread is what the role was not given: a message typed into its prompt or handed over as context is
+            // its model's already, and a held one has its own column.
+            return bridge.Reading.Inbox(role, Limits.MaxMessages, unreadOnly: true).Messages.Count(m => !Given(m));
         }
         catch (SessionBridgeException e)
         {
