@@ -12,25 +12,38 @@ namespace SessionBridge.Hook;
 internal static class HeldHook
 {
     /// <summary>The context to add for this event, or null.</summary>
-    public static string? Run(HookInput input, string pane, Func<string, string?> environment, int room, TimeProvider clock)
+    public static async Task<string?> RunAsync(
+        StateStore state,
+        HookInput input,
+        string pane,
+        Func<string, string?> environment,
+        int room,
+        TimeProvider clock,
+        CancellationToken cancellationToken
+    )
     {
-        var state = StateStore.Open(StateDirectory.FromEnvironment(environment), LockWait, clock, environment);
         var socket = TmuxSocket.FromTmuxVariable(environment("TMUX"));
-        var outcome = HeldHandover.OnHook(state, input.Event, pane, socket, () => LivePane.Find(pane, environment), room, clock.GetUtcNow());
+        var outcome = await HeldHandover.OnHookAsync(
+            state,
+            input.Event,
+            pane,
+            socket,
+            token => LivePane.FindAsync(pane, environment, token),
+            room,
+            clock.GetUtcNow(),
+            cancellationToken
+        );
         if (outcome.StartDeliverer)
-            StartDeliverer(pane, environment);
+            await StartDelivererAsync(pane, environment, cancellationToken);
         return outcome.Context;
     }
-
-    // A handover waits on the mailbox lock at most this long: hooks must stay quick.
-    private static readonly TimeSpan LockWait = TimeSpan.FromSeconds(2);
 
     /// <summary>
     /// Starts <c>session-bridge deliver-held</c> detached (its own session, no stdio of ours), so Claude Code
     /// does not wait for it: sh backgrounds it and exits at once. The binary is beside this one unless
     /// <c>SESSION_BRIDGE_CLI</c> names it.
     /// </summary>
-    internal static void StartDeliverer(string pane, Func<string, string?> environment)
+    internal static async Task StartDelivererAsync(string pane, Func<string, string?> environment, CancellationToken cancellationToken)
     {
         var cli = environment(DeliverHeld.CliVariable) is { Length: > 0 } named ? named : Path.Combine(AppContext.BaseDirectory, "session-bridge");
         if (!File.Exists(cli))
@@ -52,6 +65,18 @@ internal static class HeldHook
         start.ArgumentList.Add(DeliverHeld.PaneOption);
         start.ArgumentList.Add(pane);
         using var shell = Process.Start(start);
-        shell?.WaitForExit(1000);
+        if (shell is null)
+            return;
+        // sh exits as soon as it has backgrounded the deliverer: a second is far more than it takes.
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        limit.CancelAfter(TimeSpan.FromSeconds(1));
+        try
+        {
+            await shell.WaitForExitAsync(limit.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Left to finish on its own: the deliverer is started either way.
+        }
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using SessionBridge.Hook;
 using SessionBridge.Startup;
+using SessionBridge.State;
 using SessionBridge.Tmux;
 
 // Never exit non-zero and never print anything but our JSON: Claude Code shows a failing hook to the user.
@@ -18,9 +19,10 @@ try
     if (input is null)
         return 0;
 
+    var cancellationToken = CancellationToken.None;
     try
     {
-        PresenceHook.Record(input, pane, environment, clock);
+        await PresenceHook.RecordAsync(input, pane, environment, clock, cancellationToken);
     }
     catch (Exception e)
     {
@@ -28,13 +30,17 @@ try
         Console.Error.WriteLine($"session-bridge-hook: presence not recorded: {e.GetType().Name}: {e.Message}");
     }
 
+    // The one store of this run (the NATS store's connection with it), closed when the run ends. A handover or a
+    // request waits on a lock at most 2 s: hooks must stay quick.
+    await using var state = StateStore.Open(StateDirectory.FromEnvironment(environment), TimeSpan.FromSeconds(2), clock, environment);
+
     // A supervised peer's PermissionRequest waits here for its supervisor's decision; other events end what the
     // person answered on screen. Neither hands over held messages nor restores a briefing.
     if (input.Event == HookEventName.PermissionRequest)
     {
         try
         {
-            if (SupervisionHook.OnPermissionRequest(input, pane, environment, clock) is { } decision)
+            if (await SupervisionHook.OnPermissionRequestAsync(state, input, pane, environment, clock, cancellationToken) is { } decision)
                 Console.Out.Write(decision);
         }
         catch (Exception e)
@@ -47,7 +53,7 @@ try
 
     try
     {
-        SupervisionHook.OnEvent(input, pane, environment, clock);
+        await SupervisionHook.OnEventAsync(state, input, pane, environment, clock, cancellationToken);
     }
     catch (Exception e)
     {
@@ -57,7 +63,7 @@ try
     string? briefing = null;
     try
     {
-        briefing = SessionStartHook.Briefing(input, pane, environment, clock);
+        briefing = await SessionStartHook.BriefingAsync(state, input, pane, environment, cancellationToken);
     }
     catch (Exception e)
     {
@@ -70,7 +76,7 @@ try
         // Claude Code keeps only so much of one hook's context: the briefing and the held messages share it. What
         // does not fit stays held (the next hook or the deliverer hands it over), never cut off unseen.
         var room = SessionStartContext.MaxLength - (briefing is null ? 0 : briefing.Length + 2);
-        held = HeldHook.Run(input, pane, environment, room, clock);
+        held = await HeldHook.RunAsync(state, input, pane, environment, room, clock, cancellationToken);
     }
     catch (Exception e)
     {

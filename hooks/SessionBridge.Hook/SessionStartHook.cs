@@ -11,16 +11,28 @@ namespace SessionBridge.Hook;
 /// </summary>
 internal static class SessionStartHook
 {
-    public static string? Briefing(HookInput input, string pane, Func<string, string?> environment, TimeProvider clock)
+    public static async Task<string?> BriefingAsync(
+        StateStore state,
+        HookInput input,
+        string pane,
+        Func<string, string?> environment,
+        CancellationToken cancellationToken
+    )
     {
         if (input.Event is not (null or HookEventName.SessionStart))
             return null;
 
         var socket = TmuxSocket.FromTmuxVariable(environment("TMUX"));
-        var state = StateStore.Open(StateDirectory.FromEnvironment(environment), TimeSpan.FromSeconds(2), clock, environment);
         if (!Directory.Exists(state.Directory.Root))
             return null;
 
-        return SessionStartContext.Build(state, pane, socket, input.Source, LivePane.Find(pane, environment));
+        return await SessionStartContext.BuildAsync(
+            state,
+            pane,
+            socket,
+            input.Source,
+            await LivePane.FindAsync(pane, environment, cancellationToken),
+            cancellationToken
+        );
     }
 }

@@ -17,14 +17,15 @@ internal static class HeldHandover
     /// characters of context. <paramref name="live"/> is asked for only when something is held for the pane's role: the
     /// pane as it is now, so a registration left from another tmux server or pane process gets nothing.
     /// </summary>
-    public static HeldHookOutcome OnHook(
+    public static async Task<HeldHookOutcome> OnHookAsync(
         StateStore state,
         HookEventName? hookEvent,
         string pane,
         string? socket,
-        Func<PaneIdentity?> live,
+        Func<CancellationToken, Task<PaneIdentity?>> live,
         int room,
-        DateTimeOffset now
+        DateTimeOffset now,
+        CancellationToken cancellationToken
     )
     {
         DeliveredVia? via = hookEvent switch
@@ -38,12 +39,12 @@ internal static class HeldHandover
             return HeldHookOutcome.Nothing;
 
         var queue = new HeldQueue(state);
-        if (RoleWithHeld(queue, state, hookEvent, pane, socket, live) is not { } role)
+        if (await RoleWithHeldAsync(queue, state, hookEvent, pane, socket, live, cancellationToken) is not { } role)
             return HeldHookOutcome.Nothing;
 
-        var context = via is { } how ? Claim(queue, role, how, room, now) : null;
+        var context = via is { } how ? await ClaimAsync(queue, role, how, room, now, cancellationToken) : null;
         // Stop: the turn ended, the prompt is about to be free. SessionStart: a slash command or what did not fit.
-        var start = hookEvent is HookEventName.Stop or HookEventName.SessionStart && queue.For(role).Count > 0;
+        var start = hookEvent is HookEventName.Stop or HookEventName.SessionStart && (await queue.ForAsync(role, cancellationToken)).Count > 0;
         return new HeldHookOutcome(context, start);
     }
 
@@ -51,37 +52,45 @@ internal static class HeldHandover
     /// The role registered on the pane, when anything at all is held (else null, at the cost of one listing, or of
     /// one look at the local hint across machines); <paramref name="live"/> is asked for only then.
     /// </summary>
-    private static RoleName? RoleWithHeld(
+    private static async Task<RoleName?> RoleWithHeldAsync(
         HeldQueue queue,
         StateStore state,
         HookEventName? hookEvent,
         string pane,
         string? socket,
-        Func<PaneIdentity?> live
+        Func<CancellationToken, Task<PaneIdentity?>> live,
+        CancellationToken cancellationToken
     )
     {
         // Across machines the local hint is set by this host's servers, which may all have been down while another
         // host held a message for this pane's role: a session start (rare) asks the team's store itself.
         var ask = hookEvent == HookEventName.SessionStart && state.Hosts is not null;
-        if (!ask && !queue.Any())
+        if (!ask && !await queue.AnyAsync(cancellationToken))
             return null;
-        var peer = state.Registry.FindByPane(pane, socket, live());
+        var peer = await state.Registry.FindByPaneAsync(pane, socket, await live(cancellationToken), cancellationToken);
         if (peer is null)
             return null;
         var role = RoleName.Trusted(peer.Role);
-        return queue.For(role).Count > 0 ? role : null;
+        return (await queue.ForAsync(role, cancellationToken)).Count > 0 ? role : null;
     }
 
     /// <summary>
     /// Claims the held messages that fit in <paramref name="room"/> characters and returns the context that carries
     /// them, or null. What does not fit is not claimed: it stays held for the next hook or the deliverer.
     /// </summary>
-    private static string? Claim(HeldQueue queue, RoleName role, DeliveredVia via, int room, DateTimeOffset now)
+    private static async Task<string?> ClaimAsync(
+        HeldQueue queue,
+        RoleName role,
+        DeliveredVia via,
+        int room,
+        DateTimeOffset now,
+        CancellationToken cancellationToken
+    )
     {
         var head = Head(role);
         if (room - head.Length < MinimumEntry)
             return null;
-        var claimed = queue.Claim(role, waiting => Fitting(waiting, room - head.Length), via, now);
+        var claimed = await queue.ClaimAsync(role, waiting => Fitting(waiting, room - head.Length), via, now, cancellationToken);
         if (claimed.Count == 0)
             return null;
         var text = new StringBuilder(head);

@@ -14,26 +14,33 @@ internal sealed class HeldQueue(StateStore state)
     private readonly IHeldStore _store = state.Held;
 
     /// <summary>Whether any role has a message held (one directory listing, for the hook's every event).</summary>
-    public bool Any() => _store.Any();
+    public Task<bool> AnyAsync(CancellationToken cancellationToken) => _store.AnyAsync(cancellationToken);
 
     /// <summary>The messages held for <paramref name="role"/> now, oldest first (read without the lock: a hint).</summary>
-    public IReadOnlyList<MessageRecord> For(RoleName role) => _store.Read(role);
+    public Task<IReadOnlyList<MessageRecord>> ForAsync(RoleName role, CancellationToken cancellationToken) => _store.ReadAsync(role, cancellationToken);
 
     /// <summary>Every held message, by role, oldest first within a role (read without the lock: what the board shows).</summary>
-    public IReadOnlyList<HeldMessage> All() => _store.Roles().SelectMany(role => _store.Read(role)).Select(HeldMessage.Of).ToList();
+    public async Task<IReadOnlyList<HeldMessage>> AllAsync(CancellationToken cancellationToken)
+    {
+        var all = new List<HeldMessage>();
+        foreach (var role in await _store.RolesAsync(cancellationToken))
+            all.AddRange((await _store.ReadAsync(role, cancellationToken)).Select(HeldMessage.Of));
+        return all;
+    }
 
     /// <summary>Logs a held message and keeps it for handing over, in one step.</summary>
-    public void Hold(MessageRecord message)
+    public async Task HoldAsync(MessageRecord message, CancellationToken cancellationToken)
     {
         var role = RoleName.Trusted(message.To);
-        state.Messages.UnderMailboxLock(
+        await state.Messages.UnderMailboxLockAsync(
             role,
-            append =>
+            async append =>
             {
-                _store.Write(role, [.. _store.Read(role), message]);
-                append(LogLine.Of(message));
+                await _store.WriteAsync(role, [.. await _store.ReadAsync(role, cancellationToken), message], cancellationToken);
+                await append(LogLine.Of(message));
                 return true;
-            }
+            },
+            cancellationToken
         );
     }
 
@@ -42,17 +49,18 @@ internal sealed class HeldQueue(StateStore state)
     /// expired, oldest first), removes them from held/, and logs a status line for each (delivered
     /// <paramref name="via"/>). Messages held over a day are given up on the way, with a status line saying so.
     /// </summary>
-    public IReadOnlyList<MessageRecord> Claim(
+    public Task<IReadOnlyList<MessageRecord>> ClaimAsync(
         RoleName role,
         Func<IReadOnlyList<MessageRecord>, IReadOnlyList<MessageRecord>> choose,
         DeliveredVia via,
-        DateTimeOffset now
+        DateTimeOffset now,
+        CancellationToken cancellationToken
     ) =>
-        state.Messages.UnderMailboxLock<IReadOnlyList<MessageRecord>>(
+        state.Messages.UnderMailboxLockAsync<IReadOnlyList<MessageRecord>>(
             role,
-            append =>
+            async append =>
             {
-                var waiting = _store.Read(role);
+                var waiting = await _store.ReadAsync(role, cancellationToken);
                 if (waiting.Count == 0)
                     return [];
                 var expired = waiting.Where(m => now - m.Ts > HeldStore.Expiry).ToList();
@@ -62,27 +70,29 @@ internal sealed class HeldQueue(StateStore state)
                     return chosen;
 
                 var taken = chosen.Select(m => m.Id).Concat(expired.Select(m => m.Id)).ToHashSet(StringComparer.Ordinal);
-                _store.Write(role, waiting.Where(m => !taken.Contains(m.Id)).ToList());
+                await _store.WriteAsync(role, waiting.Where(m => !taken.Contains(m.Id)).ToList(), cancellationToken);
                 foreach (var message in expired)
-                    append(LogLine.Of(StatusLine.About(message, now, DeliveryStatus.NotDelivered, StatusFold.NeverDelivered(message), null)));
+                    await append(LogLine.Of(StatusLine.About(message, now, DeliveryStatus.NotDelivered, StatusFold.NeverDelivered(message), null)));
                 foreach (var message in chosen)
-                    append(LogLine.Of(StatusLine.About(message, now, DeliveryStatus.Submitted, null, via)));
+                    await append(LogLine.Of(StatusLine.About(message, now, DeliveryStatus.Submitted, null, via)));
                 return chosen;
-            }
+            },
+            cancellationToken
         );
 
     /// <summary>Puts a claimed message back (typing it failed after the claim), with a status line saying it is held again and why.</summary>
-    public void Rehold(MessageRecord message, string reason, DateTimeOffset now)
+    public async Task ReholdAsync(MessageRecord message, string reason, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var role = RoleName.Trusted(message.To);
-        state.Messages.UnderMailboxLock(
+        await state.Messages.UnderMailboxLockAsync(
             role,
-            append =>
+            async append =>
             {
-                _store.Write(role, [.. _store.Read(role).Where(m => m.Id != message.Id), message]);
-                append(LogLine.Of(StatusLine.About(message, now, DeliveryStatus.Held, reason, null)));
+                await _store.WriteAsync(role, [.. (await _store.ReadAsync(role, cancellationToken)).Where(m => m.Id != message.Id), message], cancellationToken);
+                await append(LogLine.Of(StatusLine.About(message, now, DeliveryStatus.Held, reason, null)));
                 return true;
-            }
+            },
+            cancellationToken
         );
     }
 }

@@ -44,13 +44,13 @@ internal sealed class TeamUp(BridgeOptions options, StateStore state, TimeProvid
         var panes = (await sessions.PanesAsync(session, cancellationToken)).ToList();
 
         // Before any role starts: a supervised role's first question already goes to its supervisor.
-        Supervise(team);
+        await SuperviseAsync(team, cancellationToken);
 
         var launches = new List<Launch>();
         var outcomes = new Dictionary<RoleName, RoleOutcome>();
         foreach (var role in team.Roles)
         {
-            SaveBriefing(role);
+            await SaveBriefingAsync(role, cancellationToken);
             var launch = await PrepareAsync(team, role, programs[role.Role], session, sessions, panes, run, cancellationToken);
             if (launch.Outcome is { } decided)
                 outcomes[role.Role] = decided;
@@ -86,7 +86,7 @@ internal sealed class TeamUp(BridgeOptions options, StateStore state, TimeProvid
         var path = Path.Combine(options.State.LocksDirectory, $"team-{session}.lock");
         try
         {
-            return FileLock.Acquire(path, TimeSpan.Zero);
+            return await FileLock.AcquireAsync(path, TimeSpan.Zero, cancellationToken);
         }
         catch (StateException)
         {
@@ -94,13 +94,13 @@ internal sealed class TeamUp(BridgeOptions options, StateStore state, TimeProvid
         }
 
         // A whole run of the other up may take the whole timeout, plus the slack of its last look.
-        return await Task.Run(() => FileLock.Acquire(path, run.Timeout + TimeSpan.FromSeconds(30)), cancellationToken);
+        return await FileLock.AcquireAsync(path, run.Timeout + TimeSpan.FromSeconds(30), cancellationToken);
     }
 
-    private void SaveBriefing(RoleDefinition role)
+    private async Task SaveBriefingAsync(RoleDefinition role, CancellationToken cancellationToken)
     {
         if (role.Briefing is { Length: > 0 } briefing)
-            state.Prompts.Save(new SavedPrompt(role.Role.Value, briefing, clock.GetUtcNow()));
+            await state.Prompts.SaveAsync(new SavedPrompt(role.Role.Value, briefing, clock.GetUtcNow()), cancellationToken);
     }
 
     /// <summary>
@@ -108,11 +108,11 @@ internal sealed class TeamUp(BridgeOptions options, StateStore state, TimeProvid
     /// earlier supervisors (one each); what a kept supervisor asked to be told stays. Supervision the file does not
     /// name (set by hand) is left as it is.
     /// </summary>
-    private void Supervise(TeamDefinition team)
+    private async Task SuperviseAsync(TeamDefinition team, CancellationToken cancellationToken)
     {
         var supervising = new Supervising(options, state, clock);
         foreach (var role in team.Roles.Where(r => r.Supervises.Count > 0))
-            supervising.Set(role.Role.Value, [.. role.Supervises.Select(r => r.Value)]);
+            await supervising.SetAsync(role.Role.Value, [.. role.Supervises.Select(r => r.Value)], null, cancellationToken);
     }
 
     /// <summary>Decides what a role needs (keep, start, resume, or nothing and why) and makes its pane, gated.</summary>
@@ -129,8 +129,8 @@ internal sealed class TeamUp(BridgeOptions options, StateStore state, TimeProvid
     {
         var name = role.Role.Value;
         var ours = panes.Where(p => p.Role == name).OrderBy(p => p.Dead).FirstOrDefault();
-        var registered = state.Registry.Find(role.Role);
-        var recorded = state.Sessions.Find(role.Role);
+        var registered = await state.Registry.FindAsync(role.Role, cancellationToken);
+        var recorded = await state.Sessions.FindAsync(role.Role, cancellationToken);
 
         // A role of another host (a team across machines) is that host's to start: its pane is not in this tmux, and
         // starting it here would take the role from a session that may well be running there.
@@ -166,7 +166,7 @@ internal sealed class TeamUp(BridgeOptions options, StateStore state, TimeProvid
 
         if (ours is { Dead: false } && await PaneProcesses.HasClaudeCodeAsync(ours.PanePid, cancellationToken))
         {
-            Register(role, ours);
+            await RegisterAsync(role, ours, cancellationToken);
             return new Launch(role, ours, recorded?.SessionId ?? "", LaunchAction.Kept, null, false, null);
         }
 
@@ -176,9 +176,9 @@ internal sealed class TeamUp(BridgeOptions options, StateStore state, TimeProvid
             var (waitingId, waitingResume) = await GatedSessionAsync(ours.PanePid, cancellationToken);
             var id = waitingId ?? recorded?.SessionId ?? "";
             run.Progress?.Invoke(name, $"pane {ours.Pane} was waiting to start: starting it");
-            Register(role, ours);
+            await RegisterAsync(role, ours, cancellationToken);
             if (id.Length > 0)
-                state.Sessions.Save(new RoleSession(name, session, id, clock.GetUtcNow()));
+                await state.Sessions.SaveAsync(new RoleSession(name, session, id, clock.GetUtcNow()), cancellationToken);
             var gate = await GateOfAsync(sessions, ours.Pane, cancellationToken);
             var waitingAction = waitingResume ? LaunchAction.Resumed : LaunchAction.Started;
             return new Launch(role, ours, id, waitingAction, gate, waitingResume, program);
@@ -216,8 +216,8 @@ internal sealed class TeamUp(BridgeOptions options, StateStore state, TimeProvid
         await sessions.Client.CommandAsync(["set-option", "-p", "-t", pane.Pane, GateOption, channel], uninterrupted);
         pane = pane with { Role = name };
         panes.Add(pane);
-        Register(role, pane);
-        state.Sessions.Save(new RoleSession(name, session, sessionId, clock.GetUtcNow()));
+        await RegisterAsync(role, pane, uninterrupted);
+        await state.Sessions.SaveAsync(new RoleSession(name, session, sessionId, clock.GetUtcNow()), uninterrupted);
         run.Progress?.Invoke(name, $"{(resume ? "resuming" : "starting")} in pane {pane.Pane} (session {sessionId})");
         return new Launch(role, pane, sessionId, action, channel, resume, program);
     }
@@ -259,9 +259,9 @@ internal sealed class TeamUp(BridgeOptions options, StateStore state, TimeProvid
     }
 
     /// <summary>The same registration the register tool writes: pane, socket, server pid and pane pid.</summary>
-    private void Register(RoleDefinition role, TeamPane pane)
+    private async Task RegisterAsync(RoleDefinition role, TeamPane pane, CancellationToken cancellationToken)
     {
-        var existing = state.Registry.Find(role.Role);
+        var existing = await state.Registry.FindAsync(role.Role, cancellationToken);
         if (existing is not null && existing.Pane == pane.Pane && existing.Socket == pane.Socket
             && existing.ServerPid == pane.ServerPid && existing.PanePid == pane.PanePid && existing.StoppedAt is null)
         {
@@ -269,7 +269,10 @@ internal sealed class TeamUp(BridgeOptions options, StateStore state, TimeProvid
         }
 
         var now = clock.GetUtcNow();
-        state.Registry.Save(new PeerRegistration(role.Role.Value, pane.Pane, pane.Socket, pane.ServerPid, pane.PanePid, role.Cwd, now, now, Host: state.Host));
+        await state.Registry.SaveAsync(
+            new PeerRegistration(role.Role.Value, pane.Pane, pane.Socket, pane.ServerPid, pane.PanePid, role.Cwd, now, now, Host: state.Host),
+            cancellationToken
+        );
     }
 
     /// <summary>Watches one role until it is ready, shows a dialog, fails, or the time is up.</summary>
@@ -323,8 +326,8 @@ internal sealed class TeamUp(BridgeOptions options, StateStore state, TimeProvid
                 var argv = TmuxSessions.Gate(channel, ClaudeCommand.For(team, launch.Role, launch.Program, options.State, sessionId, resume: false));
                 pane = (await sessions.RespawnAsync(pane.Pane, launch.Role.Cwd, argv, cancellationToken)) with { Role = name };
                 await sessions.Client.CommandAsync(["set-option", "-p", "-t", pane.Pane, GateOption, channel], cancellationToken);
-                Register(launch.Role, pane);
-                state.Sessions.Save(new RoleSession(name, SessionName(team.Name), sessionId, clock.GetUtcNow()));
+                await RegisterAsync(launch.Role, pane, cancellationToken);
+                await state.Sessions.SaveAsync(new RoleSession(name, SessionName(team.Name), sessionId, clock.GetUtcNow()), cancellationToken);
                 await sessions.OpenGateAsync(channel, cancellationToken);
                 note = $"could not resume session {previous} ({said}): started fresh";
                 run.Progress?.Invoke(name, note);
@@ -354,7 +357,7 @@ internal sealed class TeamUp(BridgeOptions options, StateStore state, TimeProvid
             // The empty prompt: a resumed conversation that ended on a question reads as waiting_text, prompt empty.
             if (started && reading.State is ScreenState.Idle or ScreenState.WaitingText)
             {
-                sessionId = RecordSession(team, name, pane, presence, sessionId);
+                sessionId = await RecordSessionAsync(team, name, pane, presence, sessionId, cancellationToken);
                 return new RoleOutcome(name, pane.Pane, reading.State.ToListedState(), sessionId, action, note);
             }
 
@@ -402,16 +405,23 @@ internal sealed class TeamUp(BridgeOptions options, StateStore state, TimeProvid
     }
 
     /// <summary>The session id the hooks reported (a resumed session may carry a new one) becomes the recorded one.</summary>
-    private string RecordSession(TeamDefinition team, string name, TeamPane pane, PresenceStore presence, string sessionId)
+    private async Task<string> RecordSessionAsync(
+        TeamDefinition team,
+        string name,
+        TeamPane pane,
+        PresenceStore presence,
+        string sessionId,
+        CancellationToken cancellationToken
+    )
     {
         var reported = presence.Read(pane.Socket, pane.ServerPid, pane.Pane, pane.PanePid)?.SessionId;
         if (reported is { Length: > 0 } && reported != sessionId)
         {
-            state.Sessions.Save(new RoleSession(name, SessionName(team.Name), reported, clock.GetUtcNow()));
+            await state.Sessions.SaveAsync(new RoleSession(name, SessionName(team.Name), reported, clock.GetUtcNow()), cancellationToken);
             return reported;
         }
 
-        if (sessionId.Length == 0 && state.Sessions.Find(RoleName.Trusted(name)) is { } recorded)
+        if (sessionId.Length == 0 && await state.Sessions.FindAsync(RoleName.Trusted(name), cancellationToken) is { } recorded)
             return recorded.SessionId;
         return sessionId;
     }

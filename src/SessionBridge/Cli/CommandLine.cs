@@ -20,7 +20,7 @@ internal static class CommandLine
             console.Profile.Width = 250;
         // Known before parsing, so that even a usage error comes out as JSON for a script that asked for it.
         var json = args.TakeWhile(a => a != "--").Contains("--json");
-        var context = new CliContext(console, Console.Out, json);
+        await using var context = new CliContext(console, Console.Out, json);
         var root = new RootCommand(
             "session-bridge: Claude Code sessions in tmux panes talking to each other. Without a command, runs the MCP server on stdio."
         )
