@@ -121,10 +121,9 @@ public abstract class HeldStoreContract(NatsServer? nats) : StoreContract(nats)
 
         // Act: each host claims one at a time, as its hooks would, until none is left.
         var claimed = new System.Collections.Concurrent.ConcurrentBag<string>();
-        Parallel.For(
-            0,
-            6,
-            async i =>
+        await Task.WhenAll(
+            Enumerable.Range(0, 6).Select(i => Task.Run(
+            async () =>
             {
                 var queue = new HeldQueue(i % 2 == 0 ? hostA : hostB);
                 while (true)
@@ -135,7 +134,8 @@ public abstract class HeldStoreContract(NatsServer? nats) : StoreContract(nats)
                     foreach (var message in taken)
                         claimed.Add(message.Id);
                 }
-            }
+            },
+            TestContext.Current.CancellationToken))
         );
 
         // Assert
