@@ -35,7 +35,8 @@ internal static class NatsHistoryFigures
                     [NatsSettings.HostVariable] = "bench",
                 };
                 var store = StateStore.Open(new StateDirectory(folder.FullName), TimeSpan.FromSeconds(10), TimeProvider.System, variables.GetValueOrDefault);
-                var team = NatsTeam.For(NatsSettings.FromEnvironment(variables.GetValueOrDefault)!);
+                // The store's own connection: the raw publishes share it, and it is closed with the store.
+                var team = (NatsTeam)store.Connection!;
                 teams.Add((size, store, team, await FillAsync(store, team, size), [], []));
             }
 
@@ -47,10 +48,10 @@ internal static class NatsHistoryFigures
                 foreach (var (_, store, _, _, history, inbox) in teams)
                 {
                     var clock = Stopwatch.StartNew();
-                    var page = store.Messages.History(50);
+                    var page = await store.Messages.HistoryAsync(50, null, CancellationToken.None);
                     var historyMs = clock.Elapsed.TotalMilliseconds;
                     clock.Restart();
-                    var mailbox = store.Messages.Inbox(dev, 50);
+                    var mailbox = await store.Messages.InboxAsync(dev, 50, null, CancellationToken.None);
                     var inboxMs = clock.Elapsed.TotalMilliseconds;
                     if (page.Records.Count != 50 || mailbox.Records.Count != 50)
                         throw new InvalidOperationException($"history(50) gave {page.Records.Count} messages, inbox(50) {mailbox.Records.Count}");
@@ -63,8 +64,11 @@ internal static class NatsHistoryFigures
         }
         finally
         {
-            foreach (var (_, _, team, _, _, _) in teams)
+            foreach (var (_, store, team, _, _, _) in teams)
+            {
                 await team.JetStream.DeleteStreamAsync(team.Name("messages"));
+                await store.DisposeAsync();
+            }
             foreach (var folder in folders)
                 folder.Delete(recursive: true);
         }
@@ -92,7 +96,7 @@ internal static class NatsHistoryFigures
     private static async Task<TimeSpan> FillAsync(StateStore store, NatsTeam team, int size)
     {
         var clock = Stopwatch.StartNew();
-        store.Messages.CheckRoomFor(RoleName.Parse("dev"), ""); // makes the stream
+        await store.Messages.CheckRoomForAsync(RoleName.Parse("dev"), "", CancellationToken.None); // makes the stream
         var padding = new string('x', 90);
         var start = DateTimeOffset.Parse("2026-12-01T10:00:00Z", CultureInfo.InvariantCulture);
         var serializer = NatsRawSerializer<byte[]>.Default;

@@ -50,7 +50,7 @@ internal sealed class NatsHookFigures(Bench bench, string hook, BenchNats nats)
         );
     }
 
-    public void SessionStart()
+    public async Task SessionStartAsync()
     {
         var runs = bench.Quick ? 10 : 20;
         var stdin = """{"hook_event_name":"SessionStart","source":"clear","session_id":"x","cwd":"/tmp"}""";
@@ -65,9 +65,9 @@ internal sealed class NatsHookFigures(Bench bench, string hook, BenchNats nats)
         {
             var directory = new StateDirectory(state);
             directory.EnsureCreated();
-            var store = StateStore.Open(directory, TimeSpan.FromSeconds(10), TimeProvider.System, name => variables.GetValueOrDefault(name));
-            store.Registry.Save(registration);
-            store.Prompts.Save(prompt);
+            await using var store = StateStore.Open(directory, TimeSpan.FromSeconds(10), TimeProvider.System, name => variables.GetValueOrDefault(name));
+            await store.Registry.SaveAsync(registration, CancellationToken.None);
+            await store.Prompts.SaveAsync(prompt, CancellationToken.None);
         }
 
         var (files, onNats) = (new Samples("files"), new Samples("nats"));

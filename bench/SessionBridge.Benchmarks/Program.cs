@@ -57,7 +57,7 @@ try
         foreach (var (name, group) in new (string, Func<Task>)[]
         {
             ("hook, presence-only event with SESSION_BRIDGE_NATS set", () => { natsHooks.Presence(); return Task.CompletedTask; }),
-            ("hook, SessionStart from NATS", () => { natsHooks.SessionStart(); return Task.CompletedTask; }),
+            ("hook, SessionStart from NATS", () => natsHooks.SessionStartAsync()),
             ("NATS, send to a pane on another host", hosts.SendAsync),
             ("NATS, wait_for across hosts", hosts.WaitAsync),
             // Helper figures of their own (in-process reads through the store), printed as they come, above the table.

@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using SessionBridge.Bridge;
+using System.Diagnostics;
 using SessionBridge.Held;
 using SessionBridge.State;
 using SessionBridge.Tmux;
@@ -13,23 +13,31 @@ namespace SessionBridge.Hook;
 internal static class HeldHook
 {
     /// <summary>The context to add for this event, or null.</summary>
-    public static string? Run(HookInput input, string pane, BridgeSettings settings, int room, TimeProvider clock)
+    public static async Task<string?> RunAsync(
+        StateStore state,
+        HookInput input,
+        string pane,
+        BridgeSettings settings,
+        int room,
+        TimeProvider clock,
+        CancellationToken cancellationToken
+    )
     {
         var environment = settings.Variables;
-        var state = StateStore.Open(new StateDirectory(settings.StateDirectory), Timings.HookLockWait, clock, environment);
         var socket = TmuxSocket.FromTmuxVariable(environment("TMUX"));
-        var outcome = HeldHandover.OnHook(
+        var outcome = await HeldHandover.OnHookAsync(
             state,
             input,
             pane,
             socket,
-            () => LivePane.Find(pane, environment),
+            token => LivePane.FindAsync(pane, environment, token),
             id => InTranscript(input.TranscriptPath, id),
             room,
-            clock.GetUtcNow()
+            clock.GetUtcNow(),
+            cancellationToken
         );
         if (outcome.StartDeliverer)
-            StartDeliverer(pane, settings);
+            await StartDelivererAsync(pane, settings, cancellationToken);
         return outcome.Context;
     }
 
@@ -49,13 +57,12 @@ internal static class HeldHook
         }
     }
 
-    // A handover waits on the mailbox lock at most this long: hooks must stay quick.
     /// <summary>
     /// Starts <c>session-bridge deliver-held</c> detached (its own session, no stdio of ours), so Claude Code
     /// does not wait for it: sh backgrounds it and exits at once. The binary is beside this one unless
     /// <c>SESSION_BRIDGE_CLI</c> names it.
     /// </summary>
-    internal static void StartDeliverer(string pane, BridgeSettings settings)
+    internal static async Task StartDelivererAsync(string pane, BridgeSettings settings, CancellationToken cancellationToken)
     {
         var cli = settings.Cli ?? Path.Combine(AppContext.BaseDirectory, "session-bridge");
         if (!File.Exists(cli))
@@ -77,6 +84,18 @@ internal static class HeldHook
         start.ArgumentList.Add(DeliverHeld.PaneOption);
         start.ArgumentList.Add(pane);
         using var shell = Process.Start(start);
-        shell?.WaitForExit(1000);
+        if (shell is null)
+            return;
+        // sh exits as soon as it has backgrounded the deliverer: a second is far more than it takes.
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        limit.CancelAfter(TimeSpan.FromSeconds(1));
+        try
+        {
+            await shell.WaitForExitAsync(limit.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Left to finish on its own: the deliverer is started either way.
+        }
     }
 }

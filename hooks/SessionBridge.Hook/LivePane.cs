@@ -12,7 +12,7 @@ namespace SessionBridge.Hook;
 internal static class LivePane
 {
     /// <returns>The pane's identity, or null outside tmux or when this process is not under the pane's tmux server.</returns>
-    public static PaneIdentity? Find(string pane, Func<string, string?> environment)
+    public static async Task<PaneIdentity?> FindAsync(string pane, Func<string, string?> environment, CancellationToken cancellationToken)
     {
         var tmux = environment("TMUX");
         var socket = TmuxSocket.FromTmuxVariable(tmux);
@@ -27,6 +27,6 @@ internal static class LivePane
             return null;
         }
 
-        return PaneProcess.Find(serverPid) is { } panePid ? new PaneIdentity(socket, serverPid, pane, panePid) : null;
+        return await PaneProcess.FindAsync(serverPid, cancellationToken) is { } panePid ? new PaneIdentity(socket, serverPid, pane, panePid) : null;
     }
 }

@@ -11,12 +11,12 @@ namespace SessionBridge.Hook;
 internal static class PaneProcess
 {
     /// <returns>The pane's pid, or null when this process is not under <paramref name="serverPid"/>.</returns>
-    public static int? Find(int serverPid)
+    public static async Task<int?> FindAsync(int serverPid, CancellationToken cancellationToken)
     {
         if (serverPid <= 1)
             return null;
-        // Synchronously: the hook has no other work to overlap, and on Linux this reads files and never awaits.
-        var table = ProcessTable.ReadAsync(CancellationToken.None).GetAwaiter().GetResult();
+        // On Linux this reads files and completes at once; elsewhere it waits for one ps.
+        var table = await ProcessTable.ReadAsync(cancellationToken);
         return table.AncestorBelow(Environment.ProcessId, serverPid);
     }
 }

@@ -1,5 +1,5 @@
-using System.Globalization;
 using SessionBridge.Bridge;
+using System.Globalization;
 using SessionBridge.State;
 
 namespace SessionBridge.Hook;
@@ -12,12 +12,18 @@ namespace SessionBridge.Hook;
 internal static class PresenceHook
 {
     // Hooks for one event run in parallel and each holds the lock for well under a millisecond.
-    public static void Record(HookInput input, string pane, BridgeSettings settings, TimeProvider clock)
+    public static async Task RecordAsync(
+        HookInput input,
+        string pane,
+        BridgeSettings settings,
+        TimeProvider clock,
+        CancellationToken cancellationToken
+    )
     {
         var environment = settings.Variables;
         if (input.Event is not { } name)
             return;
-        if (LivePane.Find(pane, environment) is not { } identity)
+        if (await LivePane.FindAsync(pane, environment, cancellationToken) is not { } identity)
             return;
 
         var directory = new StateDirectory(settings.StateDirectory);
@@ -30,10 +36,11 @@ internal static class PresenceHook
             answer = string.Create(CultureInfo.InvariantCulture, $"[The answer was too long to read here (its event was over {HookStdin.MaxInput:N0} bytes); it is in the session's transcript.]");
         var hook = input with { LastAssistantMessage = answer };
 
-        new PresenceStore(directory).Update(
+        await new PresenceStore(directory).UpdateAsync(
             identity,
             current => PresenceTransitions.Apply(current, hook, identity, clock.GetUtcNow()),
-            Timings.HookPresenceLockWait
+            Timings.HookPresenceLockWait,
+            cancellationToken
         );
     }
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using SessionBridge.Bridge;
 using SessionBridge.Hook;
 using SessionBridge.Startup;
+using SessionBridge.State;
 using SessionBridge.Tmux;
 
 // Never exit non-zero and never print anything but our JSON: Claude Code shows a failing hook to the user.
@@ -21,9 +22,10 @@ try
     if (input is null)
         return 0;
 
+    var cancellationToken = CancellationToken.None;
     try
     {
-        PresenceHook.Record(input, pane, settings, clock);
+        await PresenceHook.RecordAsync(input, pane, settings, clock, cancellationToken);
     }
     catch (Exception e)
     {
@@ -31,13 +33,17 @@ try
         Console.Error.WriteLine($"session-bridge-hook: presence not recorded: {e.GetType().Name}: {e.Message}");
     }
 
+    // The one store of this run (the NATS store's connection with it), closed when the run ends. A handover or a
+    // request waits on a lock at most 2 s: hooks must stay quick.
+    await using var state = StateStore.Open(new StateDirectory(settings.StateDirectory), Timings.HookLockWait, clock, environment);
+
     // A supervised peer's PermissionRequest waits here for its supervisor's decision; other events end what the
     // person answered on screen. Neither hands over held messages nor restores a briefing.
     if (input.Event == HookEventName.PermissionRequest)
     {
         try
         {
-            if (SupervisionHook.OnPermissionRequest(input, pane, settings, clock) is { } decision)
+            if (await SupervisionHook.OnPermissionRequestAsync(state, input, pane, settings, clock, cancellationToken) is { } decision)
                 Console.Out.Write(decision);
         }
         catch (Exception e)
@@ -50,7 +56,7 @@ try
 
     try
     {
-        SupervisionHook.OnEvent(input, pane, settings, clock);
+        await SupervisionHook.OnEventAsync(state, input, pane, settings, clock, cancellationToken);
     }
     catch (Exception e)
     {
@@ -60,7 +66,7 @@ try
     string? briefing = null;
     try
     {
-        briefing = SessionStartHook.Briefing(input, pane, settings, clock);
+        briefing = await SessionStartHook.BriefingAsync(state, input, pane, settings, cancellationToken);
     }
     catch (Exception e)
     {
@@ -73,7 +79,7 @@ try
         // Claude Code keeps only so much of one hook's context: the briefing and the held messages share it. What
         // does not fit stays held (the next hook or the deliverer hands it over), never cut off unseen.
         var room = SessionStartContext.MaxLength - (briefing is null ? 0 : briefing.Length + 2);
-        held = HeldHook.Run(input, pane, settings, room, clock);
+        held = await HeldHook.RunAsync(state, input, pane, settings, room, clock, cancellationToken);
     }
     catch (Exception e)
     {

@@ -12,17 +12,29 @@ namespace SessionBridge.Hook;
 /// </summary>
 internal static class SessionStartHook
 {
-    public static string? Briefing(HookInput input, string pane, BridgeSettings settings, TimeProvider clock)
+    public static async Task<string?> BriefingAsync(
+        StateStore state,
+        HookInput input,
+        string pane,
+        BridgeSettings settings,
+        CancellationToken cancellationToken
+    )
     {
         var environment = settings.Variables;
         if (input.Event is not (null or HookEventName.SessionStart))
             return null;
 
         var socket = TmuxSocket.FromTmuxVariable(environment("TMUX"));
-        var state = StateStore.Open(new StateDirectory(settings.StateDirectory), Timings.HookLockWait, clock, environment);
         if (!Directory.Exists(state.Directory.Root))
             return null;
 
-        return SessionStartContext.Build(state, pane, socket, input.Source, LivePane.Find(pane, environment));
+        return await SessionStartContext.BuildAsync(
+            state,
+            pane,
+            socket,
+            input.Source,
+            await LivePane.FindAsync(pane, environment, cancellationToken),
+            cancellationToken
+        );
     }
 }

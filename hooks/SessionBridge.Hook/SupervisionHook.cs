@@ -1,5 +1,5 @@
-using System.Runtime.InteropServices;
 using SessionBridge.Bridge;
+using System.Runtime.InteropServices;
 using SessionBridge.State;
 using SessionBridge.Supervision;
 using SessionBridge.Tmux;
@@ -16,80 +16,116 @@ internal static class SupervisionHook
     // Short: the file is small, a decision must close the dialog well within a second, and it is no busy loop.
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(100);
 
-
     /// <summary>The decision JSON to print, or null (unsupervised, answered on screen, or no decision in time).</summary>
-    public static string? OnPermissionRequest(HookInput input, string pane, BridgeSettings settings, TimeProvider clock)
+    public static async Task<string?> OnPermissionRequestAsync(
+        StateStore state,
+        HookInput input,
+        string pane,
+        BridgeSettings settings,
+        TimeProvider clock,
+        CancellationToken cancellationToken
+    )
     {
         var environment = settings.Variables;
-        var state = StateStore.Open(new StateDirectory(settings.StateDirectory), Timings.HookLockWait, clock, environment);
         var socket = TmuxSocket.FromTmuxVariable(environment("TMUX"));
         // Unsupervised (nobody supervises anyone): one stat, and the dialog is left to the person at once.
-        if (!state.Supervision.Any() || state.Registry.FindByPane(pane, socket, LivePane.Find(pane, environment)) is not { } peer)
+        if (
+            !await state.Supervision.AnyAsync(cancellationToken)
+            || await state.Registry.FindByPaneAsync(pane, socket, await LivePane.FindAsync(pane, environment, cancellationToken), cancellationToken)
+                is not { } peer
+        )
             return null;
 
         var requests = new PermissionRequests(state);
-        // Killed while waiting (Claude Code's timeout, Ctrl-C): leave no pending request behind. Registered before the
-        // request exists, under the id it will have, so no signal can come between the two.
+        // Killed while waiting (Claude Code's timeout, Ctrl-C): leave no pending request behind. The signal stops the
+        // wait, and the request is ended as timed out before the process exits. Registered before the request exists,
+        // under the id it will have, so no signal can come between the two.
         var id = MessageId.New();
-        void Abandon(PosixSignalContext _) => requests.End(id, RequestStatus.TimedOut, PermissionRequests.ByTimeout, clock.GetUtcNow());
+        using var abandon = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        void Abandon(PosixSignalContext context)
+        {
+            context.Cancel = true;
+            abandon.Cancel();
+        }
 
         using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Abandon);
         using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Abandon);
         using var hangup = PosixSignalRegistration.Create(PosixSignal.SIGHUP, Abandon);
-        var opened = requests.Open(
-            id,
-            peer,
-            input.SessionId,
-            input.ToolName ?? "",
-            input.ToolInputJson,
-            input.PermissionSuggestionsJson,
-            settings.DecisionWaitTime,
-            clock.GetUtcNow()
-        );
-        if (opened is null)
-            return null;
-        if (state.Registry.Find(RoleName.Trusted(opened.Supervisor)) is { } supervisor)
-            HeldHook.StartDeliverer(supervisor.Pane, settings);
+        try
+        {
+            var opened = await requests.OpenAsync(
+                id,
+                peer,
+                input.SessionId,
+                input.ToolName ?? "",
+                input.ToolInputJson,
+                input.PermissionSuggestionsJson,
+                settings.DecisionWaitTime,
+                clock.GetUtcNow(),
+                abandon.Token
+            );
+            if (opened is null)
+                return null;
+            if (await state.Registry.FindAsync(RoleName.Trusted(opened.Supervisor), abandon.Token) is { } supervisor)
+                await HeldHook.StartDelivererAsync(supervisor.Pane, settings, abandon.Token);
 
-        var ended = Wait(requests, opened, clock)
-            ?? requests.End(opened.Id, RequestStatus.TimedOut, PermissionRequests.ByTimeout, clock.GetUtcNow()).Request;
-        return ended is { Status: RequestStatus.Decided, Decision: { } decision } ? DecisionOutput.Json(decision) : null;
+            var ended = await WaitAsync(requests, opened, clock, abandon.Token)
+                ?? (await requests.EndAsync(opened.Id, RequestStatus.TimedOut, PermissionRequests.ByTimeout, clock.GetUtcNow(), abandon.Token)).Request;
+            return ended is { Status: RequestStatus.Decided, Decision: { } decision } ? DecisionOutput.Json(decision) : null;
+        }
+        catch (OperationCanceledException) when (abandon.IsCancellationRequested)
+        {
+            // Not the caller's token: the end must be written even though the wait was stopped.
+            await requests.EndAsync(id, RequestStatus.TimedOut, PermissionRequests.ByTimeout, clock.GetUtcNow(), CancellationToken.None);
+            return null;
+        }
     }
 
     /// <summary>
     /// The peer's other events: its pending requests of this session were answered on screen; a finished turn or an
     /// ended session is told to its supervisor, when it asked.
     /// </summary>
-    public static void OnEvent(HookInput input, string pane, BridgeSettings settings, TimeProvider clock)
+    public static async Task OnEventAsync(
+        StateStore state,
+        HookInput input,
+        string pane,
+        BridgeSettings settings,
+        TimeProvider clock,
+        CancellationToken cancellationToken
+    )
     {
         var environment = settings.Variables;
         var ends = PermissionRequests.EndsRequests(input.Event);
         var tells = PeerNotices.Tells(input.Event);
         if (!ends && !tells)
             return;
-        var state = StateStore.Open(new StateDirectory(settings.StateDirectory), Timings.HookLockWait, clock, environment);
-        var requests = ends && state.Requests.Any();
-        if (!requests && !(tells && state.Supervision.Any()))
+        var requests = ends && await state.Requests.AnyAsync(cancellationToken);
+        if (!requests && !(tells && await state.Supervision.AnyAsync(cancellationToken)))
             return;
         var socket = TmuxSocket.FromTmuxVariable(environment("TMUX"));
-        if (state.Registry.FindByPane(pane, socket, LivePane.Find(pane, environment)) is not { } peer)
+        if (await state.Registry.FindByPaneAsync(pane, socket, await LivePane.FindAsync(pane, environment, cancellationToken), cancellationToken) is not { } peer)
             return;
         if (requests)
-            new PermissionRequests(state).EndOnEvent(peer, input.SessionId, clock.GetUtcNow());
-        if (tells && PeerNotices.OnEvent(state, peer, input, clock.GetUtcNow()) is { } told
-            && state.Registry.Find(RoleName.Trusted(told.Supervisor)) is { } supervisor)
-            HeldHook.StartDeliverer(supervisor.Pane, settings);
+            await new PermissionRequests(state).EndOnEventAsync(peer, input.SessionId, clock.GetUtcNow(), cancellationToken);
+        if (tells && await PeerNotices.OnEventAsync(state, peer, input, clock.GetUtcNow(), cancellationToken) is { } told
+            && await state.Registry.FindAsync(RoleName.Trusted(told.Supervisor), cancellationToken) is { } supervisor)
+            await HeldHook.StartDelivererAsync(supervisor.Pane, settings, cancellationToken);
     }
 
     /// <summary>The request once it has ended, or null when its wait ran out with it still pending.</summary>
-    private static PermissionRequestRecord? Wait(PermissionRequests requests, PermissionRequestRecord opened, TimeProvider clock)
+    private static async Task<PermissionRequestRecord?> WaitAsync(
+        PermissionRequests requests,
+        PermissionRequestRecord opened,
+        TimeProvider clock,
+        CancellationToken cancellationToken
+    )
     {
         while (clock.GetUtcNow() < opened.WaitUntil)
         {
-            var now = requests.Find(opened.Id);
+            var now = await requests.FindAsync(opened.Id, cancellationToken);
             if (now is null || !now.IsPending)
                 return now;
-            Thread.Sleep(Poll);
+            await Task.Delay(Poll, clock, cancellationToken);
         }
 
         return null;

@@ -36,6 +36,8 @@ internal static class ServerSetup
             var bridge = sp.GetRequiredService<BridgeOptions>();
             return new UseCases(logger is null ? bridge : bridge with { Warn = warning => ServerLog.Warning(logger, warning) });
         });
+        // Before the MCP server's own hosted service (added after this), so the tools are in before it starts.
+        services.AddHostedService(sp => new ToolLoading(tools, sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<McpServerOptions>>()));
         // A team across machines: this server answers for its host's panes and keeps the host's heartbeat.
         services.AddHostedService<HostAgentService>();
         return services
@@ -47,10 +49,8 @@ internal static class ServerSetup
                     Version = typeof(ServerSetup).Assembly.GetName().Version?.ToString(3) ?? "0.0.0",
                 };
                 server.ServerInstructions = Instructions;
-                // Runs when the server starts, after the host is built: the descriptors were made meanwhile.
+                // Filled by ToolLoading when the host starts: the descriptors are made meanwhile.
                 server.ToolCollection ??= [];
-                foreach (var tool in tools.GetAwaiter().GetResult())
-                    server.ToolCollection.Add(tool);
             })
             .WithRequestFilters(filters =>
                 filters.AddCallToolFilter(next =>

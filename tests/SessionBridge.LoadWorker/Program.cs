@@ -16,20 +16,20 @@ switch (args)
 {
     case ["log", var from, var to, var count]:
         for (var n = 0; n < Count(count); n++)
-            store.Messages.Append(Message(from, to, n));
+            await store.Messages.AppendAsync(Message(from, to, n), CancellationToken.None);
         break;
 
     case ["log-forever", var from, var to]:
         for (var n = 0; ; n++)
-            store.Messages.Append(Message(from, to, n));
+            await store.Messages.AppendAsync(Message(from, to, n), CancellationToken.None);
 
     case ["state", var worker, var count]:
         for (var n = 0; n < Count(count); n++)
         {
             // 25 roles per worker, each written again and again: a lost update would lose a role or an old value win.
             var role = $"w{worker}r{n % 25}";
-            store.Registry.Save(new PeerRegistration(role, $"%{n}", null, null, null, null, now, now));
-            store.Prompts.Save(new SavedPrompt(role, $"{role} prompt {n}", now));
+            await store.Registry.SaveAsync(new PeerRegistration(role, $"%{n}", null, null, null, null, now, now), CancellationToken.None);
+            await store.Prompts.SaveAsync(new SavedPrompt(role, $"{role} prompt {n}", now), CancellationToken.None);
         }
 
         break;

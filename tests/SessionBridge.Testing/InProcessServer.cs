@@ -49,6 +49,10 @@ public sealed class InProcessServer : IAsyncDisposable
     {
         await Client.DisposeAsync();
         await _host.StopAsync();
-        _host.Dispose();
+        // The use cases close their store asynchronously (a NATS connection): the host is disposed the same way.
+        if (_host is IAsyncDisposable host)
+            await host.DisposeAsync();
+        else
+            _host.Dispose();
     }
 }

@@ -6,7 +6,7 @@ namespace SessionBridge.Bridge;
 /// <summary>set_prompt, get_prompt, list_prompts and delete_prompt: each role's standing briefing.</summary>
 internal sealed class Briefings(BridgeOptions options, StateStore state, TimeProvider clock)
 {
-    public PromptResult Set(string? role, string? prompt)
+    public async Task<PromptResult> SetAsync(string? role, string? prompt, CancellationToken cancellationToken)
     {
         var name = RoleName.Parse(role);
         if (string.IsNullOrWhiteSpace(prompt))
@@ -26,25 +26,25 @@ internal sealed class Briefings(BridgeOptions options, StateStore state, TimePro
 
         options.State.EnsureCreated();
         var saved = new SavedPrompt(name.Value, prompt, clock.GetUtcNow());
-        state.Prompts.Save(saved);
+        await state.Prompts.SaveAsync(saved, cancellationToken);
         return new PromptResult(true, saved.Role, saved.Prompt, saved.UpdatedAt);
     }
 
-    public PromptResult Get(string? role)
+    public async Task<PromptResult> GetAsync(string? role, CancellationToken cancellationToken)
     {
         var name = RoleName.Parse(role);
-        var saved = state.Prompts.Find(name);
+        var saved = await state.Prompts.FindAsync(name, cancellationToken);
         return saved is null
             ? new PromptResult(false, name.Value, null, null)
             : new PromptResult(true, saved.Role, saved.Prompt, saved.UpdatedAt);
     }
 
-    public ListPromptsResult List() => new(state.Prompts.All());
+    public async Task<ListPromptsResult> ListAsync(CancellationToken cancellationToken) => new(await state.Prompts.AllAsync(cancellationToken));
 
-    public DeletePromptResult Delete(string? role)
+    public async Task<DeletePromptResult> DeleteAsync(string? role, CancellationToken cancellationToken)
     {
         var name = RoleName.Parse(role);
         options.State.EnsureCreated();
-        return new DeletePromptResult(name.Value, state.Prompts.Delete(name));
+        return new DeletePromptResult(name.Value, await state.Prompts.DeleteAsync(name, cancellationToken));
     }
 }

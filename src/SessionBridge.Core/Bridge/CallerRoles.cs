@@ -25,7 +25,7 @@ internal static class CallerRoles
     {
         if (options.CallerPane is not { } pane)
             return [];
-        all ??= state.Registry.All();
+        all ??= await state.Registry.AllAsync(cancellationToken);
         var here = all.Where(p => p.Pane == pane && p.Socket == options.CallerSocket && state.IsLocal(p)).ToList();
         if (here.Count == 0)
             return [];

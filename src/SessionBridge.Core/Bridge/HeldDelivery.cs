@@ -17,7 +17,7 @@ internal sealed class HeldDelivery(BridgeOptions options, StateStore state, Pane
     /// <returns>How many held messages were typed.</returns>
     public async Task<int> DeliverAsync(string pane, string? socket, TimeSpan patience, CancellationToken cancellationToken)
     {
-        var peer = state.Registry.FindByPane(pane, socket);
+        var peer = await state.Registry.FindByPaneAsync(pane, socket, null, cancellationToken);
         if (peer is null)
             return 0;
         var role = RoleName.Trusted(peer.Role);
@@ -25,7 +25,7 @@ internal sealed class HeldDelivery(BridgeOptions options, StateStore state, Pane
         FileLock only;
         try
         {
-            only = FileLock.Acquire(Path.Combine(options.State.LocksDirectory, $"deliver-{role}.lock"), TimeSpan.Zero);
+            only = await FileLock.AcquireAsync(Path.Combine(options.State.LocksDirectory, $"deliver-{role}.lock"), TimeSpan.Zero, cancellationToken);
         }
         catch (StateException)
         {
@@ -38,19 +38,19 @@ internal sealed class HeldDelivery(BridgeOptions options, StateStore state, Pane
             while (clock.GetElapsedTime(started) < patience)
             {
                 // Re-read: the role may have moved to another pane (its hooks carry it there), or been handed over.
-                peer = state.Registry.Find(role);
-                if (peer is null || peer.Pane != pane || _held.For(role).Count == 0)
+                peer = await state.Registry.FindAsync(role, cancellationToken);
+                if (peer is null || peer.Pane != pane || (await _held.ForAsync(role, cancellationToken)).Count == 0)
                     return 0;
 
                 var results = await typing.TypeHeldAsync(
                     peer,
-                    () => _held.Claim(role, waiting => waiting, DeliveredVia.Typed, clock.GetUtcNow()),
+                    () => _held.ClaimAsync(role, waiting => waiting, DeliveredVia.Typed, clock.GetUtcNow(), null, cancellationToken),
                     cancellationToken
                 );
                 if (results is not null)
                 {
                     foreach (var (message, delivery) in results.Where(r => !r.Delivery.Delivered))
-                        _held.Rehold(message, delivery.Reason ?? "typing failed", clock.GetUtcNow());
+                        await _held.ReholdAsync(message, delivery.Reason ?? "typing failed", clock.GetUtcNow(), cancellationToken);
                     return results.Count(r => r.Delivery.Delivered);
                 }
 

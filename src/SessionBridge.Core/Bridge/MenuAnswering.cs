@@ -40,7 +40,7 @@ internal sealed class MenuAnswering(
         }
 
         // A peer of another host is answered there; who is asking (the supervisor's identity) is decided here.
-        if (state.Hosts is not null && peers.Find(name, "role") is var target && remote.IsRemote(target))
+        if (state.Hosts is not null && (await peers.FindAsync(name, "role", cancellationToken)) is var target && remote.IsRemote(target))
         {
             var there = asked with { Role = name.Value, CallerRoles = await CallerRoles.OfAsync(options, state, null, cancellationToken) };
             return await remote.RespondAsync(target, there, cancellationToken);
@@ -51,22 +51,22 @@ internal sealed class MenuAnswering(
         PermissionRequestRecord? pending;
         if (request is not null)
         {
-            var found = requests.Find(request.Trim());
+            var found = await requests.FindAsync(request.Trim(), cancellationToken);
             if (found is null)
                 return Stale(name, request, $"no request \"{request}\" is on file (ended over a day ago, or never was): nothing pressed or decided.");
             if (found.Role != name.Value)
                 throw new BridgeException($"Request {found.Id} is {found.Role}'s, not {name}'s.");
-            requests.PendingFor(name, now); // ends it first if it outlived its wait
-            found = requests.Find(found.Id)!;
+            await requests.PendingForAsync(name, now, cancellationToken); // ends it first if it outlived its wait
+            found = (await requests.FindAsync(found.Id, cancellationToken))!;
             if (!found.IsPending)
                 return Stale(name, found);
             pending = found;
         }
         else
         {
-            pending = requests.PendingFor(name, now) is { Count: > 0 } all ? all[^1] : null;
+            pending = await requests.PendingForAsync(name, now, cancellationToken) is { Count: > 0 } all ? all[^1] : null;
             // The supervisor most likely answers the question it was told about: never press keys into whatever came next.
-            if (pending is null && requests.RecentlyEndedFor(name, now) is { } ended)
+            if (pending is null && await requests.RecentlyEndedForAsync(name, now, cancellationToken) is { } ended)
                 return Stale(name, ended);
         }
 
@@ -106,7 +106,7 @@ internal sealed class MenuAnswering(
         }
 
         var decider = mine.Count > 0 ? pending.Supervisor : RoleName.Person;
-        var peer = peers.Find(name, "role");
+        var peer = await peers.FindAsync(name, "role", cancellationToken);
         var tmux = options.Tmux(peer.Socket);
         var problem = (await targeting.CheckAsync(peer, cancellationToken)).Problem;
         if (problem is not null)
@@ -125,13 +125,13 @@ internal sealed class MenuAnswering(
 
         if (menu.State != ScreenState.WaitingSelect)
         {
-            var gone = requests().End(pending.Id, RequestStatus.AnsweredOnScreen, PermissionRequests.ByScreen, clock.GetUtcNow());
+            var gone = await requests().EndAsync(pending.Id, RequestStatus.AnsweredOnScreen, PermissionRequests.ByScreen, clock.GetUtcNow(), cancellationToken);
             return Stale(name, gone.Request ?? pending);
         }
 
         var label = option is null ? null : Label(pending, menu, option);
         var decision = RequestAnswers.For(pending, label, labels, text, reason);
-        var end = requests().Decide(pending.Id, decider, decision, clock.GetUtcNow());
+        var end = await requests().DecideAsync(pending.Id, decider, decision, clock.GetUtcNow(), cancellationToken);
         if (!end.Won)
             return Stale(name, end.Request ?? pending);
 
@@ -232,9 +232,9 @@ internal sealed class MenuAnswering(
             throw new BridgeException($"{{arg:keys}} has {keys.Count} keys; {Limits.MaxKeys} at most in one call.");
 
         var tokens = byOption ? [] : keys!.Select(KeyToken.Parse).ToList();
-        var peer = peers.Find(name, "role");
+        var peer = await peers.FindAsync(name, "role", cancellationToken);
         var tmux = options.Tmux(peer.Socket);
-        using var held = PaneLock.Acquire(options.State, peer.Socket, peer.Pane, options.PaneLockTimeout);
+        using var held = await PaneLock.AcquireAsync(options.State, peer.Socket, peer.Pane, options.PaneLockTimeout, cancellationToken);
         var problem = (await targeting.CheckAsync(peer, cancellationToken)).Problem;
         if (problem is not null)
             return new RespondResult(name.Value, Names(tokens), false, problem);

@@ -34,7 +34,7 @@ internal sealed class MessageSending(
         var sender = RoleName.Parse(from, "from");
         var body = Arguments.MessageText(text);
         var parent = MessageId.ParseOptional(replyTo, "reply_to");
-        var peer = peers.Find(recipient, "to");
+        var peer = await peers.FindAsync(recipient, "to", cancellationToken);
         var fromVerified = await VerifySenderAsync(sender, cancellationToken);
         var typed = tag ? TypedText.Tagged(sender, body) : body;
 
@@ -42,7 +42,7 @@ internal sealed class MessageSending(
         options.State.EnsureCreated();
         try
         {
-            state.Messages.CheckRoomFor(recipient, body);
+            await state.Messages.CheckRoomForAsync(recipient, body, cancellationToken);
         }
         catch (StateException e)
         {
@@ -50,7 +50,7 @@ internal sealed class MessageSending(
         }
 
         var delivery =
-            RateBrake(sender, recipient)
+            await RateBrakeAsync(sender, recipient, cancellationToken)
             ?? (
                 remote.IsRemote(peer)
                     ? await remote.TypeAsync(peer, typed, submit, force, cancellationToken)
@@ -73,9 +73,9 @@ internal sealed class MessageSending(
         {
             // A held message is also kept for the peer's hooks to hand over: one step, under its mailbox lock.
             if (delivery.Status == DeliveryStatus.Held)
-                new HeldQueue(state).Hold(record);
+                await new HeldQueue(state).HoldAsync(record, cancellationToken);
             else
-                state.Messages.Append(record);
+                await state.Messages.AppendAsync(record, cancellationToken);
         }
         catch (StateException e) when (delivery.Delivered)
         {
@@ -88,7 +88,7 @@ internal sealed class MessageSending(
             );
         }
 
-        TouchSender(sender, record.Ts);
+        await TouchSenderAsync(sender, record.Ts, cancellationToken);
         return new SendResult(
             record.Id,
             record.To,
@@ -120,11 +120,11 @@ internal sealed class MessageSending(
         {
             targets = roles.Select(r => RoleName.Parse(r, "roles").Value).Distinct(StringComparer.Ordinal).ToList();
             foreach (var role in targets)
-                peers.Find(RoleName.Trusted(role), "roles");
+                await peers.FindAsync(RoleName.Trusted(role), "roles", cancellationToken);
         }
         else
         {
-            targets = peers.All().Select(p => p.Role).Where(r => r != sender.Value).ToList();
+            targets = (await peers.AllAsync(cancellationToken)).Select(p => p.Role).Where(r => r != sender.Value).ToList();
             if (targets.Count == 0)
                 throw new BridgeException("No other role is registered: nobody to broadcast to. See {cmd:list_peers}.");
         }
@@ -142,16 +142,17 @@ internal sealed class MessageSending(
     /// any 60 s, counted from the recipient's mailbox so that it holds across server processes. Every send
     /// counts whatever became of it, but the brake's own refusals do not, so the time it gives is true.
     /// </summary>
-    private Delivery? RateBrake(RoleName sender, RoleName recipient)
+    private async Task<Delivery?> RateBrakeAsync(RoleName sender, RoleName recipient, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var max = options.MaxPerMinute;
-        var recent = state.Messages.SentSince(
+        var recent = await state.Messages.SentSinceAsync(
             recipient,
             sender.Value,
             now - Limits.RateWindow,
             max,
-            m => m.Status != DeliveryStatus.RefusedRate
+            m => m.Status != DeliveryStatus.RefusedRate,
+            cancellationToken
         );
         if (recent.Count < max)
             return null;
@@ -175,7 +176,7 @@ internal sealed class MessageSending(
     /// </summary>
     private async Task<bool> VerifySenderAsync(RoleName sender, CancellationToken cancellationToken)
     {
-        var all = peers.All();
+        var all = await peers.AllAsync(cancellationToken);
         var mine = await CallerRoles.OfAsync(options, state, all, cancellationToken);
         if (mine.Count > 0)
         {
@@ -201,14 +202,14 @@ internal sealed class MessageSending(
         return false;
     }
 
-    private void TouchSender(RoleName sender, DateTimeOffset now)
+    private async Task TouchSenderAsync(RoleName sender, DateTimeOffset now, CancellationToken cancellationToken)
     {
         // LastSeen is advisory: refresh it at most every 30 s rather than rewrite the registry on every send.
         try
         {
-            var peer = state.Registry.Find(sender);
+            var peer = await state.Registry.FindAsync(sender, cancellationToken);
             if (peer is not null && now - peer.LastSeen > TimeSpan.FromSeconds(30))
-                state.Registry.Touch(sender, now);
+                await state.Registry.TouchAsync(sender, now, cancellationToken);
         }
         catch (StateException)
         {

@@ -11,13 +11,13 @@ namespace SessionBridge.Bridge;
 /// <paramref name="onLost"/> hears of every pane found lost (gone, stale or dead), whoever looked: that is how a
 /// supervisor learns of a session that ended without a hook.
 /// </summary>
-internal sealed class PaneTargeting(BridgeOptions options, Action<PeerRegistration, PaneStatus>? onLost = null)
+internal sealed class PaneTargeting(BridgeOptions options, Func<PeerRegistration, PaneStatus, CancellationToken, Task>? onLost = null)
 {
     public async Task<TargetCheck> CheckAsync(PeerRegistration peer, CancellationToken cancellationToken)
     {
         var check = await InspectPeerAsync(peer, cancellationToken);
         if (onLost is not null && check.Status is PaneStatus.Gone or PaneStatus.Stale or PaneStatus.Dead)
-            onLost(peer, check.Status);
+            await onLost(peer, check.Status, cancellationToken);
         return check;
     }
 

@@ -21,7 +21,7 @@ internal sealed class PaneTyping(BridgeOptions options, PaneTargeting targeting,
     )
     {
         var tmux = options.Tmux(peer.Socket);
-        using var held = PaneLock.Acquire(options.State, peer.Socket, peer.Pane, options.PaneLockTimeout);
+        using var held = await PaneLock.AcquireAsync(options.State, peer.Socket, peer.Pane, options.PaneLockTimeout, cancellationToken);
         var check = await targeting.CheckAsync(peer, cancellationToken);
         // A shell prompt runs whatever is typed as a command: refused even with force.
         if (check.Status == PaneStatus.Shell)
@@ -62,12 +62,12 @@ internal sealed class PaneTyping(BridgeOptions options, PaneTargeting targeting,
     /// </summary>
     public async Task<IReadOnlyList<(MessageRecord Message, Delivery Delivery)>?> TypeHeldAsync(
         PeerRegistration peer,
-        Func<IReadOnlyList<MessageRecord>> claim,
+        Func<Task<IReadOnlyList<MessageRecord>>> claim,
         CancellationToken cancellationToken
     )
     {
         var tmux = options.Tmux(peer.Socket);
-        using var held = PaneLock.Acquire(options.State, peer.Socket, peer.Pane, options.PaneLockTimeout);
+        using var held = await PaneLock.AcquireAsync(options.State, peer.Socket, peer.Pane, options.PaneLockTimeout, cancellationToken);
         var check = await targeting.CheckAsync(peer, cancellationToken);
         if (check.Problem is not null || check.Pane is not { } pane || !await claude.RunsClaudeCodeAsync(peer, pane, cancellationToken))
             return null;
@@ -76,7 +76,7 @@ internal sealed class PaneTyping(BridgeOptions options, PaneTargeting targeting,
             return null;
 
         var results = new List<(MessageRecord, Delivery)>();
-        foreach (var message in claim())
+        foreach (var message in await claim())
         {
             var text = TypedText.Tagged(RoleName.Trusted(message.From), message.Text);
             Delivery delivery;

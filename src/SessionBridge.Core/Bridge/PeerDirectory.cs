@@ -7,13 +7,13 @@ namespace SessionBridge.Bridge;
 internal sealed class PeerDirectory(StateStore state)
 {
     /// <summary>The registration of <paramref name="role"/>; not registered is the caller's mistake.</summary>
-    public PeerRegistration Find(RoleName role, string argument)
+    public async Task<PeerRegistration> FindAsync(RoleName role, string argument, CancellationToken cancellationToken)
     {
-        var peer = state.Registry.Find(role);
+        var peer = await state.Registry.FindAsync(role, cancellationToken);
         if (peer is not null)
             return peer;
 
-        var known = state.Registry.All().Select(p => p.Role).ToList();
+        var known = (await state.Registry.AllAsync(cancellationToken)).Select(p => p.Role).ToList();
         var list = known.Count == 0 ? "no role is registered yet" : "registered: " + string.Join(", ", known);
         throw new BridgeException(
             $"{{arg:{argument}}} \"{role}\" is not registered ({list}). The session playing \"{role}\" must call "
@@ -22,5 +22,5 @@ internal sealed class PeerDirectory(StateStore state)
         );
     }
 
-    public IReadOnlyList<PeerRegistration> All() => state.Registry.All();
+    public Task<IReadOnlyList<PeerRegistration>> AllAsync(CancellationToken cancellationToken) => state.Registry.AllAsync(cancellationToken);
 }

@@ -20,11 +20,11 @@ internal sealed class PeerScreens(
 )
 {
     /// <summary>The role's pending permission request (the newest, if several), as Claude Code gave its hook; null for none.</summary>
-    public PendingRequestView? PendingRequest(string role)
+    public async Task<PendingRequestView?> PendingRequestAsync(string role, CancellationToken cancellationToken)
     {
-        if (!state.Requests.Any())
+        if (!await state.Requests.AnyAsync(cancellationToken))
             return null;
-        var pending = new PermissionRequests(state).PendingFor(RoleName.Parse(role), clock.GetUtcNow());
+        var pending = await new PermissionRequests(state).PendingForAsync(RoleName.Parse(role), clock.GetUtcNow(), cancellationToken);
         return pending.Count > 0 ? PendingRequestView.Of(pending[^1]) : null;
     }
 
@@ -32,7 +32,7 @@ internal sealed class PeerScreens(
     {
         var name = RoleName.Parse(role);
         var scrollback = Arguments.InRange(lines ?? Limits.DefaultReadLines, "lines", 0, Limits.MaxScrollback);
-        var peer = peers.Find(name, "role");
+        var peer = await peers.FindAsync(name, "role", cancellationToken);
         if (remote.IsRemote(peer))
             return await remote.ReadPeerAsync(peer, scrollback, cancellationToken);
         var screen = await targeting.CaptureAsync(peer, scrollback, cancellationToken);
@@ -41,9 +41,9 @@ internal sealed class PeerScreens(
     }
 
     /// <summary>The peer's last answer as its Stop hook recorded it, without reading its screen (for the board).</summary>
-    public (string? Text, DateTimeOffset? At) LastAnswer(string role)
+    public async Task<(string? Text, DateTimeOffset? At)> LastAnswerAsync(string role, CancellationToken cancellationToken)
     {
-        var presence = reader.Presence(peers.Find(RoleName.Parse(role), "role"));
+        var presence = reader.Presence(await peers.FindAsync(RoleName.Parse(role), "role", cancellationToken));
         return (presence?.LastAnswer, presence?.LastAnswerAt);
     }
 
@@ -55,7 +55,7 @@ internal sealed class PeerScreens(
     {
         var name = RoleName.Parse(role);
         var scrollback = Arguments.InRange(lines ?? Limits.DefaultDetectLines, "lines", 0, Limits.MaxScrollback);
-        var peer = peers.Find(name, "role");
+        var peer = await peers.FindAsync(name, "role", cancellationToken);
         if (remote.IsRemote(peer))
             return await remote.DetectQuestionAsync(peer, scrollback, cancellationToken);
         var screen = await targeting.CaptureAsync(peer, scrollback, cancellationToken);
@@ -73,7 +73,7 @@ internal sealed class PeerScreens(
             reading.Matched,
             live.Source,
             live.Since,
-            PendingRequest(name.Value)
+            await PendingRequestAsync(name.Value, cancellationToken)
         );
     }
 }

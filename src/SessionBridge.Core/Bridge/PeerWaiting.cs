@@ -58,7 +58,7 @@ internal sealed class PeerWaiting(
         if (condition == WaitCondition.Delivered && message is null)
             throw new BridgeException("Waiting for delivery needs {arg:id}: the id send returned for the held message.");
 
-        var peer = peers.Find(name, "role");
+        var peer = await peers.FindAsync(name, "role", cancellationToken);
         var started = clock.GetTimestamp();
         if (message is not null && condition == WaitCondition.Delivered)
             return await DeliveredAsync(name, message, seconds, started, cancellationToken);
@@ -69,7 +69,7 @@ internal sealed class PeerWaiting(
 
         var deadline = TimeSpan.FromSeconds(seconds);
         options.State.EnsureCreated();
-        using var watch = state.Watch(caller is null ? PaneIdentity.Of(peer) : null, caller);
+        using var watch = await state.WatchAsync(caller is null ? PaneIdentity.Of(peer) : null, caller, cancellationToken);
         PeerState? last = null;
         while (true)
         {
@@ -77,7 +77,7 @@ internal sealed class PeerWaiting(
             var pause = options.WaitFallbackInterval;
             if (caller is { } inbox)
             {
-                if (Arrived(inbox, name, parent) is { } arrived)
+                if (await ArrivedAsync(inbox, name, parent, cancellationToken) is { } arrived)
                     return new WaitResult(name.Value, condition, true, waited, null, arrived, null);
             }
             else
@@ -117,12 +117,12 @@ internal sealed class PeerWaiting(
     private async Task<WaitResult> DeliveredAsync(RoleName role, string id, int seconds, long started, CancellationToken cancellationToken)
     {
         var deadline = TimeSpan.FromSeconds(seconds);
-        using var watch = state.Watch(null, role);
+        using var watch = await state.WatchAsync(null, role, cancellationToken);
         while (true)
         {
             var waited = (long)clock.GetElapsedTime(started).TotalMilliseconds;
             var record =
-                state.Messages.Find(role, id, Limits.MaxMessages)
+                await state.Messages.FindAsync(role, id, Limits.MaxMessages, cancellationToken)
                 ?? throw new BridgeException(
                     $"No message with id \"{id}\" among the last {Limits.MaxMessages} sent to {role}. Check the id with "
                         + $"{{cmd:inbox {role}}}."
@@ -142,11 +142,10 @@ internal sealed class PeerWaiting(
     /// between the send and this call is found, and so is one that came between two calls. Reading only: the
     /// mark moves with inbox(mark_read).
     /// </summary>
-    private MessageRecord? Arrived(RoleName inbox, RoleName from, string? parent)
+    private async Task<MessageRecord?> ArrivedAsync(RoleName inbox, RoleName from, string? parent, CancellationToken cancellationToken)
     {
-        var after = parent is null ? state.Messages.LastReadId(inbox) : null;
-        return state
-            .Messages.Inbox(inbox, Limits.MaxMessages, after)
+        var after = parent is null ? await state.Messages.LastReadIdAsync(inbox, cancellationToken) : null;
+        return (await state.Messages.InboxAsync(inbox, Limits.MaxMessages, after, cancellationToken))
             .Records.FirstOrDefault(m => m.From == from.Value && (parent is null || m.ReplyTo == parent));
     }
 

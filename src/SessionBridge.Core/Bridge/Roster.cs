@@ -81,8 +81,8 @@ internal sealed class Roster(
             Host: state.Host
         );
 
-        var before = state.Registry.All();
-        state.Registry.Save(registration);
+        var before = await state.Registry.AllAsync(cancellationToken);
+        await state.Registry.SaveAsync(registration, cancellationToken);
         var previous = before.FirstOrDefault(p => p.Role == name.Value);
         var movedFrom = previous is not null && previous.Pane != target ? previous.Pane : null;
         var alsoHere = before
@@ -95,9 +95,9 @@ internal sealed class Roster(
     /// <summary>Every role with its pane's status and, for a live pane, what its screen shows; read in parallel.</summary>
     public async Task<ListPeersResult> ListPeersAsync(CancellationToken cancellationToken)
     {
-        var supervisors = state.Supervision.All().ToDictionary(e => e.Role, e => e.Supervisor, StringComparer.Ordinal);
+        var supervisors = (await state.Supervision.AllAsync(cancellationToken)).ToDictionary(e => e.Role, e => e.Supervisor, StringComparer.Ordinal);
         var views = await Task.WhenAll(
-            state.Registry.All().Select(peer =>
+            (await state.Registry.AllAsync(cancellationToken)).Select(peer =>
                 remote.IsRemote(peer)
                     ? remote.ViewAsync(peer, supervisors.GetValueOrDefault(peer.Role), cancellationToken)
                     : ViewAsync(peer, supervisors.GetValueOrDefault(peer.Role), cancellationToken)

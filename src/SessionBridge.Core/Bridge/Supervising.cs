@@ -22,22 +22,26 @@ internal sealed class Supervising(BridgeOptions options, StateStore state, TimeP
         var targets = Roles(roles);
         var told = Notices(notify);
         var supervisor = await CallerRoleAsync(by, cancellationToken);
-        return stop ? Stop(supervisor, targets) : Start(supervisor, targets, told);
+        return stop ? await StopAsync(supervisor, targets, cancellationToken) : await StartAsync(supervisor, targets, told, cancellationToken);
     }
 
     /// <summary>
     /// One call for a person or the team file: <paramref name="supervisor"/> supervises <paramref name="roles"/>,
     /// replacing their earlier supervisors. No caller check: whoever runs it owns the state directory.
     /// </summary>
-    public SuperviseResult Set(string supervisor, IReadOnlyList<string> roles, IReadOnlyList<string>? notify = null) =>
-        Start(RoleName.Parse(supervisor, "by"), Roles(roles), Notices(notify));
+    public Task<SuperviseResult> SetAsync(
+        string supervisor,
+        IReadOnlyList<string> roles,
+        IReadOnlyList<string>? notify,
+        CancellationToken cancellationToken
+    ) => StartAsync(RoleName.Parse(supervisor, "by"), Roles(roles), Notices(notify), cancellationToken);
 
     /// <summary>Ends the supervision of <paramref name="roles"/>, whoever held it (a person's command).</summary>
-    public SuperviseResult Stop(IReadOnlyList<string> roles)
+    public async Task<SuperviseResult> StopAsync(IReadOnlyList<string> roles, CancellationToken cancellationToken)
     {
         var targets = Roles(roles);
         options.State.EnsureCreated();
-        var removed = state.Supervision.Stop(targets, null);
+        var removed = await state.Supervision.StopAsync(targets, null, cancellationToken);
         var by = removed.Select(e => e.Supervisor).Distinct(StringComparer.Ordinal).ToList();
         return new SuperviseResult(
             by.Count == 1 ? by[0] : null,
@@ -48,15 +52,20 @@ internal sealed class Supervising(BridgeOptions options, StateStore state, TimeP
     }
 
     /// <summary>Who supervises <paramref name="role"/>, or null.</summary>
-    public string? SupervisorOf(string role) =>
-        RoleName.IsValid(role) ? state.Supervision.Find(RoleName.Trusted(role))?.Supervisor : null;
+    public async Task<string?> SupervisorOfAsync(string role, CancellationToken cancellationToken) =>
+        RoleName.IsValid(role) ? (await state.Supervision.FindAsync(RoleName.Trusted(role), cancellationToken))?.Supervisor : null;
 
-    private SuperviseResult Start(RoleName supervisor, IReadOnlyList<RoleName> roles, IReadOnlyList<SupervisionNotice>? notify)
+    private async Task<SuperviseResult> StartAsync(
+        RoleName supervisor,
+        IReadOnlyList<RoleName> roles,
+        IReadOnlyList<SupervisionNotice>? notify,
+        CancellationToken cancellationToken
+    )
     {
         if (roles.Any(r => r == supervisor))
             throw new BridgeException($"{{arg:roles}} names \"{supervisor}\" itself: a role cannot supervise itself.");
         options.State.EnsureCreated();
-        var replaced = state.Supervision.Set(supervisor, roles, clock.GetUtcNow(), notify);
+        var replaced = await state.Supervision.SetAsync(supervisor, roles, clock.GetUtcNow(), notify, cancellationToken);
         return new SuperviseResult(
             supervisor.Value,
             roles.Select(r => r.Value).ToList(),
@@ -66,10 +75,10 @@ internal sealed class Supervising(BridgeOptions options, StateStore state, TimeP
         );
     }
 
-    private SuperviseResult Stop(RoleName supervisor, IReadOnlyList<RoleName> roles)
+    private async Task<SuperviseResult> StopAsync(RoleName supervisor, IReadOnlyList<RoleName> roles, CancellationToken cancellationToken)
     {
         options.State.EnsureCreated();
-        var removed = state.Supervision.Stop(roles, supervisor);
+        var removed = await state.Supervision.StopAsync(roles, supervisor, cancellationToken);
         return new SuperviseResult(supervisor.Value, removed.Select(e => e.Role).ToList(), true, new Dictionary<string, string>());
     }
 

@@ -5,9 +5,10 @@ namespace SessionBridge.Bridge;
 
 /// <summary>
 /// The use cases behind the tools and the command line, built once over one state directory and one set of
-/// timings. Each tool or command calls one of them; each holds the logic for its own tools.
+/// timings. Each tool or command calls one of them; each holds the logic for its own tools. It opens the store, so
+/// it closes it: whoever makes the use cases (the server's services, a command) disposes them.
 /// </summary>
-internal sealed class UseCases
+internal sealed class UseCases : IAsyncDisposable
 {
     public UseCases(BridgeOptions options, TimeProvider? clock = null)
     {
@@ -19,12 +20,12 @@ internal sealed class UseCases
         var peers = new PeerDirectory(state);
         var targeting = new PaneTargeting(
             options,
-            (peer, status) =>
+            async (peer, status, cancellationToken) =>
             {
                 // Telling the supervisor must not fail the look that found the pane lost.
                 try
                 {
-                    Supervision.PeerNotices.OnPaneLost(state, peer, status, clock.GetUtcNow());
+                    await Supervision.PeerNotices.OnPaneLostAsync(state, peer, status, clock.GetUtcNow(), cancellationToken);
                 }
                 catch (StateException e)
                 {
@@ -83,6 +84,9 @@ internal sealed class UseCases
     /// <summary>set_prompt, get_prompt, list_prompts, delete_prompt.</summary>
     public Briefings Briefings { get; }
 
-    /// <summary>supervise: who supervises whom (the command line and the team file call <see cref="Supervising.Set"/>).</summary>
+    /// <summary>supervise: who supervises whom (the command line and the team file call <see cref="Supervising.SetAsync"/>).</summary>
     public Supervising Supervising { get; }
+
+    /// <summary>Closes the store (its NATS connection, when it has one).</summary>
+    public ValueTask DisposeAsync() => State.DisposeAsync();
 }

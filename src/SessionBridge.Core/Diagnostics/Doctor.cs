@@ -23,14 +23,14 @@ internal sealed class Doctor(Roster roster, StateStore state, BridgeOptions opti
         if (state.Kind == StateStoreKind.Nats && NatsSettings.FromEnvironment(options.GetVariable) is { } nats)
         {
             // The team's registry and prompts are on NATS: what to check is the way there, not files.
-            var natsChecks = await new NatsDoctor(nats).RunAsync(cancellationToken);
+            var natsChecks = await new NatsDoctor(nats, state.Connection as NatsTeam).RunAsync(cancellationToken);
             checks.AddRange(natsChecks);
             shared = natsChecks.All(c => c.Outcome != CheckOutcome.Failed);
         }
         else
         {
-            checks.Add(Readable("registry.json", options.State.RegistryPath, "the first register writes it", () => state.Registry.All()));
-            checks.Add(Readable("prompts.json", options.State.PromptsPath, "the first set_prompt writes it", () => state.Prompts.All()));
+            checks.Add(await ReadableAsync("registry.json", options.State.RegistryPath, "the first register writes it", () => state.Registry.AllAsync(cancellationToken)));
+            checks.Add(await ReadableAsync("prompts.json", options.State.PromptsPath, "the first set_prompt writes it", () => state.Prompts.AllAsync(cancellationToken)));
         }
 
         // Without the shared state, the registrations and the hook's dry run could only repeat that it is unreachable.
@@ -38,7 +38,7 @@ internal sealed class Doctor(Roster roster, StateStore state, BridgeOptions opti
             checks.AddRange(await RegistrationsAsync(cancellationToken));
         checks.Add(ServerRegisteredWithClaude());
         checks.AddRange(HookWired(wiring));
-        if (shared && HookDryRun(wiring) is { } dryRun)
+        if (shared && await HookDryRunAsync(wiring, cancellationToken) is { } dryRun)
             checks.Add(dryRun);
         checks.Add(ToolsAllowed());
         return checks;
@@ -113,13 +113,13 @@ internal sealed class Doctor(Roster roster, StateStore state, BridgeOptions opti
     }
 
     // A file that is not there yet is not "valid": say so, and what will write it.
-    private static DoctorCheck Readable(string name, string path, string writtenBy, Action read)
+    private static async Task<DoctorCheck> ReadableAsync(string name, string path, string writtenBy, Func<Task> read)
     {
         if (!File.Exists(path))
             return new DoctorCheck(name, CheckOutcome.Ok, $"not there yet ({writtenBy})");
         try
         {
-            read();
+            await read();
             return new DoctorCheck(name, CheckOutcome.Ok, "valid");
         }
         catch (StateException e)
@@ -229,17 +229,17 @@ internal sealed class Doctor(Roster roster, StateStore state, BridgeOptions opti
     }
 
     // What the hook would hand Claude Code in this pane after /clear, computed by the same code the hook runs.
-    private DoctorCheck? HookDryRun(HookWiring wiring)
+    private async Task<DoctorCheck?> HookDryRunAsync(HookWiring wiring, CancellationToken cancellationToken)
     {
         if (options.CallerPane is not { } pane || wiring.Entries.All(h => h.Event != HookEvents.SessionStart.Name))
             return null;
         const string name = "hook in this pane";
         try
         {
-            var context = SessionStartContext.Build(state, pane, options.CallerSocket, "clear");
+            var context = await SessionStartContext.BuildAsync(state, pane, options.CallerSocket, "clear", null, cancellationToken);
             if (context is not null)
                 return new DoctorCheck(name, CheckOutcome.Ok, $"after /clear it restores {context.Length:N0} characters: {context.Split('\n')[0]}");
-            var role = state.Registry.FindByPane(pane, options.CallerSocket);
+            var role = await state.Registry.FindByPaneAsync(pane, options.CallerSocket, null, cancellationToken);
             return role is null
                 ? new DoctorCheck(name, CheckOutcome.Warning, $"pane {pane} is not registered: nothing to restore after /clear", "Call register from the Claude Code session in this pane.")
                 : new DoctorCheck(name, CheckOutcome.Warning, $"{role.Role} has no saved prompt: nothing to restore after /clear", $"session-bridge prompt set {role.Role} \"…\" (or the set_prompt tool).");

@@ -10,7 +10,8 @@ namespace SessionBridge.Diagnostics;
 /// the team's buckets and stream, and the round-trip time. Each step needs the one before: a failed step ends the list,
 /// saying what to do, within <see cref="NatsTeam.CallTimeout"/>.
 /// </summary>
-internal sealed class NatsDoctor(NatsSettings settings)
+/// <param name="connection">The store's own connection, when the process has one open: one connection per process.</param>
+internal sealed class NatsDoctor(NatsSettings settings, NatsTeam? connection = null)
 {
     /// <summary>Pings per figure: the median of a few, so one slow answer on a busy machine does not decide.</summary>
     private const int Pings = 5;
@@ -20,7 +21,9 @@ internal sealed class NatsDoctor(NatsSettings settings)
 
     public async Task<IReadOnlyList<DoctorCheck>> RunAsync(CancellationToken cancellationToken = default)
     {
-        var team = NatsTeam.For(settings);
+        // A connection of its own only when the process has none, closed when the checks end.
+        await using var owned = connection is null ? new NatsTeam(settings) : null;
+        var team = connection ?? owned!;
         var checks = new List<DoctorCheck> { await ConnectAsync(team, cancellationToken) };
         if (checks[^1].Outcome == CheckOutcome.Failed)
             return checks;

@@ -23,15 +23,16 @@ internal static class HeldHandover
     /// <paramref name="inTranscript"/> says whether a message id is already in this session's transcript (a resumed
     /// conversation that kept an earlier start's context): such a message is not handed over twice.
     /// </summary>
-    public static HeldHookOutcome OnHook(
+    public static async Task<HeldHookOutcome> OnHookAsync(
         StateStore state,
         HookInput input,
         string pane,
         string? socket,
-        Func<PaneIdentity?> live,
+        Func<CancellationToken, Task<PaneIdentity?>> live,
         Func<string, bool> inTranscript,
         int room,
-        DateTimeOffset now
+        DateTimeOffset now,
+        CancellationToken cancellationToken
     )
     {
         var hookEvent = input.Event;
@@ -46,36 +47,39 @@ internal static class HeldHandover
             return HeldHookOutcome.Nothing;
 
         var queue = new HeldQueue(state);
-        if (RoleWithHeld(queue, state, hookEvent, pane, socket, live) is not { } role)
+        if (await RoleWithHeldAsync(queue, state, hookEvent, pane, socket, live, cancellationToken) is not { } role)
             return HeldHookOutcome.Nothing;
 
         var session = input.SessionId;
         switch (hookEvent)
         {
             case HookEventName.SessionEnd:
-                queue.Return(role, to => to.Is(session, pane), "its session ended before a turn carried it", now);
+                await queue.ReturnAsync(role, to => to.Is(session, pane), "its session ended before a turn carried it", now, null, cancellationToken);
                 return HeldHookOutcome.Nothing;
             case HookEventName.SessionStart:
                 // Whatever is still handed to a session now was never carried by a turn: that session is gone (this
                 // pane's role starts anew). A resumed conversation that kept it already has it: handed to this start.
                 var here = new Handover(session, pane, now);
-                queue.Return(
+                await queue.ReturnAsync(
                     role,
                     _ => true,
                     "the session it was handed to ended before a turn carried it",
                     now,
-                    message => message.HandedOver?.SessionId == session && session is not null && inTranscript(message.Id) ? here : null
+                    message => message.HandedOver?.SessionId == session && session is not null && inTranscript(message.Id) ? here : null,
+                    cancellationToken
                 );
                 break;
             default:
                 // UserPromptSubmit, PostToolUse and Stop come only with a turn: it carries what this session was handed.
-                queue.Carried(role, session, pane, now);
+                await queue.CarriedAsync(role, session, pane, now, cancellationToken);
                 break;
         }
 
-        var context = via is { } how ? Claim(queue, role, how, room, now, how == DeliveredVia.SessionStart ? new Handover(session, pane, now) : null) : null;
+        var context = via is { } how
+            ? await ClaimAsync(queue, role, how, room, now, how == DeliveredVia.SessionStart ? new Handover(session, pane, now) : null, cancellationToken)
+            : null;
         // Stop: the turn ended, the prompt is about to be free. SessionStart: a slash command or what did not fit.
-        var start = hookEvent is HookEventName.Stop or HookEventName.SessionStart && queue.For(role).Count > 0;
+        var start = hookEvent is HookEventName.Stop or HookEventName.SessionStart && (await queue.ForAsync(role, cancellationToken)).Count > 0;
         return new HeldHookOutcome(context, start);
     }
 
@@ -83,37 +87,46 @@ internal static class HeldHandover
     /// The role registered on the pane, when anything at all is held (else null, at the cost of one listing, or of
     /// one look at the local hint across machines); <paramref name="live"/> is asked for only then.
     /// </summary>
-    private static RoleName? RoleWithHeld(
+    private static async Task<RoleName?> RoleWithHeldAsync(
         HeldQueue queue,
         StateStore state,
         HookEventName? hookEvent,
         string pane,
         string? socket,
-        Func<PaneIdentity?> live
+        Func<CancellationToken, Task<PaneIdentity?>> live,
+        CancellationToken cancellationToken
     )
     {
         // Across machines the local hint is set by this host's servers, which may all have been down while another
         // host held a message for this pane's role: a session start (rare) asks the team's store itself.
         var ask = hookEvent == HookEventName.SessionStart && state.Hosts is not null;
-        if (!ask && !queue.Any())
+        if (!ask && !await queue.AnyAsync(cancellationToken))
             return null;
-        var peer = state.Registry.FindByPane(pane, socket, live());
+        var peer = await state.Registry.FindByPaneAsync(pane, socket, await live(cancellationToken), cancellationToken);
         if (peer is null)
             return null;
         var role = RoleName.Trusted(peer.Role);
-        return queue.Has(role) ? role : null;
+        return await queue.HasAsync(role, cancellationToken) ? role : null;
     }
 
     /// <summary>
     /// Claims the held messages that fit in <paramref name="room"/> characters and returns the context that carries
     /// them, or null. What does not fit is not claimed: it stays held for the next hook or the deliverer.
     /// </summary>
-    private static string? Claim(HeldQueue queue, RoleName role, DeliveredVia via, int room, DateTimeOffset now, Handover? handover)
+    private static async Task<string?> ClaimAsync(
+        HeldQueue queue,
+        RoleName role,
+        DeliveredVia via,
+        int room,
+        DateTimeOffset now,
+        Handover? handover,
+        CancellationToken cancellationToken
+    )
     {
         var head = Head(role);
         if (room - head.Length < MinimumEntry)
             return null;
-        var claimed = queue.Claim(role, waiting => Fitting(waiting, room - head.Length), via, now, handover);
+        var claimed = await queue.ClaimAsync(role, waiting => Fitting(waiting, room - head.Length), via, now, handover, cancellationToken);
         if (claimed.Count == 0)
             return null;
         var text = new StringBuilder(head);

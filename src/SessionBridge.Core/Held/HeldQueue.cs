@@ -16,32 +16,40 @@ internal sealed class HeldQueue(StateStore state)
     private readonly IHeldStore _store = state.Held;
 
     /// <summary>Whether any role has a message held (one directory listing, for the hook's every event).</summary>
-    public bool Any() => _store.Any();
+    public Task<bool> AnyAsync(CancellationToken cancellationToken) => _store.AnyAsync(cancellationToken);
 
     /// <summary>The messages waiting for <paramref name="role"/> now (not handed over), oldest first (read without the lock: a hint).</summary>
-    public IReadOnlyList<MessageRecord> For(RoleName role) => Waiting(_store.Read(role));
+    public async Task<IReadOnlyList<MessageRecord>> ForAsync(RoleName role, CancellationToken cancellationToken) =>
+        Waiting(await _store.ReadAsync(role, cancellationToken));
 
     /// <summary>Whether anything is in the store for <paramref name="role"/>: waiting, or handed over and not yet carried by a turn.</summary>
-    public bool Has(RoleName role) => _store.Read(role).Count > 0;
+    public async Task<bool> HasAsync(RoleName role, CancellationToken cancellationToken) => (await _store.ReadAsync(role, cancellationToken)).Count > 0;
 
     /// <summary>Every waiting message, by role, oldest first within a role (read without the lock: what the board shows).</summary>
-    public IReadOnlyList<HeldMessage> All() => _store.Roles().SelectMany(role => For(role)).Select(HeldMessage.Of).ToList();
+    public async Task<IReadOnlyList<HeldMessage>> AllAsync(CancellationToken cancellationToken)
+    {
+        var all = new List<HeldMessage>();
+        foreach (var role in await _store.RolesAsync(cancellationToken))
+            all.AddRange((await ForAsync(role, cancellationToken)).Select(HeldMessage.Of));
+        return all;
+    }
 
     // Oldest first by time: a store may list a message it changed (handed over, then waiting again) as its newest.
     private static List<MessageRecord> Waiting(IReadOnlyList<MessageRecord> stored) => stored.Where(m => m.HandedOver is null).OrderBy(m => m.Ts).ToList();
 
     /// <summary>Logs a held message and keeps it for handing over, in one step.</summary>
-    public void Hold(MessageRecord message)
+    public async Task HoldAsync(MessageRecord message, CancellationToken cancellationToken)
     {
         var role = RoleName.Trusted(message.To);
-        state.Messages.UnderMailboxLock(
+        await state.Messages.UnderMailboxLockAsync(
             role,
-            append =>
+            async append =>
             {
-                _store.Write(role, [.. _store.Read(role), message]);
-                append(LogLine.Of(message));
+                await _store.WriteAsync(role, [.. await _store.ReadAsync(role, cancellationToken), message], cancellationToken);
+                await append(LogLine.Of(message));
                 return true;
-            }
+            },
+            cancellationToken
         );
     }
 
@@ -52,18 +60,19 @@ internal sealed class HeldQueue(StateStore state)
     /// held/, marked as handed to that session, and the line says handed over. Messages waiting over a day are
     /// given up on the way, with a status line saying so.
     /// </summary>
-    public IReadOnlyList<MessageRecord> Claim(
+    public Task<IReadOnlyList<MessageRecord>> ClaimAsync(
         RoleName role,
         Func<IReadOnlyList<MessageRecord>, IReadOnlyList<MessageRecord>> choose,
         DeliveredVia via,
         DateTimeOffset now,
-        Handover? handover = null
+        Handover? handover,
+        CancellationToken cancellationToken
     ) =>
-        state.Messages.UnderMailboxLock<IReadOnlyList<MessageRecord>>(
+        state.Messages.UnderMailboxLockAsync<IReadOnlyList<MessageRecord>>(
             role,
-            append =>
+            async append =>
             {
-                var stored = _store.Read(role);
+                var stored = await _store.ReadAsync(role, cancellationToken);
                 var waiting = Waiting(stored);
                 if (waiting.Count == 0)
                     return [];
@@ -75,34 +84,37 @@ internal sealed class HeldQueue(StateStore state)
 
                 var taken = chosen.Select(m => m.Id).Concat(expired.Select(m => m.Id)).ToHashSet(StringComparer.Ordinal);
                 var chosenIds = chosen.Select(m => m.Id).ToHashSet(StringComparer.Ordinal);
-                _store.Write(
+                await _store.WriteAsync(
                     role,
                     stored
                         .Where(m => !taken.Contains(m.Id) || (handover is not null && chosenIds.Contains(m.Id)))
                         .Select(m => handover is not null && chosenIds.Contains(m.Id) ? m with { HandedOver = handover, DeliveredVia = via } : m)
-                        .ToList()
+                        .ToList(),
+                    cancellationToken
                 );
                 foreach (var message in expired)
-                    append(LogLine.Of(StatusLine.About(message, now, DeliveryStatus.NotDelivered, StatusFold.NeverDelivered(message), null)));
+                    await append(LogLine.Of(StatusLine.About(message, now, DeliveryStatus.NotDelivered, StatusFold.NeverDelivered(message), null)));
                 var status = handover is null ? DeliveryStatus.Submitted : DeliveryStatus.HandedOver;
                 foreach (var message in chosen)
-                    append(LogLine.Of(StatusLine.About(message, now, status, null, via)));
+                    await append(LogLine.Of(StatusLine.About(message, now, status, null, via)));
                 return chosen;
-            }
+            },
+            cancellationToken
         );
 
     /// <summary>Puts a claimed message back (typing it failed after the claim), with a status line saying it is held again and why.</summary>
-    public void Rehold(MessageRecord message, string reason, DateTimeOffset now)
+    public async Task ReholdAsync(MessageRecord message, string reason, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var role = RoleName.Trusted(message.To);
-        state.Messages.UnderMailboxLock(
+        await state.Messages.UnderMailboxLockAsync(
             role,
-            append =>
+            async append =>
             {
-                _store.Write(role, [.. _store.Read(role).Where(m => m.Id != message.Id), message]);
-                append(LogLine.Of(StatusLine.About(message, now, DeliveryStatus.Held, reason, null)));
+                await _store.WriteAsync(role, [.. (await _store.ReadAsync(role, cancellationToken)).Where(m => m.Id != message.Id), message], cancellationToken);
+                await append(LogLine.Of(StatusLine.About(message, now, DeliveryStatus.Held, reason, null)));
                 return true;
-            }
+            },
+            cancellationToken
         );
     }
 
@@ -111,20 +123,21 @@ internal sealed class HeldQueue(StateStore state)
     /// to that session as context are now carried to its model. Removes them from held/ and logs each delivered
     /// (submitted, still by the way it was handed over). Returns how many.
     /// </summary>
-    public int Carried(RoleName role, string? sessionId, string pane, DateTimeOffset now) =>
-        state.Messages.UnderMailboxLock(
+    public Task<int> CarriedAsync(RoleName role, string? sessionId, string pane, DateTimeOffset now, CancellationToken cancellationToken) =>
+        state.Messages.UnderMailboxLockAsync(
             role,
-            append =>
+            async append =>
             {
-                var stored = _store.Read(role);
+                var stored = await _store.ReadAsync(role, cancellationToken);
                 var carried = stored.Where(m => m.HandedOver?.Is(sessionId, pane) == true).ToList();
                 if (carried.Count == 0)
                     return 0;
-                _store.Write(role, stored.Where(m => m.HandedOver?.Is(sessionId, pane) != true).ToList());
+                await _store.WriteAsync(role, stored.Where(m => m.HandedOver?.Is(sessionId, pane) != true).ToList(), cancellationToken);
                 foreach (var message in carried)
-                    append(LogLine.Of(StatusLine.About(message, now, DeliveryStatus.Submitted, null, message.DeliveredVia ?? DeliveredVia.SessionStart)));
+                    await append(LogLine.Of(StatusLine.About(message, now, DeliveryStatus.Submitted, null, message.DeliveredVia ?? DeliveredVia.SessionStart)));
                 return carried.Count;
-            }
+            },
+            cancellationToken
         );
 
     /// <summary>
@@ -133,18 +146,19 @@ internal sealed class HeldQueue(StateStore state)
     /// <paramref name="keep"/> picks (the new session already has them, as a resumed conversation) are handed to
     /// <paramref name="keep"/>'s session instead, with no new line. Returns those held again.
     /// </summary>
-    public IReadOnlyList<MessageRecord> Return(
+    public Task<IReadOnlyList<MessageRecord>> ReturnAsync(
         RoleName role,
         Func<Handover, bool> gone,
         string reason,
         DateTimeOffset now,
-        Func<MessageRecord, Handover?>? keep = null
+        Func<MessageRecord, Handover?>? keep,
+        CancellationToken cancellationToken
     ) =>
-        state.Messages.UnderMailboxLock<IReadOnlyList<MessageRecord>>(
+        state.Messages.UnderMailboxLockAsync<IReadOnlyList<MessageRecord>>(
             role,
-            append =>
+            async append =>
             {
-                var stored = _store.Read(role);
+                var stored = await _store.ReadAsync(role, cancellationToken);
                 if (!stored.Any(m => m.HandedOver is { } to && gone(to)))
                     return [];
                 var again = new List<MessageRecord>();
@@ -162,10 +176,11 @@ internal sealed class HeldQueue(StateStore state)
                     }
                 }
 
-                _store.Write(role, next);
+                await _store.WriteAsync(role, next, cancellationToken);
                 foreach (var message in again)
-                    append(LogLine.Of(StatusLine.About(message, now, DeliveryStatus.Held, reason, null)));
+                    await append(LogLine.Of(StatusLine.About(message, now, DeliveryStatus.Held, reason, null)));
                 return again;
-            }
+            },
+            cancellationToken
         );
 }

@@ -55,7 +55,11 @@ internal sealed class HostAgent(UseCases useCases, Action<string>? warn = null)
         {
             try
             {
-                link.Beat(useCases.Clock.GetUtcNow());
+                await link.BeatAsync(useCases.Clock.GetUtcNow(), cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return;
             }
             catch (StateException e)
             {
@@ -99,11 +103,11 @@ internal sealed class HostAgent(UseCases useCases, Action<string>? warn = null)
             {
                 HostOperation.Type => await TypeAsync(Read(payload, HostJsonContext.Default.TypeRequest), cancellationToken),
                 HostOperation.Read => Result(
-                    await useCases.Screens.ReadPeerAsync(Local(Read(payload, HostJsonContext.Default.ScreenRequest).Role).Role, Lines(payload), cancellationToken),
+                    await useCases.Screens.ReadPeerAsync((await LocalAsync(Read(payload, HostJsonContext.Default.ScreenRequest).Role, cancellationToken)).Role, Lines(payload), cancellationToken),
                     HostJsonContext.Default.ReadPeerResult
                 ),
                 HostOperation.Detect => Result(
-                    await useCases.Screens.DetectQuestionAsync(Local(Read(payload, HostJsonContext.Default.ScreenRequest).Role).Role, Lines(payload), cancellationToken),
+                    await useCases.Screens.DetectQuestionAsync((await LocalAsync(Read(payload, HostJsonContext.Default.ScreenRequest).Role, cancellationToken)).Role, Lines(payload), cancellationToken),
                     HostJsonContext.Default.DetectQuestionResult
                 ),
                 HostOperation.Respond => await RespondAsync(Read(payload, HostJsonContext.Default.RespondRequest), cancellationToken),
@@ -131,29 +135,29 @@ internal sealed class HostAgent(UseCases useCases, Action<string>? warn = null)
 
     private async Task<HostAnswer> TypeAsync(TypeRequest request, CancellationToken cancellationToken)
     {
-        var peer = Local(request.Role);
+        var peer = await LocalAsync(request.Role, cancellationToken);
         var delivery = await useCases.Typing.TypeAsync(peer, request.Text, request.Submit, request.Force, cancellationToken);
         return Result(new TypeAnswer(delivery.Status, delivery.Reason), HostJsonContext.Default.TypeAnswer);
     }
 
     private async Task<HostAnswer> RespondAsync(RespondRequest request, CancellationToken cancellationToken)
     {
-        Local(request.Role);
+        await LocalAsync(request.Role, cancellationToken);
         var result = await useCases.Menus.RespondAsync(request, cancellationToken);
         return Result(result, HostJsonContext.Default.RespondResult);
     }
 
     private async Task<HostAnswer> WaitAsync(WaitRequest request, CancellationToken cancellationToken)
     {
-        Local(request.Role);
+        await LocalAsync(request.Role, cancellationToken);
         var result = await useCases.Waiting.WaitForAsync(request.Role, request.Until, request.TimeoutSeconds, null, null, cancellationToken);
         return Result(result, HostJsonContext.Default.WaitResult);
     }
 
     private async Task<HostAnswer> ViewAsync(ScreenRequest request, CancellationToken cancellationToken)
     {
-        var peer = Local(request.Role);
-        var supervisor = _state.Supervision.All().FirstOrDefault(e => e.Role == peer.Role)?.Supervisor;
+        var peer = await LocalAsync(request.Role, cancellationToken);
+        var supervisor = (await _state.Supervision.AllAsync(cancellationToken)).FirstOrDefault(e => e.Role == peer.Role)?.Supervisor;
         return Result(await useCases.Roster.ViewAsync(peer, supervisor, cancellationToken), HostJsonContext.Default.PeerView);
     }
 
@@ -161,10 +165,10 @@ internal sealed class HostAgent(UseCases useCases, Action<string>? warn = null)
     /// The role's registration, which must be this host's: a request for a pane elsewhere (the role moved meanwhile)
     /// is refused, so a pane is only ever driven from its own host.
     /// </summary>
-    private PeerRegistration Local(string role)
+    private async Task<PeerRegistration> LocalAsync(string role, CancellationToken cancellationToken)
     {
         var peer =
-            _state.Registry.Find(RoleName.Parse(role))
+            await _state.Registry.FindAsync(RoleName.Parse(role), cancellationToken)
             ?? throw new BridgeException($"\"{role}\" is no longer registered. {{cmd:list_peers}} shows who is there.", ErrorCode.NotRegistered);
         if (!_state.IsLocal(peer))
         {

@@ -13,7 +13,7 @@ namespace SessionBridge.Migration;
 internal sealed class StoreCopy(StateStore from, StateStore to)
 {
     /// <summary>What <paramref name="store"/> holds, in words ("3 registrations, 120 lines"); empty when it holds nothing.</summary>
-    public static IReadOnlyList<string> Holdings(StateStore store)
+    public static async Task<IReadOnlyList<string>> HoldingsAsync(StateStore store, CancellationToken cancellationToken)
     {
         var holdings = new List<string>();
         void Add(int count, string noun)
@@ -22,44 +22,44 @@ internal sealed class StoreCopy(StateStore from, StateStore to)
                 holdings.Add($"{count:N0} {noun}{(count == 1 ? "" : "s")}");
         }
 
-        Add(store.Registry.All().Count, "registration");
-        Add(store.Prompts.All().Count, "prompt");
-        Add(store.Sessions.All().Count, "role session");
-        Add(store.Supervision.All().Count, "supervised role");
-        Add(store.Requests.All().Count, "permission request");
-        if (store.Messages.ConversationLength > 0)
+        Add((await store.Registry.AllAsync(cancellationToken)).Count, "registration");
+        Add((await store.Prompts.AllAsync(cancellationToken)).Count, "prompt");
+        Add((await store.Sessions.AllAsync(cancellationToken)).Count, "role session");
+        Add((await store.Supervision.AllAsync(cancellationToken)).Count, "supervised role");
+        Add((await store.Requests.AllAsync(cancellationToken)).Count, "permission request");
+        if (await store.Messages.ConversationLengthAsync(cancellationToken) > 0)
             holdings.Add("a conversation");
-        Add(store.Held.Roles().Count, "role with held messages");
+        Add((await store.Held.RolesAsync(cancellationToken)).Count, "role with held messages");
         return holdings;
     }
 
-    public CopyCounts Copy()
+    public async Task<CopyCounts> CopyAsync(CancellationToken cancellationToken)
     {
-        var registrations = from.Registry.All();
+        var registrations = await from.Registry.AllAsync(cancellationToken);
         foreach (var registration in registrations)
-            to.Registry.Save(registration);
+            await to.Registry.SaveAsync(registration, cancellationToken);
 
-        var prompts = from.Prompts.All();
+        var prompts = await from.Prompts.AllAsync(cancellationToken);
         foreach (var prompt in prompts)
-            to.Prompts.Save(prompt);
+            await to.Prompts.SaveAsync(prompt, cancellationToken);
 
-        var sessions = from.Sessions.All();
+        var sessions = await from.Sessions.AllAsync(cancellationToken);
         foreach (var session in sessions)
-            to.Sessions.Save(session);
+            await to.Sessions.SaveAsync(session, cancellationToken);
 
-        var supervised = from.Supervision.All();
+        var supervised = await from.Supervision.AllAsync(cancellationToken);
         foreach (var entry in supervised)
         {
             // Set makes the entry as it was made (since then, told what); the ended notice already told is claimed again.
-            to.Supervision.Set(RoleName.Trusted(entry.Supervisor), [RoleName.Trusted(entry.Role)], entry.Since, entry.Notify);
+            await to.Supervision.SetAsync(RoleName.Trusted(entry.Supervisor), [RoleName.Trusted(entry.Role)], entry.Since, entry.Notify, cancellationToken);
             if (entry.EndedTold is { } told)
-                to.Supervision.ClaimEnded(RoleName.Trusted(entry.Role), told);
+                await to.Supervision.ClaimEndedAsync(RoleName.Trusted(entry.Role), told, cancellationToken);
         }
 
-        var requests = CopyRequests();
-        var (messages, statusLines, alreadyThere, recipients) = CopyLines();
-        var readMarks = CopyReadMarks(recipients.Concat(registrations.Select(r => r.Role)));
-        var held = CopyHeld();
+        var requests = await CopyRequestsAsync(cancellationToken);
+        var (messages, statusLines, alreadyThere, recipients) = await CopyLinesAsync(cancellationToken);
+        var readMarks = await CopyReadMarksAsync(recipients.Concat(registrations.Select(r => r.Role)), cancellationToken);
+        var held = await CopyHeldAsync(cancellationToken);
         return new CopyCounts(
             registrations.Count,
             prompts.Count,
@@ -74,9 +74,9 @@ internal sealed class StoreCopy(StateStore from, StateStore to)
         );
     }
 
-    private int CopyRequests()
+    private async Task<int> CopyRequestsAsync(CancellationToken cancellationToken)
     {
-        var requests = from.Requests.All();
+        var requests = await from.Requests.AllAsync(cancellationToken);
         if (requests.Count == 0)
             return 0;
 
@@ -84,10 +84,10 @@ internal sealed class StoreCopy(StateStore from, StateStore to)
         var asOf = requests.Min(r => r.CreatedAt);
         foreach (var request in requests)
         {
-            if (to.Requests.Find(request.Id) is null)
-                to.Requests.Create(request, asOf);
+            if (await to.Requests.FindAsync(request.Id, cancellationToken) is null)
+                await to.Requests.CreateAsync(request, asOf, cancellationToken);
             else
-                to.Requests.Update(request.Id, _ => request);
+                await to.Requests.UpdateAsync(request.Id, _ => request, cancellationToken);
         }
 
         return requests.Count;
@@ -96,9 +96,16 @@ internal sealed class StoreCopy(StateStore from, StateStore to)
     // A line is the same line when its id, kind, status and time are: a message and the status lines about it share the id.
     private static (string Id, string? Kind, DeliveryStatus? Status, DateTimeOffset Ts) Key(LogLine line) => (line.Id, line.Kind, line.Status, line.Ts);
 
-    private (int Messages, int StatusLines, int AlreadyThere, IReadOnlyCollection<string> Recipients) CopyLines()
+    private async Task<(int Messages, int StatusLines, int AlreadyThere, IReadOnlyCollection<string> Recipients)> CopyLinesAsync(
+        CancellationToken cancellationToken
+    )
     {
-        var present = to.Messages.ConversationLength > 0 ? to.Messages.Lines().Select(Key).ToHashSet() : [];
+        var present = new HashSet<(string, string?, DeliveryStatus?, DateTimeOffset)>();
+        if (await to.Messages.ConversationLengthAsync(cancellationToken) > 0)
+        {
+            await foreach (var line in to.Messages.LinesAsync(cancellationToken))
+                present.Add(Key(line));
+        }
         int messages = 0,
             statusLines = 0,
             alreadyThere = 0;
@@ -107,24 +114,25 @@ internal sealed class StoreCopy(StateStore from, StateStore to)
         // Consecutive lines to one role go under one hold of its mailbox lock: each line is appended as written, to
         // the conversation and that mailbox, as the sender's own process appended it.
         var batch = new List<LogLine>();
-        void Flush()
+        async Task FlushAsync()
         {
             if (batch.Count == 0)
                 return;
             var lines = batch.ToArray();
             batch.Clear();
-            to.Messages.UnderMailboxLock(
+            await to.Messages.UnderMailboxLockAsync(
                 RoleName.Trusted(lines[0].To),
-                write =>
+                async write =>
                 {
                     foreach (var line in lines)
-                        write(line);
+                        await write(line);
                     return lines.Length;
-                }
+                },
+                cancellationToken
             );
         }
 
-        foreach (var line in from.Messages.Lines())
+        await foreach (var line in from.Messages.LinesAsync(cancellationToken))
         {
             recipients.Add(line.To);
             if (present.Contains(Key(line)))
@@ -134,7 +142,7 @@ internal sealed class StoreCopy(StateStore from, StateStore to)
             }
 
             if (batch.Count > 0 && (batch[0].To != line.To || batch.Count >= 256))
-                Flush();
+                await FlushAsync();
             batch.Add(line);
             if (line.IsStatus)
                 statusLines++;
@@ -142,45 +150,48 @@ internal sealed class StoreCopy(StateStore from, StateStore to)
                 messages++;
         }
 
-        Flush();
+        await FlushAsync();
         return (messages, statusLines, alreadyThere, recipients);
     }
 
     // How far back in a mailbox a read mark's message is looked for: a mark is almost always near the end.
     private const int MarkWindow = 100_000;
 
-    private int CopyReadMarks(IEnumerable<string> roles)
+    private async Task<int> CopyReadMarksAsync(IEnumerable<string> roles, CancellationToken cancellationToken)
     {
         var count = 0;
         foreach (var name in roles.Distinct(StringComparer.Ordinal).Where(RoleName.IsValid))
         {
             var role = RoleName.Trusted(name);
-            if (from.Messages.LastReadId(role) is not { } id)
+            if (await from.Messages.LastReadIdAsync(role, cancellationToken) is not { } id)
                 continue;
 
             // The mark names a message of the role's mailbox, as it now is in the destination.
-            var newest = to.Messages.Find(role, id, MarkWindow) ?? new MessageRecord(id, DateTimeOffset.MinValue, "", name, "", false, false);
-            to.Messages.MarkRead(role, newest);
+            var newest =
+                await to.Messages.FindAsync(role, id, MarkWindow, cancellationToken)
+                ?? new MessageRecord(id, DateTimeOffset.MinValue, "", name, "", false, false);
+            await to.Messages.MarkReadAsync(role, newest, cancellationToken);
             count++;
         }
 
         return count;
     }
 
-    private int CopyHeld()
+    private async Task<int> CopyHeldAsync(CancellationToken cancellationToken)
     {
         var count = 0;
-        foreach (var role in from.Held.Roles())
+        foreach (var role in await from.Held.RolesAsync(cancellationToken))
         {
-            var messages = from.Held.Read(role);
+            var messages = await from.Held.ReadAsync(role, cancellationToken);
             // Held messages change only under the role's mailbox lock, in every store: the copy too.
-            to.Messages.UnderMailboxLock(
+            await to.Messages.UnderMailboxLockAsync(
                 role,
-                _ =>
+                async _ =>
                 {
-                    to.Held.Write(role, messages);
+                    await to.Held.WriteAsync(role, messages, cancellationToken);
                     return true;
-                }
+                },
+                cancellationToken
             );
             count += messages.Count;
         }

@@ -14,18 +14,24 @@ internal static class SessionStartContext
     public const int MaxLength = 9_500;
 
     /// <param name="live">The pane as it is now, when known: a registration left from another tmux server or pane process is not restored.</param>
-    public static string? Build(StateStore state, string pane, string? socket, string? source = null, PaneIdentity? live = null)
+    public static async Task<string?> BuildAsync(
+        StateStore state,
+        string pane,
+        string? socket,
+        string? source,
+        PaneIdentity? live,
+        CancellationToken cancellationToken
+    )
     {
-        var peer = state.Registry.FindByPane(pane, socket, live);
+        var peer = await state.Registry.FindByPaneAsync(pane, socket, live, cancellationToken);
         if (peer is null)
             return null;
         var role = RoleName.Parse(peer.Role);
-        var prompt = state.Prompts.Find(role);
+        var prompt = await state.Prompts.FindAsync(role, cancellationToken);
         if (prompt is null || string.IsNullOrWhiteSpace(prompt.Prompt))
             return null;
 
-        var peers = state
-            .Registry.All()
+        var peers = (await state.Registry.AllAsync(cancellationToken))
             .Select(p => p.Role)
             .Where(r => r != peer.Role)
             .Distinct()

@@ -23,10 +23,10 @@ internal interface IHostLink
     Task ServeAsync(Func<string, byte[], CancellationToken, Task<byte[]>> answer, CancellationToken cancellationToken);
 
     /// <summary>Records that this host has a live server at <paramref name="now"/>.</summary>
-    void Beat(DateTimeOffset now);
+    Task BeatAsync(DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>When <paramref name="host"/> last said it had a live server; null when it never did.</summary>
-    DateTimeOffset? LastBeat(string host);
+    Task<DateTimeOffset?> LastBeatAsync(string host, CancellationToken cancellationToken);
 
     /// <summary>
     /// Calls <paramref name="written"/> with a bucket's name each time an entry is written to one of

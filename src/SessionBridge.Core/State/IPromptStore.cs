@@ -3,12 +3,12 @@ namespace SessionBridge.State;
 /// <summary>Each role's standing briefing.</summary>
 internal interface IPromptStore
 {
-    SavedPrompt? Find(RoleName role);
+    Task<SavedPrompt?> FindAsync(RoleName role, CancellationToken cancellationToken);
 
-    IReadOnlyList<SavedPrompt> All();
+    Task<IReadOnlyList<SavedPrompt>> AllAsync(CancellationToken cancellationToken);
 
-    void Save(SavedPrompt prompt);
+    Task SaveAsync(SavedPrompt prompt, CancellationToken cancellationToken);
 
     /// <summary>Forgets a role's prompt; false when there was none.</summary>
-    bool Delete(RoleName role);
+    Task<bool> DeleteAsync(RoleName role, CancellationToken cancellationToken);
 }

@@ -4,15 +4,15 @@ namespace SessionBridge.State;
 internal interface IRequestStore
 {
     /// <summary>Whether any request exists: cheap, for the hook's every event (true may be a false alarm).</summary>
-    bool Any();
+    Task<bool> AnyAsync(CancellationToken cancellationToken);
 
-    PermissionRequestRecord? Find(string id);
+    Task<PermissionRequestRecord?> FindAsync(string id, CancellationToken cancellationToken);
 
     /// <summary>Every request kept, oldest first.</summary>
-    IReadOnlyList<PermissionRequestRecord> All();
+    Task<IReadOnlyList<PermissionRequestRecord>> AllAsync(CancellationToken cancellationToken);
 
     /// <summary>Writes a new request, and forgets ended ones older than a day.</summary>
-    void Create(PermissionRequestRecord request, DateTimeOffset now);
+    Task CreateAsync(PermissionRequestRecord request, DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>
     /// Applies <paramref name="change"/> to the request atomically: it returns the new record, or null to leave it.
@@ -20,5 +20,9 @@ internal interface IRequestStore
     /// than once (the NATS store retries a compare-and-set lost to another process): whatever it records must be set
     /// on every run, from the record it is given.
     /// </summary>
-    PermissionRequestRecord? Update(string id, Func<PermissionRequestRecord, PermissionRequestRecord?> change);
+    Task<PermissionRequestRecord?> UpdateAsync(
+        string id,
+        Func<PermissionRequestRecord, PermissionRequestRecord?> change,
+        CancellationToken cancellationToken
+    );
 }

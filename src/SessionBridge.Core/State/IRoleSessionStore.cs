@@ -3,9 +3,9 @@ namespace SessionBridge.State;
 /// <summary>The Claude Code session each role of a team was started with.</summary>
 internal interface IRoleSessionStore
 {
-    RoleSession? Find(RoleName role);
+    Task<RoleSession?> FindAsync(RoleName role, CancellationToken cancellationToken);
 
-    IReadOnlyList<RoleSession> All();
+    Task<IReadOnlyList<RoleSession>> AllAsync(CancellationToken cancellationToken);
 
-    void Save(RoleSession session);
+    Task SaveAsync(RoleSession session, CancellationToken cancellationToken);
 }

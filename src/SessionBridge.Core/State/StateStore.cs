@@ -4,8 +4,9 @@ namespace SessionBridge.State;
 /// Everything a team shares, behind one seam: the local files of the state directory (the default), or a NATS
 /// JetStream account shared across machines. The server, the hook and the CLI all open it here. The directory is
 /// always local: presence, pane locks and the hook's own files stay on the machine whose panes they describe.
+/// Whoever opens a store disposes it: that closes what it opened (the NATS connection); the file store holds nothing.
 /// </summary>
-internal sealed class StateStore
+internal sealed class StateStore : IAsyncDisposable
 {
     /// <summary>The file store: everything in <paramref name="directory"/>.</summary>
     /// <param name="clock">What "now" is when a read decides by age (a held message given up after a day).</param>
@@ -21,7 +22,7 @@ internal sealed class StateStore
             new RoleSessions(directory, lockTimeout),
             new SupervisionBook(directory, lockTimeout),
             new RequestStore(directory, lockTimeout),
-            (pane, mailbox) => StateWatch.For(directory, pane, mailbox)
+            (pane, mailbox, _) => Task.FromResult<IStateWatch>(StateWatch.For(directory, pane, mailbox))
         )
     { }
 
@@ -37,10 +38,12 @@ internal sealed class StateStore
         IRoleSessionStore sessions,
         ISupervisionStore supervision,
         IRequestStore requests,
-        Func<PaneIdentity?, RoleName?, IStateWatch> watch,
-        IHostLink? hosts = null
+        Func<PaneIdentity?, RoleName?, CancellationToken, Task<IStateWatch>> watch,
+        IHostLink? hosts = null,
+        IAsyncDisposable? owned = null
     )
     {
+        _owned = owned;
         Hosts = hosts;
         Directory = directory;
         Kind = kind;
@@ -55,7 +58,8 @@ internal sealed class StateStore
         _watch = watch;
     }
 
-    private readonly Func<PaneIdentity?, RoleName?, IStateWatch> _watch;
+    private readonly Func<PaneIdentity?, RoleName?, CancellationToken, Task<IStateWatch>> _watch;
+    private readonly IAsyncDisposable? _owned;
 
     /// <summary>
     /// The store this process is configured for: the NATS store when <c>SESSION_BRIDGE_NATS</c> is set, else the
@@ -109,5 +113,12 @@ internal sealed class StateStore
     public IRequestStore Requests { get; }
 
     /// <summary>Watches <paramref name="pane"/>'s presence and <paramref name="mailbox"/>'s inbox (either may be null).</summary>
-    public IStateWatch Watch(PaneIdentity? pane, RoleName? mailbox) => _watch(pane, mailbox);
+    public Task<IStateWatch> WatchAsync(PaneIdentity? pane, RoleName? mailbox, CancellationToken cancellationToken) =>
+        _watch(pane, mailbox, cancellationToken);
+
+    /// <summary>What the store opened and closes: the NATS store's connection; null on the file store.</summary>
+    public IAsyncDisposable? Connection => _owned;
+
+    /// <summary>Closes what the store opened (the NATS connection); the file store has nothing to close.</summary>
+    public ValueTask DisposeAsync() => _owned?.DisposeAsync() ?? ValueTask.CompletedTask;
 }

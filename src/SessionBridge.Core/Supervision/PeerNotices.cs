@@ -17,7 +17,13 @@ internal static class PeerNotices
         hookEvent is HookEventName.Stop or HookEventName.StopFailure or HookEventName.SessionEnd;
 
     /// <summary>Holds the notice for <paramref name="peer"/>'s supervisor, if it asked for this one; returns whom it told.</summary>
-    public static SupervisorEntry? OnEvent(StateStore state, PeerRegistration peer, HookInput input, DateTimeOffset now)
+    public static async Task<SupervisorEntry?> OnEventAsync(
+        StateStore state,
+        PeerRegistration peer,
+        HookInput input,
+        DateTimeOffset now,
+        CancellationToken cancellationToken
+    )
     {
         SupervisionNotice? notice = input.Event switch
         {
@@ -25,15 +31,15 @@ internal static class PeerNotices
             HookEventName.StopFailure or HookEventName.SessionEnd => SupervisionNotice.Ended,
             _ => null,
         };
-        if (notice is not { } kind || !state.Supervision.Any())
+        if (notice is not { } kind || !await state.Supervision.AnyAsync(cancellationToken))
             return null;
         // session-bridge down marks the role stopped before it types /exit: stopped on purpose is not "ended".
         if (kind == SupervisionNotice.Ended && peer.StoppedAt is not null)
             return null;
         // A session ends once: its SessionEnd and its dead pane seen later (OnPaneLost) are one notice.
         var entry = input.Event == HookEventName.SessionEnd
-            ? state.Supervision.ClaimEnded(RoleName.Trusted(peer.Role), peer.RegisteredAt)
-            : state.Supervision.Find(RoleName.Trusted(peer.Role));
+            ? await state.Supervision.ClaimEndedAsync(RoleName.Trusted(peer.Role), peer.RegisteredAt, cancellationToken)
+            : await state.Supervision.FindAsync(RoleName.Trusted(peer.Role), cancellationToken);
         if (entry is null || !entry.Notices.Contains(kind))
             return null;
 
@@ -48,7 +54,7 @@ internal static class PeerNotices
             HookEventName.StopFailure => $"[session-bridge] {peer.Role}'s turn failed (StopFailure): its session may need you.",
             _ => $"[session-bridge] {peer.Role}'s Claude Code session ended (SessionEnd).",
         };
-        Hold(state, peer, entry, kind, text, now);
+        await HoldAsync(state, peer, entry, kind, text, now, cancellationToken);
         return entry;
     }
 
@@ -57,25 +63,39 @@ internal static class PeerNotices
     /// the pane closed or the tmux server went, and no hook told anyone. Holds the ended notice for its supervisor
     /// once per session, whichever process saw it first; returns whom it told.
     /// </summary>
-    public static SupervisorEntry? OnPaneLost(StateStore state, PeerRegistration peer, PaneStatus status, DateTimeOffset now)
+    public static async Task<SupervisorEntry?> OnPaneLostAsync(
+        StateStore state,
+        PeerRegistration peer,
+        PaneStatus status,
+        DateTimeOffset now,
+        CancellationToken cancellationToken
+    )
     {
-        if (!state.Supervision.Any())
+        if (!await state.Supervision.AnyAsync(cancellationToken))
             return null;
         // Read the registration again: session-bridge down marks the role stopped before it ends the pane, and a
         // role registered again since is another session.
         var role = RoleName.Trusted(peer.Role);
-        if (state.Registry.Find(role) is not { StoppedAt: null } current || current.RegisteredAt != peer.RegisteredAt)
+        if (await state.Registry.FindAsync(role, cancellationToken) is not { StoppedAt: null } current || current.RegisteredAt != peer.RegisteredAt)
             return null;
-        if (state.Supervision.ClaimEnded(role, current.RegisteredAt) is not { } entry)
+        if (await state.Supervision.ClaimEndedAsync(role, current.RegisteredAt, cancellationToken) is not { } entry)
             return null;
         var text = $"[session-bridge] {peer.Role}'s pane is {status.ToWireName()}: its Claude Code session ended without a hook "
             + "(killed, its pane closed, or its tmux server gone).";
-        Hold(state, peer, entry, SupervisionNotice.Ended, text, now);
+        await HoldAsync(state, peer, entry, SupervisionNotice.Ended, text, now, cancellationToken);
         return entry;
     }
 
-    private static void Hold(StateStore state, PeerRegistration peer, SupervisorEntry entry, SupervisionNotice kind, string text, DateTimeOffset now) =>
-        new HeldQueue(state).Hold(
+    private static Task HoldAsync(
+        StateStore state,
+        PeerRegistration peer,
+        SupervisorEntry entry,
+        SupervisionNotice kind,
+        string text,
+        DateTimeOffset now,
+        CancellationToken cancellationToken
+    ) =>
+        new HeldQueue(state).HoldAsync(
             new MessageRecord(
                 MessageId.New(),
                 now,
@@ -88,6 +108,7 @@ internal static class PeerNotices
                 null,
                 DeliveryStatus.Held,
                 true
-            )
+            ),
+            cancellationToken
         );
 }

@@ -40,7 +40,7 @@ internal sealed class PermissionRequests(StateStore state)
     /// A supervised role's PermissionRequest: records it and holds the notice for the supervisor. Null when the role
     /// has no supervisor (its hook returns at once, as for everyone else).
     /// </summary>
-    public PermissionRequestRecord? Open(
+    public async Task<PermissionRequestRecord?> OpenAsync(
         string id,
         PeerRegistration peer,
         string? sessionId,
@@ -48,11 +48,12 @@ internal sealed class PermissionRequests(StateStore state)
         string? toolInputJson,
         string? suggestionsJson,
         TimeSpan wait,
-        DateTimeOffset now
+        DateTimeOffset now,
+        CancellationToken cancellationToken
     )
     {
         var role = RoleName.Trusted(peer.Role);
-        if (state.Supervision.Find(role) is not { } supervision)
+        if (await state.Supervision.FindAsync(role, cancellationToken) is not { } supervision)
             return null;
 
         var request = new PermissionRequestRecord(
@@ -82,23 +83,24 @@ internal sealed class PermissionRequests(StateStore state)
             true
         );
         request = request with { NoticeId = notice.Id };
-        state.Requests.Create(request, now);
-        new HeldQueue(state).Hold(notice);
+        await state.Requests.CreateAsync(request, now, cancellationToken);
+        await new HeldQueue(state).HoldAsync(notice, cancellationToken);
         return request;
     }
 
-    public PermissionRequestRecord? Find(string id) => state.Requests.Find(id);
+    public Task<PermissionRequestRecord?> FindAsync(string id, CancellationToken cancellationToken) => state.Requests.FindAsync(id, cancellationToken);
 
     /// <summary>The role's pending requests, oldest first, once those past their wait are ended as timeouts.</summary>
-    public IReadOnlyList<PermissionRequestRecord> PendingFor(RoleName role, DateTimeOffset now) =>
-        Live(now).Where(r => r.IsPending && r.Role == role.Value).ToList();
+    public async Task<IReadOnlyList<PermissionRequestRecord>> PendingForAsync(RoleName role, DateTimeOffset now, CancellationToken cancellationToken) =>
+        (await LiveAsync(now, cancellationToken)).Where(r => r.IsPending && r.Role == role.Value).ToList();
 
     /// <summary>Every pending request, oldest first (what the board shows).</summary>
-    public IReadOnlyList<PermissionRequestRecord> Pending(DateTimeOffset now) => Live(now).Where(r => r.IsPending).ToList();
+    public async Task<IReadOnlyList<PermissionRequestRecord>> PendingAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
+        (await LiveAsync(now, cancellationToken)).Where(r => r.IsPending).ToList();
 
     /// <summary>The role's newest request that ended within <see cref="RecentlyEnded"/>, or null.</summary>
-    public PermissionRequestRecord? RecentlyEndedFor(RoleName role, DateTimeOffset now) =>
-        Live(now)
+    public async Task<PermissionRequestRecord?> RecentlyEndedForAsync(RoleName role, DateTimeOffset now, CancellationToken cancellationToken) =>
+        (await LiveAsync(now, cancellationToken))
             .Where(r => r.Role == role.Value && !r.IsPending && r.EndedAt is { } ended && now - ended <= RecentlyEnded)
             .OrderByDescending(r => r.EndedAt)
             .FirstOrDefault();
@@ -107,33 +109,41 @@ internal sealed class PermissionRequests(StateStore state)
     /// Decides a request, if it is still pending: won, or not (it had already ended: stale), with the request as it
     /// stands after.
     /// </summary>
-    public RequestEnd Decide(string id, string decider, RequestDecision decision, DateTimeOffset now) =>
-        End(id, RequestStatus.Decided, decider, decision, now);
+    public Task<RequestEnd> DecideAsync(string id, string decider, RequestDecision decision, DateTimeOffset now, CancellationToken cancellationToken) =>
+        EndAsync(id, RequestStatus.Decided, decider, decision, now, cancellationToken);
 
     /// <summary>Ends a pending request with no decision (answered on screen, or a timeout); a no-op on one already ended.</summary>
-    public RequestEnd End(string id, RequestStatus status, string by, DateTimeOffset now) => End(id, status, by, null, now);
+    public Task<RequestEnd> EndAsync(string id, RequestStatus status, string by, DateTimeOffset now, CancellationToken cancellationToken) =>
+        EndAsync(id, status, by, null, now, cancellationToken);
 
     /// <summary>The peer's next hook event: its pending requests of that session were answered on screen.</summary>
-    public int EndOnEvent(PeerRegistration peer, string? sessionId, DateTimeOffset now)
+    public async Task<int> EndOnEventAsync(PeerRegistration peer, string? sessionId, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        if (!state.Requests.Any())
+        if (!await state.Requests.AnyAsync(cancellationToken))
             return 0;
         var ended = 0;
-        foreach (var request in state.Requests.All().Where(r => r.IsPending && r.Role == peer.Role && r.Pane == peer.Pane))
+        foreach (var request in (await state.Requests.AllAsync(cancellationToken)).Where(r => r.IsPending && r.Role == peer.Role && r.Pane == peer.Pane))
         {
             if (sessionId is not null && request.SessionId is not null && request.SessionId != sessionId)
                 continue;
-            if (End(request.Id, RequestStatus.AnsweredOnScreen, ByScreen, now).Won)
+            if ((await EndAsync(request.Id, RequestStatus.AnsweredOnScreen, ByScreen, now, cancellationToken)).Won)
                 ended++;
         }
 
         return ended;
     }
 
-    private RequestEnd End(string id, RequestStatus status, string by, RequestDecision? decision, DateTimeOffset now)
+    private async Task<RequestEnd> EndAsync(
+        string id,
+        RequestStatus status,
+        string by,
+        RequestDecision? decision,
+        DateTimeOffset now,
+        CancellationToken cancellationToken
+    )
     {
         var won = false;
-        var after = state.Requests.Update(
+        var after = await state.Requests.UpdateAsync(
             id,
             current =>
             {
@@ -142,25 +152,26 @@ internal sealed class PermissionRequests(StateStore state)
                 if (!won)
                     return null;
                 return current with { Status = status, EndedAt = now, EndedBy = by, Decision = decision };
-            }
+            },
+            cancellationToken
         );
         if (won && after is not null)
-            Log(after, now);
+            await LogAsync(after, now, cancellationToken);
         return new RequestEnd(after, won && after is not null);
     }
 
-    private IReadOnlyList<PermissionRequestRecord> Live(DateTimeOffset now)
+    private async Task<IReadOnlyList<PermissionRequestRecord>> LiveAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var all = state.Requests.All();
+        var all = await state.Requests.AllAsync(cancellationToken);
         if (!all.Any(r => r.IsPending && r.WaitUntil < now))
             return all;
         foreach (var stale in all.Where(r => r.IsPending && r.WaitUntil < now))
-            End(stale.Id, RequestStatus.TimedOut, ByTimeout, now);
-        return state.Requests.All();
+            await EndAsync(stale.Id, RequestStatus.TimedOut, ByTimeout, now, cancellationToken);
+        return await state.Requests.AllAsync(cancellationToken);
     }
 
     /// <summary>The thread's record of an end: from the decider (or the role itself, for the screen and a timeout) to the role.</summary>
-    private void Log(PermissionRequestRecord request, DateTimeOffset now)
+    private async Task LogAsync(PermissionRequestRecord request, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var summary = RequestSummary.Of(request);
         var what = request.Status switch
@@ -189,7 +200,7 @@ internal sealed class PermissionRequests(StateStore state)
         );
         try
         {
-            state.Messages.Append(record);
+            await state.Messages.AppendAsync(record, cancellationToken);
         }
         catch (StateException)
         {

@@ -58,8 +58,8 @@ internal sealed class GatedPane(BridgeOptions options, StateStore state, TimePro
         await sessions.Client.CommandAsync(["set-option", "-p", "-t", pane.Pane, GateOption, channel], uninterrupted);
         await sessions.Client.CommandAsync(["set-option", "-p", "-t", pane.Pane, LaunchSettings.Option, LaunchSettings.Of(team, role, program)], uninterrupted);
         pane = pane with { Role = name };
-        Register(role, pane);
-        state.Sessions.Save(new RoleSession(name, session, sessionId, clock.GetUtcNow()));
+        await RegisterAsync(role, pane, cancellationToken);
+        await state.Sessions.SaveAsync(new RoleSession(name, session, sessionId, clock.GetUtcNow()), cancellationToken);
         return new GatedTeamPane(pane, channel);
     }
 
@@ -72,8 +72,8 @@ internal sealed class GatedPane(BridgeOptions options, StateStore state, TimePro
         var pane = (await sessions.RespawnAsync(dead.Pane, launch.Role.Cwd, argv, cancellationToken)) with { Role = name };
         await sessions.Client.CommandAsync(["set-option", "-p", "-t", pane.Pane, GateOption, channel], cancellationToken);
         await sessions.Client.CommandAsync(["set-option", "-p", "-t", pane.Pane, LaunchSettings.Option, LaunchSettings.Of(team, launch.Role, launch.Program!)], cancellationToken);
-        Register(launch.Role, pane);
-        state.Sessions.Save(new RoleSession(name, TeamUp.SessionName(team.Name), sessionId, clock.GetUtcNow()));
+        await RegisterAsync(launch.Role, pane, cancellationToken);
+        await state.Sessions.SaveAsync(new RoleSession(name, TeamUp.SessionName(team.Name), sessionId, clock.GetUtcNow()), cancellationToken);
         await sessions.OpenGateAsync(channel, cancellationToken);
         return pane;
     }
@@ -98,9 +98,9 @@ internal sealed class GatedPane(BridgeOptions options, StateStore state, TimePro
     }
 
     /// <summary>The same registration the register tool writes: pane, socket, server pid and pane pid.</summary>
-    public void Register(RoleDefinition role, TeamPane pane)
+    public async Task RegisterAsync(RoleDefinition role, TeamPane pane, CancellationToken cancellationToken)
     {
-        var existing = state.Registry.Find(role.Role);
+        var existing = await state.Registry.FindAsync(role.Role, cancellationToken);
         if (existing is not null && existing.Pane == pane.Pane && existing.Socket == pane.Socket
             && existing.ServerPid == pane.ServerPid && existing.PanePid == pane.PanePid && existing.StoppedAt is null)
         {
@@ -108,6 +108,6 @@ internal sealed class GatedPane(BridgeOptions options, StateStore state, TimePro
         }
 
         var now = clock.GetUtcNow();
-        state.Registry.Save(new PeerRegistration(role.Role.Value, pane.Pane, pane.Socket, pane.ServerPid, pane.PanePid, role.Cwd, now, now, Host: state.Host));
+        await state.Registry.SaveAsync(new PeerRegistration(role.Role.Value, pane.Pane, pane.Socket, pane.ServerPid, pane.PanePid, role.Cwd, now, now, Host: state.Host), cancellationToken);
     }
 }

@@ -26,8 +26,8 @@ internal sealed class LaunchPlanner(BridgeOptions options, StateStore state, Tim
     {
         var name = role.Role.Value;
         var ours = panes.Where(p => p.Role == name).OrderBy(p => p.Dead).FirstOrDefault();
-        var registered = state.Registry.Find(role.Role);
-        var recorded = state.Sessions.Find(role.Role);
+        var registered = await state.Registry.FindAsync(role.Role, cancellationToken);
+        var recorded = await state.Sessions.FindAsync(role.Role, cancellationToken);
 
         // A role of another host (a team across machines) is that host's to start: its pane is not in this tmux, and
         // starting it here would take the role from a session that may well be running there.
@@ -63,7 +63,7 @@ internal sealed class LaunchPlanner(BridgeOptions options, StateStore state, Tim
 
         if (ours is { Dead: false } && await PaneProcesses.HasClaudeCodeAsync(ours.PanePid, cancellationToken))
         {
-            _gated.Register(role, ours);
+            await _gated.RegisterAsync(role, ours, cancellationToken);
             var kept = await sessions.Client.TryCommandAsync(["show-options", "-p", "-v", "-t", ours.Pane, LaunchSettings.Option], cancellationToken);
             var changed = LaunchSettings.Changed(kept?.Trim(), LaunchSettings.Of(team, role, program));
             var note = changed.Count > 0 ? LaunchSettings.NotApplied(name, changed) : null;
@@ -76,9 +76,9 @@ internal sealed class LaunchPlanner(BridgeOptions options, StateStore state, Tim
             var (waitingId, waitingResume) = await GatedPane.GatedSessionAsync(ours.PanePid, cancellationToken);
             var id = waitingId ?? recorded?.SessionId ?? "";
             run.Progress?.Invoke(name, $"pane {ours.Pane} was waiting to start: starting it");
-            _gated.Register(role, ours);
+            await _gated.RegisterAsync(role, ours, cancellationToken);
             if (id.Length > 0)
-                state.Sessions.Save(new RoleSession(name, session, id, clock.GetUtcNow()));
+                await state.Sessions.SaveAsync(new RoleSession(name, session, id, clock.GetUtcNow()), cancellationToken);
             var gate = await GatedPane.GateOfAsync(sessions, ours.Pane, cancellationToken);
             var waitingAction = waitingResume ? LaunchAction.Resumed : LaunchAction.Started;
             return new Launch(role, ours, id, waitingAction, gate, waitingResume, program);

@@ -100,7 +100,7 @@ internal sealed class ReadinessWatch(BridgeOptions options, StateStore state, Ti
             // The empty prompt: a resumed conversation that ended on a question reads as waiting_text, prompt empty.
             if (started && reading.State is ScreenState.Idle or ScreenState.WaitingText)
             {
-                sessionId = RecordSession(team, name, pane, presence, sessionId);
+                sessionId = await RecordSessionAsync(team, name, pane, presence, sessionId, cancellationToken);
                 // Said only now: the session is past the dialog, at its prompt (and, for a start, its hook reported).
                 if (trusted is not null)
                     run.Progress?.Invoke(name, $"answered the folder-trust dialog for {trusted}: Yes");
@@ -151,16 +151,16 @@ internal sealed class ReadinessWatch(BridgeOptions options, StateStore state, Ti
     }
 
     /// <summary>The session id the hooks reported (a resumed session may carry a new one) becomes the recorded one.</summary>
-    private string RecordSession(TeamDefinition team, string name, TeamPane pane, PresenceStore presence, string sessionId)
+    private async Task<string> RecordSessionAsync(TeamDefinition team, string name, TeamPane pane, PresenceStore presence, string sessionId, CancellationToken cancellationToken)
     {
         var reported = presence.Read(pane.Socket, pane.ServerPid, pane.Pane, pane.PanePid)?.SessionId;
         if (reported is { Length: > 0 } && reported != sessionId)
         {
-            state.Sessions.Save(new RoleSession(name, TeamUp.SessionName(team.Name), reported, clock.GetUtcNow()));
+            await state.Sessions.SaveAsync(new RoleSession(name, TeamUp.SessionName(team.Name), reported, clock.GetUtcNow()), cancellationToken);
             return reported;
         }
 
-        if (sessionId.Length == 0 && state.Sessions.Find(RoleName.Trusted(name)) is { } recorded)
+        if (sessionId.Length == 0 && await state.Sessions.FindAsync(RoleName.Trusted(name), cancellationToken) is { } recorded)
             return recorded.SessionId;
         return sessionId;
     }

@@ -33,7 +33,7 @@ internal sealed class TeamDown(BridgeOptions options, StateStore state, TimeProv
     private async Task<RoleStop> StopAsync(RoleName role, TimeSpan exitTimeout, bool force, CancellationToken cancellationToken)
     {
         var name = role.Value;
-        if (state.Registry.Find(role) is not { } peer)
+        if (await state.Registry.FindAsync(role, cancellationToken) is not { } peer)
             return new RoleStop(name, null, StopAction.NotRegistered, $"{name} is not registered: nothing to stop.");
 
         // Its pane is in another machine's tmux: only that host can type /exit there, and a look from here would find
@@ -52,7 +52,7 @@ internal sealed class TeamDown(BridgeOptions options, StateStore state, TimeProv
         var check = await _targeting.CheckAsync(peer, cancellationToken);
         if (check.Status is PaneStatus.Gone or PaneStatus.Stale or PaneStatus.Stopped)
         {
-            state.Registry.MarkStopped(role, clock.GetUtcNow());
+            await state.Registry.MarkStoppedAsync(role, clock.GetUtcNow(), cancellationToken);
             return new RoleStop(name, peer.Pane, StopAction.NotRunning, check.Problem);
         }
 
@@ -61,7 +61,7 @@ internal sealed class TeamDown(BridgeOptions options, StateStore state, TimeProv
             // Claude Code is gone already: a dead pane of ours is tidied away, a shell is left to its owner.
             if (check.Status == PaneStatus.Dead)
                 await tmux.TryCommandAsync(["kill-pane", "-t", peer.Pane], cancellationToken);
-            state.Registry.MarkStopped(role, clock.GetUtcNow());
+            await state.Registry.MarkStoppedAsync(role, clock.GetUtcNow(), cancellationToken);
             return new RoleStop(name, peer.Pane, StopAction.NotRunning, check.Problem);
         }
 
@@ -74,14 +74,14 @@ internal sealed class TeamDown(BridgeOptions options, StateStore state, TimeProv
         {
             if (!force)
                 return new RoleStop(name, peer.Pane, StopAction.Kept, inTheWay + " Deal with it, then run down again, or down --force to kill its pane.");
-            state.Registry.MarkStopped(role, clock.GetUtcNow());
+            await state.Registry.MarkStoppedAsync(role, clock.GetUtcNow(), cancellationToken);
             await tmux.TryCommandAsync(["kill-pane", "-t", peer.Pane], cancellationToken);
             return new RoleStop(name, peer.Pane, StopAction.Killed, inTheWay + " --force killed its pane.");
         }
 
         // Marked before /exit: the SessionEnd hook the exit fires then finds the role stopped on purpose, and does
         // not tell its supervisor it ended. Until its pane goes, list_peers still shows it alive.
-        state.Registry.MarkStopped(role, clock.GetUtcNow());
+        await state.Registry.MarkStoppedAsync(role, clock.GetUtcNow(), cancellationToken);
         await tmux.SendLiteralAsync(peer.Pane, "/exit", cancellationToken);
         // Claude Code takes typed text like a paste: an Enter too soon is eaten with it.
         await Task.Delay(options.SettleDelay, clock, cancellationToken);

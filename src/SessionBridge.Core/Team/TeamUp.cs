@@ -38,13 +38,13 @@ internal sealed class TeamUp(BridgeOptions options, StateStore state, TimeProvid
         var panes = (await sessions.PanesAsync(session, cancellationToken)).ToList();
 
         // Before any role starts: a supervised role's first question already goes to its supervisor.
-        Supervise(team);
+        await SuperviseAsync(team, cancellationToken);
 
         var launches = new List<Launch>();
         var outcomes = new Dictionary<RoleName, RoleOutcome>();
         foreach (var role in team.Roles)
         {
-            SaveBriefing(role);
+            await SaveBriefingAsync(role, cancellationToken);
             var launch = await _planner.PrepareAsync(team, role, programs[role.Role], session, sessions, panes, run, cancellationToken);
             if (launch.Outcome is { } decided)
                 outcomes[role.Role] = decided;
@@ -80,7 +80,7 @@ internal sealed class TeamUp(BridgeOptions options, StateStore state, TimeProvid
         var path = Path.Combine(options.State.LocksDirectory, $"team-{session}.lock");
         try
         {
-            return FileLock.Acquire(path, TimeSpan.Zero);
+            return await FileLock.AcquireAsync(path, TimeSpan.Zero, cancellationToken);
         }
         catch (StateException)
         {
@@ -88,13 +88,13 @@ internal sealed class TeamUp(BridgeOptions options, StateStore state, TimeProvid
         }
 
         // A whole run of the other up may take the whole timeout, plus the slack of its last look.
-        return await Task.Run(() => FileLock.Acquire(path, run.Timeout + TimeSpan.FromSeconds(30)), cancellationToken);
+        return await FileLock.AcquireAsync(path, run.Timeout + TimeSpan.FromSeconds(30), cancellationToken);
     }
 
-    private void SaveBriefing(RoleDefinition role)
+    private async Task SaveBriefingAsync(RoleDefinition role, CancellationToken cancellationToken)
     {
         if (role.Briefing is { Length: > 0 } briefing)
-            state.Prompts.Save(new SavedPrompt(role.Role.Value, briefing, clock.GetUtcNow()));
+            await state.Prompts.SaveAsync(new SavedPrompt(role.Role.Value, briefing, clock.GetUtcNow()), cancellationToken);
     }
 
     /// <summary>
@@ -102,10 +102,10 @@ internal sealed class TeamUp(BridgeOptions options, StateStore state, TimeProvid
     /// earlier supervisors (one each); what a kept supervisor asked to be told stays. Supervision the file does not
     /// name (set by hand) is left as it is.
     /// </summary>
-    private void Supervise(TeamDefinition team)
+    private async Task SuperviseAsync(TeamDefinition team, CancellationToken cancellationToken)
     {
         var supervising = new Supervising(options, state, clock);
         foreach (var role in team.Roles.Where(r => r.Supervises.Count > 0))
-            supervising.Set(role.Role.Value, [.. role.Supervises.Select(r => r.Value)]);
+            await supervising.SetAsync(role.Role.Value, [.. role.Supervises.Select(r => r.Value)], null, cancellationToken);
     }
 }

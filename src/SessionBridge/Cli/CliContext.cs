@@ -5,8 +5,11 @@ using Spectre.Console;
 
 namespace SessionBridge.Server.Cli;
 
-/// <summary>What every command shares: the use cases over this user's state, worded for a person, and where output goes.</summary>
-internal sealed class CliContext(IAnsiConsole console, TextWriter output, bool json = false)
+/// <summary>
+/// What every command shares: the use cases over this user's state, worded for a person, and where output goes. The
+/// use cases are made on first use and closed with the context (their store's connection with them).
+/// </summary>
+internal sealed class CliContext(IAnsiConsole console, TextWriter output, bool json = false) : IAsyncDisposable
 {
     private UseCases? _bridge;
 
@@ -25,6 +28,8 @@ internal sealed class CliContext(IAnsiConsole console, TextWriter output, bool j
     private BridgeOptions? _options;
 
     public UseCases Bridge => _bridge ??= new UseCases(Options);
+
+    public ValueTask DisposeAsync() => _bridge?.DisposeAsync() ?? ValueTask.CompletedTask;
 
     public void WriteJson<T>(T value)
     {

@@ -21,7 +21,7 @@ internal static class CommandLine
             console.Profile.Width = 250;
         // Known before parsing, so that even a usage error comes out as JSON for a script that asked for it.
         var json = args.TakeWhile(a => a != "--").Contains("--json");
-        var context = new CliContext(console, Console.Out, json);
+        await using var context = new CliContext(console, Console.Out, json);
         // Every setting is read once, before any command: a bad value is refused here, naming it.
         try
         {

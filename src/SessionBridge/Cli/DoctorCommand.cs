@@ -27,7 +27,7 @@ internal static class DoctorCommand
             IReadOnlyList<DoctorCheck> checks;
             try
             {
-                var doctor = new Doctor(context.Bridge.Roster, StateStore.Open(options.State, options.StateLockTimeout, context.Bridge.Clock, options.GetVariable), options, environment);
+                var doctor = new Doctor(context.Bridge.Roster, context.Bridge.State, options, environment);
                 checks = await doctor.RunAsync(ct);
             }
             catch (StateException e) when (e.Path == NatsSettings.ServersVariable)

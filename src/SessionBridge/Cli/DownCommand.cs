@@ -28,11 +28,11 @@ internal static class DownCommand
             if (seconds is < 1 or > 600)
                 throw new BridgeException($"--timeout is {seconds}: give a number of seconds from 1 to 600.");
             var options = context.Options;
-            var state = StateStore.Open(options.State, options.StateLockTimeout, context.Bridge.Clock, options.GetVariable);
+            var state = context.Bridge.State;
             var named = result.GetValue(roles) ?? [];
             var targets = named.Length > 0
                 ? [.. named.Select(r => RoleName.Parse(r))]
-                : TeamRoles(state, result.GetValue(file));
+                : await TeamRolesAsync(state, result.GetValue(file), ct);
 
             var down = await new TeamDown(options, state, context.Bridge.Clock).RunAsync(targets, TimeSpan.FromSeconds(seconds), ct, result.GetValue(force));
             if (result.GetValue(json))
@@ -65,14 +65,20 @@ internal static class DownCommand
     }
 
     /// <summary>The roles <c>up</c> started for the team of the team file (given, here, or the default team's).</summary>
-    private static List<RoleName> TeamRoles(StateStore state, string? file)
+    private static async Task<List<RoleName>> TeamRolesAsync(StateStore state, string? file, CancellationToken cancellationToken)
     {
         var folder = Environment.CurrentDirectory;
         var team = file is not null
             ? TeamFile.Load(file)
             : TeamFile.Find(folder) is { } found ? TeamFile.Load(found) : TeamFile.Default(folder);
         var session = TeamUp.SessionName(team.Name);
-        var started = team.Roles.Select(r => r.Role).Where(r => state.Sessions.Find(r)?.Team == session).ToList();
+        var started = new List<RoleName>();
+        foreach (var role in team.Roles.Select(r => r.Role))
+        {
+            if ((await state.Sessions.FindAsync(role, cancellationToken))?.Team == session)
+                started.Add(role);
+        }
+
         if (started.Count == 0)
         {
             throw new BridgeException(

@@ -11,9 +11,9 @@ internal static class HistoryCommand
         var role = new Option<string?>("--role") { Description = "Only messages from or to this role." };
         var json = CommonOptions.Json();
         var command = new Command("history", "The shared conversation, newest last.") { limit, role, json };
-        command.SetAction((result, _) => CommandRunner.RunAsync(context, () =>
+        command.SetAction((result, ct) => CommandRunner.RunAsync(context, async () =>
         {
-            var messages = context.Bridge.Reading.History(result.GetValue(limit), result.GetValue(role));
+            var messages = await context.Bridge.Reading.HistoryAsync(result.GetValue(limit), result.GetValue(role), ct);
             if (result.GetValue(json))
                 context.WriteJson(messages);
             else
@@ -24,7 +24,7 @@ internal static class HistoryCommand
                     context.Console.MarkupLineInterpolated($"[yellow]{messages.Note}[/]");
             }
 
-            return Task.FromResult(ExitCodes.Ok);
+            return ExitCodes.Ok;
         }));
         return command;
     }

@@ -12,9 +12,9 @@ internal static class InboxCommand
         var unread = new Option<bool>("--unread") { Description = "Only messages after the last one marked read." };
         var json = CommonOptions.Json();
         var command = new Command("inbox", "Messages sent to a role, newest last.") { role, limit, unread, json };
-        command.SetAction((result, _) => CommandRunner.RunAsync(context, () =>
+        command.SetAction((result, ct) => CommandRunner.RunAsync(context, async () =>
         {
-            var messages = context.Bridge.Reading.Inbox(result.GetValue(role), result.GetValue(limit), result.GetValue(unread));
+            var messages = await context.Bridge.Reading.InboxAsync(result.GetValue(role), result.GetValue(limit), result.GetValue(unread), false, ct);
             if (result.GetValue(json))
             {
                 context.WriteJson(messages);
@@ -29,7 +29,7 @@ internal static class InboxCommand
                     context.Console.MarkupLineInterpolated($"[grey]{messages.Unread} unread[/]");
             }
 
-            return Task.FromResult(ExitCodes.Ok);
+            return ExitCodes.Ok;
         }));
         return command;
     }

@@ -33,39 +33,40 @@ internal static class MigrateCommand
             force,
             json,
         };
-        command.SetAction((result, _) => CommandRunner.RunAsync(context, () =>
+        command.SetAction((result, ct) => CommandRunner.RunAsync(context, async () =>
         {
             var options = context.Options;
             if (NatsSettings.FromEnvironment(options.GetVariable) is not { } settings)
             {
-                return Task.FromResult(CommandRunner.Fail(
+                return CommandRunner.Fail(
                     context,
                     $"migrate copies between the state directory and NATS, and {NatsSettings.ServersVariable} is not set. Set it "
                         + $"(nats://user:password@host:4222) and {NatsSettings.TeamVariable}, then run migrate again."
-                ));
+                );
             }
 
             options.State.EnsureCreated();
             var files = new StateStore(options.State, options.StateLockTimeout, context.Bridge.Clock);
-            var nats = NatsStateStore.Open(options.State, settings, options.StateLockTimeout, context.Bridge.Clock);
+            // The use cases' store is the NATS store when SESSION_BRIDGE_NATS is set: its connection is the process's one.
+            var nats = context.Bridge.State;
             var (source, destination) = result.GetValue(to) == "nats" ? (files, nats) : (nats, files);
 
-            var holdings = StoreCopy.Holdings(destination);
+            var holdings = await StoreCopy.HoldingsAsync(destination, ct);
             if (holdings.Count > 0 && !result.GetValue(force))
             {
-                return Task.FromResult(CommandRunner.Fail(
+                return CommandRunner.Fail(
                     context,
                     $"{destination.Location} is not empty: it holds {string.Join(", ", holdings)}. Nothing was copied. Give --force "
                         + "to copy into it anyway (what is there stays, and a line already there is not copied twice)."
-                ));
+                );
             }
 
-            var copied = new StoreCopy(source, destination).Copy();
+            var copied = await new StoreCopy(source, destination).CopyAsync(ct);
             if (result.GetValue(json))
                 context.WriteJson(new MigrationResult(source.Location, destination.Location, copied));
             else
                 context.Console.MarkupLineInterpolated($"[green]copied[/] {source.Location} to {destination.Location}: {copied.Describe()}");
-            return Task.FromResult(ExitCodes.Ok);
+            return ExitCodes.Ok;
         }));
         return command;
     }

@@ -20,16 +20,16 @@ internal static class PromptCommand
         var role = new Argument<string>("role");
         var json = CommonOptions.Json();
         var command = new Command("get", "Print a role's saved prompt.") { role, json };
-        command.SetAction((result, _) => CommandRunner.RunAsync(context, () =>
+        command.SetAction((result, ct) => CommandRunner.RunAsync(context, async () =>
         {
-            var prompt = context.Bridge.Briefings.Get(result.GetValue(role));
+            var prompt = await context.Bridge.Briefings.GetAsync(result.GetValue(role), ct);
             if (result.GetValue(json))
                 context.WriteJson(prompt);
             else if (prompt.Found)
                 context.Output.WriteLine(prompt.Prompt);
             else
-                return Task.FromResult(CommandRunner.Fail(context, $"No prompt is saved for {prompt.Role}. Save one with `session-bridge prompt set {prompt.Role} \"…\"`."));
-            return Task.FromResult(ExitCodes.Ok);
+                return CommandRunner.Fail(context, $"No prompt is saved for {prompt.Role}. Save one with `session-bridge prompt set {prompt.Role} \"…\"`.");
+            return ExitCodes.Ok;
         }));
         return command;
     }
@@ -45,7 +45,7 @@ internal static class PromptCommand
             var prompt = result.GetValue(text);
             if (prompt == "-")
                 prompt = await Console.In.ReadToEndAsync(ct);
-            var saved = context.Bridge.Briefings.Set(result.GetValue(role), prompt);
+            var saved = await context.Bridge.Briefings.SetAsync(result.GetValue(role), prompt, ct);
             if (context.Json)
                 context.WriteJson(saved);
             else
@@ -59,13 +59,13 @@ internal static class PromptCommand
     {
         var json = CommonOptions.Json();
         var command = new Command("list", "List the saved prompts.") { json };
-        command.SetAction((result, _) => CommandRunner.RunAsync(context, () =>
+        command.SetAction((result, ct) => CommandRunner.RunAsync(context, async () =>
         {
-            var prompts = context.Bridge.Briefings.List();
+            var prompts = await context.Bridge.Briefings.ListAsync(ct);
             if (result.GetValue(json))
             {
                 context.WriteJson(prompts);
-                return Task.FromResult(ExitCodes.Ok);
+                return ExitCodes.Ok;
             }
 
             var table = new Table().AddColumns("role", "updated", "prompt");
@@ -80,7 +80,7 @@ internal static class PromptCommand
             }
 
             context.Console.Write(table);
-            return Task.FromResult(ExitCodes.Ok);
+            return ExitCodes.Ok;
         }));
         return command;
     }
@@ -90,16 +90,16 @@ internal static class PromptCommand
         var role = new Argument<string>("role");
         var json = CommonOptions.Json();
         var command = new Command("delete", "Forget a role's prompt.") { role, json };
-        command.SetAction((result, _) => CommandRunner.RunAsync(context, () =>
+        command.SetAction((result, ct) => CommandRunner.RunAsync(context, async () =>
         {
-            var deleted = context.Bridge.Briefings.Delete(result.GetValue(role));
+            var deleted = await context.Bridge.Briefings.DeleteAsync(result.GetValue(role), ct);
             if (context.Json)
                 context.WriteJson(deleted);
             else if (deleted.Deleted)
                 context.Console.MarkupLineInterpolated($"[green]deleted[/] the prompt for {deleted.Role}");
             else
                 context.Console.MarkupLineInterpolated($"no prompt was saved for {deleted.Role}");
-            return Task.FromResult(ExitCodes.Ok);
+            return ExitCodes.Ok;
         }));
         return command;
     }

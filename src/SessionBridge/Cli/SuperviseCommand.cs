@@ -24,15 +24,17 @@ internal static class SuperviseCommand
             notify,
             json,
         };
-        command.SetAction((result, ct) => CommandRunner.RunAsync(context, () =>
+        command.SetAction((result, ct) => CommandRunner.RunAsync(context, async () =>
         {
             var named = result.GetValue(roles) ?? [];
             var supervisor = result.GetValue(by);
             var stopping = result.GetValue(stop);
             if (stopping == (supervisor is not null))
-                return Task.FromResult(CommandRunner.Fail(context, "Give either --by ROLE (who supervises) or --stop.", "usage", ExitCodes.Usage));
+                return CommandRunner.Fail(context, "Give either --by ROLE (who supervises) or --stop.", "usage", ExitCodes.Usage);
 
-            var done = stopping ? context.Bridge.Supervising.Stop(named) : context.Bridge.Supervising.Set(supervisor!, named, result.GetValue(notify) is { } told ? [told] : null);
+            var done = stopping
+                ? await context.Bridge.Supervising.StopAsync(named, ct)
+                : await context.Bridge.Supervising.SetAsync(supervisor!, named, result.GetValue(notify) is { } told ? [told] : null, ct);
             if (result.GetValue(json))
                 context.WriteJson(done);
             else if (done.Stopped)
@@ -44,7 +46,7 @@ internal static class SuperviseCommand
                     context.Console.MarkupLineInterpolated($"  {role}: replaces {old}");
             }
 
-            return Task.FromResult(ExitCodes.Ok);
+            return ExitCodes.Ok;
         }));
         return command;
     }

@@ -30,8 +30,8 @@ internal static class TailCommand
                     {
                         var reading = context.Bridge.Reading;
                         // Take the position first: a message written meanwhile is printed by the follower, not lost.
-                        var position = reading.End();
-                        foreach (var message in reading.History(result.GetValue(limit)).Messages)
+                        var position = await reading.EndAsync(ct);
+                        foreach (var message in (await reading.HistoryAsync(result.GetValue(limit), null, ct)).Messages)
                             Print(context, message);
                         if (!result.GetValue(follow))
                             return ExitCodes.Ok;
@@ -41,7 +41,7 @@ internal static class TailCommand
                             while (!ct.IsCancellationRequested)
                             {
                                 await Task.Delay(FollowInterval, ct);
-                                var (fresh, next) = reading.Since(position);
+                                var (fresh, next) = await reading.SinceAsync(position, ct);
                                 position = next;
                                 foreach (var message in fresh)
                                     Print(context, message);

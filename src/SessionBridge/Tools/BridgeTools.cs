@@ -135,27 +135,32 @@ internal sealed class BridgeTools(UseCases bridge)
         "The shared conversation between all roles, newest last; with role, only messages from or to it; with "
             + "thread, one message and every reply to it."
     )]
-    public MessagesResult History(
+    public Task<MessagesResult> History(
         [Description("How many messages.")] [Range(Limits.MinMessages, Limits.MaxMessages)]
             int limit = Limits.DefaultMessages,
         [Description("Only messages from or to this role. " + RoleDescription)] string? role = null,
         [Description("A message id: show that message and its replies (send's reply_to) instead.")]
-            string? thread = null
-    ) => ToolCall.Run(() => thread is null ? bridge.Reading.History(limit, role) : bridge.Reading.Thread(thread, limit));
+            string? thread = null,
+        CancellationToken cancellationToken = default
+    ) =>
+        ToolCall.RunAsync(() =>
+            thread is null ? bridge.Reading.HistoryAsync(limit, role, cancellationToken) : bridge.Reading.ThreadAsync(thread, limit, cancellationToken)
+        );
 
     [McpServerTool(Name = "inbox", ReadOnly = false, Idempotent = true, Destructive = false, OpenWorld = false)]
     [Description(
         "Messages sent to a role, newest last, including ones whose push into its pane failed (delivered:false). "
             + "unread says how many came after the last one marked read."
     )]
-    public MessagesResult Inbox(
+    public Task<MessagesResult> Inbox(
         [Description("Whose inbox. " + RoleDescription)] string role,
         [Description("How many messages.")] [Range(Limits.MinMessages, Limits.MaxMessages)]
             int limit = Limits.DefaultMessages,
         [Description("Only messages after the last one marked read (default false).")] bool unread_only = false,
         [Description("Mark the newest message returned, and all before it, read (default false).")]
-            bool mark_read = false
-    ) => ToolCall.Run(() => bridge.Reading.Inbox(role, limit, unread_only, mark_read));
+            bool mark_read = false,
+        CancellationToken cancellationToken = default
+    ) => ToolCall.RunAsync(() => bridge.Reading.InboxAsync(role, limit, unread_only, mark_read, cancellationToken));
 
     [McpServerTool(Name = "broadcast", Destructive = false, OpenWorld = false)]
     [Description(
@@ -219,22 +224,24 @@ internal sealed class BridgeTools(UseCases bridge)
         "Save a role's standing briefing. The SessionStart hook gives it back to that role's session after "
             + "/clear, compaction, resume and restart. Replaces any earlier prompt for the role."
     )]
-    public PromptResult SetPrompt(
+    public Task<PromptResult> SetPrompt(
         [Description("The role the briefing is for. " + RoleDescription)] string role,
-        [Description("The briefing: who the role is, what it works on, how it reports.")] string prompt
-    ) => ToolCall.Run(() => bridge.Briefings.Set(role, prompt));
+        [Description("The briefing: who the role is, what it works on, how it reports.")] string prompt,
+        CancellationToken cancellationToken = default
+    ) => ToolCall.RunAsync(() => bridge.Briefings.SetAsync(role, prompt, cancellationToken));
 
     [McpServerTool(Name = "get_prompt", ReadOnly = true, OpenWorld = false)]
     [Description("A role's saved briefing, or found:false.")]
-    public PromptResult GetPrompt([Description(RoleDescription)] string role) =>
-        ToolCall.Run(() => bridge.Briefings.Get(role));
+    public Task<PromptResult> GetPrompt([Description(RoleDescription)] string role, CancellationToken cancellationToken = default) =>
+        ToolCall.RunAsync(() => bridge.Briefings.GetAsync(role, cancellationToken));
 
     [McpServerTool(Name = "list_prompts", ReadOnly = true, OpenWorld = false)]
     [Description("Every saved briefing, by role.")]
-    public ListPromptsResult ListPrompts() => ToolCall.Run(bridge.Briefings.List);
+    public Task<ListPromptsResult> ListPrompts(CancellationToken cancellationToken = default) =>
+        ToolCall.RunAsync(() => bridge.Briefings.ListAsync(cancellationToken));
 
     [McpServerTool(Name = "delete_prompt", Idempotent = true, Destructive = true, OpenWorld = false)]
     [Description("Forget a role's saved briefing, so the hook stops restoring it. deleted:false if there was none.")]
-    public DeletePromptResult DeletePrompt([Description(RoleDescription)] string role) =>
-        ToolCall.Run(() => bridge.Briefings.Delete(role));
+    public Task<DeletePromptResult> DeletePrompt([Description(RoleDescription)] string role, CancellationToken cancellationToken = default) =>
+        ToolCall.RunAsync(() => bridge.Briefings.DeleteAsync(role, cancellationToken));
 }

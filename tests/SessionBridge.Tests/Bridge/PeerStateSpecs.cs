@@ -23,12 +23,8 @@ public sealed class PeerStateSpecs(PrivateTmuxServer tmux) : IClassFixture<Priva
     }
 
     /// <summary>What the hook records for <paramref name="hook"/> in <paramref name="pane"/>, as if it ran at <paramref name="at"/>.</summary>
-    private Presence Hook(PaneIdentity pane, HookInput hook, DateTimeOffset? at = null) =>
-        new PresenceStore(new StateDirectory(_state.Path)).Update(
-            pane,
-            current => PresenceTransitions.Apply(current, hook, pane, at ?? DateTimeOffset.UtcNow),
-            TimeSpan.FromSeconds(5)
-        )!;
+    private async Task<Presence> Hook(PaneIdentity pane, HookInput hook, DateTimeOffset? at = null) =>
+        (await new PresenceStore(new StateDirectory(_state.Path)).UpdateAsync(pane, current => PresenceTransitions.Apply(current, hook, pane, at ?? DateTimeOffset.UtcNow), TimeSpan.FromSeconds(5), TestContext.Current.CancellationToken))!;
 
     private static HookInput Event(string name, string? tool = null, string? answer = null) =>
         new(WireNames.ParseHookEventName(name), "session-1", tool, LastAssistantMessage: answer);
@@ -50,7 +46,7 @@ public sealed class PeerStateSpecs(PrivateTmuxServer tmux) : IClassFixture<Priva
         var (pane, _) = await tmux.StartFakeClaudeAsync("--busy 60");
         var identity = await RegisterAsync(server, "dev", pane);
         await StartTurnAsync(pane);
-        var presence = Hook(identity, Event("UserPromptSubmit"), DateTimeOffset.UtcNow.AddMinutes(-3));
+        var presence = await Hook(identity, Event("UserPromptSubmit"), DateTimeOffset.UtcNow.AddMinutes(-3));
 
         // Act
         var dev = Peer((await server.CallAsync("list_peers")).Json(), "dev");
@@ -82,7 +78,7 @@ public sealed class PeerStateSpecs(PrivateTmuxServer tmux) : IClassFixture<Priva
         await using var server = await StartAsync();
         var (pane, _) = await tmux.StartFakeClaudeAsync();
         var identity = await RegisterAsync(server, "dev", pane);
-        Hook(identity, Event("PreToolUse", "Bash"), DateTimeOffset.UtcNow.AddSeconds(-5));
+        await Hook(identity, Event("PreToolUse", "Bash"), DateTimeOffset.UtcNow.AddSeconds(-5));
 
         // Act
         var dev = Peer((await server.CallAsync("list_peers")).Json(), "dev");
@@ -98,7 +94,7 @@ public sealed class PeerStateSpecs(PrivateTmuxServer tmux) : IClassFixture<Priva
         await using var server = await StartAsync();
         var (pane, _) = await tmux.StartFakeClaudeAsync();
         var identity = await RegisterAsync(server, "dev", pane);
-        Hook(identity, Event("UserPromptSubmit"));
+        await Hook(identity, Event("UserPromptSubmit"));
 
         var dev = Peer((await server.CallAsync("list_peers")).Json(), "dev");
 
@@ -113,7 +109,7 @@ public sealed class PeerStateSpecs(PrivateTmuxServer tmux) : IClassFixture<Priva
         await using var server = await StartAsync();
         var (pane, _) = await tmux.StartFakeClaudeAsync();
         var identity = await RegisterAsync(server, "dev", pane);
-        Hook(identity with { PanePid = identity.PanePid + 100_000 }, Event("UserPromptSubmit"));
+        await Hook(identity with { PanePid = identity.PanePid + 100_000 }, Event("UserPromptSubmit"));
 
         // Act
         var result = await server.CallAsync("list_peers");
@@ -132,7 +128,7 @@ public sealed class PeerStateSpecs(PrivateTmuxServer tmux) : IClassFixture<Priva
         await using var server = await StartAsync();
         var (pane, _) = await tmux.StartFakeMenuAsync();
         var identity = await RegisterAsync(server, "dev", pane);
-        var presence = Hook(identity, Event("PermissionRequest", "Bash"));
+        var presence = await Hook(identity, Event("PermissionRequest", "Bash"));
 
         // Act
         var result = (await server.CallAsync("detect_question", new() { ["role"] = "dev" })).Json();
@@ -152,14 +148,14 @@ public sealed class PeerStateSpecs(PrivateTmuxServer tmux) : IClassFixture<Priva
         var (pane, _) = await tmux.StartFakeClaudeAsync("--busy 60");
         var identity = await RegisterAsync(server, "dev", pane);
         await StartTurnAsync(pane);
-        Hook(identity, Event("UserPromptSubmit"), DateTimeOffset.UtcNow.AddSeconds(-10));
+        await Hook(identity, Event("UserPromptSubmit"), DateTimeOffset.UtcNow.AddSeconds(-10));
         const string answer = "Done: **3 files** changed.\n\n```\nport = 8080\n```\n“quotes” and ünïcode stay.";
         var waiting = server.CallAsync("wait_for", new() { ["role"] = "dev", ["until"] = "idle", ["timeout_s"] = 30 });
         // dev is busy by its hook and its screen: the wait keeps running past its first look.
         await Eventually.HoldsAsync(() => !waiting.IsCompleted, "wait_for to keep waiting", TimeSpan.FromMilliseconds(700));
 
         // Act
-        Hook(identity, Event("Stop", answer: answer));
+        await Hook(identity, Event("Stop", answer: answer));
         var result = (await waiting).Json();
 
         // Assert: the screen still shows the turn running, so only the presence file can end the wait (its source says so).
@@ -176,9 +172,9 @@ public sealed class PeerStateSpecs(PrivateTmuxServer tmux) : IClassFixture<Priva
         await using var server = await StartAsync();
         var (pane, _) = await tmux.StartFakeClaudeAsync("--busy 3");
         var identity = await RegisterAsync(server, "dev", pane);
-        Hook(identity, Event("Stop", answer: "the earlier turn's answer"), DateTimeOffset.UtcNow.AddMinutes(-1));
+        await Hook(identity, Event("Stop", answer: "the earlier turn's answer"), DateTimeOffset.UtcNow.AddMinutes(-1));
         await StartTurnAsync(pane);
-        Hook(identity, Event("UserPromptSubmit"));
+        await Hook(identity, Event("UserPromptSubmit"));
 
         // Act
         var result = (await server.CallAsync("wait_for", new() { ["role"] = "dev", ["until"] = "idle", ["timeout_s"] = 30 })).Json();
@@ -197,7 +193,7 @@ public sealed class PeerStateSpecs(PrivateTmuxServer tmux) : IClassFixture<Priva
         var (pane, _) = await tmux.StartFakeClaudeAsync("--busy 60");
         var identity = await RegisterAsync(server, "dev", pane);
         await StartTurnAsync(pane);
-        Hook(identity, Event("UserPromptSubmit"));
+        await Hook(identity, Event("UserPromptSubmit"));
         var waiting = server.CallAsync("wait_for", new() { ["role"] = "dev", ["until"] = "idle", ["timeout_s"] = 30 });
         await Eventually.HoldsAsync(() => !waiting.IsCompleted, "the wait to go on: dev is busy by its hook and its screen", TimeSpan.FromMilliseconds(700));
 
@@ -216,7 +212,7 @@ public sealed class PeerStateSpecs(PrivateTmuxServer tmux) : IClassFixture<Priva
         await using var server = await StartAsync();
         var (pane, _) = await tmux.StartFakeClaudeAsync();
         var identity = await RegisterAsync(server, "dev", pane);
-        var presence = Hook(identity, Event("Stop", answer: "All tests pass."));
+        var presence = await Hook(identity, Event("Stop", answer: "All tests pass."));
 
         var result = (await server.CallAsync("read_peer", new() { ["role"] = "dev" })).Json();
 

@@ -24,14 +24,14 @@ public sealed class HeldHookSpecs(PrivateTmuxServer tmux) : IClassFixture<Privat
         var store = Store;
         store.Directory.EnsureCreated();
         var now = DateTimeOffset.UtcNow;
-        store.Registry.Save(new PeerRegistration(role, identity.Pane, identity.Socket, identity.ServerPid, identity.PanePid, null, now, now));
+        await store.Registry.SaveAsync(new PeerRegistration(role, identity.Pane, identity.Socket, identity.ServerPid, identity.PanePid, null, now, now), TestContext.Current.CancellationToken);
         return pane;
     }
 
-    private MessageRecord Hold(string text, DateTimeOffset? at = null, string to = "dev")
+    private async Task<MessageRecord> Hold(string text, DateTimeOffset? at = null, string to = "dev")
     {
         var message = new MessageRecord(MessageId.New(), at ?? DateTimeOffset.UtcNow, "gestor", to, text, false, false, "held for the spec", Status: DeliveryStatus.Held, FromVerified: true);
-        new HeldQueue(Store).Hold(message);
+        await new HeldQueue(Store).HoldAsync(message, TestContext.Current.CancellationToken);
         return message;
     }
 
@@ -43,14 +43,14 @@ public sealed class HeldHookSpecs(PrivateTmuxServer tmux) : IClassFixture<Privat
         return (output.GetProperty("hookEventName").GetString()!, output.GetProperty("additionalContext").GetString()!);
     }
 
-    private MessageRecord InboxEntry(string id) => Store.Messages.Inbox(RoleName.Parse("dev"), 100).Records.Single(m => m.Id == id);
+    private async Task<MessageRecord> InboxEntry(string id) => (await Store.Messages.InboxAsync(RoleName.Parse("dev"), 100, null, TestContext.Current.CancellationToken)).Records.Single(m => m.Id == id);
 
     [Fact(Timeout = Timeouts.Spec)]
     public async Task PostToolUse_hands_a_held_message_to_the_model_once_with_its_tag_and_id()
     {
         // Arrange
         var pane = await RegisteredPaneAsync();
-        var message = Hold("the schema changed, re-run the migration");
+        var message = await Hold("the schema changed, re-run the migration");
 
         // Act
         var first = await pane.RunAsync(HookEvents.Tool("PostToolUse", "Bash"));
@@ -62,11 +62,11 @@ public sealed class HeldHookSpecs(PrivateTmuxServer tmux) : IClassFixture<Privat
         name.Should().Be("PostToolUse");
         context.Should().Contain($"[from:gestor] (id {message.Id}) the schema changed, re-run the migration").And.Contain("reply_to");
         second.Should().Be(new HookInPane.Outcome(0, "", ""), "it was handed over already");
-        var entry = InboxEntry(message.Id);
+        var entry = await InboxEntry(message.Id);
         entry.Status.Should().Be(DeliveryStatus.Submitted);
         entry.DeliveredVia.Should().Be(DeliveredVia.PostToolUse);
         entry.DeliveredAt.Should().NotBeNull();
-        new HeldQueue(Store).For(RoleName.Parse("dev")).Should().BeEmpty();
+        (await new HeldQueue(Store).ForAsync(RoleName.Parse("dev"), TestContext.Current.CancellationToken)).Should().BeEmpty();
     }
 
     [Fact(Timeout = Timeouts.Spec)]
@@ -74,7 +74,7 @@ public sealed class HeldHookSpecs(PrivateTmuxServer tmux) : IClassFixture<Privat
     {
         // Arrange
         var pane = await RegisteredPaneAsync();
-        var message = Hold("only once, please");
+        var message = await Hold("only once, please");
 
         // Act
         var outputs = await pane.RunAtOnceAsync(8, HookEvents.Tool("PostToolUse", "Bash"));
@@ -84,7 +84,7 @@ public sealed class HeldHookSpecs(PrivateTmuxServer tmux) : IClassFixture<Privat
         outputs.Where(o => o.Length > 0).Should().ContainSingle();
         var lines = File.ReadAllLines(Path.Combine(_state.Path, "mailbox", "dev.jsonl"));
         lines.Count(l => l.Contains("\"kind\":\"status\"", StringComparison.Ordinal)).Should().Be(1, "one handover, one status line");
-        InboxEntry(message.Id).DeliveredVia.Should().Be(DeliveredVia.PostToolUse);
+        (await InboxEntry(message.Id)).DeliveredVia.Should().Be(DeliveredVia.PostToolUse);
     }
 
     [Fact(Timeout = Timeouts.Spec)]
@@ -92,7 +92,7 @@ public sealed class HeldHookSpecs(PrivateTmuxServer tmux) : IClassFixture<Privat
     {
         // Arrange
         var old = await RegisteredPaneAsync();
-        var message = Hold("for dev, wherever it is");
+        var message = await Hold("for dev, wherever it is");
         var moved = await RegisteredPaneAsync();
 
         // Act
@@ -103,7 +103,7 @@ public sealed class HeldHookSpecs(PrivateTmuxServer tmux) : IClassFixture<Privat
         fromOld.Stdout.Should().BeEmpty("the old pane is no longer dev's");
         Context(fromNew.Stdout)!.Value.Should().Be(("UserPromptSubmit", Context(fromNew.Stdout)!.Value.Context));
         Context(fromNew.Stdout)!.Value.Context.Should().Contain("for dev, wherever it is");
-        InboxEntry(message.Id).DeliveredVia.Should().Be(DeliveredVia.UserPromptSubmit);
+        (await InboxEntry(message.Id)).DeliveredVia.Should().Be(DeliveredVia.UserPromptSubmit);
     }
 
     [Fact(Timeout = Timeouts.Spec)]
@@ -111,8 +111,8 @@ public sealed class HeldHookSpecs(PrivateTmuxServer tmux) : IClassFixture<Privat
     {
         // Arrange
         var pane = await RegisteredPaneAsync();
-        Store.Prompts.Save(new SavedPrompt("dev", "You write the backend.", DateTimeOffset.UtcNow));
-        var message = Hold("welcome back");
+        await Store.Prompts.SaveAsync(new SavedPrompt("dev", "You write the backend.", DateTimeOffset.UtcNow), TestContext.Current.CancellationToken);
+        var message = await Hold("welcome back");
 
         // Act
         var outcome = await pane.RunAsync(HookEvents.Json("SessionStart", fields: ("source", "clear")));
@@ -121,7 +121,7 @@ public sealed class HeldHookSpecs(PrivateTmuxServer tmux) : IClassFixture<Privat
         var (name, context) = Context(outcome.Stdout)!.Value;
         name.Should().Be("SessionStart");
         context.Should().Contain("You write the backend.").And.Contain($"[from:gestor] (id {message.Id}) welcome back");
-        InboxEntry(message.Id).DeliveredVia.Should().Be(DeliveredVia.SessionStart);
+        (await InboxEntry(message.Id)).DeliveredVia.Should().Be(DeliveredVia.SessionStart);
     }
 
     [Fact(Timeout = Timeouts.Spec)]
@@ -129,13 +129,13 @@ public sealed class HeldHookSpecs(PrivateTmuxServer tmux) : IClassFixture<Privat
     {
         // Arrange
         var pane = await RegisteredPaneAsync();
-        var message = Hold("the tests use staging");
+        var message = await Hold("the tests use staging");
 
         // Act
         var start = await pane.RunAsync(HookEvents.Json("SessionStart", "session-a", ("source", "resume")));
-        var handedOver = InboxEntry(message.Id);
+        var handedOver = (await InboxEntry(message.Id));
         var otherSession = await pane.RunAsync(HookEvents.Json("UserPromptSubmit", "session-b", ("prompt", "hi")));
-        var afterOther = InboxEntry(message.Id);
+        var afterOther = (await InboxEntry(message.Id));
         var turn = await pane.RunAsync(HookEvents.Json("UserPromptSubmit", "session-a", ("prompt", "go on")));
 
         // Assert
@@ -145,9 +145,9 @@ public sealed class HeldHookSpecs(PrivateTmuxServer tmux) : IClassFixture<Privat
         otherSession.Stdout.Should().NotContain(message.Id, "it is handed to session-a, not waiting");
         afterOther.Status.Should().Be(DeliveryStatus.HandedOver, "another session's turn does not carry session-a's context");
         turn.Stdout.Should().NotContain(message.Id, "the turn carries the start's context: not given twice");
-        var delivered = InboxEntry(message.Id);
+        var delivered = (await InboxEntry(message.Id));
         (delivered.Status, delivered.Delivered, delivered.DeliveredVia).Should().Be((DeliveryStatus.Submitted, true, DeliveredVia.SessionStart));
-        Store.Held.Read(RoleName.Parse("dev")).Should().BeEmpty();
+        (await Store.Held.ReadAsync(RoleName.Parse("dev"), TestContext.Current.CancellationToken)).Should().BeEmpty();
     }
 
     [Fact(Timeout = Timeouts.Spec)]
@@ -155,12 +155,12 @@ public sealed class HeldHookSpecs(PrivateTmuxServer tmux) : IClassFixture<Privat
     {
         // Arrange
         var pane = await RegisteredPaneAsync();
-        var message = Hold("the tests use staging");
+        var message = await Hold("the tests use staging");
         await pane.RunAsync(HookEvents.Json("SessionStart", "session-a", ("source", "startup")));
 
         // Act
         await pane.RunAsync(HookEvents.Json("SessionEnd", "session-a", ("reason", "other")));
-        var afterEnd = InboxEntry(message.Id);
+        var afterEnd = (await InboxEntry(message.Id));
         var next = await pane.RunAsync(HookEvents.Json("SessionStart", "session-b", ("source", "startup")));
         var again = await pane.RunAsync(HookEvents.Json("UserPromptSubmit", "session-b", ("prompt", "hi")));
 
@@ -169,7 +169,7 @@ public sealed class HeldHookSpecs(PrivateTmuxServer tmux) : IClassFixture<Privat
         afterEnd.Reason.Should().Contain("ended before a turn");
         Context(next.Stdout)!.Value.Context.Should().Contain($"(id {message.Id}) the tests use staging");
         again.Stdout.Should().NotContain(message.Id);
-        InboxEntry(message.Id).Status.Should().Be(DeliveryStatus.Submitted);
+        (await InboxEntry(message.Id)).Status.Should().Be(DeliveryStatus.Submitted);
     }
 
     [Fact(Timeout = Timeouts.Spec)]
@@ -177,7 +177,7 @@ public sealed class HeldHookSpecs(PrivateTmuxServer tmux) : IClassFixture<Privat
     {
         // Arrange: session-a was handed the message, then its tmux server died (no SessionEnd).
         var pane = await RegisteredPaneAsync();
-        var message = Hold("the tests use staging");
+        var message = await Hold("the tests use staging");
         await pane.RunAsync(HookEvents.Json("SessionStart", "session-a", ("source", "startup")));
 
         // Act: the same conversation resumed (its transcript does not hold the message), then a second start.
@@ -187,7 +187,7 @@ public sealed class HeldHookSpecs(PrivateTmuxServer tmux) : IClassFixture<Privat
         // Assert
         Context(resumed.Stdout)!.Value.Context.Should().Contain($"(id {message.Id}) the tests use staging");
         turn.Stdout.Should().NotContain(message.Id);
-        InboxEntry(message.Id).Status.Should().Be(DeliveryStatus.Submitted);
+        (await InboxEntry(message.Id)).Status.Should().Be(DeliveryStatus.Submitted);
         File.ReadAllLines(Path.Combine(_state.Path, "mailbox", "dev.jsonl"))
             .Count(l => l.Contains("\"status\":\"handed_over\"", StringComparison.Ordinal)).Should().Be(2, "handed over twice, delivered once");
     }
@@ -197,20 +197,20 @@ public sealed class HeldHookSpecs(PrivateTmuxServer tmux) : IClassFixture<Privat
     {
         // Arrange: session-a was handed the message and its transcript kept that context.
         var pane = await RegisteredPaneAsync();
-        var message = Hold("the tests use staging");
+        var message = await Hold("the tests use staging");
         var transcript = Path.Combine(_files.Path, "session-a.jsonl");
         await pane.RunAsync(HookEvents.Json("SessionStart", "session-a", ("source", "startup"), ("transcript_path", transcript)));
         await File.WriteAllTextAsync(transcript, $"{{\"type\":\"attachment\",\"content\":\"(id {message.Id}) the tests use staging\"}}\n", TestContext.Current.CancellationToken);
 
         // Act
         var resumed = await pane.RunAsync(HookEvents.Json("SessionStart", "session-a", ("source", "resume"), ("transcript_path", transcript)));
-        var handedOver = InboxEntry(message.Id);
+        var handedOver = (await InboxEntry(message.Id));
         await pane.RunAsync(HookEvents.Json("UserPromptSubmit", "session-a", ("prompt", "hi"), ("transcript_path", transcript)));
 
         // Assert
         resumed.Stdout.Should().NotContain(message.Id);
         handedOver.Status.Should().Be(DeliveryStatus.HandedOver);
-        InboxEntry(message.Id).Status.Should().Be(DeliveryStatus.Submitted);
+        (await InboxEntry(message.Id)).Status.Should().Be(DeliveryStatus.Submitted);
     }
 
     [Fact(Timeout = Timeouts.Spec)]
@@ -218,12 +218,12 @@ public sealed class HeldHookSpecs(PrivateTmuxServer tmux) : IClassFixture<Privat
     {
         // Arrange: a briefing far over what Claude Code keeps of a hook's context (about 10,000 characters).
         var pane = await RegisteredPaneAsync();
-        Store.Prompts.Save(new SavedPrompt("dev", string.Join("\n", Enumerable.Repeat("You write the backend, carefully and with tests.", 600)), DateTimeOffset.UtcNow));
-        var message = Hold("the schema changed, re-run the migration");
+        await Store.Prompts.SaveAsync(new SavedPrompt("dev", string.Join("\n", Enumerable.Repeat("You write the backend, carefully and with tests.", 600)), DateTimeOffset.UtcNow), TestContext.Current.CancellationToken);
+        var message = await Hold("the schema changed, re-run the migration");
 
         // Act
         var start = await pane.RunAsync(HookEvents.Json("SessionStart", fields: ("source", "clear")));
-        var heldAfterStart = new HeldQueue(Store).For(RoleName.Parse("dev"));
+        var heldAfterStart = await new HeldQueue(Store).ForAsync(RoleName.Parse("dev"), TestContext.Current.CancellationToken);
         var next = await pane.RunAsync(HookEvents.Tool("PostToolUse", "Bash"));
 
         // Assert
@@ -232,7 +232,7 @@ public sealed class HeldHookSpecs(PrivateTmuxServer tmux) : IClassFixture<Privat
         briefing.Should().Contain("You write the backend").And.NotContain("re-run the migration");
         heldAfterStart.Select(m => m.Id).Should().Equal([message.Id], "what did not fit is not claimed");
         Context(next.Stdout)!.Value.Context.Should().Contain($"[from:gestor] (id {message.Id}) the schema changed, re-run the migration");
-        InboxEntry(message.Id).DeliveredVia.Should().Be(DeliveredVia.PostToolUse);
+        (await InboxEntry(message.Id)).DeliveredVia.Should().Be(DeliveredVia.PostToolUse);
     }
 
     [Fact(Timeout = Timeouts.Spec)]
@@ -244,9 +244,9 @@ public sealed class HeldHookSpecs(PrivateTmuxServer tmux) : IClassFixture<Privat
         var store = Store;
         store.Directory.EnsureCreated();
         var then = DateTimeOffset.UtcNow.AddHours(-1);
-        store.Registry.Save(new PeerRegistration("dev", live.Pane, live.Socket, live.ServerPid, live.PanePid + 100_000, null, then, then));
-        store.Prompts.Save(new SavedPrompt("dev", "You write the backend.", DateTimeOffset.UtcNow));
-        var message = Hold("for the old dev");
+        await store.Registry.SaveAsync(new PeerRegistration("dev", live.Pane, live.Socket, live.ServerPid, live.PanePid + 100_000, null, then, then), TestContext.Current.CancellationToken);
+        await store.Prompts.SaveAsync(new SavedPrompt("dev", "You write the backend.", DateTimeOffset.UtcNow), TestContext.Current.CancellationToken);
+        var message = await Hold("for the old dev");
 
         // Act
         var start = await pane.RunAsync(HookEvents.Json("SessionStart", fields: ("source", "startup")));
@@ -255,7 +255,7 @@ public sealed class HeldHookSpecs(PrivateTmuxServer tmux) : IClassFixture<Privat
         // Assert
         start.Should().Be(new HookInPane.Outcome(0, "", ""), "this session is not the dev that registered");
         tool.Should().Be(new HookInPane.Outcome(0, "", ""));
-        new HeldQueue(Store).For(RoleName.Parse("dev")).Select(m => m.Id).Should().Equal([message.Id], "it waits for dev");
+        (await new HeldQueue(Store).ForAsync(RoleName.Parse("dev"), TestContext.Current.CancellationToken)).Select(m => m.Id).Should().Equal([message.Id], "it waits for dev");
     }
 
     [Fact(Timeout = Timeouts.Spec)]
@@ -263,14 +263,14 @@ public sealed class HeldHookSpecs(PrivateTmuxServer tmux) : IClassFixture<Privat
     {
         // Arrange
         var pane = await RegisteredPaneAsync();
-        var command = Hold("/compact");
+        var command = await Hold("/compact");
 
         // Act
         var outcome = await pane.RunAsync(HookEvents.Tool("PostToolUse", "Bash"));
 
         // Assert
         outcome.Should().Be(new HookInPane.Outcome(0, "", ""));
-        InboxEntry(command.Id).Status.Should().Be(DeliveryStatus.Held);
+        (await InboxEntry(command.Id)).Status.Should().Be(DeliveryStatus.Held);
     }
 
     [Fact(Timeout = Timeouts.Spec)]
@@ -278,22 +278,22 @@ public sealed class HeldHookSpecs(PrivateTmuxServer tmux) : IClassFixture<Privat
     {
         // Arrange
         var pane = await RegisteredPaneAsync();
-        var stale = Hold("yesterday's news", DateTimeOffset.UtcNow.AddDays(-2));
+        var stale = await Hold("yesterday's news", DateTimeOffset.UtcNow.AddDays(-2));
 
         // Act
-        var before = InboxEntry(stale.Id);
+        var before = await InboxEntry(stale.Id);
         var outcome = await pane.RunAsync(HookEvents.Tool("PostToolUse", "Bash"));
 
         // Assert
         before.Status.Should().Be(DeliveryStatus.NotDelivered);
         before.Reason.Should().Contain("never delivered");
         outcome.Should().Be(new HookInPane.Outcome(0, "", ""));
-        var after = InboxEntry(stale.Id);
+        var after = await InboxEntry(stale.Id);
         after.Status.Should().Be(DeliveryStatus.NotDelivered);
         after.Delivered.Should().BeFalse();
         after.Reason.Should().Contain("never delivered");
         after.Text.Should().Be("yesterday's news", "it still shows in the inbox");
-        new HeldQueue(Store).For(RoleName.Parse("dev")).Should().BeEmpty("the hook gave it up");
+        (await new HeldQueue(Store).ForAsync(RoleName.Parse("dev"), TestContext.Current.CancellationToken)).Should().BeEmpty("the hook gave it up");
     }
 
     public void Dispose()

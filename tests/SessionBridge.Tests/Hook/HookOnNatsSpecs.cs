@@ -42,9 +42,9 @@ public sealed class HookOnNatsSpecs(NatsServer nats) : IClassFixture<NatsServer>
         var a = Open(_hostA, "a", nats.Url);
         Open(_hostB, "b", nats.Url);
         var now = DateTimeOffset.UtcNow;
-        a.Registry.Save(new PeerRegistration("dev", "%5", Socket, 4242, 100, "/home/dev/shop", now, now));
-        a.Registry.Save(new PeerRegistration("gestor", "%1", "/tmp/other/sock", 77, 78, "/home/gestor", now, now));
-        a.Prompts.Save(new SavedPrompt("dev", "You are dev.\nWrite the migration.", now));
+        await a.Registry.SaveAsync(new PeerRegistration("dev", "%5", Socket, 4242, 100, "/home/dev/shop", now, now), TestContext.Current.CancellationToken);
+        await a.Registry.SaveAsync(new PeerRegistration("gestor", "%1", "/tmp/other/sock", 77, 78, "/home/gestor", now, now), TestContext.Current.CancellationToken);
+        await a.Prompts.SaveAsync(new SavedPrompt("dev", "You are dev.\nWrite the migration.", now), TestContext.Current.CancellationToken);
         var input = HookEvents.Json("SessionStart", fields: ("source", "startup"));
 
         // Act

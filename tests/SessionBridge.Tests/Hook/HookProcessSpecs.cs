@@ -35,10 +35,10 @@ public sealed class HookProcessSpecs : IDisposable
     private Dictionary<string, string?> Environment(string pane = "%5", string? tmux = Socket + ",4242,0") =>
         new() { ["TMUX_PANE"] = pane, ["TMUX"] = tmux, ["SESSION_BRIDGE_DIR"] = _state.Path };
 
-    private void Register(string role, string pane, DateTimeOffset at, string socket = Socket) =>
-        _store.Registry.Save(new PeerRegistration(role, pane, socket, 4242, 100, "/home/dev/shop", at, at));
+    private async Task Register(string role, string pane, DateTimeOffset at, string socket = Socket) =>
+        await _store.Registry.SaveAsync(new PeerRegistration(role, pane, socket, 4242, 100, "/home/dev/shop", at, at), TestContext.Current.CancellationToken);
 
-    private void SavePrompt(string role, string prompt) => _store.Prompts.Save(new SavedPrompt(role, prompt, DateTimeOffset.UtcNow));
+    private async Task SavePrompt(string role, string prompt) => await _store.Prompts.SaveAsync(new SavedPrompt(role, prompt, DateTimeOffset.UtcNow), TestContext.Current.CancellationToken);
 
     private static string AdditionalContext(string stdout)
     {
@@ -52,10 +52,10 @@ public sealed class HookProcessSpecs : IDisposable
     public async Task A_registered_pane_with_a_saved_prompt_gets_its_role_and_briefing_back()
     {
         // Arrange
-        Register("dev", "%5", DateTimeOffset.UtcNow);
-        Register("gestor", "%1", DateTimeOffset.UtcNow);
-        Register("reviewer", "%2", DateTimeOffset.UtcNow);
-        SavePrompt("dev", "You are dev.\nWrite the migration; report to gestor when done.");
+        await Register("dev", "%5", DateTimeOffset.UtcNow);
+        await Register("gestor", "%1", DateTimeOffset.UtcNow);
+        await Register("reviewer", "%2", DateTimeOffset.UtcNow);
+        await SavePrompt("dev", "You are dev.\nWrite the migration; report to gestor when done.");
 
         // Act
         var outcome = await HookProcess.RunAsync(Input(), Environment());
@@ -74,10 +74,10 @@ public sealed class HookProcessSpecs : IDisposable
     public async Task When_two_roles_point_at_the_pane_the_newer_registration_wins()
     {
         // Arrange
-        Register("old-role", "%5", DateTimeOffset.UtcNow.AddMinutes(-5));
-        Register("new-role", "%5", DateTimeOffset.UtcNow);
-        SavePrompt("old-role", "OLD BRIEFING");
-        SavePrompt("new-role", "NEW BRIEFING");
+        await Register("old-role", "%5", DateTimeOffset.UtcNow.AddMinutes(-5));
+        await Register("new-role", "%5", DateTimeOffset.UtcNow);
+        await SavePrompt("old-role", "OLD BRIEFING");
+        await SavePrompt("new-role", "NEW BRIEFING");
 
         // Act
         var outcome = await HookProcess.RunAsync(Input("startup"), Environment());
@@ -91,8 +91,8 @@ public sealed class HookProcessSpecs : IDisposable
     public async Task A_briefing_longer_than_Claude_Code_keeps_is_cut_with_a_pointer_to_get_prompt()
     {
         // Arrange
-        Register("dev", "%5", DateTimeOffset.UtcNow);
-        SavePrompt("dev", string.Concat(Enumerable.Repeat("0123456789", 3_000)) + "THE END");
+        await Register("dev", "%5", DateTimeOffset.UtcNow);
+        await SavePrompt("dev", string.Concat(Enumerable.Repeat("0123456789", 3_000)) + "THE END");
 
         // Act
         var outcome = await HookProcess.RunAsync(Input(), Environment());
@@ -107,8 +107,8 @@ public sealed class HookProcessSpecs : IDisposable
     public async Task A_pane_registered_on_another_tmux_server_is_not_this_pane()
     {
         // Arrange
-        Register("dev", "%5", DateTimeOffset.UtcNow, socket: "/tmp/tmux-other/default");
-        SavePrompt("dev", "You are dev.");
+        await Register("dev", "%5", DateTimeOffset.UtcNow, socket: "/tmp/tmux-other/default");
+        await SavePrompt("dev", "You are dev.");
 
         // Act
         var outcome = await HookProcess.RunAsync(Input(), Environment());
@@ -126,8 +126,8 @@ public sealed class HookProcessSpecs : IDisposable
     public async Task When_it_cannot_help_it_prints_nothing_and_exits_0(string situation)
     {
         // Arrange
-        Register("dev", "%5", DateTimeOffset.UtcNow);
-        SavePrompt("dev", "You are dev.");
+        await Register("dev", "%5", DateTimeOffset.UtcNow);
+        await SavePrompt("dev", "You are dev.");
         var environment = Environment();
         var stdin = Input();
         var closeStdin = true;
@@ -141,7 +141,7 @@ public sealed class HookProcessSpecs : IDisposable
                 environment["TMUX_PANE"] = "%77";
                 break;
             case "no saved prompt":
-                _store.Prompts.Delete(RoleName.Parse("dev"));
+                await _store.Prompts.DeleteAsync(RoleName.Parse("dev"), TestContext.Current.CancellationToken);
                 break;
             case "empty stdin":
                 stdin = "";

@@ -93,8 +93,8 @@ public sealed class PresenceHookFaultSpecs(PrivateTmuxServer tmux) : PresenceHoo
         var store = new StateStore(new StateDirectory(StateDir.Path), TimeSpan.FromSeconds(5), TimeProvider.System);
         store.Directory.EnsureCreated();
         var now = DateTimeOffset.UtcNow;
-        store.Registry.Save(new PeerRegistration("dev", identity.Pane, identity.Socket, identity.ServerPid, identity.PanePid, "/home/dev/shop", now, now));
-        store.Prompts.Save(new SavedPrompt("dev", "You are dev.", now));
+        await store.Registry.SaveAsync(new PeerRegistration("dev", identity.Pane, identity.Socket, identity.ServerPid, identity.PanePid, "/home/dev/shop", now, now), TestContext.Current.CancellationToken);
+        await store.Prompts.SaveAsync(new SavedPrompt("dev", "You are dev.", now), TestContext.Current.CancellationToken);
 
         // Act
         var outcome = await pane.RunAsync(HookEvents.Json("SessionStart", fields: ("source", "clear")));

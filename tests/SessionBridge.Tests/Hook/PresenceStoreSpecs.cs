@@ -27,16 +27,16 @@ public sealed class PresenceStoreSpecs : IDisposable
     private static Presence Busy(PaneIdentity pane) =>
         new(PresenceState.Busy, At, "s1", HookEventName.PreToolUse, "Bash", At, pane.Socket, pane.ServerPid, pane.Pane, pane.PanePid, "Earlier answer.", At);
 
-    private void Write(Presence presence) =>
-        _store.Update(presence.Identity, _ => presence, TimeSpan.FromSeconds(1));
+    private async Task Write(Presence presence) =>
+        await _store.UpdateAsync(presence.Identity, _ => presence, TimeSpan.FromSeconds(1), TestContext.Current.CancellationToken);
 
     private string File_ => _store.PathFor(Pane.Socket, Pane.Pane);
 
     [Fact]
-    public void I_read_back_what_this_pane_process_recorded()
+    public async Task I_read_back_what_this_pane_process_recorded()
     {
         // Arrange
-        Write(Busy(Pane));
+        await Write(Busy(Pane));
 
         // Act
         var byIdentity = _store.Read(Pane.Socket, Pane.ServerPid, Pane.Pane, Pane.PanePid);
@@ -49,13 +49,13 @@ public sealed class PresenceStoreSpecs : IDisposable
     }
 
     [Fact]
-    public void The_file_speaks_camelCase_with_the_state_s_wire_name()
+    public async Task The_file_speaks_camelCase_with_the_state_s_wire_name()
     {
         // Arrange
         var waiting = Busy(Pane) with { State = PresenceState.WaitingPermission };
 
         // Act
-        Write(waiting);
+        await Write(waiting);
 
         // Assert
         using var json = JsonDocument.Parse(File.ReadAllText(File_));
@@ -70,7 +70,7 @@ public sealed class PresenceStoreSpecs : IDisposable
 
     [Theory]
     [MemberData(nameof(Shapes))]
-    public void The_file_has_the_wire_form_the_source_generated_context_gives_a_presence(string shape)
+    public async Task The_file_has_the_wire_form_the_source_generated_context_gives_a_presence(string shape)
     {
         // Arrange: the store writes and reads by hand (the hook's start-up budget); both ways must agree with StateJsonContext.
         var presence = shape switch
@@ -81,7 +81,7 @@ public sealed class PresenceStoreSpecs : IDisposable
         };
 
         // Act
-        Write(presence);
+        await Write(presence);
         var written = File.ReadAllBytes(File_);
         var generated = JsonSerializer.SerializeToUtf8Bytes(presence, StateJsonContext.Files.Presence);
         File.WriteAllBytes(File_, generated);
@@ -105,10 +105,10 @@ public sealed class PresenceStoreSpecs : IDisposable
     }
 
     [Fact]
-    public void A_registration_without_the_pids_that_tell_panes_apart_gets_no_presence()
+    public async Task A_registration_without_the_pids_that_tell_panes_apart_gets_no_presence()
     {
         // Arrange
-        Write(Busy(Pane));
+        await Write(Busy(Pane));
 
         // Act
         var presence = _store.Read(new PeerRegistration("dev", Pane.Pane, Pane.Socket, null, null, "/", At, At));
@@ -121,7 +121,7 @@ public sealed class PresenceStoreSpecs : IDisposable
 
     [Theory]
     [MemberData(nameof(Strangers))]
-    public void A_record_from_another_tmux_server_or_pane_process_is_ignored_with_a_warning(string stranger)
+    public async Task A_record_from_another_tmux_server_or_pane_process_is_ignored_with_a_warning(string stranger)
     {
         // Arrange: the file sits where this pane's would, but names someone else.
         var other = stranger switch
@@ -131,7 +131,7 @@ public sealed class PresenceStoreSpecs : IDisposable
             "another socket" => Pane with { Socket = "/tmp/tmux-1000/other" },
             _ => Pane with { Pane = "%6" },
         };
-        Write(Busy(other));
+        await Write(Busy(other));
         if (_store.PathFor(other.Socket, other.Pane) != File_)
             File.Copy(_store.PathFor(other.Socket, other.Pane), File_, overwrite: true);
 
@@ -177,14 +177,14 @@ public sealed class PresenceStoreSpecs : IDisposable
     }
 
     [Fact]
-    public void A_writer_replaces_a_stranger_s_record_instead_of_building_on_it()
+    public async Task A_writer_replaces_a_stranger_s_record_instead_of_building_on_it()
     {
         // Arrange
-        Write(Busy(Pane with { PanePid = 1 }));
+        await Write(Busy(Pane with { PanePid = 1 }));
         Presence? seen = Busy(Pane);
 
         // Act
-        _store.Update(Pane, current => (seen = current) is null ? Busy(Pane) with { LastAnswer = null } : null, TimeSpan.FromSeconds(1));
+        await _store.UpdateAsync(Pane, current => (seen = current) is null ? Busy(Pane) with { LastAnswer = null } : null, TimeSpan.FromSeconds(1), TestContext.Current.CancellationToken);
 
         // Assert
         seen.Should().BeNull("the update is handed no record: the file was another pane process's");

@@ -42,9 +42,9 @@ public sealed class HeartbeatSpecs : IDisposable
 
         public Task ServeAsync(Func<string, byte[], CancellationToken, Task<byte[]>> answer, CancellationToken cancellationToken) => Task.CompletedTask;
 
-        void IHostLink.Beat(DateTimeOffset now) { }
+        Task IHostLink.BeatAsync(DateTimeOffset now, CancellationToken cancellationToken) => Task.CompletedTask;
 
-        public DateTimeOffset? LastBeat(string host) => Beat;
+        public Task<DateTimeOffset?> LastBeatAsync(string host, CancellationToken cancellationToken) => Task.FromResult(Beat);
 
         public Task WatchAsync(IReadOnlyList<string> buckets, Action<string> written, CancellationToken cancellationToken) => Task.CompletedTask;
 
@@ -66,7 +66,7 @@ public sealed class HeartbeatSpecs : IDisposable
             files.Sessions,
             files.Supervision,
             files.Requests,
-            files.Watch,
+            files.WatchAsync,
             _link
         );
         return new RemotePanes(TestBridge.Options(_folder.Path), store, _clock);

@@ -175,7 +175,7 @@ public sealed class TwoHostsSpecs(NatsServer nats) : IClassFixture<NatsServer>
         var (nextPane, nextLog) = await hosts.StartClaudeAsync("b", gate: gate);
         var ids = (await hosts.Tmux("b").DisplayAsync(nextPane, "#{pid} #{pane_pid}")).Split(' ');
         var now = DateTimeOffset.UtcNow;
-        hosts.Store("b").Registry.Save(new PeerRegistration("dev", nextPane, hosts.Tmux("b").Socket, int.Parse(ids[0]), int.Parse(ids[1]), null, now, now, Host: "b"));
+        await hosts.Store("b").Registry.SaveAsync(new PeerRegistration("dev", nextPane, hosts.Tmux("b").Socket, int.Parse(ids[0]), int.Parse(ids[1]), null, now, now, Host: "b"), TestContext.Current.CancellationToken);
         File.WriteAllText(gate, "");
         await Eventually.WaitAsync(() => TwoHosts.Contexts(nextLog).Length > 0, "b's SessionStart hook");
         var inbox = (await gestor.CallAsync("inbox", new() { ["role"] = "dev" })).Json();
@@ -203,7 +203,7 @@ public sealed class TwoHostsSpecs(NatsServer nats) : IClassFixture<NatsServer>
         var (devPane, _) = await hosts.StartClaudeAsync("b");
         var dev = await hosts.ServerAsync("b", devPane);
         await RegisterAsync(dev, "dev");
-        var team = NatsTeam.For(NatsSettings.FromEnvironment(hosts.Variables("a").GetValueOrDefault)!);
+        await using var team = new NatsTeam(NatsSettings.FromEnvironment(hosts.Variables("a").GetValueOrDefault)!);
 
         // Act: the fake Claude Code's SessionStart hook wrote dev's presence on b
         var published = await Eventually.ReadAsync(
@@ -248,7 +248,7 @@ public sealed class TwoHostsSpecs(NatsServer nats) : IClassFixture<NatsServer>
         var stop = result.Roles.Should().ContainSingle().Subject;
         stop.Action.Should().Be(SessionBridge.Team.StopAction.Kept);
         stop.Detail.Should().Contain("host b");
-        store.Registry.Find(RoleName.Parse("dev"))!.StoppedAt.Should().BeNull("b's dev is still running");
+        (await store.Registry.FindAsync(RoleName.Parse("dev"), TestContext.Current.CancellationToken))!.StoppedAt.Should().BeNull("b's dev is still running");
         (await hosts.Tmux("b").CaptureAsync(devPane)).Should().NotContain("/exit");
     }
 
@@ -264,12 +264,12 @@ public sealed class TwoHostsSpecs(NatsServer nats) : IClassFixture<NatsServer>
         var hadHint = NatsHints.Exists(onB, NatsHints.Supervision);
 
         // Act: gestor on a supervises dev
-        hosts.Store("a").Supervision.Set(RoleName.Parse("gestor"), [RoleName.Parse("dev")], DateTimeOffset.UtcNow);
+        await hosts.Store("a").Supervision.SetAsync(RoleName.Parse("gestor"), [RoleName.Parse("dev")], DateTimeOffset.UtcNow, null, TestContext.Current.CancellationToken);
 
         // Assert
         hadHint.Should().BeFalse();
         await Eventually.WaitAsync(() => NatsHints.Exists(onB, NatsHints.Supervision), "b's supervision hint, from b's host agent's bucket watch");
-        hosts.Store("b").Supervision.Any().Should().BeTrue("b's hooks now read who supervises dev");
+        (await hosts.Store("b").Supervision.AnyAsync(TestContext.Current.CancellationToken)).Should().BeTrue("b's hooks now read who supervises dev");
     }
 
     [Fact(Timeout = Timeouts.Spec)]
@@ -278,12 +278,12 @@ public sealed class TwoHostsSpecs(NatsServer nats) : IClassFixture<NatsServer>
         // Arrange: pane %5 of /tmp/tmux-0/default with the same pids exists on both machines; dev is b's
         await using var hosts = await TwoHosts.StartAsync(nats);
         var now = DateTimeOffset.UtcNow;
-        hosts.Store("b").Registry.Save(new PeerRegistration("dev", "%5", "/tmp/tmux-0/default", 100, 200, null, now, now, Host: "b"));
+        await hosts.Store("b").Registry.SaveAsync(new PeerRegistration("dev", "%5", "/tmp/tmux-0/default", 100, 200, null, now, now, Host: "b"), TestContext.Current.CancellationToken);
         var live = new PaneIdentity("/tmp/tmux-0/default", 100, "%5", 200);
 
         // Act
-        var onA = hosts.Store("a").Registry.FindByPane("%5", "/tmp/tmux-0/default", live);
-        var onB = hosts.Store("b").Registry.FindByPane("%5", "/tmp/tmux-0/default", live);
+        var onA = await hosts.Store("a").Registry.FindByPaneAsync("%5", "/tmp/tmux-0/default", live, TestContext.Current.CancellationToken);
+        var onB = await hosts.Store("b").Registry.FindByPaneAsync("%5", "/tmp/tmux-0/default", live, TestContext.Current.CancellationToken);
 
         // Assert
         onA.Should().BeNull("a's pane %5 is another pane than b's");

@@ -114,7 +114,7 @@ public sealed partial class WatchSpecs(PrivateTmuxServer tmux) : IClassFixture<P
         JsonDocument.Parse(sent.StandardOutput).RootElement.GetProperty("status").GetString().Should().Be("held");
         var log = new StateStore(new StateDirectory(_state.Path), TimeSpan.FromSeconds(10), TimeProvider.System).Messages;
         for (var i = 0; i < 250; i++)
-            log.Append(new MessageRecord(MessageId.New(), DateTimeOffset.UtcNow, "gestor", "ops", $"note {i}", true, true, Status: DeliveryStatus.Submitted));
+            await log.AppendAsync(new MessageRecord(MessageId.New(), DateTimeOffset.UtcNow, "gestor", "ops", $"note {i}", true, true, Status: DeliveryStatus.Submitted), ct);
 
         // Act
         var watch = await RunAsync(ct, "watch", "--once", "--json");

@@ -16,42 +16,42 @@ public sealed class JsonlLogSpecs : IDisposable
         [.. Log.ReadLast(limit, StateJsonContext.Files.MessageRecord).Records.Select(m => m.Text)];
 
     [Fact]
-    public void I_can_read_the_newest_records_oldest_first()
+    public async Task I_can_read_the_newest_records_oldest_first()
     {
         for (var i = 0; i < 10; i++)
-            Log.Append(Message($"m{i}"), StateJsonContext.Files.MessageRecord);
+            await Log.AppendAsync(Message($"m{i}"), StateJsonContext.Files.MessageRecord, TestContext.Current.CancellationToken);
 
         ReadTexts(3).Should().Equal("m7", "m8", "m9");
     }
 
     [Fact]
-    public void Records_longer_than_a_read_chunk_come_back_whole()
+    public async Task Records_longer_than_a_read_chunk_come_back_whole()
     {
         var big = new string('é', 100_000);
-        Log.Append(Message("small"), StateJsonContext.Files.MessageRecord);
-        Log.Append(Message(big), StateJsonContext.Files.MessageRecord);
-        Log.Append(Message("last"), StateJsonContext.Files.MessageRecord);
+        await Log.AppendAsync(Message("small"), StateJsonContext.Files.MessageRecord, TestContext.Current.CancellationToken);
+        await Log.AppendAsync(Message(big), StateJsonContext.Files.MessageRecord, TestContext.Current.CancellationToken);
+        await Log.AppendAsync(Message("last"), StateJsonContext.Files.MessageRecord, TestContext.Current.CancellationToken);
 
         ReadTexts().Should().Equal("small", big, "last");
     }
 
     [Fact]
-    public void An_unterminated_last_line_is_not_a_record()
+    public async Task An_unterminated_last_line_is_not_a_record()
     {
-        Log.Append(Message("whole"), StateJsonContext.Files.MessageRecord);
+        await Log.AppendAsync(Message("whole"), StateJsonContext.Files.MessageRecord, TestContext.Current.CancellationToken);
         File.AppendAllText(Log.Path, "{\"id\":\"x\",\"text\":\"half");
 
         ReadTexts().Should().Equal("whole");
     }
 
     [Fact]
-    public void A_writer_after_a_torn_tail_ends_it_first_so_its_own_line_stays_whole()
+    public async Task A_writer_after_a_torn_tail_ends_it_first_so_its_own_line_stays_whole()
     {
         // Regression: a process killed mid-write left "{..." without a newline, and the next line was glued to it.
-        Log.Append(Message("before"), StateJsonContext.Files.MessageRecord);
+        await Log.AppendAsync(Message("before"), StateJsonContext.Files.MessageRecord, TestContext.Current.CancellationToken);
         File.AppendAllText(Log.Path, "{\"id\":\"torn\",\"te");
 
-        Log.Append(Message("after"), StateJsonContext.Files.MessageRecord);
+        await Log.AppendAsync(Message("after"), StateJsonContext.Files.MessageRecord, TestContext.Current.CancellationToken);
         var page = Log.ReadLast(10, StateJsonContext.Files.MessageRecord);
 
         page.Records.Select(m => m.Text).Should().Equal("before", "after");
@@ -60,11 +60,11 @@ public sealed class JsonlLogSpecs : IDisposable
     }
 
     [Fact]
-    public void Corrupt_lines_are_skipped_and_counted()
+    public async Task Corrupt_lines_are_skipped_and_counted()
     {
-        Log.Append(Message("one"), StateJsonContext.Files.MessageRecord);
+        await Log.AppendAsync(Message("one"), StateJsonContext.Files.MessageRecord, TestContext.Current.CancellationToken);
         File.AppendAllText(Log.Path, "garbage\n\n[1,2]\n");
-        Log.Append(Message("two"), StateJsonContext.Files.MessageRecord);
+        await Log.AppendAsync(Message("two"), StateJsonContext.Files.MessageRecord, TestContext.Current.CancellationToken);
 
         var page = Log.ReadLast(10, StateJsonContext.Files.MessageRecord);
 
@@ -79,17 +79,17 @@ public sealed class JsonlLogSpecs : IDisposable
     }
 
     [Fact]
-    public void A_new_log_is_created_private_to_the_user()
+    public async Task A_new_log_is_created_private_to_the_user()
     {
-        Log.Append(Message("x"), StateJsonContext.Files.MessageRecord);
+        await Log.AppendAsync(Message("x"), StateJsonContext.Files.MessageRecord, TestContext.Current.CancellationToken);
 
         File.GetUnixFileMode(Log.Path).Should().Be(UnixFileMode.UserRead | UnixFileMode.UserWrite);
     }
 
     [Fact]
-    public void The_log_is_utf8_one_record_per_line()
+    public async Task The_log_is_utf8_one_record_per_line()
     {
-        Log.Append(Message("line one\nline two 世界"), StateJsonContext.Files.MessageRecord);
+        await Log.AppendAsync(Message("line one\nline two 世界"), StateJsonContext.Files.MessageRecord, TestContext.Current.CancellationToken);
 
         var bytes = File.ReadAllBytes(Log.Path);
         bytes.Count(b => b == '\n').Should().Be(1);

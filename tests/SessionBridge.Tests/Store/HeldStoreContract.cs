@@ -21,7 +21,7 @@ public abstract class HeldStoreContract(NatsServer? nats) : StoreContract(nats)
         new(MessageId.New(), DateTimeOffset.UtcNow.AddSeconds(second), "gestor", to, text, false, false, Status: DeliveryStatus.Held);
 
     [Fact]
-    public void Held_messages_are_read_back_by_another_host_oldest_first_per_role()
+    public async Task Held_messages_are_read_back_by_another_host_oldest_first_per_role()
     {
         // Arrange
         var writer = Open("a");
@@ -31,98 +31,98 @@ public abstract class HeldStoreContract(NatsServer? nats) : StoreContract(nats)
         var other = Held("reviewer", "other");
 
         // Act
-        writer.Held.Write(Dev, [first, second]);
-        writer.Held.Write(Reviewer, [other]);
+        await writer.Held.WriteAsync(Dev, [first, second], TestContext.Current.CancellationToken);
+        await writer.Held.WriteAsync(Reviewer, [other], TestContext.Current.CancellationToken);
 
         // Assert
-        reader.Held.Read(Dev).Should().Equal(first, second);
-        reader.Held.Read(Reviewer).Should().Equal(other);
-        reader.Held.Roles().Should().Equal(Dev, Reviewer);
+        (await reader.Held.ReadAsync(Dev, TestContext.Current.CancellationToken)).Should().Equal(first, second);
+        (await reader.Held.ReadAsync(Reviewer, TestContext.Current.CancellationToken)).Should().Equal(other);
+        (await reader.Held.RolesAsync(TestContext.Current.CancellationToken)).Should().Equal(Dev, Reviewer);
     }
 
     [Fact]
-    public void Writing_a_shorter_list_removes_the_rest_and_an_empty_one_removes_the_role()
+    public async Task Writing_a_shorter_list_removes_the_rest_and_an_empty_one_removes_the_role()
     {
         // Arrange
         var store = Open();
         var first = Held("dev", "first");
         var second = Held("dev", "second", 1);
-        store.Held.Write(Dev, [first, second]);
+        await store.Held.WriteAsync(Dev, [first, second], TestContext.Current.CancellationToken);
 
         // Act
-        store.Held.Write(Dev, [second]);
-        var afterOne = store.Held.Read(Dev);
-        store.Held.Write(Dev, []);
+        await store.Held.WriteAsync(Dev, [second], TestContext.Current.CancellationToken);
+        var afterOne = await store.Held.ReadAsync(Dev, TestContext.Current.CancellationToken);
+        await store.Held.WriteAsync(Dev, [], TestContext.Current.CancellationToken);
 
         // Assert
         afterOne.Should().Equal(second);
-        store.Held.Read(Dev).Should().BeEmpty();
-        store.Held.Roles().Should().BeEmpty();
+        (await store.Held.ReadAsync(Dev, TestContext.Current.CancellationToken)).Should().BeEmpty();
+        (await store.Held.RolesAsync(TestContext.Current.CancellationToken)).Should().BeEmpty();
     }
 
     [Fact]
-    public void The_host_that_held_a_message_knows_one_is_held_until_it_is_handed_over()
+    public async Task The_host_that_held_a_message_knows_one_is_held_until_it_is_handed_over()
     {
         // Arrange
         var store = Open("a");
-        var before = store.Held.Any();
-        new HeldQueue(store).Hold(Held("dev", "when you can"));
+        var before = await store.Held.AnyAsync(TestContext.Current.CancellationToken);
+        await new HeldQueue(store).HoldAsync(Held("dev", "when you can"), TestContext.Current.CancellationToken);
 
         // Act
-        var whileHeld = store.Held.Any();
-        new HeldQueue(store).Claim(Dev, waiting => waiting, DeliveredVia.PostToolUse, DateTimeOffset.UtcNow);
+        var whileHeld = await store.Held.AnyAsync(TestContext.Current.CancellationToken);
+        await new HeldQueue(store).ClaimAsync(Dev, waiting => waiting, DeliveredVia.PostToolUse, DateTimeOffset.UtcNow, null, TestContext.Current.CancellationToken);
 
         // Assert
         before.Should().BeFalse();
         whileHeld.Should().BeTrue();
-        store.Held.Any().Should().BeFalse();
+        (await store.Held.AnyAsync(TestContext.Current.CancellationToken)).Should().BeFalse();
     }
 
     [Fact]
-    public void While_another_role_still_has_one_held_the_host_still_knows_one_is_held()
+    public async Task While_another_role_still_has_one_held_the_host_still_knows_one_is_held()
     {
         // Arrange
         var store = Open("a");
-        new HeldQueue(store).Hold(Held("dev", "for dev"));
-        new HeldQueue(store).Hold(Held("reviewer", "for the reviewer"));
+        await new HeldQueue(store).HoldAsync(Held("dev", "for dev"), TestContext.Current.CancellationToken);
+        await new HeldQueue(store).HoldAsync(Held("reviewer", "for the reviewer"), TestContext.Current.CancellationToken);
 
         // Act
-        new HeldQueue(store).Claim(Dev, waiting => waiting, DeliveredVia.PostToolUse, DateTimeOffset.UtcNow);
+        await new HeldQueue(store).ClaimAsync(Dev, waiting => waiting, DeliveredVia.PostToolUse, DateTimeOffset.UtcNow, null, TestContext.Current.CancellationToken);
 
         // Assert
-        store.Held.Any().Should().BeTrue();
-        store.Held.Roles().Should().Equal(Reviewer);
+        (await store.Held.AnyAsync(TestContext.Current.CancellationToken)).Should().BeTrue();
+        (await store.Held.RolesAsync(TestContext.Current.CancellationToken)).Should().Equal(Reviewer);
     }
 
     [Fact]
-    public void A_message_handed_to_a_session_is_kept_changed_until_its_turn_carries_it_and_then_delivered()
+    public async Task A_message_handed_to_a_session_is_kept_changed_until_its_turn_carries_it_and_then_delivered()
     {
         // Arrange
         var hostA = Open("a");
         var hostB = Open("b");
         var message = Held("dev", "the tests use staging");
         var older = Held("dev", "older, a slash command", -1) with { Text = "/compact" };
-        new HeldQueue(hostA).Hold(older);
-        new HeldQueue(hostA).Hold(message);
+        await new HeldQueue(hostA).HoldAsync(older, TestContext.Current.CancellationToken);
+        await new HeldQueue(hostA).HoldAsync(message, TestContext.Current.CancellationToken);
         var session = new Handover("session-a", "%1", DateTimeOffset.UtcNow);
 
         // Act
-        new HeldQueue(hostA).Claim(Dev, waiting => [.. waiting.Where(m => m.Id == message.Id)], DeliveredVia.SessionStart, DateTimeOffset.UtcNow, session);
-        var handed = hostB.Held.Read(Dev);
-        var waitingThen = new HeldQueue(hostB).For(Dev);
-        var carried = new HeldQueue(hostB).Carried(Dev, "session-a", "%1", DateTimeOffset.UtcNow);
+        await new HeldQueue(hostA).ClaimAsync(Dev, waiting => [.. waiting.Where(m => m.Id == message.Id)], DeliveredVia.SessionStart, DateTimeOffset.UtcNow, session, TestContext.Current.CancellationToken);
+        var handed = await hostB.Held.ReadAsync(Dev, TestContext.Current.CancellationToken);
+        var waitingThen = await new HeldQueue(hostB).ForAsync(Dev, TestContext.Current.CancellationToken);
+        var carried = await new HeldQueue(hostB).CarriedAsync(Dev, "session-a", "%1", DateTimeOffset.UtcNow, TestContext.Current.CancellationToken);
 
         // Assert
         handed.Single(m => m.Id == message.Id).HandedOver.Should().Be(session, "another host reads the change");
         waitingThen.Select(m => m.Id).Should().Equal(older.Id);
         carried.Should().Be(1);
-        hostA.Held.Read(Dev).Select(m => m.Id).Should().Equal(older.Id);
-        var entry = hostA.Messages.Inbox(Dev, 100).Records.Single(m => m.Id == message.Id);
+        (await hostA.Held.ReadAsync(Dev, TestContext.Current.CancellationToken)).Select(m => m.Id).Should().Equal(older.Id);
+        var entry = (await hostA.Messages.InboxAsync(Dev, 100, null, TestContext.Current.CancellationToken)).Records.Single(m => m.Id == message.Id);
         (entry.Status, entry.Delivered, entry.DeliveredVia).Should().Be((DeliveryStatus.Submitted, true, DeliveredVia.SessionStart));
     }
 
     [Fact]
-    public void Many_large_held_messages_for_one_role_are_all_kept()
+    public async Task Many_large_held_messages_for_one_role_are_all_kept()
     {
         // Arrange: together far more than one NATS payload (1 MB), each well within one.
         var store = Open();
@@ -130,45 +130,45 @@ public abstract class HeldStoreContract(NatsServer? nats) : StoreContract(nats)
 
         // Act
         foreach (var message in messages)
-            new HeldQueue(store).Hold(message);
+            await new HeldQueue(store).HoldAsync(message, TestContext.Current.CancellationToken);
 
         // Assert
-        Open("b").Held.Read(Dev).Select(m => m.Id).Should().Equal(messages.Select(m => m.Id));
+        (await Open("b").Held.ReadAsync(Dev, TestContext.Current.CancellationToken)).Select(m => m.Id).Should().Equal(messages.Select(m => m.Id));
     }
 
     [Fact]
-    public void A_held_message_claimed_by_two_hosts_at_once_is_handed_over_exactly_once()
+    public async Task A_held_message_claimed_by_two_hosts_at_once_is_handed_over_exactly_once()
     {
         // Arrange
         var hostA = Open("a");
         var hostB = Open("b");
         var messages = Enumerable.Range(0, 5).Select(i => Held("dev", $"m{i}", i)).ToList();
         foreach (var message in messages)
-            new HeldQueue(hostA).Hold(message);
+            await new HeldQueue(hostA).HoldAsync(message, TestContext.Current.CancellationToken);
 
         // Act: each host claims one at a time, as its hooks would, until none is left.
         var claimed = new System.Collections.Concurrent.ConcurrentBag<string>();
-        Parallel.For(
-            0,
-            6,
-            i =>
+        await Task.WhenAll(
+            Enumerable.Range(0, 6).Select(i => Task.Run(
+            async () =>
             {
                 var queue = new HeldQueue(i % 2 == 0 ? hostA : hostB);
                 while (true)
                 {
-                    var taken = queue.Claim(Dev, waiting => [waiting[0]], DeliveredVia.PostToolUse, DateTimeOffset.UtcNow);
+                    var taken = await queue.ClaimAsync(Dev, waiting => [waiting[0]], DeliveredVia.PostToolUse, DateTimeOffset.UtcNow, null, TestContext.Current.CancellationToken);
                     if (taken.Count == 0)
                         return;
                     foreach (var message in taken)
                         claimed.Add(message.Id);
                 }
-            }
+            },
+            TestContext.Current.CancellationToken))
         );
 
         // Assert
         claimed.Should().BeEquivalentTo(messages.Select(m => m.Id));
-        hostB.Held.Read(Dev).Should().BeEmpty();
-        hostB.Messages.Inbox(Dev, 100).Records.Should().OnlyContain(m => m.Status == DeliveryStatus.Submitted).And.HaveCount(5);
+        (await hostB.Held.ReadAsync(Dev, TestContext.Current.CancellationToken)).Should().BeEmpty();
+        (await hostB.Messages.InboxAsync(Dev, 100, null, TestContext.Current.CancellationToken)).Records.Should().OnlyContain(m => m.Status == DeliveryStatus.Submitted).And.HaveCount(5);
     }
 }
 

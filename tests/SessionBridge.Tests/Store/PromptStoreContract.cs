@@ -6,7 +6,7 @@ namespace SessionBridge.Tests.Store;
 public abstract class PromptStoreContract(NatsServer? nats) : StoreContract(nats)
 {
     [Fact]
-    public void A_saved_prompt_is_read_back_by_another_process()
+    public async Task A_saved_prompt_is_read_back_by_another_process()
     {
         // Arrange
         var writer = OpenStore("a");
@@ -14,32 +14,32 @@ public abstract class PromptStoreContract(NatsServer? nats) : StoreContract(nats
         var saved = new SavedPrompt("dev", "You write the code.", DateTimeOffset.Parse("2026-12-01T10:00:00Z"));
 
         // Act
-        writer.Prompts.Save(saved);
+        await writer.Prompts.SaveAsync(saved, TestContext.Current.CancellationToken);
 
         // Assert
-        reader.Prompts.Find(RoleName.Parse("dev")).Should().Be(saved);
-        reader.Prompts.All().Should().Equal(saved);
+        (await reader.Prompts.FindAsync(RoleName.Parse("dev"), TestContext.Current.CancellationToken)).Should().Be(saved);
+        (await reader.Prompts.AllAsync(TestContext.Current.CancellationToken)).Should().Equal(saved);
     }
 
     [Fact]
-    public void Deleting_a_prompt_says_whether_there_was_one()
+    public async Task Deleting_a_prompt_says_whether_there_was_one()
     {
         // Arrange
         var store = OpenStore();
-        store.Prompts.Save(new SavedPrompt("dev", "brief", DateTimeOffset.Parse("2026-12-01T10:00:00Z")));
+        await store.Prompts.SaveAsync(new SavedPrompt("dev", "brief", DateTimeOffset.Parse("2026-12-01T10:00:00Z")), TestContext.Current.CancellationToken);
 
         // Act
-        var first = store.Prompts.Delete(RoleName.Parse("dev"));
-        var second = store.Prompts.Delete(RoleName.Parse("dev"));
+        var first = await store.Prompts.DeleteAsync(RoleName.Parse("dev"), TestContext.Current.CancellationToken);
+        var second = await store.Prompts.DeleteAsync(RoleName.Parse("dev"), TestContext.Current.CancellationToken);
 
         // Assert
         first.Should().BeTrue();
         second.Should().BeFalse();
-        store.Prompts.Find(RoleName.Parse("dev")).Should().BeNull();
+        (await store.Prompts.FindAsync(RoleName.Parse("dev"), TestContext.Current.CancellationToken)).Should().BeNull();
     }
 
     [Fact]
-    public void A_prompt_of_the_longest_length_allowed_is_kept_whole_even_when_every_character_is_escaped()
+    public async Task A_prompt_of_the_longest_length_allowed_is_kept_whole_even_when_every_character_is_escaped()
     {
         // Arrange: a control character is written \u0001, six bytes: the most a character can take.
         var store = OpenStore();
@@ -47,26 +47,26 @@ public abstract class PromptStoreContract(NatsServer? nats) : StoreContract(nats
         var wide = new SavedPrompt("reviewer", new string('é', Limits.MaxPromptLength), DateTimeOffset.Parse("2026-12-01T10:00:00Z"));
 
         // Act
-        store.Prompts.Save(longest);
-        store.Prompts.Save(wide);
+        await store.Prompts.SaveAsync(longest, TestContext.Current.CancellationToken);
+        await store.Prompts.SaveAsync(wide, TestContext.Current.CancellationToken);
 
         // Assert
-        OpenStore("b").Prompts.Find(RoleName.Parse("dev")).Should().Be(longest);
-        OpenStore("b").Prompts.Find(RoleName.Parse("reviewer")).Should().Be(wide);
+        (await OpenStore("b").Prompts.FindAsync(RoleName.Parse("dev"), TestContext.Current.CancellationToken)).Should().Be(longest);
+        (await OpenStore("b").Prompts.FindAsync(RoleName.Parse("reviewer"), TestContext.Current.CancellationToken)).Should().Be(wide);
     }
 
     [Fact]
-    public void All_prompts_are_listed_by_role()
+    public async Task All_prompts_are_listed_by_role()
     {
         // Arrange
         var store = OpenStore();
         var at = DateTimeOffset.Parse("2026-12-01T10:00:00Z");
-        store.Prompts.Save(new SavedPrompt("reviewer", "Review.", at));
-        store.Prompts.Save(new SavedPrompt("dev", "Code.", at));
-        store.Prompts.Save(new SavedPrompt("gestor", "Lead.", at));
+        await store.Prompts.SaveAsync(new SavedPrompt("reviewer", "Review.", at), TestContext.Current.CancellationToken);
+        await store.Prompts.SaveAsync(new SavedPrompt("dev", "Code.", at), TestContext.Current.CancellationToken);
+        await store.Prompts.SaveAsync(new SavedPrompt("gestor", "Lead.", at), TestContext.Current.CancellationToken);
 
         // Act
-        var all = OpenStore("b").Prompts.All();
+        var all = await OpenStore("b").Prompts.AllAsync(TestContext.Current.CancellationToken);
 
         // Assert
         all.Select(p => p.Role).Should().Equal("dev", "gestor", "reviewer");

@@ -10,7 +10,7 @@ public abstract class RegistryStoreContract(NatsServer? nats) : StoreContract(na
         new(role, pane, "/tmp/tmux-0/default", 100, panePid, "/work", at ?? Noon, at ?? Noon);
 
     [Fact]
-    public void A_registration_is_read_back_by_another_host_and_all_are_listed_by_role()
+    public async Task A_registration_is_read_back_by_another_host_and_all_are_listed_by_role()
     {
         // Arrange
         var a = OpenStore("a");
@@ -19,63 +19,63 @@ public abstract class RegistryStoreContract(NatsServer? nats) : StoreContract(na
         var gestor = Registration("gestor", "%1");
 
         // Act
-        a.Registry.Save(gestor);
-        b.Registry.Save(dev);
+        await a.Registry.SaveAsync(gestor, TestContext.Current.CancellationToken);
+        await b.Registry.SaveAsync(dev, TestContext.Current.CancellationToken);
 
         // Assert
-        b.Registry.Find(RoleName.Parse("gestor")).Should().Be(gestor);
-        a.Registry.All().Should().Equal(dev, gestor);
-        a.Registry.Find(RoleName.Parse("reviewer")).Should().BeNull();
+        (await b.Registry.FindAsync(RoleName.Parse("gestor"), TestContext.Current.CancellationToken)).Should().Be(gestor);
+        (await a.Registry.AllAsync(TestContext.Current.CancellationToken)).Should().Equal(dev, gestor);
+        (await a.Registry.FindAsync(RoleName.Parse("reviewer"), TestContext.Current.CancellationToken)).Should().BeNull();
     }
 
     [Fact]
-    public void Registering_a_role_again_moves_it()
+    public async Task Registering_a_role_again_moves_it()
     {
         // Arrange
         var store = OpenStore();
-        store.Registry.Save(Registration("dev", "%1"));
+        await store.Registry.SaveAsync(Registration("dev", "%1"), TestContext.Current.CancellationToken);
         var moved = Registration("dev", "%7", Noon.AddMinutes(5));
 
         // Act
-        OpenStore("b").Registry.Save(moved);
+        await OpenStore("b").Registry.SaveAsync(moved, TestContext.Current.CancellationToken);
 
         // Assert
-        store.Registry.All().Should().Equal(moved);
+        (await store.Registry.AllAsync(TestContext.Current.CancellationToken)).Should().Equal(moved);
     }
 
     [Fact]
-    public void Touching_and_stopping_change_a_registered_role_and_leave_an_unknown_one_unregistered()
+    public async Task Touching_and_stopping_change_a_registered_role_and_leave_an_unknown_one_unregistered()
     {
         // Arrange
         var store = OpenStore();
-        store.Registry.Save(Registration("dev"));
+        await store.Registry.SaveAsync(Registration("dev"), TestContext.Current.CancellationToken);
 
         // Act
-        store.Registry.Touch(RoleName.Parse("dev"), Noon.AddMinutes(1));
-        store.Registry.MarkStopped(RoleName.Parse("dev"), Noon.AddMinutes(2));
-        store.Registry.Touch(RoleName.Parse("ghost"), Noon);
-        store.Registry.MarkStopped(RoleName.Parse("ghost"), Noon);
+        await store.Registry.TouchAsync(RoleName.Parse("dev"), Noon.AddMinutes(1), TestContext.Current.CancellationToken);
+        await store.Registry.MarkStoppedAsync(RoleName.Parse("dev"), Noon.AddMinutes(2), TestContext.Current.CancellationToken);
+        await store.Registry.TouchAsync(RoleName.Parse("ghost"), Noon, TestContext.Current.CancellationToken);
+        await store.Registry.MarkStoppedAsync(RoleName.Parse("ghost"), Noon, TestContext.Current.CancellationToken);
 
         // Assert
-        store.Registry.Find(RoleName.Parse("dev")).Should().Be(Registration("dev") with { LastSeen = Noon.AddMinutes(1), StoppedAt = Noon.AddMinutes(2) });
-        store.Registry.Find(RoleName.Parse("ghost")).Should().BeNull();
-        store.Registry.All().Select(p => p.Role).Should().Equal("dev");
+        (await store.Registry.FindAsync(RoleName.Parse("dev"), TestContext.Current.CancellationToken)).Should().Be(Registration("dev") with { LastSeen = Noon.AddMinutes(1), StoppedAt = Noon.AddMinutes(2) });
+        (await store.Registry.FindAsync(RoleName.Parse("ghost"), TestContext.Current.CancellationToken)).Should().BeNull();
+        (await store.Registry.AllAsync(TestContext.Current.CancellationToken)).Select(p => p.Role).Should().Equal("dev");
     }
 
     [Fact]
-    public void Finding_by_pane_takes_the_newest_registration_of_that_pane_on_that_server()
+    public async Task Finding_by_pane_takes_the_newest_registration_of_that_pane_on_that_server()
     {
         // Arrange
         var store = OpenStore();
-        store.Registry.Save(Registration("old", "%3", Noon));
-        store.Registry.Save(Registration("new", "%3", Noon.AddMinutes(1)));
-        store.Registry.Save(Registration("other", "%4", Noon.AddMinutes(2)));
-        store.Registry.Save(Registration("elsewhere", "%3", Noon.AddMinutes(3)) with { Socket = "/tmp/other/sock" });
+        await store.Registry.SaveAsync(Registration("old", "%3", Noon), TestContext.Current.CancellationToken);
+        await store.Registry.SaveAsync(Registration("new", "%3", Noon.AddMinutes(1)), TestContext.Current.CancellationToken);
+        await store.Registry.SaveAsync(Registration("other", "%4", Noon.AddMinutes(2)), TestContext.Current.CancellationToken);
+        await store.Registry.SaveAsync(Registration("elsewhere", "%3", Noon.AddMinutes(3)) with { Socket = "/tmp/other/sock" }, TestContext.Current.CancellationToken);
 
         // Act
-        var found = store.Registry.FindByPane("%3", "/tmp/tmux-0/default");
-        var anySocket = store.Registry.FindByPane("%3", null);
-        var none = store.Registry.FindByPane("%9", "/tmp/tmux-0/default");
+        var found = await store.Registry.FindByPaneAsync("%3", "/tmp/tmux-0/default", null, TestContext.Current.CancellationToken);
+        var anySocket = await store.Registry.FindByPaneAsync("%3", null, null, TestContext.Current.CancellationToken);
+        var none = await store.Registry.FindByPaneAsync("%9", "/tmp/tmux-0/default", null, TestContext.Current.CancellationToken);
 
         // Assert
         found!.Role.Should().Be("new");
@@ -84,16 +84,16 @@ public abstract class RegistryStoreContract(NatsServer? nats) : StoreContract(na
     }
 
     [Fact]
-    public void Finding_by_pane_passes_over_a_registration_made_for_another_process_with_the_same_pane_id()
+    public async Task Finding_by_pane_passes_over_a_registration_made_for_another_process_with_the_same_pane_id()
     {
         // Arrange
         var store = OpenStore();
-        store.Registry.Save(Registration("stale", "%3", Noon.AddMinutes(1), panePid: 111));
-        store.Registry.Save(Registration("live", "%3", Noon, panePid: 222));
+        await store.Registry.SaveAsync(Registration("stale", "%3", Noon.AddMinutes(1), panePid: 111), TestContext.Current.CancellationToken);
+        await store.Registry.SaveAsync(Registration("live", "%3", Noon, panePid: 222), TestContext.Current.CancellationToken);
 
         // Act
-        var found = store.Registry.FindByPane("%3", "/tmp/tmux-0/default", new PaneIdentity("/tmp/tmux-0/default", 100, "%3", 222));
-        var gone = store.Registry.FindByPane("%3", "/tmp/tmux-0/default", new PaneIdentity("/tmp/tmux-0/default", 999, "%3", 222));
+        var found = await store.Registry.FindByPaneAsync("%3", "/tmp/tmux-0/default", new PaneIdentity("/tmp/tmux-0/default", 100, "%3", 222), TestContext.Current.CancellationToken);
+        var gone = await store.Registry.FindByPaneAsync("%3", "/tmp/tmux-0/default", new PaneIdentity("/tmp/tmux-0/default", 999, "%3", 222), TestContext.Current.CancellationToken);
 
         // Assert
         found!.Role.Should().Be("live");
@@ -107,10 +107,10 @@ public abstract class RegistryStoreContract(NatsServer? nats) : StoreContract(na
         var hosts = new[] { OpenStore("a"), OpenStore("b") };
 
         // Act
-        await StoreRaces.RunAsync(8, i => { hosts[i % 2].Registry.Save(Registration($"role{i}", $"%{i}")); return i; });
+        await StoreRaces.RunAsync(8, async i => { await hosts[i % 2].Registry.SaveAsync(Registration($"role{i}", $"%{i}"), TestContext.Current.CancellationToken); return i; });
 
         // Assert
-        hosts[0].Registry.All().Select(p => p.Role).Should().Equal(Enumerable.Range(0, 8).Select(i => $"role{i}"));
+        (await hosts[0].Registry.AllAsync(TestContext.Current.CancellationToken)).Select(p => p.Role).Should().Equal(Enumerable.Range(0, 8).Select(i => $"role{i}"));
     }
 
     [Fact(Timeout = 30_000)]
@@ -119,25 +119,25 @@ public abstract class RegistryStoreContract(NatsServer? nats) : StoreContract(na
         // Arrange: a stop in the middle of a burst of touches that each read the registration and write it back.
         var hosts = new[] { OpenStore("a"), OpenStore("b") };
         var dev = RoleName.Parse("dev");
-        hosts[0].Registry.Save(Registration("dev"));
+        await hosts[0].Registry.SaveAsync(Registration("dev"), TestContext.Current.CancellationToken);
         var touches = 0;
 
         // Act
         await StoreRaces.RunAsync(
             6,
-            i =>
+            async i =>
             {
                 var store = hosts[i % 2].Registry;
                 if (i == 0)
                 {
                     SpinWait.SpinUntil(() => Volatile.Read(ref touches) >= 10, TimeSpan.FromSeconds(5));
-                    store.MarkStopped(dev, Noon.AddHours(1));
+                    await store.MarkStoppedAsync(dev, Noon.AddHours(1), TestContext.Current.CancellationToken);
                     return i;
                 }
 
                 for (var n = 1; n <= 10; n++)
                 {
-                    store.Touch(dev, Noon.AddSeconds(n));
+                    await store.TouchAsync(dev, Noon.AddSeconds(n), TestContext.Current.CancellationToken);
                     Interlocked.Increment(ref touches);
                 }
 
@@ -146,7 +146,7 @@ public abstract class RegistryStoreContract(NatsServer? nats) : StoreContract(na
         );
 
         // Assert
-        var after = hosts[1].Registry.Find(dev)!;
+        var after = (await hosts[1].Registry.FindAsync(dev, TestContext.Current.CancellationToken))!;
         after.StoppedAt.Should().Be(Noon.AddHours(1), "a touch that read the registration before the stop must not write it back without it");
         after.LastSeen.Should().BeAfter(Noon);
     }

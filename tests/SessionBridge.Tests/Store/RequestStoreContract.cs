@@ -13,14 +13,14 @@ public abstract class RequestStoreContract(NatsServer? nats) : StoreContract(nat
         request with { Status = RequestStatus.Decided, EndedAt = at, EndedBy = by, Decision = new RequestDecision(true, "Yes") };
 
     [Fact]
-    public void There_is_no_request_in_a_new_team()
+    public async Task There_is_no_request_in_a_new_team()
     {
         // Arrange
         var store = OpenStore();
 
         // Act
-        var any = store.Requests.Any();
-        var all = store.Requests.All();
+        var any = await store.Requests.AnyAsync(TestContext.Current.CancellationToken);
+        var all = await store.Requests.AllAsync(TestContext.Current.CancellationToken);
 
         // Assert
         any.Should().BeFalse();
@@ -28,7 +28,7 @@ public abstract class RequestStoreContract(NatsServer? nats) : StoreContract(nat
     }
 
     [Fact]
-    public void A_request_made_on_one_host_is_found_on_another_and_all_come_oldest_first()
+    public async Task A_request_made_on_one_host_is_found_on_another_and_all_come_oldest_first()
     {
         // Arrange
         var a = OpenStore("a");
@@ -37,13 +37,13 @@ public abstract class RequestStoreContract(NatsServer? nats) : StoreContract(nat
         var earlier = Request("ccc333", Noon);
 
         // Act
-        a.Requests.Create(later, Noon);
-        a.Requests.Create(earlier, Noon);
+        await a.Requests.CreateAsync(later, Noon, TestContext.Current.CancellationToken);
+        await a.Requests.CreateAsync(earlier, Noon, TestContext.Current.CancellationToken);
 
         // Assert
-        a.Requests.Any().Should().BeTrue();
-        b.Requests.Find("bbb222").Should().BeEquivalentTo(later);
-        b.Requests.All().Select(r => r.Id).Should().Equal("ccc333", "bbb222");
+        (await a.Requests.AnyAsync(TestContext.Current.CancellationToken)).Should().BeTrue();
+        (await b.Requests.FindAsync("bbb222", TestContext.Current.CancellationToken)).Should().BeEquivalentTo(later);
+        (await b.Requests.AllAsync(TestContext.Current.CancellationToken)).Select(r => r.Id).Should().Equal("ccc333", "bbb222");
     }
 
     [Theory]
@@ -51,15 +51,15 @@ public abstract class RequestStoreContract(NatsServer? nats) : StoreContract(nat
     [InlineData("../registry")]
     [InlineData("a.b")]
     [InlineData("abc def")]
-    public void An_id_that_is_not_one_of_ours_finds_and_changes_nothing(string id)
+    public async Task An_id_that_is_not_one_of_ours_finds_and_changes_nothing(string id)
     {
         // Arrange
         var store = OpenStore();
-        store.Requests.Create(Request("abc123"), Noon);
+        await store.Requests.CreateAsync(Request("abc123"), Noon, TestContext.Current.CancellationToken);
 
         // Act
-        var found = store.Requests.Find(id);
-        var updated = store.Requests.Update(id, r => Ended(r, Noon));
+        var found = await store.Requests.FindAsync(id, TestContext.Current.CancellationToken);
+        var updated = await store.Requests.UpdateAsync(id, r => Ended(r, Noon), TestContext.Current.CancellationToken);
 
         // Assert
         found.Should().BeNull();
@@ -67,40 +67,40 @@ public abstract class RequestStoreContract(NatsServer? nats) : StoreContract(nat
     }
 
     [Fact]
-    public void Updating_returns_what_is_stored_afterwards()
+    public async Task Updating_returns_what_is_stored_afterwards()
     {
         // Arrange
         var store = OpenStore();
         var request = Request("abc123");
-        store.Requests.Create(request, Noon);
+        await store.Requests.CreateAsync(request, Noon, TestContext.Current.CancellationToken);
 
         // Act
-        var missing = store.Requests.Update("fff999", r => Ended(r, Noon));
-        var left = store.Requests.Update("abc123", _ => null);
-        var decided = store.Requests.Update("abc123", r => Ended(r, Noon.AddMinutes(1)));
+        var missing = await store.Requests.UpdateAsync("fff999", r => Ended(r, Noon), TestContext.Current.CancellationToken);
+        var left = await store.Requests.UpdateAsync("abc123", _ => null, TestContext.Current.CancellationToken);
+        var decided = await store.Requests.UpdateAsync("abc123", r => Ended(r, Noon.AddMinutes(1)), TestContext.Current.CancellationToken);
 
         // Assert
         missing.Should().BeNull();
         left.Should().BeEquivalentTo(request);
         decided.Should().BeEquivalentTo(Ended(request, Noon.AddMinutes(1)));
-        OpenStore("b").Requests.Find("abc123").Should().BeEquivalentTo(decided);
+        (await OpenStore("b").Requests.FindAsync("abc123", TestContext.Current.CancellationToken)).Should().BeEquivalentTo(decided);
     }
 
     [Fact]
-    public void Making_a_request_forgets_those_ended_more_than_a_day_ago()
+    public async Task Making_a_request_forgets_those_ended_more_than_a_day_ago()
     {
         // Arrange
         var store = OpenStore();
-        store.Requests.Create(Ended(Request("old1", Noon.AddDays(-2)), Noon.AddDays(-2)), Noon.AddDays(-2));
-        store.Requests.Create(Ended(Request("recent1", Noon.AddHours(-3)), Noon.AddHours(-2)), Noon.AddHours(-2));
-        store.Requests.Create(Request("pending1", Noon.AddDays(-3)), Noon.AddDays(-3));
+        await store.Requests.CreateAsync(Ended(Request("old1", Noon.AddDays(-2)), Noon.AddDays(-2)), Noon.AddDays(-2), TestContext.Current.CancellationToken);
+        await store.Requests.CreateAsync(Ended(Request("recent1", Noon.AddHours(-3)), Noon.AddHours(-2)), Noon.AddHours(-2), TestContext.Current.CancellationToken);
+        await store.Requests.CreateAsync(Request("pending1", Noon.AddDays(-3)), Noon.AddDays(-3), TestContext.Current.CancellationToken);
 
         // Act
-        store.Requests.Create(Request("new1", Noon), Noon);
+        await store.Requests.CreateAsync(Request("new1", Noon), Noon, TestContext.Current.CancellationToken);
 
         // Assert
-        store.Requests.All().Select(r => r.Id).Should().Equal("pending1", "recent1", "new1");
-        store.Requests.Find("old1").Should().BeNull();
+        (await store.Requests.AllAsync(TestContext.Current.CancellationToken)).Select(r => r.Id).Should().Equal("pending1", "recent1", "new1");
+        (await store.Requests.FindAsync("old1", TestContext.Current.CancellationToken)).Should().BeNull();
     }
 
     [Fact(Timeout = 30_000)]
@@ -112,29 +112,26 @@ public abstract class RequestStoreContract(NatsServer? nats) : StoreContract(nat
         for (var round = 0; round < 3; round++)
         {
             var id = $"race{round}";
-            hosts[0].Requests.Create(Request(id), Noon);
+            await hosts[0].Requests.CreateAsync(Request(id), Noon, TestContext.Current.CancellationToken);
 
             // Act: the pattern of PermissionRequests.End, whose change may run more than once.
             var won = await StoreRaces.RunAsync(
                 8,
-                i =>
+                async i =>
                 {
                     var mine = false;
-                    hosts[i % 2].Requests.Update(
-                        id,
-                        current =>
+                    await hosts[i % 2].Requests.UpdateAsync(id, current =>
                         {
                             mine = current.IsPending;
                             return mine ? Ended(current, Noon, $"decider{i}") : null;
-                        }
-                    );
+                        }, TestContext.Current.CancellationToken);
                     return mine;
                 }
             );
 
             // Assert
             won.Count(w => w).Should().Be(1, $"a request leaves pending once (round {round})");
-            hosts[1].Requests.Find(id)!.EndedBy.Should().Be($"decider{Array.IndexOf(won, true)}");
+            (await hosts[1].Requests.FindAsync(id, TestContext.Current.CancellationToken))!.EndedBy.Should().Be($"decider{Array.IndexOf(won, true)}");
         }
     }
 }

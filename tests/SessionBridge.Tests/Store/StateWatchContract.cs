@@ -26,12 +26,12 @@ public abstract class StateWatchContract(NatsServer? nats) : StoreContract(nats)
         var waiter = Open("a");
         var sender = Open("b");
         waiter.Directory.EnsureCreated();
-        sender.Messages.Append(Message("before the watch"));
-        using var watch = waiter.Watch(null, Dev);
+        await sender.Messages.AppendAsync(Message("before the watch"), TestContext.Current.CancellationToken);
+        using var watch = await waiter.WatchAsync(null, Dev, TestContext.Current.CancellationToken);
         var waiting = watch.WaitAsync(TimeSpan.FromSeconds(30), TimeProvider.System, Cancellation);
 
         // Act
-        sender.Messages.Append(Message("wake up"));
+        await sender.Messages.AppendAsync(Message("wake up"), TestContext.Current.CancellationToken);
         var woke = await waiting;
 
         // Assert: true on a change, false on the watch's own timeout.
@@ -45,10 +45,10 @@ public abstract class StateWatchContract(NatsServer? nats) : StoreContract(nats)
         // The mailbox exists before the watch: on files, the append that creates it is two changes (made, written).
         var store = Open("a");
         store.Directory.EnsureCreated();
-        store.Messages.Append(Message("before the watch"));
-        using var watch = store.Watch(null, Dev);
-        store.Messages.Append(Message("while nobody waits"));
-        await Eventually.WaitAsync(() => store.Messages.Inbox(Dev, 10).Records.Count == 2, "the message logged");
+        await store.Messages.AppendAsync(Message("before the watch"), TestContext.Current.CancellationToken);
+        using var watch = await store.WatchAsync(null, Dev, TestContext.Current.CancellationToken);
+        await store.Messages.AppendAsync(Message("while nobody waits"), TestContext.Current.CancellationToken);
+        await Eventually.WaitAsync(async () => (await store.Messages.InboxAsync(Dev, 10, null, TestContext.Current.CancellationToken)).Records.Count == 2, "the message logged");
 
         // Act
         var first = await watch.WaitAsync(TimeSpan.FromSeconds(10), TimeProvider.System, Cancellation);
@@ -65,10 +65,10 @@ public abstract class StateWatchContract(NatsServer? nats) : StoreContract(nats)
         // Arrange
         var store = Open("a");
         store.Directory.EnsureCreated();
-        using var watch = store.Watch(null, Dev);
+        using var watch = await store.WatchAsync(null, Dev, TestContext.Current.CancellationToken);
 
         // Act
-        store.Messages.Append(Message("for the reviewer") with { To = "reviewer" });
+        await store.Messages.AppendAsync(Message("for the reviewer") with { To = "reviewer" }, TestContext.Current.CancellationToken);
         var woke = await watch.WaitAsync(TimeSpan.FromMilliseconds(300), TimeProvider.System, Cancellation);
 
         // Assert
@@ -84,7 +84,7 @@ public abstract class StateWatchContract(NatsServer? nats) : StoreContract(nats)
         var pane = new PaneIdentity("/tmp/sock", 100, "%1", 200);
         var path = new PresenceStore(store.Directory).PathFor(pane.Socket, pane.Pane);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        using var watch = store.Watch(pane, Dev);
+        using var watch = await store.WatchAsync(pane, Dev, TestContext.Current.CancellationToken);
         var waiting = watch.WaitAsync(TimeSpan.FromSeconds(30), TimeProvider.System, Cancellation);
 
         // Act

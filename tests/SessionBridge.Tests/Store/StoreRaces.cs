@@ -4,7 +4,7 @@ namespace SessionBridge.Tests.Store;
 internal static class StoreRaces
 {
     /// <summary>Runs <paramref name="step"/> for 0..<paramref name="count"/>-1 at the same time; returns their results in that order.</summary>
-    public static async Task<T[]> RunAsync<T>(int count, Func<int, T> step)
+    public static async Task<T[]> RunAsync<T>(int count, Func<int, Task<T>> step)
     {
         using var start = new ManualResetEventSlim();
         var tasks = Enumerable
@@ -19,7 +19,7 @@ internal static class StoreRaces
                     TestContext.Current.CancellationToken,
                     TaskCreationOptions.LongRunning,
                     TaskScheduler.Default
-                )
+                ).Unwrap()
             )
             .ToArray();
         start.Set();

@@ -11,14 +11,14 @@ public abstract class SupervisionStoreContract(NatsServer? nats) : StoreContract
     private static readonly RoleName Reviewer = RoleName.Parse("reviewer");
 
     [Fact]
-    public void Nobody_is_supervised_in_a_new_team()
+    public async Task Nobody_is_supervised_in_a_new_team()
     {
         // Arrange
         var store = OpenStore();
 
         // Act
-        var any = store.Supervision.Any();
-        var all = store.Supervision.All();
+        var any = await store.Supervision.AnyAsync(TestContext.Current.CancellationToken);
+        var all = await store.Supervision.AllAsync(TestContext.Current.CancellationToken);
 
         // Assert
         any.Should().BeFalse();
@@ -26,78 +26,78 @@ public abstract class SupervisionStoreContract(NatsServer? nats) : StoreContract
     }
 
     [Fact]
-    public void A_supervision_set_on_one_host_is_read_on_another_by_role()
+    public async Task A_supervision_set_on_one_host_is_read_on_another_by_role()
     {
         // Arrange
         var a = OpenStore("a");
         var b = OpenStore("b");
 
         // Act
-        var replaced = a.Supervision.Set(Gestor, [Reviewer, Dev], Noon, [SupervisionNotice.Done]);
+        var replaced = await a.Supervision.SetAsync(Gestor, [Reviewer, Dev], Noon, [SupervisionNotice.Done], TestContext.Current.CancellationToken);
 
         // Assert
         replaced.Should().BeEmpty();
-        a.Supervision.Any().Should().BeTrue();
-        b.Supervision.All().Select(e => (e.Role, e.Supervisor, e.Since)).Should().Equal(("dev", "gestor", Noon), ("reviewer", "gestor", Noon));
-        b.Supervision.Find(Dev)!.Notices.Should().Equal(SupervisionNotice.Done);
-        b.Supervision.Find(Gestor).Should().BeNull();
+        (await a.Supervision.AnyAsync(TestContext.Current.CancellationToken)).Should().BeTrue();
+        (await b.Supervision.AllAsync(TestContext.Current.CancellationToken)).Select(e => (e.Role, e.Supervisor, e.Since)).Should().Equal(("dev", "gestor", Noon), ("reviewer", "gestor", Noon));
+        (await b.Supervision.FindAsync(Dev, TestContext.Current.CancellationToken))!.Notices.Should().Equal(SupervisionNotice.Done);
+        (await b.Supervision.FindAsync(Gestor, TestContext.Current.CancellationToken)).Should().BeNull();
     }
 
     [Fact]
-    public void A_new_supervisor_replaces_the_old_and_the_same_one_keeps_its_start_and_changes_what_it_is_told()
+    public async Task A_new_supervisor_replaces_the_old_and_the_same_one_keeps_its_start_and_changes_what_it_is_told()
     {
         // Arrange
         var store = OpenStore();
-        store.Supervision.Set(Gestor, [Dev, Reviewer], Noon);
+        await store.Supervision.SetAsync(Gestor, [Dev, Reviewer], Noon, null, TestContext.Current.CancellationToken);
 
         // Act
-        var replacedBySame = store.Supervision.Set(Gestor, [Dev], Noon.AddMinutes(1), [SupervisionNotice.Ended]);
-        var replacedByLead = OpenStore("b").Supervision.Set(Lead, [Reviewer], Noon.AddMinutes(2));
+        var replacedBySame = await store.Supervision.SetAsync(Gestor, [Dev], Noon.AddMinutes(1), [SupervisionNotice.Ended], TestContext.Current.CancellationToken);
+        var replacedByLead = await OpenStore("b").Supervision.SetAsync(Lead, [Reviewer], Noon.AddMinutes(2), null, TestContext.Current.CancellationToken);
 
         // Assert
         replacedBySame.Should().BeEmpty();
         replacedByLead.Should().ContainSingle().Which.Supervisor.Should().Be("gestor");
-        var dev = store.Supervision.Find(Dev)!;
+        var dev = (await store.Supervision.FindAsync(Dev, TestContext.Current.CancellationToken))!;
         (dev.Supervisor, dev.Since).Should().Be(("gestor", Noon));
         dev.Notices.Should().Equal(SupervisionNotice.Ended);
-        var reviewer = store.Supervision.Find(Reviewer)!;
+        var reviewer = (await store.Supervision.FindAsync(Reviewer, TestContext.Current.CancellationToken))!;
         (reviewer.Supervisor, reviewer.Since).Should().Be(("lead", Noon.AddMinutes(2)));
     }
 
     [Fact]
-    public void Stopping_ends_only_the_supervisions_of_the_supervisor_named()
+    public async Task Stopping_ends_only_the_supervisions_of_the_supervisor_named()
     {
         // Arrange
         var store = OpenStore();
-        store.Supervision.Set(Gestor, [Dev], Noon);
-        store.Supervision.Set(Lead, [Reviewer], Noon);
+        await store.Supervision.SetAsync(Gestor, [Dev], Noon, null, TestContext.Current.CancellationToken);
+        await store.Supervision.SetAsync(Lead, [Reviewer], Noon, null, TestContext.Current.CancellationToken);
 
         // Act
-        var notLead = store.Supervision.Stop([Dev], Lead);
-        var byGestor = store.Supervision.Stop([Dev, Reviewer], Gestor);
-        var anyone = OpenStore("b").Supervision.Stop([Reviewer, Dev], null);
+        var notLead = await store.Supervision.StopAsync([Dev], Lead, TestContext.Current.CancellationToken);
+        var byGestor = await store.Supervision.StopAsync([Dev, Reviewer], Gestor, TestContext.Current.CancellationToken);
+        var anyone = await OpenStore("b").Supervision.StopAsync([Reviewer, Dev], null, TestContext.Current.CancellationToken);
 
         // Assert
         notLead.Should().BeEmpty();
         byGestor.Select(e => e.Role).Should().Equal("dev");
         anyone.Select(e => e.Role).Should().Equal("reviewer");
-        store.Supervision.All().Should().BeEmpty();
+        (await store.Supervision.AllAsync(TestContext.Current.CancellationToken)).Should().BeEmpty();
     }
 
     [Fact]
-    public void An_ended_session_is_claimed_once_and_a_later_session_of_the_role_again()
+    public async Task An_ended_session_is_claimed_once_and_a_later_session_of_the_role_again()
     {
         // Arrange
         var store = OpenStore();
-        store.Supervision.Set(Gestor, [Dev], Noon);
-        store.Supervision.Set(Lead, [Reviewer], Noon, [SupervisionNotice.Done]);
+        await store.Supervision.SetAsync(Gestor, [Dev], Noon, null, TestContext.Current.CancellationToken);
+        await store.Supervision.SetAsync(Lead, [Reviewer], Noon, [SupervisionNotice.Done], TestContext.Current.CancellationToken);
 
         // Act
-        var first = store.Supervision.ClaimEnded(Dev, Noon.AddMinutes(1));
-        var again = OpenStore("b").Supervision.ClaimEnded(Dev, Noon.AddMinutes(1));
-        var nextSession = store.Supervision.ClaimEnded(Dev, Noon.AddMinutes(9));
-        var notAsked = store.Supervision.ClaimEnded(Reviewer, Noon.AddMinutes(1));
-        var unsupervised = store.Supervision.ClaimEnded(RoleName.Parse("ghost"), Noon);
+        var first = await store.Supervision.ClaimEndedAsync(Dev, Noon.AddMinutes(1), TestContext.Current.CancellationToken);
+        var again = await OpenStore("b").Supervision.ClaimEndedAsync(Dev, Noon.AddMinutes(1), TestContext.Current.CancellationToken);
+        var nextSession = await store.Supervision.ClaimEndedAsync(Dev, Noon.AddMinutes(9), TestContext.Current.CancellationToken);
+        var notAsked = await store.Supervision.ClaimEndedAsync(Reviewer, Noon.AddMinutes(1), TestContext.Current.CancellationToken);
+        var unsupervised = await store.Supervision.ClaimEndedAsync(RoleName.Parse("ghost"), Noon, TestContext.Current.CancellationToken);
 
         // Assert
         first!.Supervisor.Should().Be("gestor");
@@ -105,7 +105,7 @@ public abstract class SupervisionStoreContract(NatsServer? nats) : StoreContract
         nextSession.Should().NotBeNull();
         notAsked.Should().BeNull();
         unsupervised.Should().BeNull();
-        store.Supervision.Find(Dev)!.EndedTold.Should().Be(Noon.AddMinutes(9));
+        (await store.Supervision.FindAsync(Dev, TestContext.Current.CancellationToken))!.EndedTold.Should().Be(Noon.AddMinutes(9));
     }
 
     [Fact(Timeout = 30_000)]
@@ -113,14 +113,14 @@ public abstract class SupervisionStoreContract(NatsServer? nats) : StoreContract
     {
         // Arrange
         var hosts = new[] { OpenStore("a"), OpenStore("b") };
-        hosts[0].Supervision.Set(Gestor, [Dev], Noon);
+        await hosts[0].Supervision.SetAsync(Gestor, [Dev], Noon, null, TestContext.Current.CancellationToken);
 
         for (var round = 1; round <= 3; round++)
         {
             var session = Noon.AddMinutes(round);
 
             // Act
-            var claims = await StoreRaces.RunAsync(8, i => hosts[i % 2].Supervision.ClaimEnded(Dev, session));
+            var claims = await StoreRaces.RunAsync(8, i => hosts[i % 2].Supervision.ClaimEndedAsync(Dev, session, TestContext.Current.CancellationToken));
 
             // Assert
             claims.Count(c => c is not null).Should().Be(1, $"the session ended once (round {round})");
@@ -139,10 +139,10 @@ public abstract class SupervisionStoreContract(NatsServer? nats) : StoreContract
             var role = RoleName.Parse($"dev{round}");
 
             // Act
-            var replaced = await StoreRaces.RunAsync(2, i => hosts[i].Supervision.Set(supervisors[i], [role], Noon));
+            var replaced = await StoreRaces.RunAsync(2, i => hosts[i].Supervision.SetAsync(supervisors[i], [role], Noon, null, TestContext.Current.CancellationToken));
 
             // Assert
-            var winner = hosts[0].Supervision.Find(role)!.Supervisor;
+            var winner = (await hosts[0].Supervision.FindAsync(role, TestContext.Current.CancellationToken))!.Supervisor;
             replaced.SelectMany(r => r).Should().ContainSingle("the second to write replaced the first").Which.Supervisor.Should().NotBe(winner);
         }
     }

@@ -19,12 +19,12 @@ public sealed class PeerNoticeSpecs(PrivateTmuxServer tmux) : IClassFixture<Priv
 
         // Act
         await rig.RunAsync(HookEvents.Stop("All tests pass."));
-        var afterStop = rig.Inbox("gestor").Count;
+        var afterStop = (await rig.Inbox("gestor")).Count;
         await rig.RunAsync(HookEvents.Json("SessionEnd", fields: ("reason", "prompt_input_exit")));
 
         // Assert
         afterStop.Should().Be(0, "done is not asked for by default");
-        var notice = rig.Inbox("gestor").Should().ContainSingle().Subject;
+        var notice = (await rig.Inbox("gestor")).Should().ContainSingle().Subject;
         notice.From.Should().Be("dev");
         notice.Text.Should().Contain("dev's Claude Code session ended");
         notice.Status.Should().Be(DeliveryStatus.Held, "never typed into the supervisor's pane by the hook");
@@ -46,7 +46,7 @@ public sealed class PeerNoticeSpecs(PrivateTmuxServer tmux) : IClassFixture<Priv
 
         // Assert
         set.GetProperty("notify").EnumerateArray().Select(n => n.GetString()).Should().Equal("questions", "done");
-        var notices = rig.Inbox("gestor").Select(m => m.Text).ToList();
+        var notices = (await rig.Inbox("gestor")).Select(m => m.Text).ToList();
         notices.Should().HaveCount(2, "one per turn; ended was not asked for this time");
         notices[0].Should().Contain("dev finished a turn").And.Contain("The migration is in.").And.NotContain("\u001b");
         notices[1].Should().Contain("Reviewed and pushed.");
@@ -66,7 +66,7 @@ public sealed class PeerNoticeSpecs(PrivateTmuxServer tmux) : IClassFixture<Priv
         // Assert
         result.IsError.Should().BeTrue();
         result.Text().Should().Contain("\"everything\" is none of questions, done, ended");
-        rig.Store.Supervision.All().Should().BeEmpty();
+        (await rig.Store.Supervision.AllAsync(TestContext.Current.CancellationToken)).Should().BeEmpty();
     }
 
     [Fact(Timeout = Timeouts.Spec)]
@@ -87,7 +87,7 @@ public sealed class PeerNoticeSpecs(PrivateTmuxServer tmux) : IClassFixture<Priv
 
         // Assert
         listed.Peers.Single(p => p.Role == "dev").Status.Should().Be(PaneStatus.Gone);
-        var notice = rig.Inbox("gestor").Should().ContainSingle("one session ends once, however many processes see it").Subject;
+        var notice = (await rig.Inbox("gestor")).Should().ContainSingle("one session ends once, however many processes see it").Subject;
         notice.From.Should().Be("dev");
         notice.Text.Should().Contain("dev's pane is gone");
         notice.Status.Should().Be(DeliveryStatus.Held);
@@ -106,7 +106,7 @@ public sealed class PeerNoticeSpecs(PrivateTmuxServer tmux) : IClassFixture<Priv
         await new UseCases(TestBridge.Options(_state.Path, tmux)).Roster.ListPeersAsync(TestContext.Current.CancellationToken);
 
         // Assert
-        rig.Inbox("gestor").Should().ContainSingle().Which.Text.Should().Contain("dev's Claude Code session ended");
+        (await rig.Inbox("gestor")).Should().ContainSingle().Which.Text.Should().Contain("dev's Claude Code session ended");
     }
 
     [Fact(Timeout = Timeouts.Spec)]
@@ -115,7 +115,7 @@ public sealed class PeerNoticeSpecs(PrivateTmuxServer tmux) : IClassFixture<Priv
         // Arrange
         var rig = new SupervisionRig(tmux, _state.Path);
         await rig.StartAsync();
-        rig.Store.Registry.MarkStopped(RoleName.Parse("dev"), DateTimeOffset.UtcNow);
+        await rig.Store.Registry.MarkStoppedAsync(RoleName.Parse("dev"), DateTimeOffset.UtcNow, TestContext.Current.CancellationToken);
         await tmux.KillPaneAsync(rig.DevPane);
 
         // Act
@@ -123,7 +123,7 @@ public sealed class PeerNoticeSpecs(PrivateTmuxServer tmux) : IClassFixture<Priv
 
         // Assert
         listed.Peers.Single(p => p.Role == "dev").Status.Should().Be(PaneStatus.Stopped);
-        rig.Inbox("gestor").Should().BeEmpty();
+        (await rig.Inbox("gestor")).Should().BeEmpty();
     }
 
     public void Dispose() => _state.Dispose();

@@ -63,7 +63,7 @@ public sealed class PendingRequestViewSpecs(PrivateTmuxServer tmux) : IClassFixt
             .Single(p => p.GetProperty("role").GetString() == "dev");
         row.GetProperty("request").GetProperty("subject").GetString().Should().Be(subject);
         row.GetProperty("supervisor").GetString().Should().Be("gestor");
-        var notice = rig.Inbox("gestor").Single();
+        var notice = (await rig.Inbox("gestor")).Single();
         notice.Text.Should().NotContain("\u001b").And.Contain("[cut: ");
     }
 

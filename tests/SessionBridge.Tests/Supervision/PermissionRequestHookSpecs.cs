@@ -26,8 +26,8 @@ public sealed class PermissionRequestHookSpecs(PrivateTmuxServer tmux) : IClassF
         // Act
         var hook = rig.Start(SupervisionRig.PermissionRequest("npm test"));
         var request = await rig.PendingAsync();
-        await Eventually.WaitAsync(() => rig.Inbox("gestor").Count > 0, "the notice to reach gestor's inbox");
-        new PermissionRequests(rig.Store).Decide(request.Id, "gestor", new RequestDecision(true, "Yes"), DateTimeOffset.UtcNow);
+        await Eventually.WaitAsync(async () => (await rig.Inbox("gestor")).Count > 0, "the notice to reach gestor's inbox");
+        await new PermissionRequests(rig.Store).DecideAsync(request.Id, "gestor", new RequestDecision(true, "Yes"), DateTimeOffset.UtcNow, TestContext.Current.CancellationToken);
         var (stdout, _) = await hook.ExitAsync();
 
         // Assert
@@ -37,11 +37,11 @@ public sealed class PermissionRequestHookSpecs(PrivateTmuxServer tmux) : IClassF
         request.SessionId.Should().Be("session-1");
         request.ToolInput!.Value.GetProperty("command").GetString().Should().Be("npm test");
         request.PermissionSuggestions!.Value.GetRawText().Should().Contain("\"ruleContent\":\"npm run *\"");
-        var notice = rig.Inbox("gestor").Should().ContainSingle().Subject;
+        var notice = (await rig.Inbox("gestor")).Should().ContainSingle().Subject;
         notice.From.Should().Be("dev");
         notice.Status.Should().Be(DeliveryStatus.Held, "never typed into the supervisor's pane by the hook");
         notice.Text.Should().Contain(request.Id).And.Contain("Bash npm test").And.Contain("respond(role: \"dev\"");
-        new HeldQueue(rig.Store).For(RoleName.Parse("gestor")).Should().ContainSingle(m => m.Id == notice.Id);
+        (await new HeldQueue(rig.Store).ForAsync(RoleName.Parse("gestor"), TestContext.Current.CancellationToken)).Should().ContainSingle(m => m.Id == notice.Id);
         SupervisionRig.Decision(stdout).GetProperty("behavior").GetString().Should().Be("allow");
         JsonDocument.Parse(stdout).RootElement.GetProperty("hookSpecificOutput").GetProperty("hookEventName").GetString()
             .Should().Be("PermissionRequest");
@@ -58,11 +58,11 @@ public sealed class PermissionRequestHookSpecs(PrivateTmuxServer tmux) : IClassF
         // Act
         var denied = rig.Start(SupervisionRig.PermissionRequest("rm -rf build"));
         var first = await rig.PendingAsync();
-        requests.Decide(first.Id, "gestor", new RequestDecision(false, "No", "Do not delete the build; run make clean."), DateTimeOffset.UtcNow);
+        await requests.DecideAsync(first.Id, "gestor", new RequestDecision(false, "No", "Do not delete the build; run make clean."), DateTimeOffset.UtcNow, TestContext.Current.CancellationToken);
         var (deny, _) = await denied.ExitAsync();
         var always = rig.Start(SupervisionRig.PermissionRequest("npm run lint"));
         var second = await rig.PendingAsync();
-        requests.Decide(second.Id, "gestor", new RequestDecision(true, RequestSummary.DontAskAgain, UpdatedPermissions: second.PermissionSuggestions), DateTimeOffset.UtcNow);
+        await requests.DecideAsync(second.Id, "gestor", new RequestDecision(true, RequestSummary.DontAskAgain, UpdatedPermissions: second.PermissionSuggestions), DateTimeOffset.UtcNow, TestContext.Current.CancellationToken);
         var (allow, _) = await always.ExitAsync();
 
         // Assert
@@ -86,8 +86,8 @@ public sealed class PermissionRequestHookSpecs(PrivateTmuxServer tmux) : IClassF
         // Assert: it returned within HookProcess's bound on a hang, where a waiting hook waits 600 s.
         outcome.ExitCode.Should().Be(0);
         outcome.Stdout.Should().BeEmpty();
-        rig.Store.Requests.All().Should().BeEmpty();
-        rig.Inbox("gestor").Should().BeEmpty();
+        (await rig.Store.Requests.AllAsync(TestContext.Current.CancellationToken)).Should().BeEmpty();
+        (await rig.Inbox("gestor")).Should().BeEmpty();
     }
 
     [Fact(Timeout = Timeouts.Spec)]
@@ -102,14 +102,14 @@ public sealed class PermissionRequestHookSpecs(PrivateTmuxServer tmux) : IClassF
         // Act: the person chose on screen; the tool ran, so Claude Code fires PostToolUse.
         await rig.RunAsync(HookEvents.Tool("PostToolUse", "Bash"));
         var (stdout, _) = await hook.ExitAsync();
-        var late = new PermissionRequests(rig.Store).Decide(request.Id, "gestor", new RequestDecision(true, "Yes"), DateTimeOffset.UtcNow);
+        var late = await new PermissionRequests(rig.Store).DecideAsync(request.Id, "gestor", new RequestDecision(true, "Yes"), DateTimeOffset.UtcNow, TestContext.Current.CancellationToken);
         late.Won.Should().BeFalse();
 
         // Assert
         stdout.Should().BeEmpty();
         late.Request!.Status.Should().Be(RequestStatus.AnsweredOnScreen, "a late decision finds the request ended: it is stale");
         late.Request.EndedBy.Should().Be(PermissionRequests.ByScreen);
-        rig.Store.Messages.History(100).Records.Should().ContainSingle(m => m.Text.Contains(request.Id) && m.Text.Contains("answered on the screen"));
+        (await rig.Store.Messages.HistoryAsync(100, null, TestContext.Current.CancellationToken)).Records.Should().ContainSingle(m => m.Text.Contains(request.Id) && m.Text.Contains("answered on the screen"));
     }
 
     [Fact(Timeout = Timeouts.Spec)]
@@ -123,8 +123,8 @@ public sealed class PermissionRequestHookSpecs(PrivateTmuxServer tmux) : IClassF
 
         // Act
         await rig.RunAsync(HookEvents.Stop("done", session: "session-2"));
-        var still = rig.Store.Requests.Find(request.Id);
-        new PermissionRequests(rig.Store).Decide(request.Id, "gestor", new RequestDecision(true, "Yes"), DateTimeOffset.UtcNow);
+        var still = await rig.Store.Requests.FindAsync(request.Id, TestContext.Current.CancellationToken);
+        await new PermissionRequests(rig.Store).DecideAsync(request.Id, "gestor", new RequestDecision(true, "Yes"), DateTimeOffset.UtcNow, TestContext.Current.CancellationToken);
         var (stdout, _) = await hook.ExitAsync();
 
         // Assert
@@ -147,10 +147,10 @@ public sealed class PermissionRequestHookSpecs(PrivateTmuxServer tmux) : IClassF
         // Assert: at least the 2 s given; not the default 600 s, which the 60 s bound on a hang above rules out.
         stdout.Should().BeEmpty("no decision: the dialog stays for the person");
         elapsed.Should().BeGreaterThan(TimeSpan.FromSeconds(1.9));
-        var ended = rig.Store.Requests.Find(request.Id)!;
+        var ended = (await rig.Store.Requests.FindAsync(request.Id, TestContext.Current.CancellationToken))!;
         ended.Status.Should().Be(RequestStatus.TimedOut);
         ended.EndedBy.Should().Be(PermissionRequests.ByTimeout);
-        rig.Store.Messages.History(100).Records.Should().ContainSingle(m => m.Text.Contains(request.Id) && m.Text.Contains("timeout"));
+        (await rig.Store.Messages.HistoryAsync(100, null, TestContext.Current.CancellationToken)).Records.Should().ContainSingle(m => m.Text.Contains(request.Id) && m.Text.Contains("timeout"));
     }
 
     [Fact(Timeout = Timeouts.Spec)]
@@ -167,8 +167,8 @@ public sealed class PermissionRequestHookSpecs(PrivateTmuxServer tmux) : IClassF
         await hook.ExitAsync();
 
         // Assert
-        rig.Store.Requests.Find(request.Id)!.Status.Should().Be(RequestStatus.TimedOut);
-        new PermissionRequests(rig.Store).PendingFor(RoleName.Parse("dev"), DateTimeOffset.UtcNow).Should().BeEmpty();
+        (await rig.Store.Requests.FindAsync(request.Id, TestContext.Current.CancellationToken))!.Status.Should().Be(RequestStatus.TimedOut);
+        (await new PermissionRequests(rig.Store).PendingForAsync(RoleName.Parse("dev"), DateTimeOffset.UtcNow, TestContext.Current.CancellationToken)).Should().BeEmpty();
     }
 
     [Fact(Timeout = Timeouts.Spec)]
@@ -178,15 +178,15 @@ public sealed class PermissionRequestHookSpecs(PrivateTmuxServer tmux) : IClassF
         var rig = Rig();
         await rig.StartAsync();
         var now = DateTimeOffset.UtcNow;
-        var peer = rig.Store.Registry.Find(RoleName.Parse("dev"))!;
-        var left = new PermissionRequests(rig.Store).Open(MessageId.New(), peer, "session-1", "Bash", "{\"command\":\"ls\"}", null, TimeSpan.FromSeconds(5), now - TimeSpan.FromSeconds(10))!;
+        var peer = (await rig.Store.Registry.FindAsync(RoleName.Parse("dev"), TestContext.Current.CancellationToken))!;
+        var left = (await new PermissionRequests(rig.Store).OpenAsync(MessageId.New(), peer, "session-1", "Bash", "{\"command\":\"ls\"}", null, TimeSpan.FromSeconds(5), now - TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken))!;
 
         // Act
-        var pending = new PermissionRequests(rig.Store).PendingFor(RoleName.Parse("dev"), now);
+        var pending = await new PermissionRequests(rig.Store).PendingForAsync(RoleName.Parse("dev"), now, TestContext.Current.CancellationToken);
 
         // Assert
         pending.Should().BeEmpty();
-        rig.Store.Requests.Find(left.Id)!.Status.Should().Be(RequestStatus.TimedOut);
+        (await rig.Store.Requests.FindAsync(left.Id, TestContext.Current.CancellationToken))!.Status.Should().Be(RequestStatus.TimedOut);
     }
 
     [Fact(Timeout = Timeouts.Spec)]
@@ -202,16 +202,16 @@ public sealed class PermissionRequestHookSpecs(PrivateTmuxServer tmux) : IClassF
         // Act
         var results = await Task.WhenAll(
             Enumerable.Range(0, 8).Select(n => Task.Run(() =>
-                requests.Decide(request.Id, n % 2 == 0 ? "gestor" : "lead", new RequestDecision(n % 2 == 0, $"choice {n}"), DateTimeOffset.UtcNow)))
+                requests.DecideAsync(request.Id, n % 2 == 0 ? "gestor" : "lead", new RequestDecision(n % 2 == 0, $"choice {n}"), DateTimeOffset.UtcNow, TestContext.Current.CancellationToken), TestContext.Current.CancellationToken))
         );
         var (stdout, _) = await hook.ExitAsync();
 
         // Assert
-        var final = rig.Store.Requests.Find(request.Id)!;
+        var final = (await rig.Store.Requests.FindAsync(request.Id, TestContext.Current.CancellationToken))!;
         results.Count(r => r.Won).Should().Be(1);
         results.Should().OnlyContain(r => r.Request!.Decision!.Label == final.Decision!.Label, "every racer sees the one decision that won");
         SupervisionRig.Decision(stdout).GetProperty("behavior").GetString().Should().Be(final.Decision!.Allow ? "allow" : "deny");
-        rig.Store.Messages.History(100).Records.Count(m => m.Text.Contains(request.Id) && m.Text.Contains("decided by")).Should().Be(1);
+        (await rig.Store.Messages.HistoryAsync(100, null, TestContext.Current.CancellationToken)).Records.Count(m => m.Text.Contains(request.Id) && m.Text.Contains("decided by")).Should().Be(1);
     }
 
     public void Dispose() => _state.Dispose();

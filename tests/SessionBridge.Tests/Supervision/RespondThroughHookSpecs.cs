@@ -47,7 +47,7 @@ public sealed class RespondThroughHookSpecs(PrivateTmuxServer tmux) : IClassFixt
         SupervisionRig.Decision(stdout).GetProperty("behavior").GetString().Should().Be("allow");
         SupervisionRig.Decision(stdout).TryGetProperty("updatedPermissions", out _).Should().BeFalse("plain Yes keeps no rule");
         Keys(rig).Should().BeEmpty("no key was pressed into dev's pane");
-        var logged = rig.Store.Messages.History(100).Records.Single(m => m.Text.Contains($"[request {request.Id}]"));
+        var logged = (await rig.Store.Messages.HistoryAsync(100, null, TestContext.Current.CancellationToken)).Records.Single(m => m.Text.Contains($"[request {request.Id}]"));
         logged.From.Should().Be("gestor");
         logged.Text.Should().Contain("allowed").And.Contain("decided by gestor");
     }
@@ -168,7 +168,7 @@ public sealed class RespondThroughHookSpecs(PrivateTmuxServer tmux) : IClassFixt
 
         // Assert
         result.GetProperty("status").GetString().Should().Be("stale");
-        rig.Store.Requests.Find(request.Id)!.Status.Should().Be(RequestStatus.AnsweredOnScreen);
+        (await rig.Store.Requests.FindAsync(request.Id, TestContext.Current.CancellationToken))!.Status.Should().Be(RequestStatus.AnsweredOnScreen);
         stdout.Should().BeEmpty();
         PrivateTmuxServer.Submitted(rig.MenuLog!).Should().Equal(["PostgreSQL"], "only the person's Enter went in");
     }
@@ -188,7 +188,7 @@ public sealed class RespondThroughHookSpecs(PrivateTmuxServer tmux) : IClassFixt
 
         // Act
         var refused = await lead.CallAsync("respond", new() { ["role"] = "dev", ["option"] = "Yes" });
-        var stillPending = rig.Store.Requests.Find(request.Id)!.IsPending;
+        var stillPending = (await rig.Store.Requests.FindAsync(request.Id, TestContext.Current.CancellationToken))!.IsPending;
         var answered = (await person.CallAsync("respond", new() { ["role"] = "dev", ["option"] = "No", ["reason"] = "Not today." })).Json();
         var (stdout, _) = await hook.ExitAsync();
 
@@ -198,7 +198,7 @@ public sealed class RespondThroughHookSpecs(PrivateTmuxServer tmux) : IClassFixt
         stillPending.Should().BeTrue();
         answered.GetProperty("answeredVia").GetString().Should().Be("hook");
         SupervisionRig.Decision(stdout).GetProperty("message").GetString().Should().Be("Not today.");
-        rig.Store.Requests.Find(request.Id)!.EndedBy.Should().Be("person");
+        (await rig.Store.Requests.FindAsync(request.Id, TestContext.Current.CancellationToken))!.EndedBy.Should().Be("person");
     }
 
     [Fact(Timeout = Timeouts.Spec)]

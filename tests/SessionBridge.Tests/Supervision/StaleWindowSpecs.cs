@@ -24,9 +24,9 @@ public sealed class StaleWindowSpecs(PrivateTmuxServer tmux) : IClassFixture<Pri
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var bridge = new UseCases(TestBridge.Options(_state.Path, tmux), clock);
         var requests = new PermissionRequests(rig.Store);
-        var peer = rig.Store.Registry.Find(RoleName.Parse("dev"))!;
-        var request = requests.Open(MessageId.New(), peer, "session-1", "Bash", "{\"command\":\"ls\"}", null, TimeSpan.FromMinutes(10), clock.GetUtcNow())!;
-        requests.End(request.Id, RequestStatus.AnsweredOnScreen, PermissionRequests.ByScreen, clock.GetUtcNow());
+        var peer = (await rig.Store.Registry.FindAsync(RoleName.Parse("dev"), TestContext.Current.CancellationToken))!;
+        var request = (await requests.OpenAsync(MessageId.New(), peer, "session-1", "Bash", "{\"command\":\"ls\"}", null, TimeSpan.FromMinutes(10), clock.GetUtcNow(), TestContext.Current.CancellationToken))!;
+        await requests.EndAsync(request.Id, RequestStatus.AnsweredOnScreen, PermissionRequests.ByScreen, clock.GetUtcNow(), TestContext.Current.CancellationToken);
         var ct = TestContext.Current.CancellationToken;
 
         // Act

@@ -37,7 +37,7 @@ internal sealed class SupervisionRig(PrivateTmuxServer tmux, string stateDirecto
         await bridge.Roster.RegisterAsync("dev", DevPane, TestContext.Current.CancellationToken);
         await bridge.Roster.RegisterAsync("gestor", GestorPane, TestContext.Current.CancellationToken);
         if (supervised)
-            Store.Supervision.Set(RoleName.Parse("gestor"), [RoleName.Parse("dev")], now);
+            await Store.Supervision.SetAsync(RoleName.Parse("gestor"), [RoleName.Parse("dev")], now, null, TestContext.Current.CancellationToken);
     }
 
     public static string PermissionRequest(string command = "npm test", string session = "session-1", bool suggestions = true) =>
@@ -100,15 +100,15 @@ internal sealed class SupervisionRig(PrivateTmuxServer tmux, string stateDirecto
     /// <summary>Runs dev's hook for an event that returns at once.</summary>
     public Task<HookProcess.Outcome> RunAsync(string stdin) => HookProcess.RunAsync(stdin, Environment(DevPane, null));
 
-    public PermissionRequestRecord? Pending() => Store.Requests.All().SingleOrDefault(r => r.IsPending);
+    public async Task<PermissionRequestRecord?> Pending() => (await Store.Requests.AllAsync(TestContext.Current.CancellationToken)).SingleOrDefault(r => r.IsPending);
 
     public async Task<PermissionRequestRecord> PendingAsync()
     {
-        await Eventually.WaitAsync(() => Pending() is not null, "dev's hook to record its request");
-        return Pending()!;
+        await Eventually.WaitAsync(async () => (await Pending()) is not null, "dev's hook to record its request");
+        return (await Pending())!;
     }
 
-    public IReadOnlyList<MessageRecord> Inbox(string role) => Store.Messages.Inbox(RoleName.Parse(role), 100).Records;
+    public async Task<IReadOnlyList<MessageRecord>> Inbox(string role) => (await Store.Messages.InboxAsync(RoleName.Parse(role), 100, null, TestContext.Current.CancellationToken)).Records;
 
     private Dictionary<string, string?> Environment(string pane, int? decisionWait) =>
         new()

@@ -33,11 +33,11 @@ public sealed class TeamDownSpecs(PrivateTmuxServer tmux) : TeamRig(tmux)
             ("dev", PaneStatus.Stopped, ListedState.Stopped), ("gestor", PaneStatus.Stopped, ListedState.Stopped), ("reviewer", PaneStatus.Stopped, ListedState.Stopped));
         foreach (var role in up.Roles)
         {
-            Store.Sessions.Find(RoleName.Parse(role.Role))!.SessionId.Should().Be(role.SessionId);
-            Store.Prompts.Find(RoleName.Parse(role.Role)).Should().NotBeNull();
+            (await Store.Sessions.FindAsync(RoleName.Parse(role.Role), TestContext.Current.CancellationToken))!.SessionId.Should().Be(role.SessionId);
+            (await Store.Prompts.FindAsync(RoleName.Parse(role.Role), TestContext.Current.CancellationToken)).Should().NotBeNull();
         }
 
-        Store.Messages.Inbox(RoleName.Parse("dev"), 10).Records.Should().ContainSingle(m => m.Text.Contains("a note for later"));
+        (await Store.Messages.InboxAsync(RoleName.Parse("dev"), 10, null, TestContext.Current.CancellationToken)).Records.Should().ContainSingle(m => m.Text.Contains("a note for later"));
     }
 
     [Fact(Timeout = Timeouts.Spec)]
@@ -94,7 +94,7 @@ public sealed class TeamDownSpecs(PrivateTmuxServer tmux) : TeamRig(tmux)
         // Assert
         down.Roles.Single().Action.Should().Be(StopAction.Exited);
         HooksOf("dev").Should().Contain("SessionEnd", "the /exit down typed ran dev's SessionEnd hook");
-        FromDev().Should().BeEmpty("dev was stopped on purpose, not ended");
+        (await FromDev()).Should().BeEmpty("dev was stopped on purpose, not ended");
     }
 
     [Fact(Timeout = Timeouts.Spec)]
@@ -108,8 +108,8 @@ public sealed class TeamDownSpecs(PrivateTmuxServer tmux) : TeamRig(tmux)
         await Tmux.TypeAsync(up.Roles.Single(r => r.Role == "dev").Pane!, "/exit");
 
         // Assert
-        await Eventually.WaitAsync(() => FromDev().Count > 0, "gestor is told dev ended");
-        FromDev().Should().ContainSingle().Which.Text.Should().Contain("dev's Claude Code session ended");
+        await Eventually.WaitAsync(async () => (await FromDev()).Count > 0, "gestor is told dev ended");
+        (await FromDev()).Should().ContainSingle().Which.Text.Should().Contain("dev's Claude Code session ended");
     }
 
     [Fact(Timeout = Timeouts.Spec)]
@@ -168,7 +168,7 @@ public sealed class TeamDownSpecs(PrivateTmuxServer tmux) : TeamRig(tmux)
         down.Roles.Single().Action.Should().Be(StopAction.Killed);
         down.Roles.Single().Detail.Should().Contain("--force killed its pane");
         (await PanesAsync()).Select(p => p.Role).Should().NotContain("dev");
-        Store.Registry.Find(RoleName.Parse("dev"))!.StoppedAt.Should().NotBeNull("peers says stopped, and up resumes it");
+        (await Store.Registry.FindAsync(RoleName.Parse("dev"), TestContext.Current.CancellationToken))!.StoppedAt.Should().NotBeNull("peers says stopped, and up resumes it");
     }
 
     [Fact(Timeout = Timeouts.Spec)]
@@ -178,8 +178,8 @@ public sealed class TeamDownSpecs(PrivateTmuxServer tmux) : TeamRig(tmux)
         var (pane, _) = await Tmux.StartRecorderAsync();
         Store.Directory.EnsureCreated();
         var now = DateTimeOffset.UtcNow;
-        Store.Registry.Save(new PeerRegistration(
-            "dev", pane, Tmux.Socket, int.Parse(await Tmux.DisplayAsync(pane, "#{pid}")), int.Parse(await Tmux.DisplayAsync(pane, "#{pane_pid}")), null, now, now));
+        await Store.Registry.SaveAsync(new PeerRegistration(
+            "dev", pane, Tmux.Socket, int.Parse(await Tmux.DisplayAsync(pane, "#{pid}")), int.Parse(await Tmux.DisplayAsync(pane, "#{pane_pid}")), null, now, now), TestContext.Current.CancellationToken);
 
         // Act
         var down = await new TeamDown(Options, Store, TimeProvider.System).RunAsync(
@@ -193,8 +193,8 @@ public sealed class TeamDownSpecs(PrivateTmuxServer tmux) : TeamRig(tmux)
     }
 
     /// <summary>What dev told gestor (its supervisor in the specs that say so): the messages from dev in gestor's mailbox.</summary>
-    private List<MessageRecord> FromDev() =>
-        [.. Store.Messages.Inbox(RoleName.Parse("gestor"), 50).Records.Where(m => m.From == "dev")];
+    private async Task<List<MessageRecord>> FromDev() =>
+        [.. (await Store.Messages.InboxAsync(RoleName.Parse("gestor"), 50, null, TestContext.Current.CancellationToken)).Records.Where(m => m.From == "dev")];
 
     /// <summary>The hook events the fake Claude Code of <paramref name="role"/> ran, in order.</summary>
     private string[] HooksOf(string role)

@@ -28,7 +28,7 @@ public sealed class TeamUpRestartSpecs(PrivateTmuxServer tmux) : TeamRig(tmux)
         started.SessionId.Should().NotBe(dev.SessionId);
         Starts().Should().NotContain(s => s.Flag("--resume") != null, "nothing was resumed");
         Starts()[^1].Flag("--session-id").Should().Be(started.SessionId);
-        Store.Sessions.Find(RoleName.Parse("dev"))!.SessionId.Should().Be(started.SessionId);
+        (await Store.Sessions.FindAsync(RoleName.Parse("dev"), TestContext.Current.CancellationToken))!.SessionId.Should().Be(started.SessionId);
     }
 
     [Fact(Timeout = Timeouts.Spec)]
@@ -51,7 +51,7 @@ public sealed class TeamUpRestartSpecs(PrivateTmuxServer tmux) : TeamRig(tmux)
         started.State.Should().Be(ListedState.Idle);
         started.SessionId.Should().NotBe(dev.SessionId);
         started.Detail.Should().Contain($"could not resume session {dev.SessionId}").And.Contain("No conversation found").And.Contain("started fresh");
-        Store.Sessions.Find(RoleName.Parse("dev"))!.SessionId.Should().Be(started.SessionId);
+        (await Store.Sessions.FindAsync(RoleName.Parse("dev"), TestContext.Current.CancellationToken))!.SessionId.Should().Be(started.SessionId);
         Starts()[^1].Flag("--session-id").Should().Be(started.SessionId);
         (await PanesAsync()).Should().HaveCount(3);
     }

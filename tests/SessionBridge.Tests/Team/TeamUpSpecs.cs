@@ -28,12 +28,12 @@ public sealed class TeamUpSpecs(PrivateTmuxServer tmux) : TeamRig(tmux)
         panes.Select(p => p.Role).Should().BeEquivalentTo(["gestor", "dev", "reviewer"]);
         foreach (var role in result.Roles)
         {
-            var registered = Store.Registry.Find(RoleName.Parse(role.Role))!;
+            var registered = (await Store.Registry.FindAsync(RoleName.Parse(role.Role), TestContext.Current.CancellationToken))!;
             registered.Pane.Should().Be(role.Pane).And.Be(panes.Single(p => p.Role == role.Role).Pane);
             registered.Socket.Should().Be(Tmux.Socket);
             registered.PanePid.Should().Be(int.Parse(await Tmux.DisplayAsync(role.Pane!, "#{pane_pid}")));
-            Store.Sessions.Find(RoleName.Parse(role.Role))!.SessionId.Should().Be(role.SessionId);
-            Store.Prompts.Find(RoleName.Parse(role.Role))!.Prompt.Should().Be($"You are {role.Role}.");
+            (await Store.Sessions.FindAsync(RoleName.Parse(role.Role), TestContext.Current.CancellationToken))!.SessionId.Should().Be(role.SessionId);
+            (await Store.Prompts.FindAsync(RoleName.Parse(role.Role), TestContext.Current.CancellationToken))!.Prompt.Should().Be($"You are {role.Role}.");
             ContextOf(role.Role).Should().ContainSingle().Which.Should().Contain($"You are {role.Role}.");
         }
 
@@ -63,7 +63,7 @@ public sealed class TeamUpSpecs(PrivateTmuxServer tmux) : TeamRig(tmux)
         result.AllReady.Should().BeTrue(string.Join("; ", result.Roles.Select(r => $"{r.Role}: {r.Action} {r.Detail}")));
         var peers = await new UseCases(Options).Roster.ListPeersAsync(TestContext.Current.CancellationToken);
         peers.Peers.Select(p => (p.Role, p.Supervisor)).Should().Equal(("dev", "gestor"), ("gestor", null), ("reviewer", "gestor"));
-        Store.Supervision.Find(RoleName.Parse("dev"))!.Notices.Should().Equal([SupervisionNotice.Questions, SupervisionNotice.Ended], "the default");
+        (await Store.Supervision.FindAsync(RoleName.Parse("dev"), TestContext.Current.CancellationToken))!.Notices.Should().Equal([SupervisionNotice.Questions, SupervisionNotice.Ended], "the default");
     }
 
     [Fact(Timeout = Timeouts.Spec)]
@@ -103,7 +103,7 @@ public sealed class TeamUpSpecs(PrivateTmuxServer tmux) : TeamRig(tmux)
         resumed.SessionId.Should().Be(dev.SessionId);
         resumed.State.Should().Be(ListedState.Idle);
         Starts()[^1].Flag("--resume").Should().Be(dev.SessionId);
-        Store.Registry.Find(RoleName.Parse("dev"))!.Pane.Should().Be(resumed.Pane);
+        (await Store.Registry.FindAsync(RoleName.Parse("dev"), TestContext.Current.CancellationToken))!.Pane.Should().Be(resumed.Pane);
         ContextOf("dev").Should().HaveCount(2).And.AllSatisfy(c => c.Should().Contain("You are dev."));
         (await PanesAsync()).Should().HaveCount(3);
     }
@@ -186,7 +186,7 @@ public sealed class TeamUpSpecs(PrivateTmuxServer tmux) : TeamRig(tmux)
         {
             role.Action.Should().Be(LaunchAction.Started);
             role.SessionId.Should().Be(Starts().Single(s => s.Name == role.Role).Flag("--session-id"))
-                .And.Be(Store.Sessions.Find(RoleName.Parse(role.Role))!.SessionId);
+                .And.Be((await Store.Sessions.FindAsync(RoleName.Parse(role.Role), TestContext.Current.CancellationToken))!.SessionId);
         }
     }
 
@@ -200,7 +200,7 @@ public sealed class TeamUpSpecs(PrivateTmuxServer tmux) : TeamRig(tmux)
         Store.Directory.EnsureCreated();
         var pid = int.Parse(await Tmux.DisplayAsync(mine, "#{pane_pid}"));
         var server = int.Parse(await Tmux.DisplayAsync(mine, "#{pid}"));
-        Store.Registry.Save(new PeerRegistration("dev", mine, Tmux.Socket, server, pid, null, now, now));
+        await Store.Registry.SaveAsync(new PeerRegistration("dev", mine, Tmux.Socket, server, pid, null, now, now), TestContext.Current.CancellationToken);
 
         // Act
         var refused = await UpAsync(team);
@@ -213,7 +213,7 @@ public sealed class TeamUpSpecs(PrivateTmuxServer tmux) : TeamRig(tmux)
         dev.Detail.Should().Contain($"registered to another live pane ({mine})").And.Contain("--force");
         refused.Roles.Where(r => r.Role != "dev").Select(r => r.Action).Should().AllBeEquivalentTo(LaunchAction.Started);
         forced.Roles.Single(r => r.Role == "dev").Action.Should().Be(LaunchAction.Started);
-        Store.Registry.Find(RoleName.Parse("dev"))!.Pane.Should().NotBe(mine);
+        (await Store.Registry.FindAsync(RoleName.Parse("dev"), TestContext.Current.CancellationToken))!.Pane.Should().NotBe(mine);
         (await PanesAsync()).Should().HaveCount(3);
     }
 
@@ -229,7 +229,7 @@ public sealed class TeamUpSpecs(PrivateTmuxServer tmux) : TeamRig(tmux)
         // Assert
         (await act.Should().ThrowAsync<BridgeException>()).Which.Message.Should().Contain("claude-that-is-not-installed is not on PATH").And.Contain("Nothing was started");
         (await PanesAsync()).Should().BeEmpty();
-        Store.Registry.All().Should().BeEmpty();
+        (await Store.Registry.AllAsync(TestContext.Current.CancellationToken)).Should().BeEmpty();
     }
 
     [Fact(Timeout = Timeouts.Spec)]

@@ -62,7 +62,7 @@ public sealed class UpCommandSpecs(PrivateTmuxServer tmux) : TeamRig(tmux)
             .Should().AllBe("exited");
         JsonDocument.Parse(after.StandardOutput).RootElement.GetProperty("peers").EnumerateArray().Select(p => p.GetProperty("state").GetString())
             .Should().AllBe("stopped");
-        Store.Prompts.Find(RoleName.Parse("dev"))!.Prompt.Should().Be("You write the code.");
+        (await Store.Prompts.FindAsync(RoleName.Parse("dev"), TestContext.Current.CancellationToken))!.Prompt.Should().Be("You write the code.");
     }
 
     [Fact(Timeout = Timeouts.Spec)]

@@ -21,7 +21,7 @@ public sealed class ClockSpecs(PrivateTmuxServer tmux) : IClassFixture<PrivateTm
     private StateStore Store => new(new StateDirectory(_state.Path), TimeSpan.FromSeconds(10), _clock);
 
     [Fact]
-    public void A_held_message_waits_a_day_and_is_then_given_up_not_handed_over()
+    public async Task A_held_message_waits_a_day_and_is_then_given_up_not_handed_over()
     {
         // Arrange
         var store = Store;
@@ -29,22 +29,22 @@ public sealed class ClockSpecs(PrivateTmuxServer tmux) : IClassFixture<PrivateTm
         var dev = RoleName.Parse("dev");
         var message = new MessageRecord(MessageId.New(), _clock.GetUtcNow(), "gestor", "dev", "deploy when ready", false, false, "held for the spec", Status: DeliveryStatus.Held, FromVerified: true);
         var queue = new HeldQueue(store);
-        queue.Hold(message);
+        await queue.HoldAsync(message, TestContext.Current.CancellationToken);
 
         // Act
         _clock.Advance(TimeSpan.FromDays(1) - TimeSpan.FromSeconds(1));
-        var aSecondBefore = store.Messages.Inbox(dev, 10).Records.Single();
+        var aSecondBefore = (await store.Messages.InboxAsync(dev, 10, null, TestContext.Current.CancellationToken)).Records.Single();
         _clock.Advance(TimeSpan.FromSeconds(2));
-        var aSecondAfter = store.Messages.Inbox(dev, 10).Records.Single();
-        var handedOver = queue.Claim(dev, waiting => waiting, DeliveredVia.PostToolUse, _clock.GetUtcNow());
+        var aSecondAfter = (await store.Messages.InboxAsync(dev, 10, null, TestContext.Current.CancellationToken)).Records.Single();
+        var handedOver = await queue.ClaimAsync(dev, waiting => waiting, DeliveredVia.PostToolUse, _clock.GetUtcNow(), null, TestContext.Current.CancellationToken);
 
         // Assert
         aSecondBefore.Status.Should().Be(DeliveryStatus.Held);
         aSecondAfter.Status.Should().Be(DeliveryStatus.NotDelivered);
         aSecondAfter.Reason.Should().Contain("given up");
         handedOver.Should().BeEmpty("a message held over a day is stale: it is given up, not handed over");
-        queue.For(dev).Should().BeEmpty();
-        store.Messages.Inbox(dev, 10).Records.Single().Reason.Should().Contain("never delivered");
+        (await queue.ForAsync(dev, TestContext.Current.CancellationToken)).Should().BeEmpty();
+        (await store.Messages.InboxAsync(dev, 10, null, TestContext.Current.CancellationToken)).Records.Single().Reason.Should().Contain("never delivered");
     }
 
     [Fact(Timeout = Timeouts.Spec)]
@@ -78,21 +78,21 @@ public sealed class ClockSpecs(PrivateTmuxServer tmux) : IClassFixture<PrivateTm
     }
 
     [Fact]
-    public void An_idle_prompt_Notification_turns_busy_into_idle_only_once_20_s_passed_without_another_event()
+    public async Task An_idle_prompt_Notification_turns_busy_into_idle_only_once_20_s_passed_without_another_event()
     {
         // Arrange: as the hook records it: the pane's record, updated under its lock with the clock's "now".
         var presence = new PresenceStore(new StateDirectory(_state.Path));
         var pane = new PaneIdentity(tmux.Socket, 4100, "%5", 4242);
-        Presence? Record(HookInput hook) => presence.Update(pane, current => PresenceTransitions.Apply(current, hook, pane, _clock.GetUtcNow()), TimeSpan.FromSeconds(5));
+        async Task<Presence?> Record(HookInput hook) => await presence.UpdateAsync(pane, current => PresenceTransitions.Apply(current, hook, pane, _clock.GetUtcNow()), TimeSpan.FromSeconds(5), TestContext.Current.CancellationToken);
         var idlePrompt = new HookInput(HookEventName.Notification, "s1", NotificationType: "idle_prompt");
-        Record(new HookInput(HookEventName.PreToolUse, "s1", "Bash"));
+        await Record(new HookInput(HookEventName.PreToolUse, "s1", "Bash"));
 
         // Act
         _clock.Advance(TimeSpan.FromSeconds(19.9));
-        var tooSoon = Record(idlePrompt);
+        var tooSoon = await Record(idlePrompt);
         var stillBusy = presence.Read(pane)!;
         _clock.Advance(TimeSpan.FromSeconds(0.1));
-        var late = Record(idlePrompt);
+        var late = await Record(idlePrompt);
 
         // Assert
         tooSoon.Should().BeNull("a notification may not undo a state newer than 20 s");
@@ -112,17 +112,17 @@ public sealed class ClockSpecs(PrivateTmuxServer tmux) : IClassFixture<PrivateTm
         var ids = (await tmux.DisplayAsync(pane, "#{pid} #{pane_pid}")).Split(' ');
         var identity = new PaneIdentity(tmux.Socket, int.Parse(ids[0]), pane, int.Parse(ids[1]));
         var presence = new PresenceStore(new StateDirectory(_state.Path));
-        void Hook(HookInput hook) => presence.Update(identity, current => PresenceTransitions.Apply(current, hook, identity, _clock.GetUtcNow()), TimeSpan.FromSeconds(5));
+        async Task Hook(HookInput hook) => await presence.UpdateAsync(identity, current => PresenceTransitions.Apply(current, hook, identity, _clock.GetUtcNow()), TimeSpan.FromSeconds(5), TestContext.Current.CancellationToken);
         async Task<PeerView> Dev() => (await bridge.Roster.ListPeersAsync(TestContext.Current.CancellationToken)).Peers.Single();
 
         // Act
-        Hook(new HookInput(HookEventName.UserPromptSubmit, "s1"));
+        await Hook(new HookInput(HookEventName.UserPromptSubmit, "s1"));
         var started = await Dev();
         _clock.Advance(TimeSpan.FromSeconds(30));
-        Hook(new HookInput(HookEventName.PostToolUse, "s1", "Bash"));
+        await Hook(new HookInput(HookEventName.PostToolUse, "s1", "Bash"));
         var working = await Dev();
         _clock.Advance(TimeSpan.FromSeconds(45));
-        Hook(new HookInput(HookEventName.Stop, "s1"));
+        await Hook(new HookInput(HookEventName.Stop, "s1"));
         var done = await Dev();
 
         // Assert

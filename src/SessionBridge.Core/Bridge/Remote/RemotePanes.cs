@@ -163,7 +163,7 @@ internal sealed class RemotePanes(BridgeOptions options, StateStore state, TimeP
     {
         var link = state.Hosts ?? throw new InvalidOperationException("only a store with hosts has remote panes");
         var host = peer.Host!;
-        if (Silent(link, host) is { } silent)
+        if (await SilentAsync(link, host, cancellationToken) is { } silent)
             return (null, silent);
         var reply = await link.RequestAsync(host, operation, request, timeout, cancellationToken);
         if (reply.Answer is not { } bytes)
@@ -186,15 +186,15 @@ internal sealed class RemotePanes(BridgeOptions options, StateStore state, TimeP
                 : new BridgeException(error, answer.Code ?? ErrorCode.InvalidArgument);
         }
 
-        if (answer?.Result is not { } result || result.Deserialize(info) is not { } value)
+        if (answer?.Outcome is not { } outcome || outcome.Deserialize(info) is not { } value)
             return (null, $"host {host} answered without a result: is it running another version?");
         return (value, null);
     }
 
     /// <summary>Why <paramref name="host"/> has no live server by its heartbeat, or null when it has one.</summary>
-    private string? Silent(IHostLink link, string host)
+    private async Task<string?> SilentAsync(IHostLink link, string host, CancellationToken cancellationToken)
     {
-        var beat = link.LastBeat(host);
+        var beat = await link.LastBeatAsync(host, cancellationToken);
         if (beat is null)
             return $"no session-bridge server has run on host {host} yet";
         var age = clock.GetUtcNow() - beat.Value;

@@ -2,7 +2,8 @@ namespace SessionBridge.State;
 
 /// <summary>
 /// An exclusive cross-process lock on a separate lock file. .NET maps <see cref="FileShare.None"/> to a
-/// non-blocking flock, so a second opener fails at once: retry with a short backoff up to a bound.
+/// non-blocking flock, so a second opener fails at once: retry with a short backoff up to a bound, and give up at
+/// once when the caller is cancelled.
 /// </summary>
 internal sealed class FileLock : IDisposable
 {
@@ -15,12 +16,13 @@ internal sealed class FileLock : IDisposable
 
     private FileLock(FileStream stream) => _stream = stream;
 
-    public static FileLock Acquire(string lockPath, TimeSpan timeout)
+    public static async Task<FileLock> AcquireAsync(string lockPath, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var deadline = Environment.TickCount64 + (long)timeout.TotalMilliseconds;
         var delay = 1;
         while (true)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             try
             {
                 var stream = new FileStream(
@@ -47,7 +49,7 @@ internal sealed class FileLock : IDisposable
                     );
                 }
 
-                Thread.Sleep(Random.Shared.Next(delay, delay * 2 + 1));
+                await Task.Delay(Random.Shared.Next(delay, delay * 2 + 1), cancellationToken);
                 delay = Math.Min(delay * 2, 20);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)

@@ -6,7 +6,7 @@ namespace SessionBridge.State;
 /// held/: one small file per role with messages waiting to be handed over (see <see cref="HeldFile"/>). The
 /// file is gone when nothing waits, so the hook, which runs on every event, learns that from one directory
 /// listing. Only Held/HeldQueue changes it, under the role's mailbox lock
-/// (<see cref="MessageLog.UnderMailboxLock{T}"/>): that lock is what makes a handover happen once. Keyed by role, not pane, so a held message follows a role that re-registers.
+/// (<see cref="MessageLog.UnderMailboxLockAsync{T}"/>): that lock is what makes a handover happen once. Keyed by role, not pane, so a held message follows a role that re-registers.
 /// </summary>
 internal sealed class HeldStore(StateDirectory directory) : IHeldStore
 {
@@ -19,7 +19,9 @@ internal sealed class HeldStore(StateDirectory directory) : IHeldStore
     public string PathFor(RoleName role) => Path.Combine(directory.HeldDirectory, role.Value + ".json");
 
     /// <summary>Whether any role has a message held: one listing, for the hook's every event.</summary>
-    public bool Any()
+    public Task<bool> AnyAsync(CancellationToken cancellationToken) => Task.FromResult(Any());
+
+    private bool Any()
     {
         try
         {
@@ -33,7 +35,9 @@ internal sealed class HeldStore(StateDirectory directory) : IHeldStore
     }
 
     /// <summary>The roles that have a held/ file (a message held), in name order; none when the directory cannot be read.</summary>
-    public IReadOnlyList<RoleName> Roles()
+    public Task<IReadOnlyList<RoleName>> RolesAsync(CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<RoleName>>(Roles());
+
+    private List<RoleName> Roles()
     {
         try
         {
@@ -54,7 +58,9 @@ internal sealed class HeldStore(StateDirectory directory) : IHeldStore
     }
 
     /// <summary>The role's held messages, oldest first; none when the file is missing or unreadable.</summary>
-    public IReadOnlyList<MessageRecord> Read(RoleName role)
+    public Task<IReadOnlyList<MessageRecord>> ReadAsync(RoleName role, CancellationToken cancellationToken) => Task.FromResult(Read(role));
+
+    private IReadOnlyList<MessageRecord> Read(RoleName role)
     {
         var path = PathFor(role);
         try
@@ -72,7 +78,13 @@ internal sealed class HeldStore(StateDirectory directory) : IHeldStore
     }
 
     /// <summary>Replaces the role's held messages (atomically: a reader sees the old list or the new); none removes the file.</summary>
-    public void Write(RoleName role, IReadOnlyList<MessageRecord> messages)
+    public Task WriteAsync(RoleName role, IReadOnlyList<MessageRecord> messages, CancellationToken cancellationToken)
+    {
+        Write(role, messages);
+        return Task.CompletedTask;
+    }
+
+    private void Write(RoleName role, IReadOnlyList<MessageRecord> messages)
     {
         var path = PathFor(role);
         try

@@ -65,9 +65,9 @@ internal sealed class JsonDocumentFile<T>(
         );
 
     /// <summary>Applies <paramref name="change"/> under the lock and saves its result.</summary>
-    public TResult Update<TResult>(Func<T, (T Document, TResult Result)> change)
+    public async Task<TResult> UpdateAsync<TResult>(Func<T, (T Document, TResult Result)> change, CancellationToken cancellationToken)
     {
-        using var held = FileLock.Acquire(StateDirectory.LockPathFor(Path), lockTimeout);
+        using var held = await FileLock.AcquireAsync(StateDirectory.LockPathFor(Path), lockTimeout, cancellationToken);
         var (document, result) = change(Read());
         Write(document);
         return result;

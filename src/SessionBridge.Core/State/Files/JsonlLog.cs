@@ -15,17 +15,18 @@ internal sealed class JsonlLog(string path, TimeSpan lockTimeout)
 
     public string Path { get; } = path;
 
-    public void Append<T>(T record, JsonTypeInfo<T> typeInfo)
+    public async Task AppendAsync<T>(T record, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
     {
         var json = JsonSerializer.SerializeToUtf8Bytes(record, typeInfo);
-        using var held = FileLock.Acquire(StateDirectory.LockPathFor(Path), lockTimeout);
+        using var held = await FileLock.AcquireAsync(StateDirectory.LockPathFor(Path), lockTimeout, cancellationToken);
         Write(json);
     }
 
-    /// <summary>The lock that guards appends: held by <see cref="Append{T}"/>, or by a caller of <see cref="AppendWhileLocked{T}"/>.</summary>
-    public FileLock Lock() => FileLock.Acquire(StateDirectory.LockPathFor(Path), lockTimeout);
+    /// <summary>The lock that guards appends: held by <see cref="AppendAsync{T}"/>, or by a caller of <see cref="AppendWhileLocked{T}"/>.</summary>
+    public Task<FileLock> LockAsync(CancellationToken cancellationToken) =>
+        FileLock.AcquireAsync(StateDirectory.LockPathFor(Path), lockTimeout, cancellationToken);
 
-    /// <summary>Appends while the caller holds <see cref="Lock"/> (a flock is per open file: taking it again would wait on ourselves).</summary>
+    /// <summary>Appends while the caller holds <see cref="LockAsync"/> (a flock is per open file: taking it again would wait on ourselves).</summary>
     public void AppendWhileLocked<T>(T record, JsonTypeInfo<T> typeInfo) => Write(JsonSerializer.SerializeToUtf8Bytes(record, typeInfo));
 
     private void Write(byte[] json)
@@ -75,7 +76,7 @@ internal sealed class JsonlLog(string path, TimeSpan lockTimeout)
     }
 
     /// <summary>
-    /// Fails, as <see cref="Append{T}"/> would, when the log cannot be opened for writing (a read-only
+    /// Fails, as <see cref="AppendAsync{T}"/> would, when the log cannot be opened for writing (a read-only
     /// directory or file system, wrong owner), so a caller can find out before it does something it
     /// would have to log.
     /// </summary>

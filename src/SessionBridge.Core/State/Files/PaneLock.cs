@@ -9,10 +9,16 @@ namespace SessionBridge.State;
 /// </summary>
 internal static class PaneLock
 {
-    public static FileLock Acquire(StateDirectory directory, string? socket, string pane, TimeSpan timeout)
+    public static Task<FileLock> AcquireAsync(
+        StateDirectory directory,
+        string? socket,
+        string pane,
+        TimeSpan timeout,
+        CancellationToken cancellationToken
+    )
     {
         var server = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(socket ?? "default")))[..12];
         var path = Path.Combine(directory.LocksDirectory, $"pane-{server}-{pane.TrimStart('%')}.lock");
-        return FileLock.Acquire(path, timeout);
+        return FileLock.AcquireAsync(path, timeout, cancellationToken);
     }
 }

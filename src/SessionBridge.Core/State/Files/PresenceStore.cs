@@ -50,12 +50,21 @@ internal sealed class PresenceStore(StateDirectory directory, Action<string>? wa
     /// stranger's) and writes what comes back, atomically and 0600, under a lock held at most
     /// <paramref name="lockTimeout"/>. A null from <paramref name="change"/> writes nothing.
     /// </summary>
-    public Presence? Update(PaneIdentity pane, Func<Presence?, Presence?> change, TimeSpan lockTimeout)
+    public async Task<Presence?> UpdateAsync(
+        PaneIdentity pane,
+        Func<Presence?, Presence?> change,
+        TimeSpan lockTimeout,
+        CancellationToken cancellationToken
+    )
     {
         CreateDirectory(Directory);
         CreateDirectory(directory.LocksDirectory);
         var path = PathFor(pane.Socket, pane.Pane);
-        using var held = FileLock.Acquire(Path.Combine(directory.LocksDirectory, "presence-" + Path.GetFileName(path) + ".lock"), lockTimeout);
+        using var held = await FileLock.AcquireAsync(
+            Path.Combine(directory.LocksDirectory, "presence-" + Path.GetFileName(path) + ".lock"),
+            lockTimeout,
+            cancellationToken
+        );
         var current = ReadFile(path);
         var next = change(current?.Identity == pane ? current : null);
         if (next is not null)

@@ -12,19 +12,23 @@ internal sealed class PromptBook(StateDirectory directory, TimeSpan lockTimeout)
         f => f.Problem()
     );
 
-    public SavedPrompt? Find(RoleName role) =>
-        _file.Read().Prompts.TryGetValue(role.Value, out var prompt) ? prompt : null;
+    public Task<SavedPrompt?> FindAsync(RoleName role, CancellationToken cancellationToken) =>
+        Task.FromResult(_file.Read().Prompts.TryGetValue(role.Value, out var prompt) ? prompt : null);
 
-    public IReadOnlyList<SavedPrompt> All() =>
-        [.. _file.Read().Prompts.Values.OrderBy(p => p.Role, StringComparer.Ordinal)];
+    public Task<IReadOnlyList<SavedPrompt>> AllAsync(CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<SavedPrompt>>([.. _file.Read().Prompts.Values.OrderBy(p => p.Role, StringComparer.Ordinal)]);
 
-    public void Save(SavedPrompt prompt) =>
-        _file.Update(file =>
-        {
-            file.Prompts[prompt.Role] = prompt;
-            return (file, true);
-        });
+    public Task SaveAsync(SavedPrompt prompt, CancellationToken cancellationToken) =>
+        _file.UpdateAsync(
+            file =>
+            {
+                file.Prompts[prompt.Role] = prompt;
+                return (file, true);
+            },
+            cancellationToken
+        );
 
     /// <summary>Forgets a role's prompt; false when there was none.</summary>
-    public bool Delete(RoleName role) => _file.Update(file => (file, file.Prompts.Remove(role.Value)));
+    public Task<bool> DeleteAsync(RoleName role, CancellationToken cancellationToken) =>
+        _file.UpdateAsync(file => (file, file.Prompts.Remove(role.Value)), cancellationToken);
 }

@@ -15,7 +15,9 @@ internal sealed class RequestStore(StateDirectory directory, TimeSpan lockTimeou
     public string PathFor(string id) => Path.Combine(directory.RequestsDirectory, id + ".json");
 
     /// <summary>Whether any request file exists: one listing, for the hook's every event.</summary>
-    public bool Any()
+    public Task<bool> AnyAsync(CancellationToken cancellationToken) => Task.FromResult(Any());
+
+    private bool Any()
     {
         try
         {
@@ -28,10 +30,13 @@ internal sealed class RequestStore(StateDirectory directory, TimeSpan lockTimeou
         }
     }
 
-    public PermissionRequestRecord? Find(string id) => IsValidId(id) ? Read(PathFor(id)) : null;
+    public Task<PermissionRequestRecord?> FindAsync(string id, CancellationToken cancellationToken) =>
+        Task.FromResult(IsValidId(id) ? Read(PathFor(id)) : null);
 
     /// <summary>Every request on file, oldest first.</summary>
-    public IReadOnlyList<PermissionRequestRecord> All()
+    public Task<IReadOnlyList<PermissionRequestRecord>> AllAsync(CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<PermissionRequestRecord>>(All());
+
+    private List<PermissionRequestRecord> All()
     {
         try
         {
@@ -51,24 +56,29 @@ internal sealed class RequestStore(StateDirectory directory, TimeSpan lockTimeou
     }
 
     /// <summary>Writes a new request, and forgets ended ones older than <see cref="Keep"/>.</summary>
-    public void Create(PermissionRequestRecord request, DateTimeOffset now)
+    public Task CreateAsync(PermissionRequestRecord request, DateTimeOffset now, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(directory.RequestsDirectory, FileModes.PrivateDirectory);
         foreach (var old in All().Where(r => !r.IsPending && r.EndedAt is { } ended && now - ended > Keep))
             Delete(old.Id);
         Write(request);
+        return Task.CompletedTask;
     }
 
     /// <summary>
     /// Applies <paramref name="change"/> to the request under its lock: it returns the new record, or null to leave
     /// it. Returns what is on file afterwards; null when there is no such request.
     /// </summary>
-    public PermissionRequestRecord? Update(string id, Func<PermissionRequestRecord, PermissionRequestRecord?> change)
+    public async Task<PermissionRequestRecord?> UpdateAsync(
+        string id,
+        Func<PermissionRequestRecord, PermissionRequestRecord?> change,
+        CancellationToken cancellationToken
+    )
     {
         if (!IsValidId(id))
             return null;
         var path = PathFor(id);
-        using var held = FileLock.Acquire(StateDirectory.LockPathFor(path), lockTimeout);
+        using var held = await FileLock.AcquireAsync(StateDirectory.LockPathFor(path), lockTimeout, cancellationToken);
         var current = Read(path);
         if (current is null)
             return null;

@@ -11,16 +11,19 @@ internal sealed class RoleSessions(StateDirectory directory, TimeSpan lockTimeou
         "each role's Claude Code session"
     );
 
-    public RoleSession? Find(RoleName role) =>
-        _file.Read().Roles.TryGetValue(role.Value, out var session) ? session : null;
+    public Task<RoleSession?> FindAsync(RoleName role, CancellationToken cancellationToken) =>
+        Task.FromResult(_file.Read().Roles.TryGetValue(role.Value, out var session) ? session : null);
 
-    public IReadOnlyList<RoleSession> All() =>
-        [.. _file.Read().Roles.Values.OrderBy(r => r.Role, StringComparer.Ordinal)];
+    public Task<IReadOnlyList<RoleSession>> AllAsync(CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<RoleSession>>([.. _file.Read().Roles.Values.OrderBy(r => r.Role, StringComparer.Ordinal)]);
 
-    public void Save(RoleSession session) =>
-        _file.Update(file =>
-        {
-            file.Roles[session.Role] = session;
-            return (file, true);
-        });
+    public Task SaveAsync(RoleSession session, CancellationToken cancellationToken) =>
+        _file.UpdateAsync(
+            file =>
+            {
+                file.Roles[session.Role] = session;
+                return (file, true);
+            },
+            cancellationToken
+        );
 }

@@ -15,25 +15,27 @@ internal sealed class SupervisionBook(StateDirectory directory, TimeSpan lockTim
     );
 
     /// <summary>Whether anyone supervises anyone: one stat, for the hook's every event.</summary>
-    public bool Any() => File.Exists(_file.Path);
+    public Task<bool> AnyAsync(CancellationToken cancellationToken) => Task.FromResult(File.Exists(_file.Path));
 
-    public SupervisorEntry? Find(RoleName role) =>
-        _file.Read().Roles.TryGetValue(role.Value, out var entry) ? entry : null;
+    public Task<SupervisorEntry?> FindAsync(RoleName role, CancellationToken cancellationToken) =>
+        Task.FromResult(_file.Read().Roles.TryGetValue(role.Value, out var entry) ? entry : null);
 
-    public IReadOnlyList<SupervisorEntry> All() =>
-        [.. _file.Read().Roles.Values.OrderBy(e => e.Role, StringComparer.Ordinal)];
+    public Task<IReadOnlyList<SupervisorEntry>> AllAsync(CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<SupervisorEntry>>([.. _file.Read().Roles.Values.OrderBy(e => e.Role, StringComparer.Ordinal)]);
 
     /// <summary>
     /// Makes <paramref name="supervisor"/> the supervisor of every role given, told <paramref name="notify"/> (null: the
     /// default); returns the entries it replaced.
     /// </summary>
-    public IReadOnlyList<SupervisorEntry> Set(
+    public Task<IReadOnlyList<SupervisorEntry>> SetAsync(
         RoleName supervisor,
         IReadOnlyList<RoleName> roles,
         DateTimeOffset now,
-        IReadOnlyList<SupervisionNotice>? notify = null
+        IReadOnlyList<SupervisionNotice>? notify,
+        CancellationToken cancellationToken
     ) =>
-        _file.Update<IReadOnlyList<SupervisorEntry>>(file =>
+        _file.UpdateAsync<IReadOnlyList<SupervisorEntry>>(
+            file =>
         {
             var replaced = new List<SupervisorEntry>();
             foreach (var role in roles)
@@ -46,14 +48,17 @@ internal sealed class SupervisionBook(StateDirectory directory, TimeSpan lockTim
             }
 
             return (file, replaced);
-        });
+        },
+            cancellationToken
+        );
 
     /// <summary>
     /// Ends the supervision of the roles given (only where <paramref name="supervisor"/> is theirs, when it is named);
     /// returns the entries it removed.
     /// </summary>
-    public IReadOnlyList<SupervisorEntry> Stop(IReadOnlyList<RoleName> roles, RoleName? supervisor) =>
-        _file.Update<IReadOnlyList<SupervisorEntry>>(file =>
+    public Task<IReadOnlyList<SupervisorEntry>> StopAsync(IReadOnlyList<RoleName> roles, RoleName? supervisor, CancellationToken cancellationToken) =>
+        _file.UpdateAsync<IReadOnlyList<SupervisorEntry>>(
+            file =>
         {
             var removed = new List<SupervisorEntry>();
             foreach (var role in roles)
@@ -69,14 +74,17 @@ internal sealed class SupervisionBook(StateDirectory directory, TimeSpan lockTim
             }
 
             return (file, removed);
-        });
+        },
+            cancellationToken
+        );
 
     /// <summary>
     /// Claims the ended notice of <paramref name="role"/>'s session registered at <paramref name="session"/>, under the
     /// file's lock: returns the entry to tell only to the first caller, and only when its supervisor asked for ended.
     /// </summary>
-    public SupervisorEntry? ClaimEnded(RoleName role, DateTimeOffset session) =>
-        _file.Update(file =>
+    public Task<SupervisorEntry?> ClaimEndedAsync(RoleName role, DateTimeOffset session, CancellationToken cancellationToken) =>
+        _file.UpdateAsync(
+            file =>
         {
             if (
                 !file.Roles.TryGetValue(role.Value, out var entry)
@@ -85,6 +93,8 @@ internal sealed class SupervisionBook(StateDirectory directory, TimeSpan lockTim
             )
                 return (file, (SupervisorEntry?)null);
             file.Roles[role.Value] = entry with { EndedTold = session };
-            return (file, entry);
-        });
+            return (file, (SupervisorEntry?)entry);
+        },
+            cancellationToken
+        );
 }

@@ -9,9 +9,9 @@ namespace SessionBridge.State.Nats;
 /// One team bucket of JSON documents, one per key (a role, a request id): what the NATS store's parts share. Every
 /// read-modify-write is a compare-and-set on the key's revision (a create when the key is absent or deleted),
 /// retried on conflict, so two processes on two hosts racing never lose an update and a claim is won once.
-/// Every call goes through <see cref="NatsTeam.Call{T}"/>: it fails within 5 s, naming the servers.
+/// Every call goes through <see cref="NatsTeam.CallAsync{T}"/>: it fails within its time, naming the servers.
 /// </summary>
-/// <param name="name">The bucket's name within the team (<see cref="NatsTeam.Bucket"/>).</param>
+/// <param name="name">The bucket's name within the team (<see cref="NatsTeam.BucketAsync(string, CancellationToken)"/>).</param>
 /// <param name="what">What the bucket holds, in words for a message ("every role's registration").</param>
 /// <param name="skipUnreadable">
 /// True: a value that does not parse reads as absent (the request files do the same); false: it is a
@@ -26,8 +26,6 @@ internal sealed class NatsBucket<T>(NatsTeam team, string name, JsonTypeInfo<T> 
 
     private static readonly NatsRawSerializer<byte[]> Bytes = NatsRawSerializer<byte[]>.Default;
 
-    private INatsKVStore Store => team.Bucket(name);
-
     /// <summary>
     /// Whether <paramref name="key"/> may name a key: what NATS allows (letters, digits, '-', '_', '=', '/', '.'; no
     /// '.' at either end). Role names and request ids always are; anything else is refused before the network.
@@ -41,21 +39,23 @@ internal sealed class NatsBucket<T>(NatsTeam team, string name, JsonTypeInfo<T> 
     /// <summary>The bucket's full name on the server, for messages.</summary>
     public string FullName => team.Name(name);
 
-    public T? Find(string key)
+    public Task<T?> FindAsync(string key, CancellationToken cancellationToken)
     {
         CheckKey(key);
-        var store = Store;
-        return team.Call($"reading {what}", async token => (await ReadAsync(store, key, token)).Value);
+        return team.CallAsync(
+            $"reading {what}",
+            async token => (await ReadAsync(await team.BucketAsync(name, token), key, token)).Value,
+            cancellationToken
+        );
     }
 
     /// <summary>Every value in the bucket, in no set order (one ordered consumer over the latest value of each key).</summary>
-    public IReadOnlyList<T> All()
-    {
-        var store = Store;
-        return team.Call<IReadOnlyList<T>>(
+    public Task<IReadOnlyList<T>> AllAsync(CancellationToken cancellationToken) =>
+        team.CallAsync<IReadOnlyList<T>>(
             $"reading {what}",
             async token =>
             {
+                var store = await team.BucketAsync(name, token);
                 var values = new List<T>();
                 var options = new NatsKVWatchOpts { OnNoData = _ => ValueTask.FromResult(true) };
                 await foreach (var entry in store.WatchAsync(Bytes, options, token))
@@ -67,17 +67,20 @@ internal sealed class NatsBucket<T>(NatsTeam team, string name, JsonTypeInfo<T> 
                 }
 
                 return values;
-            }
+            },
+            cancellationToken
         );
-    }
 
     /// <summary>Writes <paramref name="value"/> under <paramref name="key"/> whatever was there (the last writer wins).</summary>
-    public void Put(string key, T value)
+    public Task PutAsync(string key, T value, CancellationToken cancellationToken)
     {
         CheckKey(key);
-        var store = Store;
         var bytes = Serialize(key, value);
-        team.Call($"writing {what}", async token => await store.PutAsync(key, bytes, Bytes, token));
+        return team.CallAsync(
+            $"writing {what}",
+            async token => await (await team.BucketAsync(name, token)).PutAsync(key, bytes, Bytes, token),
+            cancellationToken
+        );
     }
 
     /// <summary>
@@ -86,14 +89,14 @@ internal sealed class NatsBucket<T>(NatsTeam team, string name, JsonTypeInfo<T> 
     /// <paramref name="change"/> again. So <paramref name="change"/> may run more than once and must only compute.
     /// Returns the result of the run that was written (or that wrote nothing).
     /// </summary>
-    public TResult Change<TResult>(string key, Func<T?, (NatsEdit<T> Edit, TResult Result)> change)
+    public Task<TResult> ChangeAsync<TResult>(string key, Func<T?, (NatsEdit<T> Edit, TResult Outcome)> change, CancellationToken cancellationToken)
     {
         CheckKey(key);
-        var store = Store;
-        return team.Call(
+        return team.CallAsync(
             $"changing {what}",
             async token =>
             {
+                var store = await team.BucketAsync(name, token);
                 while (true)
                 {
                     var (current, revision) = await ReadAsync(store, key, token);
@@ -113,7 +116,8 @@ internal sealed class NatsBucket<T>(NatsTeam team, string name, JsonTypeInfo<T> 
                         // Another process changed the key since it was read: read it again and redo the change.
                     }
                 }
-            }
+            },
+            cancellationToken
         );
     }
 
@@ -127,14 +131,13 @@ internal sealed class NatsBucket<T>(NatsTeam team, string name, JsonTypeInfo<T> 
     /// Drops the markers that deleted keys leave (a bucket keeps one per key ever deleted, and a full read walks them),
     /// for keys deleted more than <paramref name="olderThan"/> ago. Only for keys that are never used again (request ids).
     /// </summary>
-    public void ForgetDeleted(TimeSpan olderThan)
-    {
-        var store = Store;
-        team.Call(
+    public Task ForgetDeletedAsync(TimeSpan olderThan, CancellationToken cancellationToken) =>
+        team.CallAsync(
             $"tidying {what}",
-            token => store.PurgeDeletesAsync(new NatsKVPurgeOpts { DeleteMarkersThreshold = olderThan }, token)
+            async token =>
+                await (await team.BucketAsync(name, token)).PurgeDeletesAsync(new NatsKVPurgeOpts { DeleteMarkersThreshold = olderThan }, token),
+            cancellationToken
         );
-    }
 
     /// <summary>The key's value and revision: (null, 0) when it never existed, (null, the deletion's revision) when deleted.</summary>
     private async ValueTask<(T? Value, ulong Revision)> ReadAsync(INatsKVStore store, string key, CancellationToken token)

@@ -10,7 +10,7 @@ namespace SessionBridge.State.Nats;
 /// messages never meet the server's payload limit. A role's messages are its keys in the order they were written
 /// (oldest first). Changed only under the role's mailbox lock, and each removal is a delete at the revision this
 /// process read: a message taken meanwhile by another host fails the step instead of being handed over twice.
-/// <see cref="Any"/> stays off the network (the hook asks it on every event): it answers from this host's hint file.
+/// <see cref="AnyAsync"/> stays off the network (the hook asks it on every event): it answers from this host's hint file.
 /// </summary>
 internal sealed class NatsHeldStore(NatsTeam team, StateDirectory directory) : IHeldStore
 {
@@ -23,11 +23,11 @@ internal sealed class NatsHeldStore(NatsTeam team, StateDirectory directory) : I
     /// The hint: set when this host holds a message, cleared when a look at the team finds none held (after a role's
     /// last one is handed over, or when the roles are listed); the host agent mirrors other hosts' writes into it.
     /// </summary>
-    public bool Any() => NatsHints.Exists(directory, NatsHints.Held);
+    public Task<bool> AnyAsync(CancellationToken cancellationToken) => Task.FromResult(NatsHints.Exists(directory, NatsHints.Held));
 
-    public IReadOnlyList<RoleName> Roles()
+    public async Task<IReadOnlyList<RoleName>> RolesAsync(CancellationToken cancellationToken)
     {
-        var roles = Entries(">")
+        var roles = (await EntriesAsync(">", cancellationToken))
             .Select(e => e.Key.Split('.', 2)[0])
             .Where(RoleName.IsValid)
             .Distinct(StringComparer.Ordinal)
@@ -35,15 +35,15 @@ internal sealed class NatsHeldStore(NatsTeam team, StateDirectory directory) : I
             .OrderBy(role => role.Value, StringComparer.Ordinal)
             .ToList();
         if (roles.Count == 0)
-            NatsHints.ClearUnlessFound(directory, NatsHints.Held, () => Entries(">").Count > 0);
+            await NatsHints.ClearUnlessFoundAsync(directory, NatsHints.Held, async () => (await EntriesAsync(">", cancellationToken)).Count > 0);
 
         return roles;
     }
 
-    public IReadOnlyList<MessageRecord> Read(RoleName role)
+    public async Task<IReadOnlyList<MessageRecord>> ReadAsync(RoleName role, CancellationToken cancellationToken)
     {
         var messages = new List<MessageRecord>();
-        foreach (var (key, revision, data) in Entries(role.Value + ".>"))
+        foreach (var (key, revision, data) in await EntriesAsync(role.Value + ".>", cancellationToken))
         {
             try
             {
@@ -64,10 +64,9 @@ internal sealed class NatsHeldStore(NatsTeam team, StateDirectory directory) : I
 
     /// <summary>Makes the role's held messages the list: puts those not held yet, deletes those no longer in it.</summary>
     /// <exception cref="StateException">A message to remove was changed or taken meanwhile (by another host), or the store is unreachable.</exception>
-    public void Write(RoleName role, IReadOnlyList<MessageRecord> messages)
+    public async Task WriteAsync(RoleName role, IReadOnlyList<MessageRecord> messages, CancellationToken cancellationToken)
     {
-        var bucket = Bucket();
-        var entries = Entries(role.Value + ".>");
+        var entries = await EntriesAsync(role.Value + ".>", cancellationToken);
         var stored = entries.ToDictionary(e => e.Key, e => e.Revision, StringComparer.Ordinal);
         var values = entries.ToDictionary(e => e.Key, e => e.Data, StringComparer.Ordinal);
         var wanted = messages.ToDictionary(m => Key(role, m.Id), m => m, StringComparer.Ordinal);
@@ -79,7 +78,11 @@ internal sealed class NatsHeldStore(NatsTeam team, StateDirectory directory) : I
             var expected = _revisions.TryGetValue(key, out var read) ? read : revision;
             try
             {
-                team.Call($"taking held message {key}", token => bucket.DeleteAsync(key, new NatsKVDeleteOpts { Revision = expected }, token));
+                await team.CallAsync(
+                    $"taking held message {key}",
+                    async token => await (await Bucket(token)).DeleteAsync(key, new NatsKVDeleteOpts { Revision = expected }, token),
+                    cancellationToken
+                );
             }
             catch (NatsKVWrongLastRevisionException)
             {
@@ -102,24 +105,32 @@ internal sealed class NatsHeldStore(NatsTeam team, StateDirectory directory) : I
                 // A message still held but changed (handed over to a session, or waiting again): updated at the
                 // revision read, so a change by another host meanwhile fails the step as a removal does.
                 if (!values[key].AsSpan().SequenceEqual(data))
-                    Update(bucket, key, data, _revisions.TryGetValue(key, out var read) ? read : revision);
+                    await UpdateAsync(key, data, _revisions.TryGetValue(key, out var read) ? read : revision, cancellationToken);
                 continue;
             }
 
-            _revisions[key] = team.Call($"holding message {key}", token => bucket.PutAsync(key, data, Raw, token));
+            _revisions[key] = await team.CallAsync(
+                $"holding message {key}",
+                async token => await (await Bucket(token)).PutAsync(key, data, Raw, token),
+                cancellationToken
+            );
             NatsHints.Set(directory, NatsHints.Held);
         }
 
         // The last of this role's went (a handover): if none is held anywhere now, the hook may stop looking.
         if (messages.Count == 0 && stored.Count > 0)
-            Roles();
+            await RolesAsync(cancellationToken);
     }
 
-    private void Update(INatsKVStore bucket, string key, byte[] data, ulong expected)
+    private async Task UpdateAsync(string key, byte[] data, ulong expected, CancellationToken cancellationToken)
     {
         try
         {
-            _revisions[key] = team.Call($"changing held message {key}", token => bucket.UpdateAsync(key, data, expected, Raw, token));
+            _revisions[key] = await team.CallAsync(
+                $"changing held message {key}",
+                async token => await (await Bucket(token)).UpdateAsync(key, data, expected, Raw, token),
+                cancellationToken
+            );
         }
         catch (NatsKVWrongLastRevisionException)
         {
@@ -131,18 +142,17 @@ internal sealed class NatsHeldStore(NatsTeam team, StateDirectory directory) : I
         }
     }
 
-    private INatsKVStore Bucket() => team.Bucket("held");
+    private Task<INatsKVStore> Bucket(CancellationToken cancellationToken) => team.BucketAsync("held", cancellationToken);
 
     private static string Key(RoleName role, string id) => $"{role.Value}.{id}";
 
     /// <summary>The live keys under <paramref name="filter"/> with their revision and value, in the order they were written.</summary>
-    private List<(string Key, ulong Revision, byte[] Data)> Entries(string filter)
-    {
-        var bucket = Bucket();
-        return team.Call(
+    private Task<List<(string Key, ulong Revision, byte[] Data)>> EntriesAsync(string filter, CancellationToken cancellationToken) =>
+        team.CallAsync(
             $"reading the held messages in {team.Name("held")}",
             async token =>
             {
+                var bucket = await Bucket(token);
                 var entries = new List<(string, ulong, byte[])>();
                 var options = new NatsKVWatchOpts { IgnoreDeletes = false, OnNoData = _ => ValueTask.FromResult(true) };
                 await foreach (var entry in bucket.WatchAsync(filter, Raw, options, token))
@@ -154,7 +164,7 @@ internal sealed class NatsHeldStore(NatsTeam team, StateDirectory directory) : I
                 }
 
                 return entries;
-            }
+            },
+            cancellationToken
         );
-    }
 }

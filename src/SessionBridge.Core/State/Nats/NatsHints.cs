@@ -75,10 +75,10 @@ internal static class NatsHints
     /// back when that finds one. An entry written meanwhile by this host either shows in the second look or sets its
     /// hint after the clear: never a hint missing while an entry exists.
     /// </summary>
-    public static void ClearUnlessFound(StateDirectory directory, string name, Func<bool> foundNow)
+    public static async Task ClearUnlessFoundAsync(StateDirectory directory, string name, Func<Task<bool>> foundNow)
     {
         Clear(directory, name);
-        if (foundNow())
+        if (await foundNow())
             Set(directory, name);
     }
 

@@ -105,17 +105,23 @@ internal sealed class NatsHostLink(NatsTeam team) : IHostLink
         }
     }
 
-    public void Beat(DateTimeOffset now)
+    public Task BeatAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         var beat = JsonSerializer.SerializeToUtf8Bytes(new HostBeat(now, Environment.ProcessId), StateJsonContext.Default.HostBeat);
-        var bucket = team.Bucket(HostsBucket);
-        team.Call($"telling the team that host {Host} is up", token => bucket.PutAsync(Host, beat, cancellationToken: token));
+        return team.CallAsync(
+            $"telling the team that host {Host} is up",
+            async token => await (await team.BucketAsync(HostsBucket, token)).PutAsync(Host, beat, cancellationToken: token),
+            cancellationToken
+        );
     }
 
-    public DateTimeOffset? LastBeat(string host)
+    public async Task<DateTimeOffset?> LastBeatAsync(string host, CancellationToken cancellationToken)
     {
-        var bucket = team.Bucket(HostsBucket);
-        var entry = team.Call($"reading host {host}'s heartbeat", token => bucket.TryGetEntryAsync<byte[]>(host, cancellationToken: token));
+        var entry = await team.CallAsync(
+            $"reading host {host}'s heartbeat",
+            async token => await (await team.BucketAsync(HostsBucket, token)).TryGetEntryAsync<byte[]>(host, cancellationToken: token),
+            cancellationToken
+        );
         if (!entry.Success || entry.Value.Value is not { Length: > 0 } value)
             return null;
         try
@@ -219,7 +225,11 @@ internal sealed class NatsHostLink(NatsTeam team) : IHostLink
     {
         if (!Directory.Exists(directory.PresenceDirectory))
             return;
-        var bucket = team.Bucket(PresenceBucket);
+        var bucket = await team.CallAsync(
+            $"opening the bucket {team.Name(PresenceBucket)}",
+            async token => await team.BucketAsync(PresenceBucket, token),
+            cancellationToken
+        );
         foreach (var file in Directory.EnumerateFiles(directory.PresenceDirectory, "*.json"))
         {
             var written = File.GetLastWriteTimeUtc(file);

@@ -10,7 +10,7 @@ namespace SessionBridge.State.Nats;
 /// ages every key out after <see cref="MaxAge"/>, so a holder that died frees the lock by itself; a holder still
 /// working rewrites its key every <see cref="Refresh"/> so the lock never ages out under it.
 /// </summary>
-internal sealed class NatsMailboxLock : IDisposable
+internal sealed class NatsMailboxLock : IAsyncDisposable
 {
     /// <summary>Far above any step under the lock (a few store calls of at most 5 s each).</summary>
     public static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(30);
@@ -22,8 +22,8 @@ internal sealed class NatsMailboxLock : IDisposable
     private readonly NatsTeam _team;
     private readonly string _key;
     private readonly byte[] _holder;
-    private readonly Timer _refresh;
-    private readonly Lock _gate = new();
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Task _keeping;
     private ulong _revision;
     private bool _released;
 
@@ -33,33 +33,35 @@ internal sealed class NatsMailboxLock : IDisposable
         _key = key;
         _holder = holder;
         _revision = revision;
-        _refresh = new Timer(_ => KeepAlive(), null, Refresh, Refresh);
+        _keeping = KeepAliveAsync(_stop.Token);
     }
 
-    public static INatsKVStore Bucket(NatsTeam team) => team.Bucket("locks", config => config with { MaxAge = MaxAge });
+    public static Task<INatsKVStore> BucketAsync(NatsTeam team, CancellationToken cancellationToken) =>
+        team.BucketAsync("locks", config => config with { MaxAge = MaxAge }, cancellationToken);
 
     /// <summary>Takes <paramref name="role"/>'s mailbox lock, waiting for another holder at most <paramref name="timeout"/>.</summary>
     /// <exception cref="StateException">Another holder kept it longer than <paramref name="timeout"/>, or the store is unreachable.</exception>
-    public static NatsMailboxLock Acquire(NatsTeam team, RoleName role, TimeSpan timeout)
+    public static async Task<NatsMailboxLock> AcquireAsync(NatsTeam team, RoleName role, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        var bucket = Bucket(team);
         var key = role.Value;
         var holder = Encoding.UTF8.GetBytes($"{team.Settings.Host} {Environment.ProcessId}");
         var deadline = DateTime.UtcNow + timeout;
         var pause = TimeSpan.FromMilliseconds(10);
         while (true)
         {
-            var revision = team.Call(
+            var revision = await team.CallAsync(
                 $"taking {role}'s mailbox lock",
                 async token =>
                 {
+                    var bucket = await BucketAsync(team, token);
                     var created = await bucket.TryCreateAsync(key, holder, Raw, token);
                     if (created.Success)
                         return created.Value;
                     if (created.Error is NatsKVCreateException or NatsKVWrongLastRevisionException)
                         return 0UL;
                     throw created.Error;
-                }
+                },
+                cancellationToken
             );
             if (revision > 0)
                 return new NatsMailboxLock(team, key, holder, revision);
@@ -72,50 +74,60 @@ internal sealed class NatsMailboxLock : IDisposable
                 );
             }
 
-            Thread.Sleep(pause);
+            await Task.Delay(pause, cancellationToken);
             pause = TimeSpan.FromMilliseconds(Math.Min(pause.TotalMilliseconds * 2, 200));
         }
     }
 
-    private void KeepAlive()
+    /// <summary>Rewrites the key every <see cref="Refresh"/> until released, so the lock never ages out under its holder.</summary>
+    private async Task KeepAliveAsync(CancellationToken stop)
     {
-        lock (_gate)
+        using var timer = new PeriodicTimer(Refresh);
+        try
         {
-            if (_released)
-                return;
-            try
+            while (await timer.WaitForNextTickAsync(stop))
             {
-                var bucket = Bucket(_team);
-                _revision = _team.Call($"keeping the mailbox lock {_key}", token => bucket.UpdateAsync(_key, _holder, _revision, Raw, token));
+                try
+                {
+                    // Not cancelled by the release: a rewrite that lands must be known, or the release would miss it.
+                    _revision = await _team.CallAsync(
+                        $"keeping the mailbox lock {_key}",
+                        async token => await (await BucketAsync(_team, token)).UpdateAsync(_key, _holder, _revision, Raw, token),
+                        CancellationToken.None
+                    );
+                }
+                catch (Exception e) when (e is StateException or NatsKVException)
+                {
+                    // Tried again at the next tick; the lock lasts MaxAge from its last write.
+                }
             }
-            catch (Exception e) when (e is StateException or NatsKVException)
-            {
-                // Tried again at the next tick; the lock lasts MaxAge from its last write.
-            }
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            // Released.
         }
     }
 
     /// <summary>Releases the lock if it is still ours (deleting at our revision); one that aged out is left alone.</summary>
-    public void Dispose()
+    public async ValueTask DisposeAsync()
     {
-        _refresh.Dispose();
-        lock (_gate)
+        if (_released)
+            return;
+        _released = true;
+        await _stop.CancelAsync();
+        await _keeping;
+        _stop.Dispose();
+        try
         {
-            if (_released)
-                return;
-            _released = true;
-            try
-            {
-                var bucket = Bucket(_team);
-                _team.Call(
-                    $"releasing the mailbox lock {_key}",
-                    token => bucket.DeleteAsync(_key, new NatsKVDeleteOpts { Revision = _revision }, token)
-                );
-            }
-            catch (Exception e) when (e is StateException or NatsKVException)
-            {
-                // Taken over after ageing out, or the store is away: either way the bucket frees it within MaxAge.
-            }
+            await _team.CallAsync(
+                $"releasing the mailbox lock {_key}",
+                async token => await (await BucketAsync(_team, token)).DeleteAsync(_key, new NatsKVDeleteOpts { Revision = _revision }, token),
+                CancellationToken.None
+            );
+        }
+        catch (Exception e) when (e is StateException or NatsKVException)
+        {
+            // Taken over after ageing out, or the store is away: either way the bucket frees it within MaxAge.
         }
     }
 }

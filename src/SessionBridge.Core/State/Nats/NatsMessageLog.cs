@@ -21,12 +21,12 @@ internal sealed class NatsMessageLog(NatsTeam team, TimeSpan lockTimeout, TimePr
 
     private readonly NatsMessageStream _stream = new(team);
 
-    public long ConversationLength => (long)_stream.LastSequence();
+    public async Task<long> ConversationLengthAsync(CancellationToken cancellationToken) => (long)await _stream.LastSequenceAsync(cancellationToken);
 
     /// <remarks>Status lines (a held message's later delivery) are left out: a follower shows messages as they are sent.</remarks>
-    public (IReadOnlyList<MessageRecord> Messages, long Position) ConversationSince(long position)
+    public async Task<(IReadOnlyList<MessageRecord> Messages, long Position)> ConversationSinceAsync(long position, CancellationToken cancellationToken)
     {
-        var (lines, next) = _stream.Forward((ulong)Math.Max(position, 0), MaxFollowBatch);
+        var (lines, next) = await _stream.ForwardAsync((ulong)Math.Max(position, 0), MaxFollowBatch, cancellationToken);
         return (lines.Where(l => !l.IsStatus).Select(l => l.ToMessage()).ToList(), (long)next);
     }
 
@@ -34,9 +34,9 @@ internal sealed class NatsMessageLog(NatsTeam team, TimeSpan lockTimeout, TimePr
     /// Fails, saying what to do, when the stream cannot be reached, or when the message's line would not fit the
     /// server's largest payload: send checks this before it types.
     /// </summary>
-    public void CheckRoomFor(RoleName to, string text)
+    public async Task CheckRoomForAsync(RoleName to, string text, CancellationToken cancellationToken)
     {
-        var max = _stream.MaxPayload();
+        var max = await _stream.MaxPayloadAsync(cancellationToken);
         var line = LogLine.Of(new MessageRecord("", DateTimeOffset.MinValue, to.Value, to.Value, text, true, true));
         var needed = JsonSerializer.SerializeToUtf8Bytes(line, StateJsonContext.Files.LogLine).LongLength + LineOverhead;
         if (needed > max)
@@ -50,31 +50,32 @@ internal sealed class NatsMessageLog(NatsTeam team, TimeSpan lockTimeout, TimePr
         }
     }
 
-    public void Append(MessageRecord message) => Publish(RoleName.Trusted(message.To), LogLine.Of(message));
+    public Task AppendAsync(MessageRecord message, CancellationToken cancellationToken) =>
+        PublishAsync(RoleName.Trusted(message.To), LogLine.Of(message), cancellationToken);
 
     /// <summary>
     /// Runs <paramref name="step"/> holding <paramref name="role"/>'s mailbox lock across hosts; the lines it writes are
     /// published while the lock is held.
     /// </summary>
-    public T UnderMailboxLock<T>(RoleName role, Func<Action<LogLine>, T> step)
+    public async Task<T> UnderMailboxLockAsync<T>(RoleName role, Func<Func<LogLine, Task>, Task<T>> step, CancellationToken cancellationToken)
     {
-        using var held = NatsMailboxLock.Acquire(team, role, lockTimeout);
-        return step(line => Publish(role, line));
+        await using var held = await NatsMailboxLock.AcquireAsync(team, role, lockTimeout, cancellationToken);
+        return await step(line => PublishAsync(role, line, cancellationToken));
     }
 
-    public LogPage<MessageRecord> History(int limit, RoleName? role = null)
+    public async Task<LogPage<MessageRecord>> HistoryAsync(int limit, RoleName? role, CancellationToken cancellationToken)
     {
         Func<MessageRecord, bool>? filter = role is { } r ? m => m.From == r.Value || m.To == r.Value : null;
         var fold = new StatusFold(clock.GetUtcNow());
-        return fold.Apply(Last(_stream.Backwards(null, limit + 16), limit, m => fold.Keep(m, filter)));
+        return fold.Apply(await LastAsync(_stream.BackwardsAsync(null, limit + 16, cancellationToken), limit, m => fold.Keep(m, filter)));
     }
 
-    public LogPage<MessageRecord> Inbox(RoleName role, int limit, string? after = null)
+    public async Task<LogPage<MessageRecord>> InboxAsync(RoleName role, int limit, string? after, CancellationToken cancellationToken)
     {
         var fold = new StatusFold(clock.GetUtcNow());
         return fold.Apply(
-            Last(
-                _stream.Backwards(role, limit + 16),
+            await LastAsync(
+                _stream.BackwardsAsync(role, limit + 16, cancellationToken),
                 limit,
                 m => fold.Keep(m, null),
                 stopAt: after is null ? null : m => !m.IsStatus && m.Id == after
@@ -82,25 +83,35 @@ internal sealed class NatsMessageLog(NatsTeam team, TimeSpan lockTimeout, TimePr
         );
     }
 
-    public MessageRecord? Find(RoleName role, string id, int window) => Inbox(role, window).Records.LastOrDefault(m => m.Id == id);
+    public async Task<MessageRecord?> FindAsync(RoleName role, string id, int window, CancellationToken cancellationToken) =>
+        (await InboxAsync(role, window, null, cancellationToken)).Records.LastOrDefault(m => m.Id == id);
 
-    public IReadOnlyList<MessageRecord> SentSince(RoleName to, string from, DateTimeOffset since, int limit, Func<MessageRecord, bool> counts) =>
-        Last(
-                _stream.Backwards(to, limit + 16),
+    public async Task<IReadOnlyList<MessageRecord>> SentSinceAsync(
+        RoleName to,
+        string from,
+        DateTimeOffset since,
+        int limit,
+        Func<MessageRecord, bool> counts,
+        CancellationToken cancellationToken
+    ) =>
+        (
+            await LastAsync(
+                _stream.BackwardsAsync(to, limit + 16, cancellationToken),
                 limit,
                 m => !m.IsStatus && m.From == from && counts(m.ToMessage()),
                 stopAt: m => !m.IsStatus && m.Ts < since
             )
+        )
             .Records.Select(m => m.ToMessage())
             .ToList();
 
     /// <summary>Every line of the stream, status lines too, in stream order: read forwards a batch at a time.</summary>
-    public IEnumerable<LogLine> Lines()
+    public async IAsyncEnumerable<LogLine> LinesAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var position = 0UL;
         while (true)
         {
-            var (lines, next) = _stream.Forward(position, MaxFollowBatch);
+            var (lines, next) = await _stream.ForwardAsync(position, MaxFollowBatch, cancellationToken);
             foreach (var line in lines)
                 yield return line;
             if (next == position)
@@ -109,13 +120,12 @@ internal sealed class NatsMessageLog(NatsTeam team, TimeSpan lockTimeout, TimePr
         }
     }
 
-    public string? LastReadId(RoleName role)
-    {
-        var reads = Reads();
-        return team.Call(
+    public Task<string?> LastReadIdAsync(RoleName role, CancellationToken cancellationToken) =>
+        team.CallAsync(
             $"reading {role}'s read mark",
             async token =>
             {
+                var reads = await Reads(token);
                 var entry = await reads.TryGetEntryAsync(role.Value, serializer: Raw, cancellationToken: token);
                 if (!entry.Success || entry.Value.Value is not { Length: > 0 } data)
                     return null;
@@ -127,29 +137,32 @@ internal sealed class NatsMessageLog(NatsTeam team, TimeSpan lockTimeout, TimePr
                 {
                     return null;
                 }
-            }
+            },
+            cancellationToken
+        );
+
+    public Task MarkReadAsync(RoleName role, MessageRecord newest, CancellationToken cancellationToken)
+    {
+        var data = JsonSerializer.SerializeToUtf8Bytes(new InboxCursor(newest.Id), StateJsonContext.Files.InboxCursor);
+        return team.CallAsync(
+            $"marking {role}'s messages read",
+            async token => await (await Reads(token)).PutAsync(role.Value, data, Raw, token),
+            cancellationToken
         );
     }
 
-    public void MarkRead(RoleName role, MessageRecord newest)
-    {
-        var reads = Reads();
-        var data = JsonSerializer.SerializeToUtf8Bytes(new InboxCursor(newest.Id), StateJsonContext.Files.InboxCursor);
-        team.Call($"marking {role}'s messages read", token => reads.PutAsync(role.Value, data, Raw, token));
-    }
-
-    private INatsKVStore Reads() => team.Bucket("reads");
+    private Task<INatsKVStore> Reads(CancellationToken cancellationToken) => team.BucketAsync("reads", cancellationToken);
 
     /// <summary>A line's id for the stream's duplicate check: a message's own id, a status line's id, status and time.</summary>
-    private void Publish(RoleName mailbox, LogLine line)
+    private async Task PublishAsync(RoleName mailbox, LogLine line, CancellationToken cancellationToken)
     {
         var lineId = line.IsStatus ? $"{line.Id}.{line.Status}.{line.Ts.UtcTicks}" : line.Id;
-        _stream.Publish(mailbox, line, lineId);
+        await _stream.PublishAsync(mailbox, line, lineId, cancellationToken);
     }
 
     /// <summary>The newest <paramref name="limit"/> lines (newest first in <paramref name="newestFirst"/>) that match, oldest first.</summary>
-    private static LogPage<LogLine> Last(
-        IEnumerable<LogLine> newestFirst,
+    private static async Task<LogPage<LogLine>> LastAsync(
+        IAsyncEnumerable<LogLine> newestFirst,
         int limit,
         Func<LogLine, bool> filter,
         Func<LogLine, bool>? stopAt = null
@@ -158,7 +171,7 @@ internal sealed class NatsMessageLog(NatsTeam team, TimeSpan lockTimeout, TimePr
         var kept = new List<LogLine>(Math.Min(Math.Max(limit, 0), 1024));
         if (limit <= 0)
             return new LogPage<LogLine>([], 0);
-        foreach (var line in newestFirst)
+        await foreach (var line in newestFirst)
         {
             if (stopAt is not null && stopAt(line))
                 break;

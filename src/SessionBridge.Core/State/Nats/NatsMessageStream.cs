@@ -27,20 +27,16 @@ internal sealed class NatsMessageStream(NatsTeam team)
 
     private static readonly INatsSerializer<byte[]> Raw = NatsRawSerializer<byte[]>.Default;
 
-    // The teams (one per settings and process) whose stream this process has made or found: a store opened again
-    // (the board's every refresh, a CLI command) costs no second round trip.
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<NatsTeam, object> Created = [];
-
     public string Name { get; } = team.Name("messages");
 
     public string MailboxSubject(RoleName role) => team.Subject("msg", role.Value);
 
-    /// <summary>Makes the stream if it is not there yet (once per process when it works; tried again when it did not).</summary>
-    public void Ensure()
+    /// <summary>Makes the stream if it is not there yet (once per connection, so per process, when it works; tried again when it did not).</summary>
+    public async Task EnsureAsync(CancellationToken cancellationToken)
     {
-        if (Created.TryGetValue(team, out _))
+        if (team.HasStream(Name))
             return;
-        team.Call(
+        await team.CallAsync(
             $"opening the stream {Name}",
             async token =>
             {
@@ -55,15 +51,16 @@ internal sealed class NatsMessageStream(NatsTeam team)
                     },
                     token
                 );
-            }
+            },
+            cancellationToken
         );
-        Created.TryAdd(team, true);
+        team.FoundStream(Name);
     }
 
     /// <summary>The most a line may take, in bytes, as the server says (its max_payload, headers included).</summary>
-    public long MaxPayload()
+    public async Task<long> MaxPayloadAsync(CancellationToken cancellationToken)
     {
-        Ensure();
+        await EnsureAsync(cancellationToken);
         return team.Connection.ServerInfo?.MaxPayload is { } max and > 0 ? max : 1024 * 1024;
     }
 
@@ -72,12 +69,12 @@ internal sealed class NatsMessageStream(NatsTeam team)
     /// retrying within the call's time while the server is away: the same id is stored once.
     /// </summary>
     /// <exception cref="StateException">The line was not stored (the server away for the whole call, or refusing it).</exception>
-    public ulong Publish(RoleName role, LogLine line, string lineId)
+    public async Task<ulong> PublishAsync(RoleName role, LogLine line, string lineId, CancellationToken cancellationToken)
     {
-        Ensure();
+        await EnsureAsync(cancellationToken);
         var data = JsonSerializer.SerializeToUtf8Bytes(line, StateJsonContext.Files.LogLine);
         var subject = MailboxSubject(role);
-        return team.Call(
+        return await team.CallAsync(
             $"logging message {line.Id} to {role}'s mailbox",
             async token =>
             {
@@ -117,25 +114,26 @@ internal sealed class NatsMessageStream(NatsTeam team)
                     // No answer (the server restarting, the connection coming back): the same id again is stored once.
                     await Task.Delay(TimeSpan.FromMilliseconds(100), token);
                 }
-            }
+            },
+            cancellationToken
         );
     }
 
     /// <summary>The last sequence in the stream (0 when empty): where the conversation ends now.</summary>
-    public ulong LastSequence()
+    public async Task<ulong> LastSequenceAsync(CancellationToken cancellationToken)
     {
-        Ensure();
-        return team.Call($"reading the stream {Name}", async token => (await Info(token)).LastSeq);
+        await EnsureAsync(cancellationToken);
+        return await team.CallAsync($"reading the stream {Name}", async token => (await Info(token)).LastSeq, cancellationToken);
     }
 
     /// <summary>
     /// Lines after <paramref name="position"/>, oldest first, at most <paramref name="max"/>, with the sequence of the
     /// last one returned (or <paramref name="position"/> when none).
     /// </summary>
-    public (IReadOnlyList<LogLine> Lines, ulong Position) Forward(ulong position, int max)
+    public async Task<(IReadOnlyList<LogLine> Lines, ulong Position)> ForwardAsync(ulong position, int max, CancellationToken cancellationToken)
     {
-        Ensure();
-        return team.Call(
+        await EnsureAsync(cancellationToken);
+        return await team.CallAsync(
             $"reading the stream {Name}",
             async token =>
             {
@@ -146,7 +144,8 @@ internal sealed class NatsMessageStream(NatsTeam team)
                 var to = Math.Min(state.LastSeq, from + (ulong)max - 1);
                 var read = await RangeAsync(null, from, to, token);
                 return (read.Select(r => r.Line).ToList(), to);
-            }
+            },
+            cancellationToken
         );
     }
 
@@ -154,11 +153,15 @@ internal sealed class NatsMessageStream(NatsTeam team)
     /// The lines of the conversation (<paramref name="role"/> null) or of a mailbox, newest first, read in windows
     /// from the end: the first window holds <paramref name="firstWindow"/> sequences, each next one twice as many.
     /// </summary>
-    public IEnumerable<LogLine> Backwards(RoleName? role, int firstWindow)
+    public async IAsyncEnumerable<LogLine> BackwardsAsync(
+        RoleName? role,
+        int firstWindow,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken
+    )
     {
-        Ensure();
+        await EnsureAsync(cancellationToken);
         var subject = role is { } r ? MailboxSubject(r) : null;
-        var (first, last) = team.Call($"reading the stream {Name}", token => Bounds(subject, token));
+        var (first, last) = await team.CallAsync($"reading the stream {Name}", token => Bounds(subject, token), cancellationToken);
         if (last == 0 || last < first)
             yield break;
 
@@ -168,7 +171,7 @@ internal sealed class NatsMessageStream(NatsTeam team)
         {
             var lo = hi - first + 1 > size ? hi - size + 1 : first;
             var (from, to) = (lo, hi);
-            var window = team.Call($"reading the stream {Name}", token => RangeAsync(subject, from, to, token));
+            var window = await team.CallAsync($"reading the stream {Name}", token => RangeAsync(subject, from, to, token), cancellationToken);
             for (var i = window.Count - 1; i >= 0; i--)
                 yield return window[i].Line;
             if (lo <= first)

@@ -12,12 +12,17 @@ internal sealed class NatsPromptBook(NatsTeam team) : IPromptStore
 
     private readonly NatsBucket<SavedPrompt> _bucket = new(team, BucketName, StateJsonContext.Files.SavedPrompt, "every role's saved prompt");
 
-    public SavedPrompt? Find(RoleName role) => _bucket.Find(role.Value);
+    public Task<SavedPrompt?> FindAsync(RoleName role, CancellationToken cancellationToken) => _bucket.FindAsync(role.Value, cancellationToken);
 
-    public IReadOnlyList<SavedPrompt> All() => [.. _bucket.All().OrderBy(p => p.Role, StringComparer.Ordinal)];
+    public async Task<IReadOnlyList<SavedPrompt>> AllAsync(CancellationToken cancellationToken) =>
+        [.. (await _bucket.AllAsync(cancellationToken)).OrderBy(p => p.Role, StringComparer.Ordinal)];
 
-    public void Save(SavedPrompt prompt) => _bucket.Put(prompt.Role, prompt);
+    public Task SaveAsync(SavedPrompt prompt, CancellationToken cancellationToken) => _bucket.PutAsync(prompt.Role, prompt, cancellationToken);
 
-    public bool Delete(RoleName role) =>
-        _bucket.Change(role.Value, prompt => (prompt is null ? NatsEdit<SavedPrompt>.Keep : NatsEdit<SavedPrompt>.Remove, prompt is not null));
+    public Task<bool> DeleteAsync(RoleName role, CancellationToken cancellationToken) =>
+        _bucket.ChangeAsync(
+            role.Value,
+            prompt => (prompt is null ? NatsEdit<SavedPrompt>.Keep : NatsEdit<SavedPrompt>.Remove, prompt is not null),
+            cancellationToken
+        );
 }

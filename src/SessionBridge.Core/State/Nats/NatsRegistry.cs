@@ -16,35 +16,38 @@ internal sealed class NatsRegistry(NatsTeam team) : IRegistryStore
         "every role's registration"
     );
 
-    public IReadOnlyList<PeerRegistration> All() => [.. _bucket.All().OrderBy(p => p.Role, StringComparer.Ordinal)];
+    public async Task<IReadOnlyList<PeerRegistration>> AllAsync(CancellationToken cancellationToken) =>
+        [.. (await _bucket.AllAsync(cancellationToken)).OrderBy(p => p.Role, StringComparer.Ordinal)];
 
-    public PeerRegistration? Find(RoleName role) => _bucket.Find(role.Value);
+    public Task<PeerRegistration?> FindAsync(RoleName role, CancellationToken cancellationToken) => _bucket.FindAsync(role.Value, cancellationToken);
 
     /// <summary>
     /// Binds a role to a pane; re-registering a role moves it. The whole registration is replaced, so the last
-    /// writer wins, as with registry.json. Other roles on the same pane stay (<see cref="FindByPane"/> picks the newest).
+    /// writer wins, as with registry.json. Other roles on the same pane stay (<see cref="FindByPaneAsync"/> picks the newest).
     /// </summary>
-    public void Save(PeerRegistration registration) => _bucket.Put(registration.Role, registration);
+    public Task SaveAsync(PeerRegistration registration, CancellationToken cancellationToken) =>
+        _bucket.PutAsync(registration.Role, registration, cancellationToken);
 
-    public void Touch(RoleName role, DateTimeOffset now) =>
-        _bucket.Change(
+    public Task TouchAsync(RoleName role, DateTimeOffset now, CancellationToken cancellationToken) =>
+        _bucket.ChangeAsync(
             role.Value,
-            peer => (peer is null ? NatsEdit<PeerRegistration>.Keep : NatsEdit<PeerRegistration>.Put(peer with { LastSeen = now }), true)
+            peer => (peer is null ? NatsEdit<PeerRegistration>.Keep : NatsEdit<PeerRegistration>.Put(peer with { LastSeen = now }), true),
+            cancellationToken
         );
 
-    public void MarkStopped(RoleName role, DateTimeOffset now) =>
-        _bucket.Change(
+    public Task MarkStoppedAsync(RoleName role, DateTimeOffset now, CancellationToken cancellationToken) =>
+        _bucket.ChangeAsync(
             role.Value,
-            peer => (peer is null ? NatsEdit<PeerRegistration>.Keep : NatsEdit<PeerRegistration>.Put(peer with { StoppedAt = now }), true)
+            peer => (peer is null ? NatsEdit<PeerRegistration>.Keep : NatsEdit<PeerRegistration>.Put(peer with { StoppedAt = now }), true),
+            cancellationToken
         );
 
     /// <summary>
     /// The same rules as registry.json's: the newest registration of the pane that fits the pane as it is now, of this
     /// host only: another host's pane may have the same id, socket path and even pids, and is never this one.
     /// </summary>
-    public PeerRegistration? FindByPane(string pane, string? socket, PaneIdentity? live = null) =>
-        _bucket
-            .All()
+    public async Task<PeerRegistration?> FindByPaneAsync(string pane, string? socket, PaneIdentity? live, CancellationToken cancellationToken) =>
+        (await _bucket.AllAsync(cancellationToken))
             .Where(p =>
                 p.Pane == pane
                 && (p.Host is null || p.Host == team.Settings.Host)

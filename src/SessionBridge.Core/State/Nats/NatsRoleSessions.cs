@@ -8,9 +8,10 @@ internal sealed class NatsRoleSessions(NatsTeam team) : IRoleSessionStore
 
     private readonly NatsBucket<RoleSession> _bucket = new(team, BucketName, StateJsonContext.Files.RoleSession, "each role's Claude Code session");
 
-    public RoleSession? Find(RoleName role) => _bucket.Find(role.Value);
+    public Task<RoleSession?> FindAsync(RoleName role, CancellationToken cancellationToken) => _bucket.FindAsync(role.Value, cancellationToken);
 
-    public IReadOnlyList<RoleSession> All() => [.. _bucket.All().OrderBy(r => r.Role, StringComparer.Ordinal)];
+    public async Task<IReadOnlyList<RoleSession>> AllAsync(CancellationToken cancellationToken) =>
+        [.. (await _bucket.AllAsync(cancellationToken)).OrderBy(r => r.Role, StringComparer.Ordinal)];
 
-    public void Save(RoleSession session) => _bucket.Put(session.Role, session);
+    public Task SaveAsync(RoleSession session, CancellationToken cancellationToken) => _bucket.PutAsync(session.Role, session, cancellationToken);
 }

@@ -24,7 +24,13 @@ internal sealed class NatsStateWatch : IStateWatch
     }
 
     /// <exception cref="StateException">The mailbox cannot be subscribed to (the store is unreachable).</exception>
-    public static NatsStateWatch For(NatsTeam team, StateDirectory directory, PaneIdentity? pane, RoleName? mailbox)
+    public static async Task<IStateWatch> ForAsync(
+        NatsTeam team,
+        StateDirectory directory,
+        PaneIdentity? pane,
+        RoleName? mailbox,
+        CancellationToken cancellationToken
+    )
     {
         var presence = pane is null ? null : StateWatch.For(directory, pane, null);
         INatsSub<byte[]>? subscription = null;
@@ -32,7 +38,7 @@ internal sealed class NatsStateWatch : IStateWatch
         {
             try
             {
-                subscription = team.Call(
+                subscription = await team.CallAsync(
                     $"watching {role}'s mailbox",
                     async token =>
                     {
@@ -52,7 +58,8 @@ internal sealed class NatsStateWatch : IStateWatch
                             await sub.DisposeAsync();
                             throw;
                         }
-                    }
+                    },
+                    cancellationToken
                 );
             }
             catch

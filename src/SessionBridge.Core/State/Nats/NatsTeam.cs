@@ -6,21 +6,23 @@ using NATS.Client.KeyValueStore;
 namespace SessionBridge.State.Nats;
 
 /// <summary>
-/// The one door to NATS: a connection to the team's servers, shared by everything in this process, with the
-/// JetStream and key-value contexts, the team's names for buckets, streams and subjects, and calls that fail
-/// within <see cref="CallTimeout"/> naming the servers. The client reconnects by itself: when the server is back,
-/// the next call works, with no restart.
+/// The one door to NATS: a connection to the team's servers, owned by the composition root that opened the store
+/// (the server, the hook's run, a command) and closed with it, with the JetStream and key-value contexts, the team's
+/// names for buckets, streams and subjects, and calls that fail within <see cref="CallTimeout"/> naming the servers.
+/// The client reconnects by itself: when the server is back, the next call works, with no restart.
 /// </summary>
-internal sealed class NatsTeam
+internal sealed class NatsTeam : IAsyncDisposable
 {
-    /// <summary>A call to the store that takes longer fails, saying so: nothing waits on a store that is gone.</summary>
-    public static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(5);
+    /// <summary>
+    /// A call to the store that takes longer fails, saying so: nothing waits on a store that is gone. The whole call,
+    /// connecting and opening its bucket included, and under 5 s, so a dead store is told well within a tool call.
+    /// </summary>
+    public static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(4.5);
 
-    private static readonly ConcurrentDictionary<NatsSettings, Lazy<NatsTeam>> Connected = new();
+    // Buckets made or found once per connection (so once per team and process: a process opens one connection).
+    private readonly ConcurrentDictionary<string, Lazy<Task<INatsKVStore>>> _buckets = new(StringComparer.Ordinal);
 
-    private readonly ConcurrentDictionary<string, Lazy<INatsKVStore>> _buckets = new(StringComparer.Ordinal);
-
-    private NatsTeam(NatsSettings settings)
+    public NatsTeam(NatsSettings settings)
     {
         Settings = settings;
         Connection = new NatsConnection(
@@ -52,14 +54,20 @@ internal sealed class NatsTeam
 
     public NatsSettings Settings { get; }
 
+    // The streams this connection has made or found: a store used again (the board's every refresh) costs no second round trip.
+    private readonly ConcurrentDictionary<string, bool> _streams = new(StringComparer.Ordinal);
+
+    /// <summary>Whether the stream <paramref name="name"/> was made or found on this connection.</summary>
+    public bool HasStream(string name) => _streams.ContainsKey(name);
+
+    /// <summary>Records that the stream <paramref name="name"/> is there: later calls need not ask again.</summary>
+    public void FoundStream(string name) => _streams.TryAdd(name, true);
+
     public NatsConnection Connection { get; }
 
     public INatsJSContext JetStream { get; }
 
     public INatsKVContext KeyValue { get; }
-
-    /// <summary>The connection for <paramref name="settings"/>, made once per process (it connects on first use).</summary>
-    public static NatsTeam For(NatsSettings settings) => Connected.GetOrAdd(settings, s => new Lazy<NatsTeam>(() => new NatsTeam(s))).Value;
 
     /// <summary>The team's name for a bucket or stream: <c>sb_&lt;team&gt;_&lt;name&gt;</c>, apart from other teams'.</summary>
     public string Name(string name) => $"sb_{Settings.Team}_{name}";
@@ -67,59 +75,70 @@ internal sealed class NatsTeam
     /// <summary>The team's subject: <c>sb.&lt;team&gt;.&lt;parts&gt;</c>.</summary>
     public string Subject(params string[] parts) => $"sb.{Settings.Team}." + string.Join('.', parts);
 
-    /// <summary>The team's bucket <paramref name="name"/>, made on first use with <paramref name="configure"/>.</summary>
-    /// <exception cref="StateException">The store could not be reached: the next call tries again.</exception>
-    public INatsKVStore Bucket(string name, Func<NatsKVConfig, NatsKVConfig>? configure = null)
+    /// <summary>
+    /// The team's bucket <paramref name="name"/>, made on first use with <paramref name="configure"/>. Inside a
+    /// <see cref="CallAsync{T}"/>: its wait is the call's.
+    /// </summary>
+    public async Task<INatsKVStore> BucketAsync(
+        string name,
+        Func<NatsKVConfig, NatsKVConfig>? configure,
+        CancellationToken cancellationToken
+    )
     {
         var bucket = _buckets.GetOrAdd(
             name,
-            n => new Lazy<INatsKVStore>(() =>
+            n => new Lazy<Task<INatsKVStore>>(async () =>
             {
                 var config = new NatsKVConfig(Name(n)) { History = 1, Storage = NatsKVStorageType.File };
                 if (configure is not null)
                     config = configure(config);
-                return Call($"opening the bucket {Name(n)}", token => KeyValue.CreateOrUpdateStoreAsync(config, token));
+                // Not the first caller's token: a caller that gives up must not fail the next one's wait.
+                return await KeyValue.CreateOrUpdateStoreAsync(config, CancellationToken.None);
             })
         );
         try
         {
-            return bucket.Value;
+            return await bucket.Value.WaitAsync(cancellationToken);
         }
-        catch (StateException)
+        catch (Exception) when (bucket.Value.IsFaulted || bucket.Value.IsCanceled)
         {
-            // A Lazy keeps its exception: forget it, so the same store works again once the server answers.
-            _buckets.TryRemove(new KeyValuePair<string, Lazy<INatsKVStore>>(name, bucket));
+            // A finished task keeps its exception: forget it, so the same store works again once the server answers.
+            _buckets.TryRemove(new KeyValuePair<string, Lazy<Task<INatsKVStore>>>(name, bucket));
             throw;
         }
     }
 
-    /// <summary>Runs <paramref name="call"/> to the store and waits for it, at most <see cref="CallTimeout"/>.</summary>
-    /// <exception cref="StateException">The store did not answer in time, or refused.</exception>
-    public T Call<T>(string what, Func<CancellationToken, ValueTask<T>> call) =>
-        Task.Run(() => CallAsync(what, call)).GetAwaiter().GetResult();
+    /// <inheritdoc cref="BucketAsync"/>
+    public Task<INatsKVStore> BucketAsync(string name, CancellationToken cancellationToken) => BucketAsync(name, null, cancellationToken);
 
-    /// <inheritdoc cref="Call{T}"/>
-    public void Call(string what, Func<CancellationToken, ValueTask> call) =>
-        Call(
+    /// <inheritdoc cref="CallAsync{T}"/>
+    public Task CallAsync(string what, Func<CancellationToken, ValueTask> call, CancellationToken cancellationToken) =>
+        CallAsync(
             what,
             async token =>
             {
                 await call(token);
                 return true;
-            }
+            },
+            cancellationToken
         );
 
-    /// <inheritdoc cref="Call{T}"/>
-    public async Task<T> CallAsync<T>(string what, Func<CancellationToken, ValueTask<T>> call)
+    /// <summary>
+    /// Runs <paramref name="call"/> to the store and waits for it, at most <see cref="CallTimeout"/> (connecting
+    /// included), or until <paramref name="cancellationToken"/> is cancelled.
+    /// </summary>
+    /// <exception cref="StateException">The store did not answer in time, or refused.</exception>
+    public async Task<T> CallAsync<T>(string what, Func<CancellationToken, ValueTask<T>> call, CancellationToken cancellationToken)
     {
-        using var timeout = new CancellationTokenSource(CallTimeout);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(CallTimeout);
         try
         {
             return await call(timeout.Token).AsTask().WaitAsync(timeout.Token);
         }
-        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
-            throw Unreachable(what, $"no answer within {CallTimeout.TotalSeconds:0} s");
+            throw Unreachable(what, $"no answer within {CallTimeout.TotalSeconds:0.#} s");
         }
         catch (NatsException e) when (e is not NatsKVException && TlsFailure(e) is { } failure)
         {
@@ -165,6 +184,9 @@ internal sealed class NatsTeam
 
         return null;
     }
+
+    /// <summary>Closes the connection: whoever opened the store closes it once it is done.</summary>
+    public ValueTask DisposeAsync() => Connection.DisposeAsync();
 
     private StateException Untrusted(string what, string why) =>
         new(

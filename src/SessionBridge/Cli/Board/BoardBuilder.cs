@@ -39,14 +39,15 @@ internal sealed class BoardBuilder(UseCases bridge, TimeProvider? clock = null)
         IReadOnlyList<MessageRecord> thread = [];
         try
         {
-            thread = bridge.Reading.History(BoardLimits.MessageWindow).Messages;
+            thread = (await bridge.Reading.HistoryAsync(BoardLimits.MessageWindow, null, cancellationToken)).Messages;
         }
         catch (SessionBridgeException e)
         {
             problems.Add(Advice(e));
         }
 
-        IReadOnlyList<HeldMessage> held = new HeldQueue(StateStore.Open(bridge.Options.State, bridge.Options.StateLockTimeout, _clock, bridge.Options.GetVariable)).All();
+        // The use cases' own store: one connection for the board's whole life, not one per look.
+        IReadOnlyList<HeldMessage> held = await new HeldQueue(bridge.State).AllAsync(cancellationToken);
         var peers = await Task.WhenAll(views.Select(view => PeerAsync(view, thread, held, now, problems, cancellationToken)));
         _since.KeepOnly(views.Select(v => v.Role));
         return new BoardSnapshot(now, directory, true, peers, thread.TakeLast(Math.Max(0, recent)).ToList(), problems);
@@ -61,7 +62,7 @@ internal sealed class BoardBuilder(UseCases bridge, TimeProvider? clock = null)
         CancellationToken cancellationToken
     )
     {
-        var (source, since, answer) = Origin(view, now);
+        var (source, since, answer) = await OriginAsync(view, now, cancellationToken);
         var (heading, question, options) = view.State.IsWaiting()
             ? await QuestionAsync(view, cancellationToken)
             : (null, null, null);
@@ -76,7 +77,7 @@ internal sealed class BoardBuilder(UseCases bridge, TimeProvider? clock = null)
             heading,
             question,
             options,
-            Unread(view.Role, problems),
+            await UnreadAsync(view.Role, problems, cancellationToken),
             mine.Count,
             thread.LastOrDefault(m => m.From == view.Role || m.To == view.Role),
             Preview(answer),
@@ -86,15 +87,15 @@ internal sealed class BoardBuilder(UseCases bridge, TimeProvider? clock = null)
             HeldMessages = mine,
             Host = view.Host,
             Supervisor = view.Supervisor,
-            Request = Pending(view.Role),
+            Request = await PendingAsync(view.Role, cancellationToken),
         };
     }
 
-    private PendingRequestView? Pending(string role)
+    private async Task<PendingRequestView?> PendingAsync(string role, CancellationToken cancellationToken)
     {
         try
         {
-            return bridge.Screens.PendingRequest(role);
+            return await bridge.Screens.PendingRequestAsync(role, cancellationToken);
         }
         catch (SessionBridgeException)
         {
@@ -106,12 +107,16 @@ internal sealed class BoardBuilder(UseCases bridge, TimeProvider? clock = null)
     /// Where the state came from, since when, and the peer's last answer. The hook knows when its state began;
     /// a screen has no past, so a state read from it is timed from when this board first saw it.
     /// </summary>
-    private (StateSource Source, DateTimeOffset Since, string? LastAnswer) Origin(PeerView view, DateTimeOffset now)
+    private async Task<(StateSource Source, DateTimeOffset Since, string? LastAnswer)> OriginAsync(
+        PeerView view,
+        DateTimeOffset now,
+        CancellationToken cancellationToken
+    )
     {
         string? answer = null;
         try
         {
-            answer = view.Alive ? bridge.Screens.LastAnswer(view.Role).Text : null;
+            answer = view.Alive ? (await bridge.Screens.LastAnswerAsync(view.Role, cancellationToken)).Text : null;
         }
         catch (SessionBridgeException)
         {
@@ -148,13 +153,13 @@ internal sealed class BoardBuilder(UseCases bridge, TimeProvider? clock = null)
     private static bool Given(MessageRecord message) =>
         message.Delivered || message.Status is DeliveryStatus.HandedOver or DeliveryStatus.Held;
 
-    private int Unread(string role, List<string> problems)
+    private async Task<int> UnreadAsync(string role, List<string> problems, CancellationToken cancellationToken)
     {
         try
         {
             // Unread is what the role was not given: a message typed into its prompt or handed over as context is
             // its model's already, and a held one has its own column.
-            return bridge.Reading.Inbox(role, Limits.MaxMessages, unreadOnly: true).Messages.Count(m => !Given(m));
+            return (await bridge.Reading.InboxAsync(role, Limits.MaxMessages, true, false, cancellationToken)).Messages.Count(m => !Given(m));
         }
         catch (SessionBridgeException e)
         {
