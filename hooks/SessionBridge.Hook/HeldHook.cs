@@ -12,9 +12,9 @@ namespace SessionBridge.Hook;
 internal static class HeldHook
 {
     /// <summary>The context to add for this event, or null.</summary>
-    public static string? Run(HookInput input, string pane, Func<string, string?> environment, int room, TimeProvider clock)
+    public static string? Run(HookInput input, string pane, Func<string, string?> environment, int room, TimeProvider clock, IRemoteStore? remote)
     {
-        var state = StateStore.Open(StateDirectory.FromEnvironment(environment), LockWait, clock, environment);
+        var state = StateStore.Open(StateDirectory.FromEnvironment(environment), LockWait, clock, environment, remote);
         var socket = TmuxSocket.FromTmuxVariable(environment("TMUX"));
         var outcome = HeldHandover.OnHook(state, input.Event, pane, socket, () => LivePane.Find(pane, environment), room, clock.GetUtcNow());
         if (outcome.StartDeliverer)

@@ -11,13 +11,13 @@ namespace SessionBridge.Hook;
 /// </summary>
 internal static class SessionStartHook
 {
-    public static string? Briefing(HookInput input, string pane, Func<string, string?> environment, TimeProvider clock)
+    public static string? Briefing(HookInput input, string pane, Func<string, string?> environment, TimeProvider clock, IRemoteStore? remote)
     {
         if (input.Event is not (null or HookEventName.SessionStart))
             return null;
 
         var socket = TmuxSocket.FromTmuxVariable(environment("TMUX"));
-        var state = StateStore.Open(StateDirectory.FromEnvironment(environment), TimeSpan.FromSeconds(2), clock, environment);
+        var state = StateStore.Open(StateDirectory.FromEnvironment(environment), TimeSpan.FromSeconds(2), clock, environment, remote);
         if (!Directory.Exists(state.Directory.Root))
             return null;
 

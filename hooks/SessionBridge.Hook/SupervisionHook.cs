@@ -18,9 +18,9 @@ internal static class SupervisionHook
     private static readonly TimeSpan LockWait = TimeSpan.FromSeconds(2);
 
     /// <summary>The decision JSON to print, or null (unsupervised, answered on screen, or no decision in time).</summary>
-    public static string? OnPermissionRequest(HookInput input, string pane, Func<string, string?> environment, TimeProvider clock)
+    public static string? OnPermissionRequest(HookInput input, string pane, Func<string, string?> environment, TimeProvider clock, IRemoteStore? remote)
     {
-        var state = StateStore.Open(StateDirectory.FromEnvironment(environment), LockWait, clock, environment);
+        var state = StateStore.Open(StateDirectory.FromEnvironment(environment), LockWait, clock, environment, remote);
         var socket = TmuxSocket.FromTmuxVariable(environment("TMUX"));
         // Unsupervised (nobody supervises anyone): one stat, and the dialog is left to the person at once.
         if (!state.Supervision.Any() || state.Registry.FindByPane(pane, socket, LivePane.Find(pane, environment)) is not { } peer)
@@ -59,13 +59,13 @@ internal static class SupervisionHook
     /// The peer's other events: its pending requests of this session were answered on screen; a finished turn or an
     /// ended session is told to its supervisor, when it asked.
     /// </summary>
-    public static void OnEvent(HookInput input, string pane, Func<string, string?> environment, TimeProvider clock)
+    public static void OnEvent(HookInput input, string pane, Func<string, string?> environment, TimeProvider clock, IRemoteStore? remote)
     {
         var ends = PermissionRequests.EndsRequests(input.Event);
         var tells = PeerNotices.Tells(input.Event);
         if (!ends && !tells)
             return;
-        var state = StateStore.Open(StateDirectory.FromEnvironment(environment), LockWait, clock, environment);
+        var state = StateStore.Open(StateDirectory.FromEnvironment(environment), LockWait, clock, environment, remote);
         var requests = ends && state.Requests.Any();
         if (!requests && !(tells && state.Supervision.Any()))
             return;

@@ -1,12 +1,13 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using SessionBridge.Bridge;
+using SessionBridge.Diagnostics;
 using Spectre.Console;
 
 namespace SessionBridge.Server.Cli;
 
 /// <summary>What every command shares: the use cases over this user's state, worded for a person, and where output goes.</summary>
-internal sealed class CliContext(IAnsiConsole console, TextWriter output, bool json = false)
+internal sealed class CliContext(IAnsiConsole console, TextWriter output, bool json = false, RemoteParts? remote = null)
 {
     private UseCases? _bridge;
 
@@ -19,7 +20,10 @@ internal sealed class CliContext(IAnsiConsole console, TextWriter output, bool j
     /// <summary>--json was given: results and errors go to stdout as JSON, for scripts.</summary>
     public bool Json { get; } = json;
 
-    public BridgeOptions Options { get; } = BridgeOptions.FromEnvironment() with { Words = CliWording.Instance };
+    public BridgeOptions Options { get; } = BridgeOptions.FromEnvironment() with { Words = CliWording.Instance, Remote = remote?.Store };
+
+    /// <summary>The doctor's checks of the NATS store, in session-bridge-nats; null in session-bridge.</summary>
+    public IRemoteDoctor? RemoteDoctor { get; } = remote?.Doctor;
 
     public UseCases Bridge => _bridge ??= new UseCases(Options);
 

@@ -28,7 +28,7 @@ internal static class DownCommand
             if (seconds is < 1 or > 600)
                 throw new BridgeException($"--timeout is {seconds}: give a number of seconds from 1 to 600.");
             var options = context.Options;
-            var state = StateStore.Open(options.State, options.StateLockTimeout, context.Bridge.Clock, options.GetVariable);
+            var state = StateStore.Open(options.State, options.StateLockTimeout, context.Bridge.Clock, options.GetVariable, options.Remote);
             var named = result.GetValue(roles) ?? [];
             var targets = named.Length > 0
                 ? [.. named.Select(r => RoleName.Parse(r))]

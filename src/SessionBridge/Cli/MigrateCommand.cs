@@ -1,7 +1,6 @@
 using System.CommandLine;
 using SessionBridge.Migration;
 using SessionBridge.State;
-using SessionBridge.State.Nats;
 using Spectre.Console;
 
 namespace SessionBridge.Server.Cli;
@@ -36,18 +35,17 @@ internal static class MigrateCommand
         command.SetAction((result, _) => CommandRunner.RunAsync(context, () =>
         {
             var options = context.Options;
-            if (NatsSettings.FromEnvironment(options.GetVariable) is not { } settings)
+            options.State.EnsureCreated();
+            if (options.Remote?.Open(options.State, options.StateLockTimeout, context.Bridge.Clock, options.GetVariable) is not { } nats)
             {
                 return Task.FromResult(CommandRunner.Fail(
                     context,
-                    $"migrate copies between the state directory and NATS, and {NatsSettings.ServersVariable} is not set. Set it "
-                        + $"(nats://user:password@host:4222) and {NatsSettings.TeamVariable}, then run migrate again."
+                    $"migrate copies between the state directory and NATS, and {StateStore.RemoteVariable} is not set. Set it "
+                        + "(nats://user:password@host:4222) and SESSION_BRIDGE_TEAM, then run migrate again."
                 ));
             }
 
-            options.State.EnsureCreated();
             var files = new StateStore(options.State, options.StateLockTimeout, context.Bridge.Clock);
-            var nats = NatsStateStore.Open(options.State, settings, options.StateLockTimeout, context.Bridge.Clock);
             var (source, destination) = result.GetValue(to) == "nats" ? (files, nats) : (nats, files);
 
             var holdings = StoreCopy.Holdings(destination);

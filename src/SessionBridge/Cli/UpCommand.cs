@@ -49,7 +49,7 @@ internal static class UpCommand
                 await Console.Error.WriteLineAsync($"Starting team {team.Name} ({team.Roles.Count} roles) from {team.FilePath ?? "the default team"}");
 
             var options = context.Options;
-            var up = await new TeamUp(options, StateStore.Open(options.State, options.StateLockTimeout, context.Bridge.Clock, options.GetVariable), context.Bridge.Clock)
+            var up = await new TeamUp(options, StateStore.Open(options.State, options.StateLockTimeout, context.Bridge.Clock, options.GetVariable, options.Remote), context.Bridge.Clock)
                 .RunAsync(team, run, ct);
             up = up with { Notes = Notes(context) };
             if (asJson)
@@ -106,7 +106,7 @@ internal static class UpCommand
     {
         var environment = new DoctorEnvironment(UserHome.Find(), Environment.CurrentDirectory, SetupCommands.ProgramCommand(), SetupCommands.HookBesideProgram());
         var options = context.Options;
-        var doctor = new Doctor(context.Bridge.Roster, StateStore.Open(options.State, options.StateLockTimeout, context.Bridge.Clock, options.GetVariable), options, environment);
+        var doctor = new Doctor(context.Bridge.Roster, StateStore.Open(options.State, options.StateLockTimeout, context.Bridge.Clock, options.GetVariable, options.Remote), options, environment);
         return [.. doctor.ClaudeWiring().Where(c => c.Outcome != CheckOutcome.Ok).Select(c => c.Fix is null ? c.Detail : $"{c.Detail}. Fix: {c.Fix}")];
     }
 

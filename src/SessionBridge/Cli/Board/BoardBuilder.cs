@@ -46,7 +46,7 @@ internal sealed class BoardBuilder(UseCases bridge, TimeProvider? clock = null)
             problems.Add(Advice(e));
         }
 
-        IReadOnlyList<HeldMessage> held = new HeldQueue(StateStore.Open(bridge.Options.State, bridge.Options.StateLockTimeout, _clock, bridge.Options.GetVariable)).All();
+        IReadOnlyList<HeldMessage> held = new HeldQueue(StateStore.Open(bridge.Options.State, bridge.Options.StateLockTimeout, _clock, bridge.Options.GetVariable, bridge.Options.Remote)).All();
         var peers = await Task.WhenAll(views.Select(view => PeerAsync(view, thread, held, now, problems, cancellationToken)));
         _since.KeepOnly(views.Select(v => v.Role));
         return new BoardSnapshot(now, directory, true, peers, thread.TakeLast(Math.Max(0, recent)).ToList(), problems);
