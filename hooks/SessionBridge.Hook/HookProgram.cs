@@ -1,6 +1,6 @@
 using System.Text.Json;
-using SessionBridge.State;
 using SessionBridge.Startup;
+using SessionBridge.State;
 using SessionBridge.Tmux;
 
 namespace SessionBridge.Hook;

@@ -1,7 +1,7 @@
 using SessionBridge.Bridge;
 using SessionBridge.State;
-using SessionBridge.Tests.Infrastructure;
 using SessionBridge.State.Nats;
+using SessionBridge.Tests.Infrastructure;
 
 namespace SessionBridge.Tests.Hosts;
 
