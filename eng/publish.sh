@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Publishes session-bridge (the MCP server and command line) and session-bridge-hook into one folder, as
-# install.sh ships them: NativeAOT for this machine where it can link, else for the .NET runtime.
+# Publishes session-bridge (the MCP server and command line), session-bridge-hook and session-bridge-nats (both
+# with the NATS client, which they hand over to when SESSION_BRIDGE_NATS is set) into one folder, as install.sh ships them: NativeAOT for this machine where it can link, else for the .NET runtime.
 # Used by install.sh, the benchmark and the NativeAOT specs, so all three run the same binaries.
 #   eng/publish.sh [--aot-only] <output folder> [more dotnet publish arguments…]
 # --aot-only: fail instead of falling back (the benchmark and the specs measure NativeAOT itself), and show
@@ -38,9 +38,10 @@ publish() {
 mkdir -p "$out"
 if ! $aot_only && [ -n "$rid" ]; then
     # The native compiler prints nothing for a long while: say what it is doing and how long it takes.
-    echo "Compiling session-bridge and session-bridge-hook to native code (NativeAOT, $rid): quiet for a while,"
-    echo "usually about 80 s in all (on 2 cores). Its output goes to $log."
+    echo "Compiling session-bridge, session-bridge-hook and session-bridge-nats to native code (NativeAOT, $rid): quiet"
+    echo "for a while, usually about 2 minutes in all (on 2 cores). Its output goes to $log."
 fi
 publish src/SessionBridge "$@"
 publish hooks/SessionBridge.Hook "$@"
+publish src/SessionBridge.NatsHost "$@"
 rm -f "$out"/*.dbg "$out"/*.pdb

@@ -34,7 +34,7 @@ internal static class NatsHistoryFigures
                     [NatsSettings.TeamVariable] = $"bench{run}n{size}",
                     [NatsSettings.HostVariable] = "bench",
                 };
-                var store = StateStore.Open(new StateDirectory(folder.FullName), TimeSpan.FromSeconds(10), TimeProvider.System, variables.GetValueOrDefault);
+                var store = StateStore.Open(new StateDirectory(folder.FullName), TimeSpan.FromSeconds(10), TimeProvider.System, variables.GetValueOrDefault, new NatsBackend());
                 // The store's own connection: the raw publishes share it, and it is closed with the store.
                 var team = (NatsTeam)store.Connection!;
                 teams.Add((size, store, team, await FillAsync(store, team, size), [], []));

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text.Json.Nodes;
 using SessionBridge.State;
+using SessionBridge.State.Nats;
 
 namespace SessionBridge.Benchmarks;
 
@@ -65,7 +66,7 @@ internal sealed class NatsHookFigures(Bench bench, string hook, BenchNats nats)
         {
             var directory = new StateDirectory(state);
             directory.EnsureCreated();
-            await using var store = StateStore.Open(directory, TimeSpan.FromSeconds(10), TimeProvider.System, name => variables.GetValueOrDefault(name));
+            await using var store = StateStore.Open(directory, TimeSpan.FromSeconds(10), TimeProvider.System, name => variables.GetValueOrDefault(name), new NatsBackend());
             await store.Registry.SaveAsync(registration, CancellationToken.None);
             await store.Prompts.SaveAsync(prompt, CancellationToken.None);
         }

@@ -1,7 +1,7 @@
 using SessionBridge.Benchmarks;
 
 // Figures for docs/performance.md, each beside a baseline measured in the same run.
-//   dotnet run -c Release --project bench/SessionBridge.Benchmarks [-- --quick] [--server <path>] [--hook <path>] [--hook-only] [--wait-only] [--team-only [--claude <path>]] [--supervision-only] [--nats-only [--before <folder>]]
+//   dotnet run -c Release --project bench/SessionBridge.Benchmarks [-- --quick] [--server <path>] [--hook <path>] [--hook-only] [--wait-only] [--team-only [--claude <path>]] [--supervision-only] [--nats-only [--before <folder>]] [--lean <older build folder> [--after <folder>]]
 // Without --server/--hook, eng/publish.sh (as install.sh) publishes them NativeAOT into bench/SessionBridge.Benchmarks/obj/aot.
 var quick = args.Contains("--quick");
 var hookOnly = args.Contains("--hook-only"); // the hook's figures alone: no server build or runs
@@ -36,6 +36,16 @@ try
     var aotHook = Option("--hook") ?? Path.Combine(published!, "session-bridge-hook");
     var trueStart = Bench.Spawn("/bin/true", quick ? 10 : 20);
     report.Add("process start → exit: /bin/true", Report.Ms(trueStart.Median), "—", "1.00×", "baseline");
+
+    // Issue 27: this build's lean programs against an older build's folder (--lean <folder>), and the dead NATS store.
+    if (Option("--lean") is { } leanBefore)
+    {
+        new LeanFigures(bench, leanBefore, Option("--after") ?? published ?? Path.GetDirectoryName(aotHook)!).Run();
+        output.WriteLine($"SessionBridge benchmark, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, .NET {Environment.Version}, --lean{(quick ? ", --quick" : "")}");
+        output.WriteLine();
+        report.Print(output);
+        return 0;
+    }
 
     if (natsOnly)
     {

@@ -1,47 +1,12 @@
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using SessionBridge.Bridge;
-using SessionBridge.Errors;
+using SessionBridge.Processes;
 using SessionBridge.Server;
-using SessionBridge.Server.Cli;
-using SessionBridge.Server.Tools;
 
-if (CommandLine.IsCommand(args))
-    return await CommandLine.RunAsync(args);
-
-// Every Claude Code session starts its own server, so start-up is paid often. The tool descriptors are made
-// in parallel while the host is built, and the host skips the default one's configuration files, file
-// watchers and extra log providers, none of which this server reads.
-var tools = ToolCatalog.StartCreating();
-
-// Every setting is read once, here: a bad value stops the server with a message naming it (Claude Code keeps
-// stderr in its MCP logs), rather than running with something the user did not ask for.
-BridgeSettings settings;
-try
+// A team on NATS: session-bridge-nats, beside this program, carries the NATS client; this one carries none. It takes
+// over this process (execv: the same pid, stdin, stdout and environment) before anything is read or built.
+if (Companion.Wanted(Environment.GetEnvironmentVariable))
 {
-    settings = BridgeSettings.Read();
-}
-catch (SettingException e)
-{
-    Console.Error.WriteLine($"session-bridge: {e.Message}");
-    return ExitCodes.Error;
+    Console.Error.WriteLine($"session-bridge: {Companion.HandOver(args)}");
+    return 1;
 }
 
-var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { Args = args });
-
-// stdout is the MCP channel: every log line goes to stderr. Claude Code keeps that in its MCP logs, so by
-// default only warnings and errors (the SDK otherwise writes three info lines per call).
-builder.Logging.ClearProviders();
-builder.Logging.SetMinimumLevel(ServerLogLevel.Parse(settings.LogLevel) ?? ServerLogLevel.Default);
-builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
-
-var options = BridgeOptions.From(settings);
-builder.Services.AddSessionBridge(options, tools).WithStdioServerTransport();
-
-var app = builder.Build();
-var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("SessionBridge");
-var pane = options.CallerPane ?? "(none)";
-ServerLog.Starting(logger, options.State.Root, pane);
-await app.RunAsync();
-return 0;
+return await ServerProgram.RunAsync(args, null);

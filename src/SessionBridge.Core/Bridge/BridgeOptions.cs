@@ -57,6 +57,9 @@ internal sealed record BridgeOptions
     /// <summary>The door to one tmux server (null: the caller's own).</summary>
     public TmuxClient Tmux(string? socket) => new(socket, TmuxTimeout);
 
+    /// <summary>The store shared across machines this program links in (NATS); null in the programs without its client.</summary>
+    public IRemoteStore? Remote { get; init; }
+
     /// <summary>Where settings read later come from (the shared store's: <see cref="StateStore.Open"/>).</summary>
     public Func<string, string?> GetVariable { get; init; } = Environment.GetEnvironmentVariable;
 

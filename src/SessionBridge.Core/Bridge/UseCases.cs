@@ -16,7 +16,7 @@ internal sealed class UseCases : IAsyncDisposable
         clock ??= TimeProvider.System;
         Clock = clock;
         Options = options;
-        var state = StateStore.Open(options.State, options.StateLockTimeout, clock, options.GetVariable);
+        var state = StateStore.Open(options.State, options.StateLockTimeout, clock, options.GetVariable, options.Remote);
         var peers = new PeerDirectory(state);
         var targeting = new PaneTargeting(
             options,

@@ -1,10 +1,10 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using SessionBridge.Bridge;
+using SessionBridge.Processes;
 using SessionBridge.Setup;
 using SessionBridge.Startup;
 using SessionBridge.State;
-using SessionBridge.State.Nats;
 using SessionBridge.Tmux;
 
 namespace SessionBridge.Diagnostics;
@@ -13,17 +13,17 @@ namespace SessionBridge.Diagnostics;
 /// Checks a setup the way a person would, one finding at a time, each with a fix: tmux, this pane, the
 /// state directory and its files, the registrations, and whether Claude Code has the server and the hook.
 /// </summary>
-internal sealed class Doctor(Roster roster, StateStore state, BridgeOptions options, DoctorEnvironment environment)
+internal sealed class Doctor(Roster roster, StateStore state, BridgeOptions options, DoctorEnvironment environment, IRemoteDoctor? remote = null)
 {
     public async Task<IReadOnlyList<DoctorCheck>> RunAsync(CancellationToken cancellationToken = default)
     {
         var wiring = ClaudeSettings.ForUser(name => name == "HOME" ? environment.Home : null).Read();
         var checks = new List<DoctorCheck> { await TmuxAsync(cancellationToken), InsideTmux(), StateDirectoryModes() };
         var shared = true;
-        if (state.Kind == StateStoreKind.Nats && NatsSettings.FromEnvironment(options.GetVariable) is { } nats)
+        checks.Add(CompanionBeside());
+        if (state.Kind == StateStoreKind.Nats && remote is not null && await remote.RunAsync(options.GetVariable, cancellationToken) is { } natsChecks)
         {
             // The team's registry and prompts are on NATS: what to check is the way there, not files.
-            var natsChecks = await new NatsDoctor(nats, state.Connection as NatsTeam).RunAsync(cancellationToken);
             checks.AddRange(natsChecks);
             shared = natsChecks.All(c => c.Outcome != CheckOutcome.Failed);
         }
@@ -66,6 +66,27 @@ internal sealed class Doctor(Roster roster, StateStore state, BridgeOptions opti
                 CheckOutcome.Warning,
                 $"{ClaudeSettings.ToolsRule} is not in permissions.allow of {settings.Path}: each session's first session-bridge call stops on a permission prompt",
                 $"{environment.Program} install --allow-tools"
+            );
+    }
+
+    // The lean programs hand over to the companion when SESSION_BRIDGE_NATS is set: without it, NATS mode cannot start.
+    private DoctorCheck CompanionBeside()
+    {
+        const string name = "NATS companion";
+        var used = !string.IsNullOrWhiteSpace(options.GetVariable(StateStore.RemoteVariable));
+        return Companion.Find() is { } path
+            ? new DoctorCheck(
+                name,
+                CheckOutcome.Ok,
+                used
+                    ? $"{path}: in use, {StateStore.RemoteVariable} is set (the server, the hook and the commands run it)"
+                    : $"{path}: present, unused until {StateStore.RemoteVariable} is set"
+            )
+            : new DoctorCheck(
+                name,
+                used ? CheckOutcome.Failed : CheckOutcome.Warning,
+                $"{Companion.ExecutableName} is not beside this program in {AppContext.BaseDirectory}: a team on NATS ({StateStore.RemoteVariable}) cannot run here",
+                $"Reinstall with ./install.sh (it installs {Companion.ExecutableName} beside session-bridge){(used ? $", or unset {StateStore.RemoteVariable} to use the local files" : "")}."
             );
     }
 

@@ -3,7 +3,6 @@ using System.Text.Json.Serialization.Metadata;
 using SessionBridge.Bridge;
 using SessionBridge.Bridge.Remote;
 using SessionBridge.State;
-using SessionBridge.State.Nats;
 
 namespace SessionBridge.Hosts;
 
@@ -17,21 +16,13 @@ namespace SessionBridge.Hosts;
 /// <item>says the host is up: a heartbeat every <see cref="BeatInterval"/> (a host silent for 30 s is unreachable);</item>
 /// <item>publishes this host's panes' presence (the files its hooks write) for the other hosts;</item>
 /// <item>mirrors other hosts' held messages, supervisions and permission requests into the local hints the hooks
-/// read (<see cref="NatsHints"/>), so the hooks of this host stay off the network until there is something for them.</item>
+/// read (<see cref="IHostLink.Hint"/>), so the hooks of this host stay off the network until there is something for them.</item>
 /// </list>
 /// </summary>
 internal sealed class HostAgent(UseCases useCases, Action<string>? warn = null)
 {
     /// <summary>How often the host's heartbeat is written: well inside the 30 s after which its roles are unreachable.</summary>
     public static readonly TimeSpan BeatInterval = TimeSpan.FromSeconds(5);
-
-    // The buckets whose entries the hooks must not miss, and the local hint each sets.
-    private static readonly Dictionary<string, string> HintOf = new(StringComparer.Ordinal)
-    {
-        ["held"] = NatsHints.Held,
-        [NatsSupervisionBook.BucketName] = NatsHints.Supervision,
-        [NatsRequestStore.BucketName] = NatsHints.Requests,
-    };
 
     private readonly StateStore _state = useCases.State;
 
@@ -42,7 +33,7 @@ internal sealed class HostAgent(UseCases useCases, Action<string>? warn = null)
             return;
         // Answer first: a host is reachable as soon as its heartbeat says so.
         var serving = link.ServeAsync(AnswerAsync, cancellationToken);
-        var mirroring = link.WatchAsync([.. HintOf.Keys], Mirror, cancellationToken);
+        var mirroring = link.WatchAsync(link.HookBuckets, bucket => Mirror(link, bucket), cancellationToken);
         var beating = BeatAsync(link, cancellationToken);
         var presence = link.PublishPresenceAsync(_state.Directory, BeatInterval, cancellationToken);
         await Task.WhenAll(serving, mirroring, beating, presence);
@@ -81,11 +72,11 @@ internal sealed class HostAgent(UseCases useCases, Action<string>? warn = null)
         }
     }
 
-    private void Mirror(string bucket)
+    private void Mirror(IHostLink link, string bucket)
     {
         try
         {
-            NatsHints.Set(_state.Directory, HintOf[bucket]);
+            link.Hint(_state.Directory, bucket);
         }
         catch (StateException e)
         {

@@ -35,6 +35,22 @@ internal interface IHostLink
     Task WatchAsync(IReadOnlyList<string> buckets, Action<string> written, CancellationToken cancellationToken);
 
     /// <summary>
+    /// The buckets whose entries this host's hooks must not miss (held messages, supervision, permission requests):
+    /// the host agent watches them and mirrors each write into <see cref="Hint"/>.
+    /// </summary>
+    IReadOnlyList<string> HookBuckets { get; }
+
+    /// <summary>The buckets whose writes change what the board shows (registrations, presence, held, supervision, requests).</summary>
+    IReadOnlyList<string> TeamBuckets { get; }
+
+    /// <summary>
+    /// Records in <paramref name="directory"/> that <paramref name="bucket"/> (one of <see cref="HookBuckets"/>) may
+    /// have an entry, where this host's hooks look before asking the store.
+    /// </summary>
+    /// <exception cref="StateException">The hint cannot be written: the hooks would miss the entry.</exception>
+    void Hint(StateDirectory directory, string bucket);
+
+    /// <summary>
     /// Publishes this host's panes' presence (the files its hooks write in <paramref name="directory"/>, as they are)
     /// for the other hosts, in the bucket <c>presence</c>: each file when it changes, and every file again on each
     /// <paramref name="sweep"/>, until cancelled.

@@ -62,21 +62,39 @@ internal sealed class StateStore : IAsyncDisposable
     private readonly IAsyncDisposable? _owned;
 
     /// <summary>
-    /// The store this process is configured for: the NATS store when <c>SESSION_BRIDGE_NATS</c> is set, else the
-    /// files of <paramref name="directory"/>. Every front end opens its store here.
+    /// The store this process is configured for: the <paramref name="remote"/> store (NATS) when the environment
+    /// configures it, else the files of <paramref name="directory"/>. Every front end opens its store here.
     /// </summary>
+    /// <param name="remote">The shared store the program links in; null in the programs that carry no NATS client.</param>
+    /// <exception cref="StateException">
+    /// <c>SESSION_BRIDGE_NATS</c> is set in a program without the NATS store: the lean programs hand over to
+    /// session-bridge-nats before they get here, so only a program missing its companion does.
+    /// </exception>
     public static StateStore Open(
         StateDirectory directory,
         TimeSpan lockTimeout,
         TimeProvider clock,
-        Func<string, string?>? getVariable = null
+        Func<string, string?>? getVariable = null,
+        IRemoteStore? remote = null
     )
     {
         getVariable ??= Environment.GetEnvironmentVariable;
-        return Nats.NatsSettings.FromEnvironment(getVariable) is { } settings
-            ? Nats.NatsStateStore.Open(directory, settings, lockTimeout, clock)
-            : new StateStore(directory, lockTimeout, clock);
+        if (remote?.Open(directory, lockTimeout, clock, getVariable) is { } shared)
+            return shared;
+        if (remote is null && !string.IsNullOrWhiteSpace(getVariable(RemoteVariable)))
+        {
+            throw new StateException(
+                $"{RemoteVariable} is set, but this program carries no NATS client: session-bridge-nats, beside it, does. "
+                    + $"Reinstall with ./install.sh, or unset {RemoteVariable} to use the local files.",
+                RemoteVariable
+            );
+        }
+
+        return new StateStore(directory, lockTimeout, clock);
     }
+
+    /// <summary>The variable that puts a team's state on NATS (its servers' URLs).</summary>
+    public const string RemoteVariable = "SESSION_BRIDGE_NATS";
 
     /// <summary>This machine's state directory: presence, locks, and (for the file store) everything else.</summary>
     public StateDirectory Directory { get; }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using SessionBridge.Bridge;
+using SessionBridge.Diagnostics;
 using Spectre.Console;
 
 namespace SessionBridge.Server.Cli;
@@ -9,7 +10,7 @@ namespace SessionBridge.Server.Cli;
 /// What every command shares: the use cases over this user's state, worded for a person, and where output goes. The
 /// use cases are made on first use and closed with the context (their store's connection with them).
 /// </summary>
-internal sealed class CliContext(IAnsiConsole console, TextWriter output, bool json = false) : IAsyncDisposable
+internal sealed class CliContext(IAnsiConsole console, TextWriter output, bool json = false, RemoteParts? remote = null) : IAsyncDisposable
 {
     private UseCases? _bridge;
 
@@ -23,9 +24,12 @@ internal sealed class CliContext(IAnsiConsole console, TextWriter output, bool j
     public bool Json { get; } = json;
 
     /// <summary>The options the environment's settings give; a bad setting throws <see cref="Errors.SettingException"/> here.</summary>
-    public BridgeOptions Options => _options ??= BridgeOptions.FromEnvironment() with { Words = CliWording.Instance };
+    public BridgeOptions Options => _options ??= BridgeOptions.FromEnvironment() with { Words = CliWording.Instance, Remote = remote?.Store };
 
     private BridgeOptions? _options;
+
+    /// <summary>The doctor's checks of the NATS store, in session-bridge-nats; null in session-bridge.</summary>
+    public IRemoteDoctor? RemoteDoctor { get; } = remote?.Doctor;
 
     public UseCases Bridge => _bridge ??= new UseCases(Options);
 

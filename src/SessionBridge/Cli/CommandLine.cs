@@ -13,7 +13,7 @@ internal static class CommandLine
     /// <summary>No arguments (as Claude Code and dnx start it), or <c>serve</c>: the MCP server. Anything else is a command.</summary>
     public static bool IsCommand(string[] args) => args.Length > 0 && args[0] != "serve";
 
-    public static async Task<int> RunAsync(string[] args)
+    public static async Task<int> RunAsync(string[] args, RemoteParts? remote = null)
     {
         var console = AnsiConsole.Console;
         // Piped output is read by scripts and tests: do not wrap it at 80 columns.
@@ -21,7 +21,7 @@ internal static class CommandLine
             console.Profile.Width = 250;
         // Known before parsing, so that even a usage error comes out as JSON for a script that asked for it.
         var json = args.TakeWhile(a => a != "--").Contains("--json");
-        await using var context = new CliContext(console, Console.Out, json);
+        await using var context = new CliContext(console, Console.Out, json, remote);
         // Every setting is read once, before any command: a bad value is refused here, naming it.
         try
         {

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using SessionBridge.Diagnostics;
 using SessionBridge.State;
-using SessionBridge.State.Nats;
 using Spectre.Console;
 
 namespace SessionBridge.Server.Cli;
@@ -27,13 +26,13 @@ internal static class DoctorCommand
             IReadOnlyList<DoctorCheck> checks;
             try
             {
-                var doctor = new Doctor(context.Bridge.Roster, context.Bridge.State, options, environment);
+                var doctor = new Doctor(context.Bridge.Roster, context.Bridge.State, options, environment, context.RemoteDoctor);
                 checks = await doctor.RunAsync(ct);
             }
-            catch (StateException e) when (e.Path == NatsSettings.ServersVariable)
+            catch (StateException e) when (e.Path == StateStore.RemoteVariable)
             {
                 // Settings that name no usable NATS server are the finding itself, not a reason to stop before checking.
-                checks = [new DoctorCheck("NATS settings", CheckOutcome.Failed, e.Message, $"Fix the variable it names, or unset {NatsSettings.ServersVariable} to use the local files.")];
+                checks = [new DoctorCheck("NATS settings", CheckOutcome.Failed, e.Message, $"Fix the variable it names, or unset {StateStore.RemoteVariable} to use the local files.")];
             }
 
             if (result.GetValue(json))

@@ -22,14 +22,6 @@ internal sealed class LiveBoard(CliContext context, WatchSettings settings)
     private readonly BoardAlerts _alerts = new(settings.HeldAfter);
     private readonly BoardWake _wake = new();
 
-    private static readonly string[] TeamBuckets =
-    [
-        State.Nats.NatsRegistry.BucketName,
-        State.Nats.NatsHostLink.PresenceBucket,
-        "held",
-        State.Nats.NatsSupervisionBook.BucketName,
-        State.Nats.NatsRequestStore.BucketName,
-    ];
     private readonly List<string> _notices = [];
     private readonly List<string> _log = [];
 
@@ -39,7 +31,7 @@ internal sealed class LiveBoard(CliContext context, WatchSettings settings)
         using var watcher = new StateWatcher(context.Options.State.Root, _wake.Set);
         // A team across machines: what other hosts write (registrations, their panes' presence, held messages,
         // supervision) wakes the board too, through the team's bucket watches.
-        var remote = context.Bridge.State.Hosts?.WatchAsync(TeamBuckets, _ => _wake.Set(), quit.Token);
+        var remote = context.Bridge.State.Hosts is { } hosts ? hosts.WatchAsync(hosts.TeamBuckets, _ => _wake.Set(), quit.Token) : null;
         await using var notify = settings.Notify is { } command ? new NotifyQueue(command, Notice) : null;
         try
         {

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using SessionBridge.Migration;
 using SessionBridge.State;
-using SessionBridge.State.Nats;
 using Spectre.Console;
 
 namespace SessionBridge.Server.Cli;
@@ -36,12 +35,12 @@ internal static class MigrateCommand
         command.SetAction((result, ct) => CommandRunner.RunAsync(context, async () =>
         {
             var options = context.Options;
-            if (NatsSettings.FromEnvironment(options.GetVariable) is not { } settings)
+            if (options.Remote is null || context.Bridge.State.Kind != StateStoreKind.Nats)
             {
                 return CommandRunner.Fail(
                     context,
-                    $"migrate copies between the state directory and NATS, and {NatsSettings.ServersVariable} is not set. Set it "
-                        + $"(nats://user:password@host:4222) and {NatsSettings.TeamVariable}, then run migrate again."
+                    $"migrate copies between the state directory and NATS, and {StateStore.RemoteVariable} is not set. Set it "
+                        + "(nats://user:password@host:4222) and SESSION_BRIDGE_TEAM, then run migrate again."
                 );
             }
 

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using SessionBridge.Processes;
 using SessionBridge.Setup;
 
 namespace SessionBridge.Server.Cli;
@@ -12,6 +13,10 @@ internal static class SetupCommands
     public static string ProgramCommand()
     {
         var process = Environment.ProcessPath ?? Path.Combine(AppContext.BaseDirectory, "session-bridge");
+        // session-bridge-nats runs when session-bridge handed over: what to wire and to run is session-bridge, which
+        // hands over again while SESSION_BRIDGE_NATS is set and stays lean when it is not.
+        if (Path.GetFileName(process) == Companion.ExecutableName)
+            process = Path.Combine(Path.GetDirectoryName(process) ?? AppContext.BaseDirectory, "session-bridge");
         // Started as `dotnet session-bridge.dll` (a framework-dependent build): name both.
         return Path.GetFileNameWithoutExtension(process) == "dotnet"
             ? $"{Shell.Quote(process)} {Shell.Quote(Path.Combine(AppContext.BaseDirectory, "session-bridge.dll"))}"

@@ -106,7 +106,7 @@ internal static class UpCommand
     {
         var environment = new DoctorEnvironment(UserHome.Find(), Environment.CurrentDirectory, SetupCommands.ProgramCommand(), SetupCommands.HookBesideProgram());
         var options = context.Options;
-        var doctor = new Doctor(context.Bridge.Roster, context.Bridge.State, options, environment);
+        var doctor = new Doctor(context.Bridge.Roster, context.Bridge.State, options, environment, context.RemoteDoctor);
         return [.. doctor.ClaudeWiring().Where(c => c.Outcome != CheckOutcome.Ok).Select(c => c.Fix is null ? c.Detail : $"{c.Detail}. Fix: {c.Fix}")];
     }
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using SessionBridge.State;
+using SessionBridge.State.Nats;
 
 namespace SessionBridge.Tests.Hook;
 
@@ -30,7 +31,7 @@ public sealed class HookOnNatsSpecs(NatsServer nats) : IClassFixture<NatsServer>
     {
         NatsServer.SkipUnlessAvailable();
         var variables = Variables(folder, host, address);
-        var store = StateStore.Open(new StateDirectory(folder.Path), TimeSpan.FromSeconds(5), TimeProvider.System, name => variables.GetValueOrDefault(name));
+        var store = StateStore.Open(new StateDirectory(folder.Path), TimeSpan.FromSeconds(5), TimeProvider.System, name => variables.GetValueOrDefault(name), new NatsBackend());
         store.Directory.EnsureCreated();
         return store;
     }

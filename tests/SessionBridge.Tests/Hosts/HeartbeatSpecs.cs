@@ -49,6 +49,12 @@ public sealed class HeartbeatSpecs : IDisposable
         public Task WatchAsync(IReadOnlyList<string> buckets, Action<string> written, CancellationToken cancellationToken) => Task.CompletedTask;
 
         public Task PublishPresenceAsync(StateDirectory directory, TimeSpan sweep, CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public IReadOnlyList<string> HookBuckets => [];
+
+        public IReadOnlyList<string> TeamBuckets => [];
+
+        public void Hint(StateDirectory directory, string bucket) { }
     }
 
     private RemotePanes Remote()

@@ -1,5 +1,6 @@
 using SessionBridge.Bridge;
 using SessionBridge.State;
+using SessionBridge.State.Nats;
 using SessionBridge.Tests.Infrastructure;
 
 namespace SessionBridge.Tests.Hosts;
@@ -49,7 +50,7 @@ internal sealed class TwoHosts : IAsyncDisposable
 
     /// <summary>The store as a process on <paramref name="host"/> opens it.</summary>
     public StateStore Store(string host) =>
-        StateStore.Open(new StateDirectory(StateFolder(host)), TimeSpan.FromSeconds(10), TimeProvider.System, Variables(host).GetValueOrDefault);
+        StateStore.Open(new StateDirectory(StateFolder(host)), TimeSpan.FromSeconds(10), TimeProvider.System, Variables(host).GetValueOrDefault, new NatsBackend());
 
     /// <summary>
     /// The server of a session in <paramref name="pane"/> on <paramref name="host"/> (its host agent runs with it);
@@ -61,6 +62,7 @@ internal sealed class TwoHosts : IAsyncDisposable
         var options = TestBridge.Options(StateFolder(host), Tmux(tmuxOf ?? host), pane) with
         {
             GetVariable = name => variables.GetValueOrDefault(name) ?? Environment.GetEnvironmentVariable(name),
+            Remote = new NatsBackend(),
             // The scripted Claude Code runs its UserPromptSubmit hook before it redraws: on a loaded machine the hook's
             // receipt can take longer than the default wait, and the screen would then still show the text unsent.
             VerifyDelay = TimeSpan.FromSeconds(1),

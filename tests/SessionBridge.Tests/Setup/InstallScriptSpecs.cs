@@ -86,6 +86,7 @@ public sealed class InstallScriptSpecs : IDisposable
         // Assert
         install.StandardOutput.Should().NotContain("is not on your PATH");
         doctor.StandardOutput.Should().Contain($"ok   hook: {Path.Combine(Prefix, "bin", "session-bridge-hook")}");
+        doctor.StandardOutput.Should().Contain($"ok   NATS companion: {Path.Combine(Prefix, "bin", "session-bridge-nats")}: present, unused until SESSION_BRIDGE_NATS is set");
     }
 
     [Fact(Timeout = Timeouts.Spec)]
@@ -155,8 +156,8 @@ public sealed class InstallScriptSpecs : IDisposable
 
         // Assert
         result.ExitCode.Should().Be(0, result.StandardError);
-        result.StandardOutput.Should().StartWith("Compiling session-bridge and session-bridge-hook to native code (NativeAOT")
-            .And.Contain("usually about 80 s");
+        result.StandardOutput.Should().StartWith("Compiling session-bridge, session-bridge-hook and session-bridge-nats to native code (NativeAOT")
+            .And.Contain("usually about 2 minutes");
         result.StandardOutput.Should().MatchRegex(@"NativeAOT build, \d+ s\.");
     }
 

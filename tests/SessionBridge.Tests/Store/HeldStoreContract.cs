@@ -1,5 +1,6 @@
 using SessionBridge.Held;
 using SessionBridge.State;
+using SessionBridge.State.Nats;
 
 namespace SessionBridge.Tests.Store;
 

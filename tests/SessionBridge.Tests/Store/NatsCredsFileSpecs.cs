@@ -1,4 +1,5 @@
 using SessionBridge.State;
+using SessionBridge.State.Nats;
 
 namespace SessionBridge.Tests.Store;
 
@@ -19,7 +20,7 @@ public sealed class NatsCredsFileSpecs(NatsServerWithCreds nats) : IClassFixture
             ["SESSION_BRIDGE_TEAM"] = _team,
             ["SESSION_BRIDGE_HOST"] = "a",
         };
-        return StateStore.Open(new StateDirectory(_folder.Path), TimeSpan.FromSeconds(10), TimeProvider.System, name => variables.GetValueOrDefault(name));
+        return StateStore.Open(new StateDirectory(_folder.Path), TimeSpan.FromSeconds(10), TimeProvider.System, name => variables.GetValueOrDefault(name), new NatsBackend());
     }
 
     [Fact]

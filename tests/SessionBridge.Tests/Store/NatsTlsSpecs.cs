@@ -1,4 +1,5 @@
 using SessionBridge.State;
+using SessionBridge.State.Nats;
 
 namespace SessionBridge.Tests.Store;
 
@@ -20,7 +21,7 @@ public sealed class NatsTlsSpecs(NatsServerWithTls nats) : IClassFixture<NatsSer
         };
         if (ca is not null)
             variables["SESSION_BRIDGE_NATS_CA"] = ca;
-        return StateStore.Open(new StateDirectory(_folder.Path), TimeSpan.FromSeconds(10), TimeProvider.System, name => variables.GetValueOrDefault(name));
+        return StateStore.Open(new StateDirectory(_folder.Path), TimeSpan.FromSeconds(10), TimeProvider.System, name => variables.GetValueOrDefault(name), new NatsBackend());
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using SessionBridge.State;
+using SessionBridge.State.Nats;
 
 namespace SessionBridge.Tests.Store;
 

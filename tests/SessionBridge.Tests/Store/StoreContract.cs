@@ -1,4 +1,5 @@
 using SessionBridge.State;
+using SessionBridge.State.Nats;
 
 namespace SessionBridge.Tests.Store;
 
@@ -24,7 +25,7 @@ public abstract class StoreContract(NatsServer? nats) : IDisposable
     /// host (one machine); on NATS, a local folder of the host's own and the team's shared buckets.
     /// </summary>
     private protected StateStore OpenStore(string host = "a", TimeProvider? clock = null) =>
-        StateStore.Open(new StateDirectory(Folder(host)), TimeSpan.FromSeconds(10), clock ?? TimeProvider.System, Environment(host));
+        StateStore.Open(new StateDirectory(Folder(host)), TimeSpan.FromSeconds(10), clock ?? TimeProvider.System, Environment(host), new NatsBackend());
 
     /// <summary>A file store in a folder of its own, whichever store the contract runs on: what a copy reads from or writes to.</summary>
     private protected StateStore FileStore()

@@ -22,6 +22,21 @@ internal sealed class NatsHostLink(NatsTeam team) : IHostLink
 
     public string Host => team.Settings.Host;
 
+    // The buckets whose entries the hooks must not miss, and the local hint each sets.
+    private static readonly Dictionary<string, string> HintOf = new(StringComparer.Ordinal)
+    {
+        ["held"] = NatsHints.Held,
+        [NatsSupervisionBook.BucketName] = NatsHints.Supervision,
+        [NatsRequestStore.BucketName] = NatsHints.Requests,
+    };
+
+    public IReadOnlyList<string> HookBuckets { get; } = [.. HintOf.Keys];
+
+    public IReadOnlyList<string> TeamBuckets { get; } =
+        [NatsRegistry.BucketName, PresenceBucket, "held", NatsSupervisionBook.BucketName, NatsRequestStore.BucketName];
+
+    public void Hint(StateDirectory directory, string bucket) => NatsHints.Set(directory, HintOf[bucket]);
+
     public async Task<HostReply> RequestAsync(
         string host,
         string operation,

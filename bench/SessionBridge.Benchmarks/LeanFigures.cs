@@ -1,0 +1,138 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using SessionBridge.State;
+
+namespace SessionBridge.Benchmarks;
+
+/// <summary>
+/// Issue 27's figures: this build's lean programs (no NATS client) against an older build's (<c>--lean &lt;folder&gt;</c>,
+/// e.g. bdb4c62 published by its eng/publish.sh), in one run, the two builds in a random order on every round: the hook's
+/// PreToolUse presence event (the presence must be recorded), its SessionStart restore, the server's start to initialize
+/// and its peak RSS after initialize and 50 tool calls, both binaries' sizes, and how long a call to a dead NATS store
+/// takes to fail (through the hand-over to session-bridge-nats).
+/// </summary>
+internal sealed class LeanFigures(Bench bench, string beforeFolder, string afterFolder)
+{
+    private static readonly string[] Figures = ["presence", "start", "initialize", "rss"];
+
+    public void Run()
+    {
+        var builds = new[] { ("before", beforeFolder), ("after", afterFolder) };
+        var figures = Figures
+            .ToDictionary(f => f, _ => builds.ToDictionary(b => b.Item1, b => new Samples(b.Item1)));
+        var rounds = bench.Quick ? 6 : 20;
+        var presenceStdin = """{"session_id":"x","transcript_path":"/tmp/x.jsonl","cwd":"/tmp","permission_mode":"default","hook_event_name":"PreToolUse","tool_name":"Bash","tool_input":{"command":"ls -la"},"tool_use_id":"toolu_01"}""";
+        var startStdin = """{"hook_event_name":"SessionStart","source":"clear","session_id":"x","cwd":"/tmp"}""";
+
+        for (var round = 0; round < rounds; round++)
+        {
+            foreach (var (label, folder) in builds.OrderBy(_ => Random.Shared.Next()))
+            {
+                var hook = Path.Combine(folder, "session-bridge-hook");
+                var state = Registered(bench.NewState($"lean-{label}-{round}"));
+                var environment = Bench.StateEnvironment(state);
+                environment["TMUX_PANE"] = "%1";
+                environment["TMUX"] = $"/tmp/bench.sock,{Environment.ProcessId},0";
+                figures["presence"][label].AddAll(Bench.Spawn(hook, 5, environment, presenceStdin));
+                if (!Directory.EnumerateFiles(Path.Combine(state, "presence")).Any())
+                    throw new InvalidOperationException($"the {label} hook recorded no presence in {state}");
+                figures["start"][label].AddAll(Bench.Spawn(hook, 5, environment, startStdin));
+
+                using var rpc = RpcProcess.Start(Path.Combine(folder, "session-bridge"), Bench.StateEnvironment(bench.NewState($"lean-server-{label}-{round}")));
+                var clock = Stopwatch.StartNew();
+                rpc.Initialize();
+                figures["initialize"][label].Add(clock.Elapsed.TotalMilliseconds);
+                for (var n = 0; n < 50; n++)
+                    rpc.CallTool("list_prompts", []);
+                figures["rss"][label].Add(rpc.PeakRssMegabytes());
+            }
+        }
+
+        // The restore must print the briefing in both builds, or its time says nothing.
+        foreach (var (label, folder) in builds)
+        {
+            var environment = Bench.StateEnvironment(Registered(bench.NewState($"lean-check-{label}")));
+            environment["TMUX_PANE"] = "%1";
+            var output = Run(Path.Combine(folder, "session-bridge-hook"), environment, startStdin);
+            if (!output.Contains("You are dev.", StringComparison.Ordinal))
+                throw new InvalidOperationException($"the {label} hook restored no briefing: {output}");
+        }
+
+        var report = bench.Report;
+        void Row(string name, string figure, Func<double, string> format, string goal)
+        {
+            var (after, before) = (figures[figure]["after"], figures[figure]["before"]);
+            report.Add(
+                $"lean: {name} (median of {after.Count}, random order)",
+                format(after.Median),
+                format(before.Median) + " before",
+                Report.Times(after.Median / before.Median),
+                goal
+            );
+        }
+
+        Row("hook PreToolUse → presence recorded", "presence", Report.Ms, "≤ 1.10×");
+        Row("hook SessionStart → briefing restored", "start", Report.Ms, "≤ 1.00×");
+        Row("server start → initialize answered", "initialize", Report.Ms, "≤ 1.10×");
+        Row("server peak RSS after initialize + 50 tool calls", "rss", Report.Mb, "≤ 1.05×");
+        foreach (var program in new[] { "session-bridge", "session-bridge-hook" })
+        {
+            var (after, before) = (new FileInfo(Path.Combine(afterFolder, program)).Length, new FileInfo(Path.Combine(beforeFolder, program)).Length);
+            report.Add($"lean: {program} binary size", Report.Mb(after / 1e6), Report.Mb(before / 1e6) + " before", Report.Times((double)after / before), "≤ 1.2×");
+        }
+
+        var companion = Path.Combine(afterFolder, "session-bridge-nats");
+        if (File.Exists(companion))
+            report.Add("lean: session-bridge-nats binary size (used only with SESSION_BRIDGE_NATS)", Report.Mb(new FileInfo(companion).Length / 1e6), "—", "—", "—");
+        DeadStore(report);
+    }
+
+    // A call to a NATS store nobody answers: `session-bridge peers` hands over and fails; the time to its exit.
+    private void DeadStore(Report report)
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        var environment = Bench.StateEnvironment(bench.NewState("lean-dead"));
+        environment["SESSION_BRIDGE_NATS"] = $"nats://127.0.0.1:{port}";
+        var samples = new Samples("dead");
+        for (var n = 0; n < (bench.Quick ? 3 : 5); n++)
+        {
+            var clock = Stopwatch.StartNew();
+            Run(Path.Combine(afterFolder, "session-bridge"), environment, null, "peers");
+            samples.Add(clock.Elapsed.TotalMilliseconds);
+        }
+
+        report.Add($"lean: a call to a dead NATS store fails (session-bridge peers, median of {samples.Count})", Report.Ms(samples.Median), "5,002–5,010 ms before", "—", "< 5 s");
+    }
+
+    // A role and its briefing in the file store, with the hook's pane (%1): what SessionStart restores.
+    private static string Registered(string state)
+    {
+        var directory = new StateDirectory(state);
+        directory.EnsureCreated();
+        var store = new StateStore(directory, TimeSpan.FromSeconds(10), TimeProvider.System);
+        store.Registry.SaveAsync(new PeerRegistration("dev", "%1", "/tmp/bench.sock", 1, 2, "/", DateTimeOffset.UtcNow, DateTimeOffset.UtcNow), CancellationToken.None)
+            .GetAwaiter()
+            .GetResult();
+        store.Prompts.SaveAsync(new SavedPrompt("dev", "You are dev.", DateTimeOffset.UtcNow), CancellationToken.None).GetAwaiter().GetResult();
+        return state;
+    }
+
+    private static string Run(string executable, Dictionary<string, string?> environment, string? stdin, params string[] arguments)
+    {
+        var info = new ProcessStartInfo(executable, arguments) { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var (key, value) in environment)
+            info.Environment[key] = value;
+        using var process = Process.Start(info)!;
+        if (stdin is not null)
+            process.StandardInput.Write(stdin);
+        process.StandardInput.Close();
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        process.WaitForExit();
+        return output.Result + errors.Result;
+    }
+}

@@ -1,0 +1,57 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using SessionBridge.Bridge;
+using SessionBridge.Server.Cli;
+using SessionBridge.Server.Tools;
+
+namespace SessionBridge.Server;
+
+/// <summary>
+/// The server and the command line, given what the program links in beyond the file store: session-bridge runs it with
+/// nothing (no NATS client), session-bridge-nats with the NATS store.
+/// </summary>
+internal static class ServerProgram
+{
+    public static async Task<int> RunAsync(string[] args, RemoteParts? remote)
+    {
+        if (CommandLine.IsCommand(args))
+            return await CommandLine.RunAsync(args, remote);
+
+        // Every Claude Code session starts its own server, so start-up is paid often. The tool descriptors are made
+        // in parallel while the host is built, and the host skips the default one's configuration files, file
+        // watchers and extra log providers, none of which this server reads.
+        var tools = ToolCatalog.StartCreating();
+
+        // Every setting is read once, here: a bad value stops the server with a message naming it (Claude Code keeps
+        // stderr in its MCP logs), rather than running with something the user did not ask for.
+        BridgeSettings settings;
+        try
+        {
+            settings = BridgeSettings.Read();
+        }
+        catch (SettingException e)
+        {
+            Console.Error.WriteLine($"session-bridge: {e.Message}");
+            return ExitCodes.Error;
+        }
+
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { Args = args });
+
+        // stdout is the MCP channel: every log line goes to stderr. Claude Code keeps that in its MCP logs, so by
+        // default only warnings and errors (the SDK otherwise writes three info lines per call).
+        builder.Logging.ClearProviders();
+        builder.Logging.SetMinimumLevel(ServerLogLevel.Parse(settings.LogLevel) ?? ServerLogLevel.Default);
+        builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
+
+        var options = BridgeOptions.From(settings) with { Remote = remote?.Store };
+        builder.Services.AddSessionBridge(options, tools).WithStdioServerTransport();
+
+        var app = builder.Build();
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("SessionBridge");
+        var pane = options.CallerPane ?? "(none)";
+        ServerLog.Starting(logger, options.State.Root, pane);
+        await app.RunAsync();
+        return 0;
+    }
+}
