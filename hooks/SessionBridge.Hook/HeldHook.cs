@@ -1,5 +1,5 @@
-using SessionBridge.Bridge;
 using System.Diagnostics;
+using SessionBridge.Bridge;
 using SessionBridge.Held;
 using SessionBridge.State;
 using SessionBridge.Tmux;

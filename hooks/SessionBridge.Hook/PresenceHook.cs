@@ -1,5 +1,5 @@
-using SessionBridge.Bridge;
 using System.Globalization;
+using SessionBridge.Bridge;
 using SessionBridge.State;
 
 namespace SessionBridge.Hook;

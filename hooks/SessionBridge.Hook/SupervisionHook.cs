@@ -1,5 +1,5 @@
-using SessionBridge.Bridge;
 using System.Runtime.InteropServices;
+using SessionBridge.Bridge;
 using SessionBridge.State;
 using SessionBridge.Supervision;
 using SessionBridge.Tmux;
