@@ -19,6 +19,12 @@ internal sealed class NatsTeam : IAsyncDisposable
     /// </summary>
     public static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(4.5);
 
+    /// <summary>
+    /// How long a process's first connection may take. Not part of a call's limit: a dead server refuses at once (the
+    /// first connect is not retried), while a live one on a loaded machine can take seconds to greet a new process.
+    /// </summary>
+    public static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(20);
+
     // Buckets made or found once per connection (so once per team and process: a process opens one connection).
     private readonly ConcurrentDictionary<string, Lazy<Task<INatsKVStore>>> _buckets = new(StringComparer.Ordinal);
 
@@ -38,7 +44,7 @@ internal sealed class NatsTeam : IAsyncDisposable
                     CredsFile = settings.CredsFile,
                 },
                 TlsOpts = settings.CaFile is { } ca ? NatsTlsOpts.Default with { CaFile = ca, Mode = TlsMode.Require } : NatsTlsOpts.Default,
-                ConnectTimeout = CallTimeout,
+                ConnectTimeout = ConnectTimeout,
                 RequestTimeout = CallTimeout,
                 CommandTimeout = CallTimeout,
                 // Back within seconds of the server: a restarted server is used again well inside 10 s.
@@ -131,9 +137,17 @@ internal sealed class NatsTeam : IAsyncDisposable
     public async Task<T> CallAsync<T>(string what, Func<CancellationToken, ValueTask<T>> call, CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(CallTimeout);
         try
         {
+            // The first connection has its own limit; once connected (or reconnecting after the server went away),
+            // the call's own limit applies, so a dead store fails within it.
+            if (Connection.ConnectionState is NatsConnectionState.Closed or NatsConnectionState.Connecting)
+            {
+                timeout.CancelAfter(ConnectTimeout);
+                await Connection.ConnectAsync().AsTask().WaitAsync(timeout.Token);
+            }
+
+            timeout.CancelAfter(CallTimeout);
             return await call(timeout.Token).AsTask().WaitAsync(timeout.Token);
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
