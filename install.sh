@@ -43,7 +43,7 @@ while [ $# -gt 0 ]; do
         --add-path) add_path=true ;;
         --yes | -y) allow_tools=true; add_path=true ;;
         --from) [ $# -ge 2 ] || die "--from needs the directory that holds the built programs"; from=$2; shift ;;
-        -h | --help) sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h | --help) sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) die "unknown option $1 (./install.sh --help lists them)" ;;
     esac
     shift
