@@ -9,9 +9,12 @@
 #      (or prints that line when claude is not on PATH);
 #   3. wires the hook into ~/.claude/settings.json on every event (backed up first; everything else kept).
 #
-#   ./install.sh               build and install
+#   ./install.sh               build and install; in a terminal it asks (y/N) about the next two, otherwise
+#                              (CI, scripts) it never waits and only prints what to run
+#   ./install.sh --add-path    also add the PATH line for ~/.local/bin to your shell's profile file (once)
 #   ./install.sh --allow-tools also add mcp__session-bridge to permissions.allow in ~/.claude/settings.json,
 #                              so sessions call the session-bridge tools without a permission prompt
+#   ./install.sh --yes         both of them
 #   ./install.sh --from DIR    install the session-bridge and session-bridge-hook already built in DIR
 #                              (what dotnet publish wrote) instead of building them
 #   ./install.sh --uninstall   undo all of it
@@ -32,12 +35,15 @@ die() { printf 'install.sh: %s\n' "$*" >&2; exit 1; }
 from=""
 uninstall=false
 allow_tools=false
+add_path=false
 while [ $# -gt 0 ]; do
     case "$1" in
         --uninstall) uninstall=true ;;
         --allow-tools) allow_tools=true ;;
+        --add-path) add_path=true ;;
+        --yes | -y) allow_tools=true; add_path=true ;;
         --from) [ $# -ge 2 ] || die "--from needs the directory that holds the built programs"; from=$2; shift ;;
-        -h | --help) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h | --help) sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) die "unknown option $1 (./install.sh --help lists them)" ;;
     esac
     shift
@@ -75,6 +81,39 @@ if $uninstall; then
     exit 0
 fi
 
+# The PATH line for ~/.local/bin, for the user's shell, when it is not on PATH yet.
+on_path=true
+case ":$PATH:" in
+    *":$links:"* | *":$links/:"*) ;;
+    *)
+        on_path=false
+        case "$(basename "${SHELL:-sh}")" in
+            bash) profile="~/.bashrc"; line='export PATH="$HOME/.local/bin:$PATH"' ;;
+            zsh) profile="~/.zshrc"; line='export PATH="$HOME/.local/bin:$PATH"' ;;
+            fish) profile="~/.config/fish/config.fish"; line='fish_add_path $HOME/.local/bin' ;;
+            *) profile="~/.profile"; line='export PATH="$HOME/.local/bin:$PATH"' ;;
+        esac
+        profile_file="$HOME/${profile#\~/}"
+        ;;
+esac
+
+# Asked before the build, so nobody has to sit through it to answer. Only a terminal is asked: CI and scripts
+# get no question to hang on, and say yes with the flags.
+ask() {
+    local answer=""
+    printf '%s (y/N) ' "$1"
+    read -r answer || true
+    case "$answer" in [yY] | [yY][eE][sS]) return 0 ;; *) return 1 ;; esac
+}
+if [ -t 0 ]; then
+    if ! $on_path && ! $add_path && ! grep -qsxF "$line" "$profile_file"; then
+        ask "Add $links to your PATH in $profile?" && add_path=true
+    fi
+    if ! $allow_tools && ! grep -qs '"mcp__session-bridge"' "$HOME/.claude/settings.json"; then
+        ask "Allow the session-bridge tools in every session, without a permission prompt (--allow-tools)?" && allow_tools=true
+    fi
+fi
+
 mkdir -p "$bin"
 if [ -n "$from" ]; then
     for program in "${programs[@]}"; do
@@ -102,19 +141,19 @@ for program in "${programs[@]}"; do
     fi
 done
 say "Linked session-bridge and session-bridge-hook into $links."
-case ":$PATH:" in
-    *":$links:"* | *":$links/:"*) ;;
-    *)
-        case "$(basename "${SHELL:-sh}")" in
-            bash) profile="~/.bashrc"; line='export PATH="$HOME/.local/bin:$PATH"' ;;
-            zsh) profile="~/.zshrc"; line='export PATH="$HOME/.local/bin:$PATH"' ;;
-            fish) profile="~/.config/fish/config.fish"; line='fish_add_path $HOME/.local/bin' ;;
-            *) profile="~/.profile"; line='export PATH="$HOME/.local/bin:$PATH"' ;;
-        esac
+if ! $on_path; then
+    if grep -qsxF "$line" "$profile_file"; then
+        say "$profile already adds $links to PATH; a new terminal has it."
+    elif $add_path; then
+        mkdir -p "$(dirname "$profile_file")"
+        printf '\n# session-bridge (./install.sh)\n%s\n' "$line" >>"$profile_file"
+        say "Added $links to PATH in $profile; a new terminal has it."
+    else
         say "$links is not on your PATH. Add this line to $profile, then open a new terminal:"
         say "  $line"
-        ;;
-esac
+        say "  (or run ./install.sh --add-path)"
+    fi
+fi
 
 if command -v claude >/dev/null 2>&1; then
     claude mcp remove session-bridge -s user >/dev/null 2>&1 || true
@@ -133,4 +172,14 @@ else
         say "Each session's first session-bridge tool call will stop on a permission prompt. To allow them all:"
         say "  session-bridge install --allow-tools     (or ./install.sh --allow-tools)"
     fi
+fi
+
+# The one thing to do next.
+if $on_path; then
+    say "Next, in your project folder:"
+    say "  session-bridge up"
+else
+    say "Next, in this terminal (it has not read $profile), then in your project folder:"
+    say "  $line"
+    say "  session-bridge up"
 fi

@@ -37,9 +37,11 @@ publish() {
 
 mkdir -p "$out"
 if ! $aot_only && [ -n "$rid" ]; then
-    # The native compiler prints nothing for a long while: say what it is doing and how long it takes.
+    # The native compiler prints nothing for a long while: say what it is doing and what its time depends on (no
+    # fixed figure: a busy 2-core machine took 6½ minutes).
     echo "Compiling session-bridge, session-bridge-hook and session-bridge-nats to native code (NativeAOT, $rid): quiet"
-    echo "for a while, usually about 2 minutes in all (on 2 cores). Its output goes to $log."
+    echo "for a while. Three programs compiled one after another: the time depends on the cores and how busy they are,"
+    echo "minutes on a 2-core machine. Its output goes to $log."
 fi
 publish src/SessionBridge "$@"
 publish hooks/SessionBridge.Hook "$@"

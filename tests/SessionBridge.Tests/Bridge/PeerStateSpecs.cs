@@ -58,6 +58,26 @@ public sealed class PeerStateSpecs(PrivateTmuxServer tmux) : IClassFixture<Priva
     }
 
     [Fact(Timeout = Timeouts.Spec)]
+    public async Task Peers_last_seen_moves_with_the_roles_hook_events()
+    {
+        // Arrange: a hook event recorded an hour after the registration, so "later" needs no waiting.
+        await using var server = await StartAsync();
+        var (pane, _) = await tmux.StartFakeClaudeAsync();
+        var identity = await RegisterAsync(server, "dev", pane);
+        var registered = Peer((await server.CallAsync("list_peers")).Json(), "dev").GetProperty("lastSeen").GetDateTimeOffset();
+        var presence = await Hook(identity, Event("PostToolUse", "Bash"), registered.AddHours(1));
+
+        // Act
+        var peers = await new CliProcess(_state.Path, _state.Path, tmux).RunAsync("peers", "--json");
+
+        // Assert
+        peers.ExitCode.Should().Be(0, peers.StandardError);
+        var dev = Peer(JsonDocument.Parse(peers.StandardOutput).RootElement, "dev");
+        dev.GetProperty("lastSeen").GetDateTimeOffset().Should().Be(presence.UpdatedAt);
+        dev.GetProperty("registeredAt").GetDateTimeOffset().Should().BeBefore(presence.UpdatedAt);
+    }
+
+    [Fact(Timeout = Timeouts.Spec)]
     public async Task Without_presence_the_screen_decides()
     {
         await using var server = await StartAsync();

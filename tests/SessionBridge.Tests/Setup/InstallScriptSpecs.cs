@@ -23,6 +23,10 @@ public sealed class InstallScriptSpecs : IDisposable
 
     private string SettingsPath => _home.Combine(".claude", "settings.json");
 
+    private string Profile => _home.Combine(".bashrc");
+
+    private const string PathLine = "export PATH=\"$HOME/.local/bin:$PATH\"";
+
     public InstallScriptSpecs()
     {
         var claude = Path.Combine(_fakes.Path, "claude");
@@ -38,6 +42,7 @@ public sealed class InstallScriptSpecs : IDisposable
         Cli.Wrap(Path.Combine(RepositoryRoot.Path, "install.sh"))
             .WithArguments(arguments)
             .WithValidation(CommandResultValidation.None)
+            .WithStandardInputPipe(OpenStdin)
             .WithEnvironmentVariables(env => env
                 .Set("HOME", _home.Path)
                 .Set("PATH", path)
@@ -49,7 +54,25 @@ public sealed class InstallScriptSpecs : IDisposable
             .ExecuteBufferedAsync(TestContext.Current.CancellationToken)
             .Task;
 
-    private Task<BufferedCommandResult> InstallAsync(string path) => RunAsync(path, "--from", AppContext.BaseDirectory);
+    /// <summary>
+    /// Stdin as CI gives it: not a terminal, and never closed, so a script that waited for an answer would hang
+    /// (until the spec's timeout) instead of reading an end of file.
+    /// </summary>
+    private static PipeSource OpenStdin =>
+        PipeSource.Create(async (_, cancellationToken) =>
+        {
+            try
+            {
+                await Task.Delay(Timeout.Infinite, cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                // CliWrap cancels the stdin pipe once the script has exited.
+            }
+        });
+
+    private Task<BufferedCommandResult> InstallAsync(string path, params string[] flags) =>
+        RunAsync(path, ["--from", AppContext.BaseDirectory, .. flags]);
 
     [Fact(Timeout = Timeouts.Spec)]
     public async Task Install_links_both_programs_into_local_bin_and_says_how_to_put_it_on_PATH()
@@ -70,6 +93,52 @@ public sealed class InstallScriptSpecs : IDisposable
     }
 
     [Fact(Timeout = Timeouts.Spec)]
+    public async Task Without_a_terminal_or_flags_install_asks_nothing_and_prints_what_to_run_next()
+    {
+        // Act
+        var result = await InstallAsync($"{_fakes.Path}:{SystemPath}");
+
+        // Assert
+        result.ExitCode.Should().Be(0, result.StandardError);
+        result.StandardOutput.Should().NotContain("(y/N)");
+        result.StandardOutput.Should().Contain("(or run ./install.sh --add-path)");
+        result.StandardOutput.Should().EndWith($"Next, in this terminal (it has not read ~/.bashrc), then in your project folder:\n  {PathLine}\n  session-bridge up\n");
+        File.Exists(Profile).Should().BeFalse();
+        File.ReadAllText(SettingsPath).Should().NotContain("mcp__session-bridge");
+    }
+
+    [Fact(Timeout = Timeouts.Spec)]
+    public async Task Install_add_path_adds_the_PATH_line_to_the_profile_once()
+    {
+        // Arrange
+        File.WriteAllText(Profile, "alias ll='ls -l'\n");
+
+        // Act
+        var first = await InstallAsync($"{_fakes.Path}:{SystemPath}", "--add-path");
+        var second = await InstallAsync($"{_fakes.Path}:{SystemPath}", "--add-path");
+
+        // Assert
+        first.ExitCode.Should().Be(0, first.StandardError);
+        first.StandardOutput.Should().Contain($"Added {Links} to PATH in ~/.bashrc").And.NotContain("is not on your PATH");
+        second.StandardOutput.Should().Contain($"~/.bashrc already adds {Links} to PATH");
+        File.ReadAllLines(Profile).Should().Equal("alias ll='ls -l'", "", "# session-bridge (./install.sh)", PathLine);
+        File.ReadAllText(SettingsPath).Should().NotContain("mcp__session-bridge");
+    }
+
+    [Fact(Timeout = Timeouts.Spec)]
+    public async Task Install_yes_adds_the_PATH_line_and_allows_the_tools()
+    {
+        // Act
+        var result = await InstallAsync($"{_fakes.Path}:{SystemPath}", "--yes");
+
+        // Assert
+        result.ExitCode.Should().Be(0, result.StandardError);
+        File.ReadAllLines(Profile).Should().Contain(PathLine);
+        File.ReadAllText(SettingsPath).Should().Contain("\"mcp__session-bridge\"");
+        result.StandardOutput.Should().NotContain("(y/N)").And.EndWith("session-bridge up\n");
+    }
+
+    [Fact(Timeout = Timeouts.Spec)]
     public async Task After_install_the_READMEs_commands_run_by_their_bare_names()
     {
         // Arrange
@@ -84,7 +153,7 @@ public sealed class InstallScriptSpecs : IDisposable
             .ExecuteBufferedAsync(TestContext.Current.CancellationToken);
 
         // Assert
-        install.StandardOutput.Should().NotContain("is not on your PATH");
+        install.StandardOutput.Should().NotContain("is not on your PATH").And.EndWith("Next, in your project folder:\n  session-bridge up\n");
         doctor.StandardOutput.Should().Contain($"ok   hook: {Path.Combine(Prefix, "bin", "session-bridge-hook")}");
         doctor.StandardOutput.Should().Contain($"ok   NATS companion: {Path.Combine(Prefix, "bin", "session-bridge-nats")}: present, unused until SESSION_BRIDGE_NATS is set");
     }
@@ -139,7 +208,7 @@ public sealed class InstallScriptSpecs : IDisposable
     }
 
     [Fact(Timeout = Timeouts.Spec)]
-    public async Task The_native_build_says_what_it_is_doing_and_how_long_it_usually_takes()
+    public async Task The_native_build_says_what_it_is_doing_and_what_its_time_depends_on()
     {
         // Arrange: a dotnet that builds nothing, so only what the script itself says is seen
         var dotnet = Path.Combine(_fakes.Path, "dotnet");
@@ -157,7 +226,8 @@ public sealed class InstallScriptSpecs : IDisposable
         // Assert
         result.ExitCode.Should().Be(0, result.StandardError);
         result.StandardOutput.Should().StartWith("Compiling session-bridge, session-bridge-hook and session-bridge-nats to native code (NativeAOT")
-            .And.Contain("usually about 2 minutes");
+            .And.Contain("the time depends on the cores and how busy they are,\nminutes on a 2-core machine")
+            .And.NotContain("about");
         result.StandardOutput.Should().MatchRegex(@"NativeAOT build, \d+ s\.");
     }
 
