@@ -34,23 +34,29 @@ internal sealed class MessageSending(
         var sender = RoleName.Parse(from, "from");
         var body = Arguments.MessageText(text);
         var parent = MessageId.ParseOptional(replyTo, "reply_to");
-        var peer = await peers.FindAsync(recipient, "to", cancellationToken);
-        var fromVerified = await VerifySenderAsync(sender, cancellationToken);
         var typed = tag ? TypedText.Tagged(sender, body) : body;
 
-        // Every message is logged: find out now if it cannot be, before anything is typed.
-        options.State.EnsureCreated();
+        // The store says what failed; this says what it means for the caller. Before typing: nothing was.
+        PeerRegistration peer;
+        bool fromVerified;
+        Delivery? braked;
         try
         {
+            peer = await peers.FindAsync(recipient, "to", cancellationToken);
+            fromVerified = await VerifySenderAsync(sender, cancellationToken);
+
+            // Every message is logged: find out now if it cannot be, before anything is typed.
+            options.State.EnsureCreated();
             await state.Messages.CheckRoomForAsync(recipient, body, cancellationToken);
+            braked = await RateBrakeAsync(sender, recipient, cancellationToken);
         }
         catch (StateException e)
         {
-            throw new StateException($"{e.Message} Nothing was typed into {recipient}'s pane.", e.Path, e);
+            throw new StateException($"{e.Message} Nothing was typed into {recipient}'s pane.", e.Origin, e);
         }
 
         var delivery =
-            await RateBrakeAsync(sender, recipient, cancellationToken)
+            braked
             ?? (
                 remote.IsRemote(peer)
                     ? await remote.TypeAsync(peer, typed, submit, force, cancellationToken)
@@ -83,7 +89,17 @@ internal sealed class MessageSending(
             throw new StateException(
                 $"The message reached {recipient}'s pane ({delivery.Status.ToWireName()}) but could not be logged "
                     + $"in full, so history or {recipient}'s inbox may lack it. Do not send it again. {e.Message}",
-                e.Path,
+                e.Origin,
+                e
+            );
+        }
+        catch (StateException e)
+        {
+            // Not typed, and not kept either: nothing will bring it to the peer later.
+            throw new StateException(
+                $"The message was not typed into {recipient}'s pane ({delivery.Status.ToWireName()}) and could not be "
+                    + $"logged or kept for later, so it will not reach {recipient}: send it again once the store works. {e.Message}",
+                e.Origin,
                 e
             );
         }

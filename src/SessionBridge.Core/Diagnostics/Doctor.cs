@@ -145,7 +145,7 @@ internal sealed class Doctor(Roster roster, StateStore state, BridgeOptions opti
         }
         catch (StateException e)
         {
-            return new DoctorCheck(name, CheckOutcome.Failed, e.Message, $"Fix the JSON in {e.Path} by hand, or move it aside.");
+            return new DoctorCheck(name, CheckOutcome.Failed, e.Message, $"Fix the JSON in {e.Origin.Where} by hand, or move it aside.");
         }
     }
 

@@ -1,8 +1,8 @@
 namespace SessionBridge.Errors;
 
-/// <summary>State that cannot be read or written. The message names the file and what to do.</summary>
-internal sealed class StateException(string message, string path, Exception? inner = null)
+/// <summary>State that cannot be read or written. The message says what failed and what to do; <see cref="Origin"/> where.</summary>
+internal sealed class StateException(string message, StateOrigin origin, Exception? inner = null)
     : SessionBridgeException(ErrorCode.State, message, inner)
 {
-    public string Path { get; } = path;
+    public StateOrigin Origin { get; } = origin;
 }

@@ -63,7 +63,7 @@ internal sealed class StateDirectory(string root)
         {
             throw new StateException(
                 $"Cannot set the mode of the files in {Root} to 0600: {e.Message}. They should belong to this user.",
-                Root,
+                StateOrigin.File(Root),
                 e
             );
         }
@@ -85,7 +85,7 @@ internal sealed class StateDirectory(string root)
             throw new StateException(
                 $"Cannot create the state directory {path}: {e.Message}. "
                     + $"Make it writable by this user, or point {EnvironmentVariable} at a directory that is.",
-                path,
+                StateOrigin.File(path),
                 e
             );
         }

@@ -86,7 +86,7 @@ internal sealed class StateStore : IAsyncDisposable
             throw new StateException(
                 $"{RemoteVariable} is set, but this program carries no NATS client: session-bridge-nats, beside it, does. "
                     + $"Reinstall with ./install.sh, or unset {RemoteVariable} to use the local files.",
-                RemoteVariable
+                StateOrigin.Setting(RemoteVariable)
             );
         }
 

@@ -49,7 +49,7 @@ internal sealed class NatsDoctor(NatsSettings settings, NatsTeam? connection = n
                 : " without credentials";
             return new DoctorCheck(name, CheckOutcome.Ok, $"{where}: connected to nats-server {server?.Version ?? "?"}{login}");
         }
-        catch (Exception e) when (IsRefusedLogin(e))
+        catch (Exception e) when (NatsFailure.Classify(e).Kind == NatsFailureKind.Refused)
         {
             return new DoctorCheck(
                 name,
@@ -208,21 +208,6 @@ internal sealed class NatsDoctor(NatsSettings settings, NatsTeam? connection = n
             },
             cancellationToken
         );
-
-    private static bool IsRefusedLogin(Exception e)
-    {
-        for (Exception? current = e; current is not null; current = current.InnerException)
-        {
-            if (
-                current.Message.Contains("Authorization Violation", StringComparison.OrdinalIgnoreCase)
-                || current.Message.Contains("authentication", StringComparison.OrdinalIgnoreCase)
-                || current.Message.Contains("Authorization", StringComparison.OrdinalIgnoreCase)
-            )
-                return true;
-        }
-
-        return false;
-    }
 
     private static Exception Innermost(Exception e)
     {

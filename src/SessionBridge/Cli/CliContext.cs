@@ -10,7 +10,13 @@ namespace SessionBridge.Server.Cli;
 /// What every command shares: the use cases over this user's state, worded for a person, and where output goes. The
 /// use cases are made on first use and closed with the context (their store's connection with them).
 /// </summary>
-internal sealed class CliContext(IAnsiConsole console, TextWriter output, bool json = false, RemoteParts? remote = null) : IAsyncDisposable
+internal sealed class CliContext(
+    IAnsiConsole console,
+    TextWriter output,
+    bool json = false,
+    RemoteParts? remote = null,
+    TimeProvider? clock = null
+) : IAsyncDisposable
 {
     private UseCases? _bridge;
 
@@ -31,7 +37,10 @@ internal sealed class CliContext(IAnsiConsole console, TextWriter output, bool j
     /// <summary>The doctor's checks of the NATS store, in session-bridge-nats; null in session-bridge.</summary>
     public IRemoteDoctor? RemoteDoctor { get; } = remote?.Doctor;
 
-    public UseCases Bridge => _bridge ??= new UseCases(Options);
+    /// <summary>The one clock of the commands, the use cases' too: a spec may pass its own.</summary>
+    public TimeProvider Clock { get; } = clock ?? TimeProvider.System;
+
+    public UseCases Bridge => _bridge ??= new UseCases(Options, Clock);
 
     public ValueTask DisposeAsync() => _bridge?.DisposeAsync() ?? ValueTask.CompletedTask;
 

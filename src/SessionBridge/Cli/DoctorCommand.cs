@@ -29,7 +29,7 @@ internal static class DoctorCommand
                 var doctor = new Doctor(context.Bridge.Roster, context.Bridge.State, options, environment, context.RemoteDoctor);
                 checks = await doctor.RunAsync(ct);
             }
-            catch (StateException e) when (e.Path == StateStore.RemoteVariable)
+            catch (StateException e) when (e.Origin.Kind is StateOriginKind.Setting or StateOriginKind.Nats)
             {
                 // Settings that name no usable NATS server are the finding itself, not a reason to stop before checking.
                 checks = [new DoctorCheck("NATS settings", CheckOutcome.Failed, e.Message, $"Fix the variable it names, or unset {StateStore.RemoteVariable} to use the local files.")];

@@ -164,7 +164,7 @@ internal sealed class LiveBoard(CliContext context, WatchSettings settings)
 
     private void Notice(string notice)
     {
-        var line = DateTimeOffset.Now.ToString("HH:mm:ss ", CultureInfo.InvariantCulture) + notice;
+        var line = context.Clock.GetLocalNow().ToString("HH:mm:ss ", CultureInfo.InvariantCulture) + notice;
         lock (_log)
         {
             if (_log.Count < MaxLog)

@@ -50,7 +50,7 @@ internal static class SetupCommands
                 var path = Path.GetFullPath(result.GetValue(hook) ?? Path.Combine(AppContext.BaseDirectory, HookCommand.ExecutableName));
                 if (!File.Exists(path))
                     return CommandRunner.Fail(context, $"{path} does not exist. Build it (./install.sh does) or pass --hook <path>.");
-                Report(context, settings().Install(path, DateTimeOffset.UtcNow, result.GetValue(allowTools)));
+                Report(context, settings().Install(path, context.Clock.GetUtcNow(), result.GetValue(allowTools)));
                 return ExitCodes.Ok;
             }
         );
@@ -64,7 +64,7 @@ internal static class SetupCommands
             [],
             (_, settings) =>
             {
-                Report(context, settings().Uninstall(DateTimeOffset.UtcNow));
+                Report(context, settings().Uninstall(context.Clock.GetUtcNow()));
                 return ExitCodes.Ok;
             }
         );

@@ -1,10 +1,11 @@
 using System.Diagnostics;
 using SessionBridge.State;
+using SessionBridge.Errors;
 
 namespace SessionBridge.Tests.Store;
 
 /// <summary>
-/// The store's server goes away and comes back: calls fail within 5 s naming it and saying nothing was typed, and the
+/// The store's server goes away and comes back: calls fail within 5 s naming it and saying what failed (not what it means for a send), and the
 /// same store object works again once it answers, with no restart. These specs kill their own server.
 /// </summary>
 public sealed class NatsFailureSpecs(NatsServer server) : StoreContract(server), IClassFixture<NatsServer>
@@ -31,7 +32,8 @@ public sealed class NatsFailureSpecs(NatsServer server) : StoreContract(server),
 
             // Assert
             TestContext.Current.TestOutputHelper?.WriteLine($"with the server killed, the call failed after {failedAfter.TotalMilliseconds:0} ms");
-            failure.Message.Should().Contain($"nats://127.0.0.1:{Server.Port}").And.Contain("Nothing was typed");
+            failure.Message.Should().Contain($"nats://127.0.0.1:{Server.Port}").And.Contain("could not be reached").And.NotContain("typed", "the store says what failed, the use case what it means");
+            failure.Origin.Kind.Should().Be(StateOriginKind.Nats);
         }
         finally
         {
@@ -64,7 +66,8 @@ public sealed class NatsFailureSpecs(NatsServer server) : StoreContract(server),
             var failure = (await all.Should().ThrowAsync<StateException>()).Which;
 
             // Assert
-            failure.Message.Should().Contain($"nats://127.0.0.1:{Server.Port}").And.Contain("Nothing was typed");
+            failure.Message.Should().Contain($"nats://127.0.0.1:{Server.Port}").And.Contain("could not be reached").And.NotContain("typed", "the store says what failed, the use case what it means");
+            failure.Origin.Kind.Should().Be(StateOriginKind.Nats);
         }
         finally
         {

@@ -182,7 +182,7 @@ internal sealed class RemotePanes(BridgeOptions options, StateStore state, TimeP
         if (answer?.Error is { } error)
         {
             throw answer.Code == ErrorCode.State
-                ? new StateException(error, state.Location)
+                ? new StateException(error, StateOrigin.Nats(state.Location))
                 : new BridgeException(error, answer.Code ?? ErrorCode.InvalidArgument);
         }
 

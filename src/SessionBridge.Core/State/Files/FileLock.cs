@@ -44,7 +44,7 @@ internal sealed class FileLock : IDisposable
                     throw new StateException(
                         $"Timed out after {timeout.TotalSeconds:0.#} s waiting for the lock {lockPath}: another "
                             + "session-bridge process holds it. Try again; if it persists, look for a hung process.",
-                        lockPath,
+                        StateOrigin.File(lockPath),
                         e
                     );
                 }
@@ -57,7 +57,7 @@ internal sealed class FileLock : IDisposable
                 throw new StateException(
                     $"Cannot open the lock file {lockPath}: {e.Message}. Check that the state directory is "
                         + "writable by this user and the disk is not full.",
-                    lockPath,
+                    StateOrigin.File(lockPath),
                     e
                 );
             }

@@ -107,7 +107,7 @@ internal sealed class HeldStore(StateDirectory directory) : IHeldStore
         {
             throw new StateException(
                 $"Cannot write {path}: {e.Message}. Check free disk space and that the state directory is writable by this user.",
-                path,
+                StateOrigin.File(path),
                 e
             );
         }

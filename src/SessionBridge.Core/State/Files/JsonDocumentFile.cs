@@ -35,7 +35,7 @@ internal sealed class JsonDocumentFile<T>(
         {
             throw new StateException(
                 $"Cannot read {Path}: {e.Message}. Check that it is readable by this user.",
-                Path,
+                StateOrigin.File(Path),
                 e
             );
         }
@@ -60,7 +60,7 @@ internal sealed class JsonDocumentFile<T>(
         new(
             $"{Path} is corrupt: {what}. It holds {whatItHolds}; session-bridge will not reset it, "
                 + "since that would lose them. Fix the JSON by hand, or move the file aside to start afresh.",
-            Path,
+            StateOrigin.File(Path),
             inner
         );
 
@@ -84,7 +84,7 @@ internal sealed class JsonDocumentFile<T>(
             throw new StateException(
                 $"Cannot write {Path}: {e.Message}. Nothing was changed. Check free disk space and that the "
                     + "state directory is writable by this user.",
-                Path,
+                StateOrigin.File(Path),
                 e
             );
         }

@@ -65,7 +65,7 @@ internal sealed class JsonlLog(string path, TimeSpan lockTimeout)
             throw new StateException(
                 $"Cannot write to {Path}: {e.Message}. Check free disk space and that the state directory is "
                     + "writable by this user.",
-                Path,
+                StateOrigin.File(Path),
                 e
             );
         }
@@ -90,7 +90,7 @@ internal sealed class JsonlLog(string path, TimeSpan lockTimeout)
         {
             throw new StateException(
                 $"Cannot write to {Path}: {e.Message}. Check that the state directory is writable by this user.",
-                Path,
+                StateOrigin.File(Path),
                 e
             );
         }
@@ -186,7 +186,7 @@ internal sealed class JsonlLog(string path, TimeSpan lockTimeout)
         {
             throw new StateException(
                 $"Cannot read {Path}: {e.Message}. Check that it is readable by this user.",
-                Path,
+                StateOrigin.File(Path),
                 e
             );
         }

@@ -37,7 +37,7 @@ internal sealed class MessageLog(StateDirectory directory, TimeSpan lockTimeout,
             throw new StateException(
                 $"The disk holding {directory.Root} is full ({bytes:N0} bytes free): the message could not be "
                     + $"logged to {_conversation.Path}. Free some disk space, then send again.",
-                _conversation.Path
+                StateOrigin.File(_conversation.Path)
             );
         }
 

@@ -115,7 +115,7 @@ internal sealed class RequestStore(StateDirectory directory, TimeSpan lockTimeou
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new StateException($"Cannot write {path}: {e.Message}. Check free disk space and that the state directory is writable.", path, e);
+            throw new StateException($"Cannot write {path}: {e.Message}. Check free disk space and that the state directory is writable.", StateOrigin.File(path), e);
         }
     }
 

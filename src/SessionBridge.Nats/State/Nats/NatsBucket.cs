@@ -124,7 +124,7 @@ internal sealed class NatsBucket<T>(NatsTeam team, string name, JsonTypeInfo<T> 
     private void CheckKey(string key)
     {
         if (!IsKey(key))
-            throw new StateException($"\"{key}\" cannot name an entry of {what} in {FullName}: a key is letters, digits, '-' and '_'.", FullName);
+            throw new StateException($"\"{key}\" cannot name an entry of {what} in {FullName}: a key is letters, digits, '-' and '_'.", StateOrigin.Nats(FullName));
     }
 
     /// <summary>
@@ -172,7 +172,7 @@ internal sealed class NatsBucket<T>(NatsTeam team, string name, JsonTypeInfo<T> 
             throw new StateException(
                 $"The value of \"{key}\" in the bucket {FullName} ({what}) is not valid JSON: {e.Message}. "
                     + $"Remove it (nats kv del {FullName} {key}) and write it again.",
-                NatsSettings.ServersVariable,
+                StateOrigin.Nats(FullName),
                 e
             );
         }
@@ -187,7 +187,7 @@ internal sealed class NatsBucket<T>(NatsTeam team, string name, JsonTypeInfo<T> 
             throw new StateException(
                 $"\"{key}\" in {what} takes {bytes.Length:N0} bytes, more than the {limit:N0} one NATS message may carry on "
                     + $"{team.Settings.Describe()}. Make it shorter, or raise max_payload in the nats-server configuration.",
-                NatsSettings.ServersVariable
+                StateOrigin.Nats(FullName)
             );
         }
 

@@ -89,7 +89,7 @@ internal sealed class NatsHeldStore(NatsTeam team, StateDirectory directory) : I
                 throw new StateException(
                     $"The held message {key} in {team.Name("held")} was changed by another process while this one handed it "
                         + "over: it is left to that one, and nothing was handed over twice.",
-                    NatsSettings.ServersVariable
+                    StateOrigin.Nats(team.Name("held"))
                 );
             }
 
@@ -137,7 +137,7 @@ internal sealed class NatsHeldStore(NatsTeam team, StateDirectory directory) : I
             throw new StateException(
                 $"The held message {key} in {team.Name("held")} was changed by another process while this one handed it "
                     + "over: it is left to that one, and nothing was handed over twice.",
-                NatsSettings.ServersVariable
+                StateOrigin.Nats(team.Name("held"))
             );
         }
     }

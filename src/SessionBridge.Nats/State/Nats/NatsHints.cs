@@ -64,7 +64,7 @@ internal static class NatsHints
             throw new StateException(
                 $"Cannot write {path}: {e.Message}. The hooks of this machine look there before asking NATS; "
                     + $"make {directory.Root} writable by this user.",
-                path,
+                StateOrigin.File(path),
                 e
             );
         }

@@ -41,11 +41,17 @@ internal sealed class NatsMailboxLock : IAsyncDisposable
 
     /// <summary>Takes <paramref name="role"/>'s mailbox lock, waiting for another holder at most <paramref name="timeout"/>.</summary>
     /// <exception cref="StateException">Another holder kept it longer than <paramref name="timeout"/>, or the store is unreachable.</exception>
-    public static async Task<NatsMailboxLock> AcquireAsync(NatsTeam team, RoleName role, TimeSpan timeout, CancellationToken cancellationToken)
+    public static async Task<NatsMailboxLock> AcquireAsync(
+        NatsTeam team,
+        RoleName role,
+        TimeSpan timeout,
+        TimeProvider clock,
+        CancellationToken cancellationToken
+    )
     {
         var key = role.Value;
         var holder = Encoding.UTF8.GetBytes($"{team.Settings.Host} {Environment.ProcessId}");
-        var deadline = DateTime.UtcNow + timeout;
+        var started = clock.GetTimestamp();
         var pause = TimeSpan.FromMilliseconds(10);
         while (true)
         {
@@ -65,16 +71,16 @@ internal sealed class NatsMailboxLock : IAsyncDisposable
             );
             if (revision > 0)
                 return new NatsMailboxLock(team, key, holder, revision);
-            if (DateTime.UtcNow >= deadline)
+            if (clock.GetElapsedTime(started) >= timeout)
             {
                 throw new StateException(
                     $"{role}'s mailbox lock in {team.Name("locks")} at {team.Settings.Describe()} was held by another process "
                         + $"for more than {timeout.TotalSeconds:0} s. A holder that died frees it within {MaxAge.TotalSeconds:0} s; try again then.",
-                    NatsSettings.ServersVariable
+                    StateOrigin.Nats(team.Name("locks"))
                 );
             }
 
-            await Task.Delay(pause, cancellationToken);
+            await Task.Delay(pause, clock, cancellationToken);
             pause = TimeSpan.FromMilliseconds(Math.Min(pause.TotalMilliseconds * 2, 200));
         }
     }

@@ -45,7 +45,7 @@ internal sealed class NatsMessageLog(NatsTeam team, TimeSpan lockTimeout, TimePr
                 $"The message is too large for the team's NATS server at {team.Settings.Describe()}: its line takes {needed:N0} "
                     + $"bytes and the server takes at most {max:N0} (its max_payload). Write the material to a file and send "
                     + "its path, or raise max_payload in the server's configuration.",
-                NatsSettings.ServersVariable
+                StateOrigin.Nats(team.Settings.Describe())
             );
         }
     }
@@ -59,7 +59,7 @@ internal sealed class NatsMessageLog(NatsTeam team, TimeSpan lockTimeout, TimePr
     /// </summary>
     public async Task<T> UnderMailboxLockAsync<T>(RoleName role, Func<Func<LogLine, Task>, Task<T>> step, CancellationToken cancellationToken)
     {
-        await using var held = await NatsMailboxLock.AcquireAsync(team, role, lockTimeout, cancellationToken);
+        await using var held = await NatsMailboxLock.AcquireAsync(team, role, lockTimeout, clock, cancellationToken);
         return await step(line => PublishAsync(role, line, cancellationToken));
     }
 

@@ -107,7 +107,7 @@ internal sealed class NatsMessageStream(NatsTeam team)
                         throw new StateException(
                             $"The team's stream {Name} at {team.Settings.Describe()} refused message {line.Id}: "
                                 + $"{refused.Error.Description}. It was not logged.",
-                            NatsSettings.ServersVariable
+                            StateOrigin.Nats(Name)
                         );
                     }
 

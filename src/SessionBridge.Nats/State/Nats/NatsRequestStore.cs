@@ -41,7 +41,7 @@ internal sealed class NatsRequestStore(NatsTeam team, StateDirectory directory) 
     public async Task CreateAsync(PermissionRequestRecord request, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (!RequestStore.IsValidId(request.Id))
-            throw new StateException($"\"{request.Id}\" is not a request id (1 to 64 letters and digits).", _bucket.FullName);
+            throw new StateException($"\"{request.Id}\" is not a request id (1 to 64 letters and digits).", StateOrigin.Nats(_bucket.FullName));
         var forgotten = 0;
         foreach (var old in (await _bucket.AllAsync(cancellationToken)).Where(r => !r.IsPending && r.EndedAt is { } ended && now - ended > RequestStore.Keep))
         {

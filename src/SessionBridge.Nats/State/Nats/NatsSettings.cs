@@ -134,7 +134,7 @@ internal sealed record NatsSettings(
             ? (scheme >= 0 ? part[..(scheme + 3)] : "") + "***" + part[at..]
             : part;
 
-    private static StateException Problem(string message) => new(message, ServersVariable);
+    private static StateException Problem(string message) => new(message, StateOrigin.Setting(ServersVariable));
 
     private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

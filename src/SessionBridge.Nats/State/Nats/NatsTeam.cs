@@ -154,49 +154,16 @@ internal sealed class NatsTeam : IAsyncDisposable
         {
             throw Unreachable(what, $"no answer within {CallTimeout.TotalSeconds:0.#} s");
         }
-        catch (NatsException e) when (e is not NatsKVException && TlsFailure(e) is { } failure)
-        {
-            throw Untrusted(what, failure);
-        }
-        catch (NatsException e) when (e is not NatsKVException && Refusal(e) is { } refusal)
-        {
-            throw Refused(what, refusal);
-        }
         catch (NatsException e) when (e is not NatsKVException)
         {
-            throw Unreachable(what, e.Message);
+            var failure = NatsFailure.Classify(e);
+            throw failure.Kind switch
+            {
+                NatsFailureKind.Untrusted => Untrusted(what, failure.Why),
+                NatsFailureKind.Refused => Refused(what, failure.Why),
+                _ => Unreachable(what, failure.Why),
+            };
         }
-    }
-
-    // The server's own words for credentials it does not take ("Authorization Violation", "Authentication Timeout",
-    // "User Authentication Expired") or a user it does not let at the team's subjects ("Permissions Violation"): the
-    // client wraps them in a connection error.
-    private static string? Refusal(Exception? e)
-    {
-        for (; e is not null; e = e.InnerException)
-        {
-            if (
-                e.Message.Contains("authoriz", StringComparison.OrdinalIgnoreCase)
-                || e.Message.Contains("authentic", StringComparison.OrdinalIgnoreCase)
-                || e.Message.Contains("permissions violation", StringComparison.OrdinalIgnoreCase)
-            )
-                return e.Message.Trim().Trim('\'');
-        }
-
-        return null;
-    }
-
-    // A TLS handshake that failed (a certificate not trusted, a server without TLS): the client says "TLS ...", over
-    // an AuthenticationException of the runtime.
-    private static string? TlsFailure(Exception? e)
-    {
-        for (var inner = e; inner is not null; inner = inner.InnerException)
-        {
-            if (inner is System.Security.Authentication.AuthenticationException || inner.Message.Contains("TLS", StringComparison.Ordinal))
-                return inner.Message.Trim();
-        }
-
-        return null;
     }
 
     /// <summary>Closes the connection: whoever opened the store closes it once it is done.</summary>
@@ -204,26 +171,26 @@ internal sealed class NatsTeam : IAsyncDisposable
 
     private StateException Untrusted(string what, string why) =>
         new(
-            $"The TLS connection to the NATS server at {Settings.Describe()} failed while {what} ({why}). Nothing was typed. "
+            $"The TLS connection to the NATS server at {Settings.Describe()} failed while {what} ({why}). "
                 + $"Set {NatsSettings.CaVariable} to the CA certificate (PEM) that signed the server's"
                 + (Settings.CaFile is { } ca ? $" ({ca} is given: is it that CA?)" : "")
                 + ", and check that the server has TLS on.",
-            NatsSettings.CaVariable
+            StateOrigin.Nats(Settings.Describe())
         );
 
     private StateException Refused(string what, string why) =>
         new(
-            $"The NATS server at {Settings.Describe()} refused this machine's credentials (or their rights to the team's buckets) while {what} ({why}). Nothing was "
-                + $"typed. Give the team's user and password (nats://user:password@host:4222) or token in {NatsSettings.ServersVariable}, "
+            $"The NATS server at {Settings.Describe()} refused this machine's credentials (or their rights to the team's buckets) while {what} ({why}). "
+                + $"Give the team's user and password (nats://user:password@host:4222) or token in {NatsSettings.ServersVariable}, "
                 + $"or set {NatsSettings.CredsVariable} to the team's .creds file.",
-            NatsSettings.ServersVariable
+            StateOrigin.Nats(Settings.Describe())
         );
 
     private StateException Unreachable(string what, string why) =>
         new(
-            $"The team's shared state on NATS at {Settings.Describe()} could not be reached while {what}: {why}. Nothing was "
-                + $"typed. Check that nats-server runs there with JetStream (-js), and {NatsSettings.ServersVariable}; "
+            $"The team's shared state on NATS at {Settings.Describe()} could not be reached while {what}: {why}. "
+                + $"Check that nats-server runs there with JetStream (-js), and {NatsSettings.ServersVariable}; "
                 + "calls work again as soon as it answers.",
-            NatsSettings.ServersVariable
+            StateOrigin.Nats(Settings.Describe())
         );
 }
