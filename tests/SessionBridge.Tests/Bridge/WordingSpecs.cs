@@ -41,7 +41,7 @@ public sealed class WordingSpecs
     {
         // The wire names are the contract with models and scripts: a rename here breaks them.
         WireNames.All(WireNamesJson.Default.DeliveryStatus)
-            .Should().Equal("submitted", "queued", "typed", "unverified", "held", "not_delivered", "not_claude", "refused_rate", "refused_draft", "refused_menu");
+            .Should().Equal("submitted", "queued", "typed", "unverified", "held", "handed_over", "not_delivered", "not_claude", "refused_rate", "refused_draft", "refused_menu");
         WireNames.All(WireNamesJson.Default.DeliveredVia).Should().Equal("post_tool_use", "user_prompt_submit", "typed", "session_start");
         WireNames.All(WireNamesJson.Default.PaneStatus).Should().Equal("alive", "gone", "stale", "dead", "copy_mode", "shell", "stopped", "unreachable");
         WireNames.All(WireNamesJson.Default.WaitCondition).Should().Equal("idle", "question", "idle_or_question", "message", "delivered");
