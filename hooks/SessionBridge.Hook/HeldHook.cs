@@ -16,7 +16,7 @@ internal static class HeldHook
     public static string? Run(HookInput input, string pane, BridgeSettings settings, int room, TimeProvider clock)
     {
         var environment = settings.Variables;
-        var state = StateStore.Open(new StateDirectory(settings.StateDirectory), Timings.HookLockWait, clock, environment);
+        var state = StateStore.Open(HookTeam.Directory(settings, input), Timings.HookLockWait, clock, environment);
         var socket = TmuxSocket.FromTmuxVariable(environment("TMUX"));
         var outcome = HeldHandover.OnHook(state, input.Event, pane, socket, () => LivePane.Find(pane, environment), room, clock.GetUtcNow());
         if (outcome.StartDeliverer)

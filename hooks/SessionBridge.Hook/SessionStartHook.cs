@@ -19,7 +19,7 @@ internal static class SessionStartHook
             return null;
 
         var socket = TmuxSocket.FromTmuxVariable(environment("TMUX"));
-        var state = StateStore.Open(new StateDirectory(settings.StateDirectory), Timings.HookLockWait, clock, environment);
+        var state = StateStore.Open(HookTeam.Directory(settings, input), Timings.HookLockWait, clock, environment);
         if (!Directory.Exists(state.Directory.Root))
             return null;
 

@@ -21,7 +21,7 @@ internal static class SupervisionHook
     public static string? OnPermissionRequest(HookInput input, string pane, BridgeSettings settings, TimeProvider clock)
     {
         var environment = settings.Variables;
-        var state = StateStore.Open(new StateDirectory(settings.StateDirectory), Timings.HookLockWait, clock, environment);
+        var state = StateStore.Open(HookTeam.Directory(settings, input), Timings.HookLockWait, clock, environment);
         var socket = TmuxSocket.FromTmuxVariable(environment("TMUX"));
         // Unsupervised (nobody supervises anyone): one stat, and the dialog is left to the person at once.
         if (!state.Supervision.Any() || state.Registry.FindByPane(pane, socket, LivePane.Find(pane, environment)) is not { } peer)
@@ -67,7 +67,7 @@ internal static class SupervisionHook
         var tells = PeerNotices.Tells(input.Event);
         if (!ends && !tells)
             return;
-        var state = StateStore.Open(new StateDirectory(settings.StateDirectory), Timings.HookLockWait, clock, environment);
+        var state = StateStore.Open(HookTeam.Directory(settings, input), Timings.HookLockWait, clock, environment);
         var requests = ends && state.Requests.Any();
         if (!requests && !(tells && state.Supervision.Any()))
             return;

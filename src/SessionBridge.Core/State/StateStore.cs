@@ -11,7 +11,7 @@ internal sealed class StateStore
     /// <param name="clock">What "now" is when a read decides by age (a held message given up after a day).</param>
     public StateStore(StateDirectory directory, TimeSpan lockTimeout, TimeProvider clock)
         : this(
-            directory,
+            Upgraded(directory, lockTimeout),
             StateStoreKind.Files,
             directory.Root,
             new Registry(directory, lockTimeout),
@@ -24,6 +24,13 @@ internal sealed class StateStore
             (pane, mailbox) => StateWatch.For(directory, pane, mailbox)
         )
     { }
+
+    // A directory an older version wrote is moved into teams/ before any store reads it (once, under a lock).
+    private static StateDirectory Upgraded(StateDirectory directory, TimeSpan lockTimeout)
+    {
+        TeamsUpgrade.Ensure(directory, lockTimeout);
+        return directory;
+    }
 
     /// <summary>A store made of the parts given (the NATS store, or a spec's).</summary>
     public StateStore(
@@ -69,8 +76,14 @@ internal sealed class StateStore
     )
     {
         getVariable ??= Environment.GetEnvironmentVariable;
+        // On NATS the team is the buckets' team: the one resolved for this folder, unless it is the default.
         return Nats.NatsSettings.FromEnvironment(getVariable) is { } settings
-            ? Nats.NatsStateStore.Open(directory, settings, lockTimeout, clock)
+            ? Nats.NatsStateStore.Open(
+                directory,
+                directory.Team == TeamName.Default ? settings : settings with { Team = directory.Team },
+                lockTimeout,
+                clock
+            )
             : new StateStore(directory, lockTimeout, clock);
     }
 
