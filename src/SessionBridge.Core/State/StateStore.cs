@@ -79,7 +79,7 @@ internal sealed class StateStore
         // On NATS the team is the buckets' team: the one resolved for this folder, unless it is the default.
         return Nats.NatsSettings.FromEnvironment(getVariable) is { } settings
             ? Nats.NatsStateStore.Open(
-                directory,
+                directory.Team == TeamName.Default ? directory.ForTeam(settings.Team) : directory,
                 directory.Team == TeamName.Default ? settings : settings with { Team = directory.Team },
                 lockTimeout,
                 clock

@@ -6,7 +6,7 @@ using Spectre.Console;
 namespace SessionBridge.Server.Cli;
 
 /// <summary>What every command shares: the use cases over this user's state, worded for a person, and where output goes.</summary>
-internal sealed class CliContext(IAnsiConsole console, TextWriter output, bool json = false)
+internal sealed class CliContext(IAnsiConsole console, TextWriter output, bool json = false, string? team = null)
 {
     private UseCases? _bridge;
 
@@ -20,7 +20,18 @@ internal sealed class CliContext(IAnsiConsole console, TextWriter output, bool j
     public bool Json { get; } = json;
 
     /// <summary>The options the environment's settings give; a bad setting throws <see cref="Errors.SettingException"/> here.</summary>
-    public BridgeOptions Options => _options ??= BridgeOptions.FromEnvironment() with { Words = CliWording.Instance };
+    public BridgeOptions Options => _options ??= Read() with { Words = CliWording.Instance };
+
+    /// <summary>The team <c>--team</c> named, or null (then SESSION_BRIDGE_TEAM's, else the folder's).</summary>
+    public string? Team { get; } = team;
+
+    private BridgeOptions Read()
+    {
+        var settings = BridgeSettings.Read();
+        if (Team is not null && !State.TeamName.IsValid(Team))
+            throw new Errors.SettingException("--team", Team, State.TeamName.Rule);
+        return BridgeOptions.From(Team is null ? settings : settings with { Team = Team });
+    }
 
     private BridgeOptions? _options;
 

@@ -45,10 +45,20 @@ internal static class UpCommand
                 TerminalSize(),
                 asJson ? null : (role, message) => Console.Error.WriteLine($"{role}: {message}")
             );
+            // The team is --team's or SESSION_BRIDGE_TEAM's, else the file's name or the folder's; up records it for the
+            // folder (refusing a name another folder uses), so the command line and sessions started there join it.
+            var options = context.Options;
+            var given = context.Team ?? options.GetVariable(TeamName.Variable);
+            var name = string.IsNullOrWhiteSpace(given) ? team.Name : given.Trim();
+            if (!TeamName.IsValid(name))
+                throw new BridgeException($"The team name \"{name}\" is not valid: it must be {TeamName.Rule}. Give another with --team NAME.");
+            options = options with { State = options.State.ForTeam(name) };
+            options.State.EnsureCreated();
+            TeamResolver.Record(options.State, team.Folder, name, options.StateLockTimeout);
+            team = team with { Name = name };
             if (!asJson)
                 await Console.Error.WriteLineAsync($"Starting team {team.Name} ({team.Roles.Count} roles) from {team.FilePath ?? "the default team"}");
 
-            var options = context.Options;
             var up = await new TeamUp(options, StateStore.Open(options.State, options.StateLockTimeout, context.Bridge.Clock, options.GetVariable), context.Bridge.Clock)
                 .RunAsync(team, run, ct);
             up = up with { Notes = Notes(context) };
