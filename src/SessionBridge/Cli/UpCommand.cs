@@ -53,14 +53,14 @@ internal static class UpCommand
             if (!TeamName.IsValid(name))
                 throw new BridgeException($"The team name \"{name}\" is not valid: it must be {TeamName.Rule}. Give another with --team NAME.");
             options = options with { State = options.State.ForTeam(name) };
-            options.State.EnsureCreated();
-            TeamResolver.Record(options.State, team.Folder, name, options.StateLockTimeout);
+            TeamResolver.CheckFree(options.State, team.Folder, name);
             team = team with { Name = name };
             if (!asJson)
                 await Console.Error.WriteLineAsync($"Starting team {team.Name} ({team.Roles.Count} roles) from {team.FilePath ?? "the default team"}");
 
             var up = await new TeamUp(options, StateStore.Open(options.State, options.StateLockTimeout, context.Bridge.Clock, options.GetVariable), context.Bridge.Clock)
                 .RunAsync(team, run, ct);
+            TeamResolver.Record(options.State, team.Folder, name, options.StateLockTimeout);
             up = up with { Notes = Notes(context) };
             if (asJson)
                 context.WriteJson(up);

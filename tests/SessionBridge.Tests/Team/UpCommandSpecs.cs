@@ -62,7 +62,8 @@ public sealed class UpCommandSpecs(PrivateTmuxServer tmux) : TeamRig(tmux)
             .Should().AllBe("exited");
         JsonDocument.Parse(after.StandardOutput).RootElement.GetProperty("peers").EnumerateArray().Select(p => p.GetProperty("state").GetString())
             .Should().AllBe("stopped");
-        Store.Prompts.Find(RoleName.Parse("dev"))!.Prompt.Should().Be("You write the code.");
+        new StateStore(new StateDirectory(StateDir.Path, TeamName), TimeSpan.FromSeconds(10), TimeProvider.System).Prompts.Find(RoleName.Parse("dev"))!.Prompt
+            .Should().Be("You write the code.", "the team's briefings are kept in its namespace");
     }
 
     [Fact(Timeout = Timeouts.Spec)]

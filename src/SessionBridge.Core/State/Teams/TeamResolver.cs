@@ -90,6 +90,10 @@ internal static class TeamResolver
         }
     }
 
+    /// <summary>Refuses <paramref name="team"/> for <paramref name="folder"/> when another folder that still exists uses it; writes nothing.</summary>
+    /// <exception cref="BridgeException">Another folder uses the name: the message names it.</exception>
+    public static void CheckFree(StateDirectory directory, string folder, string team) => Refuse(ReadFolders(directory.Root), Key(folder), team);
+
     /// <summary>
     /// Records that <c>up</c> started <paramref name="team"/> in <paramref name="folder"/>, so the command line and
     /// hand-started sessions there join it.
@@ -97,7 +101,7 @@ internal static class TeamResolver
     /// <exception cref="BridgeException">Another folder that still exists uses the name: the message names it.</exception>
     public static void Record(StateDirectory directory, string folder, string team, TimeSpan lockTimeout)
     {
-        var key = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder));
+        var key = Key(folder);
         var file = new JsonDocumentFile<TeamsFile>(
             Path.Combine(directory.Root, TeamsFileName),
             StateJsonContext.Files.TeamsFile,
@@ -107,20 +111,27 @@ internal static class TeamResolver
         );
         file.Update(teams =>
         {
-            var other = teams.Folders.FirstOrDefault(f => f.Value == team && f.Key != key && Directory.Exists(f.Key)).Key;
-            if (other is not null)
-            {
-                throw new BridgeException(
-                    $"The team name \"{team}\" is already used by {other}: nothing was started. Give this folder's team another "
-                        + "name with --team NAME (or \"name\" in its session-bridge.json)."
-                );
-            }
-
+            Refuse(teams.Folders, key, team);
             foreach (var stale in teams.Folders.Where(f => f.Value == team && f.Key != key).Select(f => f.Key).ToList())
                 teams.Folders.Remove(stale);
             teams.Folders[key] = team;
             return (teams, true);
         });
+    }
+
+    private static string Key(string folder) => Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder));
+
+    private static void Refuse(IReadOnlyDictionary<string, string> folders, string key, string team)
+    {
+        // A folder that is gone gives its name up: the name is taken only while its folder can still be used.
+        var other = folders.FirstOrDefault(f => f.Value == team && f.Key != key && Directory.Exists(f.Key)).Key;
+        if (other is not null)
+        {
+            throw new BridgeException(
+                $"The team name \"{team}\" is already used by {other}: nothing was started. Give this folder's team another "
+                    + "name with --team NAME (or \"name\" in its session-bridge.json)."
+            );
+        }
     }
 
     /// <summary>Every team with state on this machine (the folders under teams/), sorted.</summary>
