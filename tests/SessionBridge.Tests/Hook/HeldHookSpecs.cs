@@ -82,7 +82,7 @@ public sealed class HeldHookSpecs(PrivateTmuxServer tmux) : IClassFixture<Privat
         // Assert
         outputs.Count(o => o.Contains(message.Id, StringComparison.Ordinal)).Should().Be(1);
         outputs.Where(o => o.Length > 0).Should().ContainSingle();
-        var lines = File.ReadAllLines(Path.Combine(_state.Path, "mailbox", "dev.jsonl"));
+        var lines = File.ReadAllLines(new StateDirectory(_state.Path).MailboxPath(RoleName.Parse("dev")));
         lines.Count(l => l.Contains("\"kind\":\"status\"", StringComparison.Ordinal)).Should().Be(1, "one handover, one status line");
         InboxEntry(message.Id).DeliveredVia.Should().Be(DeliveredVia.PostToolUse);
     }

@@ -77,6 +77,7 @@ public sealed class TeamsUpgradeSpecs : IDisposable
         // Act: the first open upgrades; the second finds it done.
         var alpha = Team("alpha");
         var again = Team("alpha");
+        var marker = File.ReadAllText(Path.Combine(_state.Path, "teams", TeamsUpgrade.MarkerName)).Trim();
 
         // Assert: alpha, by its team file.
         alpha.Registry.All().Select(p => p.Role).Should().Equal("gestor");
@@ -84,6 +85,7 @@ public sealed class TeamsUpgradeSpecs : IDisposable
         alpha.Prompts.Find(RoleName.Parse("gestor"))!.Prompt.Should().Be("You coordinate.");
         alpha.Messages.History(10).Records.Select(m => m.Text).Should().Equal("note to self");
         again.Registry.All().Should().HaveCount(1);
+        marker.Should().Be(TeamsUpgrade.Layout);
 
         // beta: up ran in its folder without a file, so teams.json now records it and the folder finds it again.
         TeamResolver.Resolve(null, _upRanHere.Path, _state.Path).Should().Be(beta);
@@ -110,21 +112,34 @@ public sealed class TeamsUpgradeSpecs : IDisposable
     }
 
     [Fact]
-    public void A_new_state_directory_is_not_upgraded_and_a_missing_one_is_not_created()
+    public void A_new_state_directory_is_left_as_it_is_and_a_missing_one_is_not_created()
     {
         // Arrange
         var missing = Path.Combine(_state.Path, "not-yet");
 
         // Act
         _ = new StateStore(new StateDirectory(missing), Lock, TimeProvider.System);
-        var store = Team("alpha");
-        store.Prompts.Save(new SavedPrompt("dev", "You build.", DateTimeOffset.UnixEpoch));
+        _ = Team("alpha");
 
         // Assert
         Directory.Exists(missing).Should().BeFalse("the hook opens the store and must never create the state directory");
-        File.ReadAllText(Path.Combine(_state.Path, "teams", TeamsUpgrade.MarkerName)).Trim().Should().Be(TeamsUpgrade.Layout);
+        Directory.EnumerateFileSystemEntries(_state.Path).Should().BeEmpty("there was nothing to upgrade");
+    }
+
+    [Fact]
+    public void Teams_do_not_share_briefings()
+    {
+        // Arrange
+        var alpha = new StateDirectory(_state.Path, "alpha");
+        alpha.EnsureCreated();
+
+        // Act
+        Team("alpha").Prompts.Save(new SavedPrompt("dev", "You build.", DateTimeOffset.UnixEpoch));
+
+        // Assert
         Team("alpha").Prompts.Find(RoleName.Parse("dev"))!.Prompt.Should().Be("You build.");
-        Team("beta").Prompts.Find(RoleName.Parse("dev")).Should().BeNull("teams do not share briefings");
+        Team("beta").Prompts.Find(RoleName.Parse("dev")).Should().BeNull();
+        File.Exists(Path.Combine(_state.Path, "teams", "alpha", "prompts.json")).Should().BeTrue();
     }
 
     public void Dispose()

@@ -21,27 +21,24 @@ internal static class TeamsUpgrade
 
     private static readonly string[] SharedFiles = ["registry.json", "prompts.json", "sessions.json", "supervision.json", "conversation.jsonl"];
 
-    /// <summary>Upgrades <paramref name="directory"/> if it was written by an older version; creates its team's folder.</summary>
+    /// <summary>Upgrades <paramref name="directory"/> if an older version wrote it: a stat or two when there is nothing to move.</summary>
     public static void Ensure(StateDirectory directory, TimeSpan lockTimeout)
     {
-        if (!Directory.Exists(directory.Root))
-            return; // Nothing to upgrade, and the hook must not create the state directory.
         var teams = Path.Combine(directory.Root, "teams");
         var marker = Path.Combine(teams, MarkerName);
-        if (!File.Exists(marker))
-        {
-            Directory.CreateDirectory(teams, FileModes.PrivateDirectory);
-            using var held = FileLock.Acquire(Path.Combine(directory.Root, "upgrade.lock"), lockTimeout);
-            if (!File.Exists(marker))
-            {
-                Move(directory);
-                AtomicFile.Replace(marker, s => s.Write(System.Text.Encoding.ASCII.GetBytes(Layout + "\n")), durable: true);
-            }
-        }
+        // Nothing an older version wrote (a new or missing directory): nothing is created, the hook's rule.
+        if (File.Exists(marker) || !OldFiles.Any(name => Path.Exists(Path.Combine(directory.Root, name))))
+            return;
 
-        if (!Directory.Exists(directory.TeamRoot))
-            Directory.CreateDirectory(directory.TeamRoot, FileModes.PrivateDirectory);
+        Directory.CreateDirectory(teams, FileModes.PrivateDirectory);
+        using var held = FileLock.Acquire(Path.Combine(directory.Root, "upgrade.lock"), lockTimeout);
+        if (File.Exists(marker))
+            return;
+        Move(directory);
+        AtomicFile.Replace(marker, s => s.Write(System.Text.Encoding.ASCII.GetBytes(Layout + "\n")), durable: true);
     }
+
+    private static readonly string[] OldFiles = [.. SharedFiles, "mailbox", "held", "requests"];
 
     private static void Move(StateDirectory old)
     {
