@@ -1,3 +1,4 @@
+using SessionBridge.State;
 using SessionBridge.Tests.Infrastructure;
 
 namespace SessionBridge.Tests.Server;
@@ -16,7 +17,7 @@ public sealed class CallerMistakeSpecs : IDisposable
 
         result.IsError.Should().BeTrue();
         result.Text().Should().Contain("$TMUX_PANE is not set").And.Contain("pass 'pane'");
-        File.Exists(Path.Combine(_state.Path, "registry.json")).Should().BeFalse();
+        File.Exists(new StateDirectory(_state.Path).RegistryPath).Should().BeFalse();
     }
 
     [Fact(Timeout = Timeouts.Spec)]
@@ -28,14 +29,15 @@ public sealed class CallerMistakeSpecs : IDisposable
 
         result.IsError.Should().BeTrue();
         result.Text().Should().Contain("\"dev\" is not registered").And.Contain("register(\"dev\")");
-        File.Exists(Path.Combine(_state.Path, "conversation.jsonl")).Should().BeFalse();
+        File.Exists(new StateDirectory(_state.Path).ConversationPath).Should().BeFalse();
     }
 
     [Fact(Timeout = Timeouts.Spec)]
     public async Task A_corrupt_registry_is_an_error_naming_the_file_and_is_left_as_it_was()
     {
         await using var server = await InProcessServer.StartAsync(TestBridge.Options(_state.Path));
-        var registry = Path.Combine(_state.Path, "registry.json");
+        var registry = new StateDirectory(_state.Path).RegistryPath;
+        Directory.CreateDirectory(Path.GetDirectoryName(registry)!);
         File.WriteAllText(registry, "{\"peers\": {\"dev\": ");
 
         var result = await server.CallAsync("list_peers");
@@ -49,7 +51,8 @@ public sealed class CallerMistakeSpecs : IDisposable
     public async Task A_corrupt_prompts_file_is_an_error_and_is_not_overwritten_by_set_prompt()
     {
         await using var server = await InProcessServer.StartAsync(TestBridge.Options(_state.Path));
-        var prompts = Path.Combine(_state.Path, "prompts.json");
+        var prompts = new StateDirectory(_state.Path).PromptsPath;
+        Directory.CreateDirectory(Path.GetDirectoryName(prompts)!);
         File.WriteAllText(prompts, "not json");
 
         var result = await server.CallAsync("set_prompt", new() { ["role"] = "dev", ["prompt"] = "p" });

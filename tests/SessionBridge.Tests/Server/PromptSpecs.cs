@@ -1,3 +1,4 @@
+using SessionBridge.State;
 using SessionBridge.Tests.Infrastructure;
 
 namespace SessionBridge.Tests.Server;
@@ -54,7 +55,7 @@ public sealed class PromptSpecs : IDisposable
         await server.CallAsync("set_prompt", new() { ["role"] = "dev", ["prompt"] = "secret briefing" });
 
         File.GetUnixFileMode(_state.Path).Should().Be(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        File.GetUnixFileMode(Path.Combine(_state.Path, "prompts.json"))
+        File.GetUnixFileMode(new StateDirectory(_state.Path).PromptsPath)
             .Should().Be(UnixFileMode.UserRead | UnixFileMode.UserWrite);
     }
 
