@@ -13,6 +13,7 @@ namespace SessionBridge.Setup;
 internal sealed class ClaudeSettings(string path)
 {
     private readonly SettingsFile _file = new(path);
+    private readonly SettingsEdits _edits = new(path);
 
     public string Path { get; } = path;
 
@@ -81,14 +82,14 @@ internal sealed class ClaudeSettings(string path)
         var command = HookCommand.For(hookPath);
         var existing = Load();
         var text = existing ?? "{}\n";
-        var layout = existing is null ? JsonLayout.Default : JsonLayout.Detect(text, Parse(text));
-        var record = InstallRecord.Load(RecordPath) ?? InstallRecord.Infer(Parse(text), existing is not null);
+        var layout = existing is null ? JsonLayout.Default : JsonLayout.Detect(text, _edits.Parse(text));
+        var record = InstallRecord.Load(RecordPath) ?? InstallRecord.Infer(_edits.Parse(text), existing is not null);
 
         var added = new List<string>();
         var updated = new List<string>();
         foreach (var wanted in HookEvents.All)
         {
-            var (next, before) = Wire(text, layout, wanted, command, record);
+            var (next, before) = _edits.Wire(text, layout, wanted, command, record);
             if (next == text)
                 continue;
             text = next;
@@ -98,7 +99,7 @@ internal sealed class ClaudeSettings(string path)
         var ruleAdded = false;
         if (allowTools)
         {
-            var next = AllowRule(text, layout, record);
+            var next = _edits.AllowRule(text, layout, record);
             ruleAdded = next != text;
             text = next;
         }
@@ -133,17 +134,17 @@ internal sealed class ClaudeSettings(string path)
             return new SettingsChange(false, $"{Path} does not exist; nothing to remove.", Path, null);
         }
 
-        var record = InstallRecord.Load(RecordPath) ?? InstallRecord.Infer(Parse(text), fileExists: true);
-        var withoutRule = RemoveRule(text, record);
+        var record = InstallRecord.Load(RecordPath) ?? InstallRecord.Infer(_edits.Parse(text), fileExists: true);
+        var withoutRule = _edits.RemoveRule(text, record);
         var ruleRemoved = withoutRule != text;
         text = withoutRule;
         var removed = new List<string>();
-        while (OurHook.In(Parse(text)).FirstOrDefault() is { } ours)
+        while (OurHook.In(_edits.Parse(text)).FirstOrDefault() is { } ours)
         {
-            text = RemoveHook(text, ours);
+            text = _edits.RemoveHook(text, ours);
             removed.Add(ours.Event);
-            var hooks = Parse(text)["hooks"]!;
-            var index = LastIndex(hooks, ours.Event);
+            var hooks = _edits.Parse(text)["hooks"]!;
+            var index = SettingsEdits.LastIndex(hooks, ours.Event);
             if (hooks.Members[index].Value.Items.Count == 0 && record.Created.Contains(InstallRecord.EventKey(ours.Event)))
                 text = JsonTextEdit.Remove(text, hooks, index);
         }
@@ -154,15 +155,15 @@ internal sealed class ClaudeSettings(string path)
             return new SettingsChange(false, $"{Path} has no session-bridge hook; nothing changed.", Path, null);
         }
 
-        var root = Parse(text);
+        var root = _edits.Parse(text);
         if (root["hooks"] is { Kind: JsonValueKind.Object, Members.Count: 0 } && record.Created.Contains(InstallRecord.HooksKey))
-            text = JsonTextEdit.Remove(text, root, LastIndex(root, "hooks"));
+            text = JsonTextEdit.Remove(text, root, SettingsEdits.LastIndex(root, "hooks"));
 
         var events = removed.Count == 0 ? "" : Events(removed.Distinct().ToList());
         var rule = $"the {ToolsRule} permission rule";
         string summary;
         string? backup;
-        if (record.CreatedFile && Parse(text).Members.Count == 0)
+        if (record.CreatedFile && _edits.Parse(text).Members.Count == 0)
         {
             backup = Guard(() => _file.Delete(now));
             var what = removed.Count == 0 ? rule : $"the session-bridge hook from {events}" + (ruleRemoved ? $" and {rule}" : "");
@@ -180,87 +181,6 @@ internal sealed class ClaudeSettings(string path)
         return new SettingsChange(true, summary, Path, backup);
     }
 
-    // Puts our entry for one event in place: returns the new text and how many entries of ours were there before.
-    private (string Text, int Before) Wire(string text, JsonLayout layout, HookSettingsEntry wanted, string command, InstallRecord record)
-    {
-        var root = Parse(text);
-        var group = OurHook.NewGroup(wanted, command);
-        if (root["hooks"] is not { } hooks)
-        {
-            record.Created.UnionWith([InstallRecord.HooksKey, InstallRecord.EventKey(wanted.Name)]);
-            return (JsonTextEdit.AddMember(text, layout, root, "hooks", new JsonObject { [wanted.Name] = new JsonArray(group) }), 0);
-        }
-
-        if (hooks.Kind != JsonValueKind.Object)
-            throw Invalid("\"hooks\" is not an object");
-        if (hooks[wanted.Name] is not { } groups)
-        {
-            record.Created.Add(InstallRecord.EventKey(wanted.Name));
-            return (JsonTextEdit.AddMember(text, layout, hooks, wanted.Name, new JsonArray(group)), 0);
-        }
-
-        if (groups.Kind != JsonValueKind.Array)
-            throw Invalid($"\"hooks.{wanted.Name}\" is not a list");
-        var ours = OurHook.In(wanted.Name, groups).ToList();
-        if (ours is [var only] && only.Command == command && only.HasShapeOf(wanted))
-            return (text, 1);
-
-        // Our old entries go (with groups they leave empty), then the current one is added once.
-        while (OurHook.In(wanted.Name, Parse(text)["hooks"]![wanted.Name]!).FirstOrDefault() is { } old)
-            text = RemoveHook(text, old);
-        return (JsonTextEdit.AddItem(text, layout, Parse(text)["hooks"]![wanted.Name]!, group), ours.Count);
-    }
-
-    // Adds the tools rule to permissions.allow, creating what is missing (and recording it for uninstall).
-    private string AllowRule(string text, JsonLayout layout, InstallRecord record)
-    {
-        var root = Parse(text);
-        if (root["permissions"] is not { } permissions)
-        {
-            record.Created.UnionWith([InstallRecord.PermissionsKey, InstallRecord.AllowKey]);
-            return JsonTextEdit.AddMember(text, layout, root, "permissions", new JsonObject { ["allow"] = new JsonArray(ToolsRule) });
-        }
-
-        if (permissions.Kind != JsonValueKind.Object)
-            throw Invalid("\"permissions\" is not an object");
-        if (permissions["allow"] is not { } allow)
-        {
-            record.Created.Add(InstallRecord.AllowKey);
-            return JsonTextEdit.AddMember(text, layout, permissions, "allow", new JsonArray(ToolsRule));
-        }
-
-        if (allow.Kind != JsonValueKind.Array)
-            throw Invalid("\"permissions.allow\" is not a list");
-        return allow.Items.Any(i => i.String == ToolsRule) ? text : JsonTextEdit.AddItem(text, layout, allow, JsonValue.Create(ToolsRule));
-    }
-
-    // Takes the tools rule out of permissions.allow: it names our server alone and means nothing once we are
-    // gone. The list and "permissions" go too when install created them and they are left empty.
-    private string RemoveRule(string text, InstallRecord record)
-    {
-        while (Parse(text)["permissions"]?["allow"] is { Kind: JsonValueKind.Array } allow && allow.Items.ToList().FindIndex(i => i.String == ToolsRule) is >= 0 and var index)
-            text = JsonTextEdit.Remove(text, allow, index);
-
-        if (Parse(text)["permissions"] is not { Kind: JsonValueKind.Object } permissions)
-            return text;
-        if (permissions["allow"] is { Kind: JsonValueKind.Array, Items.Count: 0 } && record.Created.Contains(InstallRecord.AllowKey))
-            text = JsonTextEdit.Remove(text, permissions, LastIndex(permissions, "allow"));
-        var root = Parse(text);
-        if (root["permissions"] is { Kind: JsonValueKind.Object, Members.Count: 0 } && record.Created.Contains(InstallRecord.PermissionsKey))
-            text = JsonTextEdit.Remove(text, root, LastIndex(root, "permissions"));
-        return text;
-    }
-
-    private string RemoveHook(string text, OurHook hook)
-    {
-        var groups = Parse(text)["hooks"]![hook.Event]!;
-        return hook.Alone
-            ? JsonTextEdit.Remove(text, groups, hook.GroupIndex)
-            : JsonTextEdit.Remove(text, groups.Items[hook.GroupIndex]["hooks"]!, hook.HookIndex);
-    }
-
-    private static int LastIndex(JsonSpan obj, string name) => obj.Members.ToList().FindLastIndex(m => m.Name == name);
-
     private static string Events(List<string> names) => names.Count == 1 ? names[0] : $"{names.Count} events ({string.Join(", ", names)})";
 
     private string? Load()
@@ -268,20 +188,8 @@ internal sealed class ClaudeSettings(string path)
         var text = Guard(() => _file.Read());
         if (text is null || string.IsNullOrWhiteSpace(text))
             return text is null ? null : "{}" + text;
-        var root = Parse(text);
-        return root.Kind == JsonValueKind.Object ? text : throw Invalid("it does not hold a JSON object");
-    }
-
-    private JsonSpan Parse(string text)
-    {
-        try
-        {
-            return JsonSpanReader.Read(text);
-        }
-        catch (JsonException e)
-        {
-            throw Invalid(JsonProblem.Describe(e));
-        }
+        var root = _edits.Parse(text);
+        return root.Kind == JsonValueKind.Object ? text : throw _edits.Invalid("it does not hold a JSON object");
     }
 
     private T Guard<T>(Func<T> io)
@@ -292,16 +200,13 @@ internal sealed class ClaudeSettings(string path)
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw Invalid(e.Message);
+            throw _edits.Invalid(e.Message);
         }
         catch (DecoderFallbackException)
         {
-            throw Invalid("it is not UTF-8 text");
+            throw _edits.Invalid("it is not UTF-8 text");
         }
     }
 
     private void Guard(Action io) => Guard(() => { io(); return 0; });
-
-    private BridgeException Invalid(string what) =>
-        new($"Cannot change {Path}: {what}. Fix the file by hand (or move it away) and run the command again; it was left as it was.");
 }

@@ -14,31 +14,32 @@ internal sealed partial class TeamFileReader(string path)
     // Arguments up sets itself, for the session id it records and the name it reads back from the screen.
     private static readonly string[] ReservedArgs = ["--session-id", "--resume", "-r", "--continue", "-c", "--name", "-n"];
 
-    private string _text = "";
+    private TeamFileJson _json = null!;
 
     private string Folder => Path.GetDirectoryName(path)!;
 
     public TeamDefinition Read()
     {
-        _text = ReadText();
+        var text = ReadText();
+        _json = new TeamFileJson(path, text);
         JsonSpan root;
         try
         {
-            root = JsonSpanReader.Read(_text);
+            root = JsonSpanReader.Read(text);
         }
         catch (JsonException e)
         {
             var at = JsonProblem.Locate(e);
-            throw Fail(at?.Line, at?.Column, null, _text.Trim().Length == 0 ? "the file is empty: it needs at least { \"roles\": { … } }" : JsonProblem.Reason(e));
+            throw _json.Fail(at?.Line, at?.Column, null, text.Trim().Length == 0 ? "the file is empty: it needs at least { \"roles\": { … } }" : JsonProblem.Reason(e));
         }
 
         if (root.Kind != JsonValueKind.Object)
-            throw Fail(root.Start, null, $"the file must hold one object {{ … }}, not {KindOf(root)}");
-        CheckMembers(root, "", TeamFile.TeamKeys, "the file");
+            throw _json.Fail(root.Start, null, $"the file must hold one object {{ … }}, not {TeamFileJson.KindOf(root)}");
+        _json.CheckMembers(root, "", TeamFile.TeamKeys, "the file");
 
         var name = root["name"] is { } nameSpan ? SessionName(nameSpan) : TeamFile.SessionName(Folder);
         var layout = root["layout"] is { } layoutSpan ? Layout(layoutSpan) : TeamLayout.Windows;
-        var command = root["command"] is { } commandSpan ? NonEmptyText(commandSpan, "command") : TeamFile.DefaultCommand;
+        var command = root["command"] is { } commandSpan ? _json.NonEmptyText(commandSpan, "command") : TeamFile.DefaultCommand;
         var env = root["env"] is { } envSpan ? Environment(envSpan, "env") : new Dictionary<string, string>();
         var roles = Roles(root);
         return new TeamDefinition(name, layout, command, env, roles, Folder, path);
@@ -66,12 +67,12 @@ internal sealed partial class TeamFileReader(string path)
 
     private List<RoleDefinition> Roles(JsonSpan root)
     {
-        var rolesSpan = root["roles"] ?? throw Fail(root.Start, "roles", "missing: a team needs at least one role, e.g. \"roles\": { \"dev\": {} }");
+        var rolesSpan = root["roles"] ?? throw _json.Fail(root.Start, "roles", "missing: a team needs at least one role, e.g. \"roles\": { \"dev\": {} }");
         if (rolesSpan.Kind != JsonValueKind.Object)
-            throw WrongKind(rolesSpan, "roles", "an object of roles, e.g. { \"dev\": {} }");
+            throw _json.WrongKind(rolesSpan, "roles", "an object of roles, e.g. { \"dev\": {} }");
         if (rolesSpan.Members.Count == 0)
-            throw Fail(rolesSpan.Start, "roles", "no roles: a team needs at least one, e.g. \"roles\": { \"dev\": {} }");
-        CheckDuplicates(rolesSpan, "roles");
+            throw _json.Fail(rolesSpan.Start, "roles", "no roles: a team needs at least one, e.g. \"roles\": { \"dev\": {} }");
+        _json.CheckDuplicates(rolesSpan, "roles");
 
         var roles = new List<RoleDefinition>();
         var supervised = new List<(string Field, JsonSpan Item)>();
@@ -80,12 +81,12 @@ internal sealed partial class TeamFileReader(string path)
             var field = $"roles.{member.Name}";
             if (!RoleName.IsValid(member.Name))
             {
-                throw Fail(member.Start, field,
+                throw _json.Fail(member.Start, field,
                     $"\"{member.Name}\" is not a valid role name: use 1-32 characters of a-z, 0-9, '-' and '_', starting with a letter or digit (for example \"dev\" or \"code-reviewer\")");
             }
 
             if (member.Name == RoleName.Person)
-                throw Fail(member.Start, field, $"\"{RoleName.Person}\" is reserved for the person at the keyboard: give this role another name");
+                throw _json.Fail(member.Start, field, $"\"{RoleName.Person}\" is reserved for the person at the keyboard: give this role another name");
 
             roles.Add(Role(RoleName.Parse(member.Name), member.Value, field, supervised));
         }
@@ -94,7 +95,7 @@ internal sealed partial class TeamFileReader(string path)
         {
             var name = item.String!;
             if (roles.All(r => r.Role.Value != name))
-                throw Fail(item.Start, field, $"\"{name}\" is no role of this team: it has {string.Join(", ", roles.Select(r => r.Role.Value))}");
+                throw _json.Fail(item.Start, field, $"\"{name}\" is no role of this team: it has {string.Join(", ", roles.Select(r => r.Role.Value))}");
         }
 
         return roles;
@@ -103,35 +104,35 @@ internal sealed partial class TeamFileReader(string path)
     private RoleDefinition Role(RoleName role, JsonSpan span, string field, List<(string Field, JsonSpan Item)> supervised)
     {
         if (span.Kind != JsonValueKind.Object)
-            throw WrongKind(span, field, "an object such as { \"briefing\": \"…\" } ({} for all the defaults)");
-        CheckMembers(span, field + ".", TeamFile.RoleKeys, "a role");
+            throw _json.WrongKind(span, field, "an object such as { \"briefing\": \"…\" } ({} for all the defaults)");
+        _json.CheckMembers(span, field + ".", TeamFile.RoleKeys, "a role");
 
         var supervises = new List<RoleName>();
         if (span["supervises"] is { } supervisesSpan)
         {
-            foreach (var item in TextList(supervisesSpan, field + ".supervises"))
+            foreach (var item in _json.TextList(supervisesSpan, field + ".supervises"))
             {
                 var name = item.String!;
                 if (name == role.Value)
-                    throw Fail(item.Start, field + ".supervises", $"a role cannot supervise itself (\"{name}\")");
+                    throw _json.Fail(item.Start, field + ".supervises", $"a role cannot supervise itself (\"{name}\")");
                 supervised.Add((field + ".supervises", item));
-                supervises.Add(RoleName.IsValid(name) ? RoleName.Parse(name) : throw Fail(item.Start, field + ".supervises", $"\"{name}\" is no role of this team"));
+                supervises.Add(RoleName.IsValid(name) ? RoleName.Parse(name) : throw _json.Fail(item.Start, field + ".supervises", $"\"{name}\" is no role of this team"));
             }
         }
 
-        var args = span["args"] is { } argsSpan ? TextList(argsSpan, field + ".args") : [];
+        var args = span["args"] is { } argsSpan ? _json.TextList(argsSpan, field + ".args") : [];
         foreach (var arg in args)
         {
             var flag = arg.String!.Split('=', 2)[0];
             if (ReservedArgs.Contains(flag))
-                throw Fail(arg.Start, field + ".args", $"{flag} is set by session-bridge up itself (it records each role's session and resumes it): leave it out");
+                throw _json.Fail(arg.Start, field + ".args", $"{flag} is set by session-bridge up itself (it records each role's session and resumes it): leave it out");
         }
 
         return new RoleDefinition(
             role,
             span["briefing"] is { } briefing ? Briefing(briefing, field + ".briefing") : null,
             OptionalText(span, "agent", field),
-            span["worktree"] is { } worktree ? Flag(worktree, field + ".worktree") : false,
+            span["worktree"] is { } worktree ? _json.Flag(worktree, field + ".worktree") : false,
             span["cwd"] is { } cwd ? WorkingFolder(cwd, field + ".cwd") : Folder,
             span["permissionMode"] is { } mode ? PermissionMode(mode, field + ".permissionMode") : null,
             OptionalText(span, "model", field),
@@ -144,13 +145,13 @@ internal sealed partial class TeamFileReader(string path)
 
     private string? Briefing(JsonSpan span, string field)
     {
-        var text = Text(span, field, "a text, or \"@path\" to a Markdown file beside the team file");
+        var text = _json.Text(span, field, "a text, or \"@path\" to a Markdown file beside the team file");
         if (!text.StartsWith('@'))
             return text.Length == 0 ? null : text;
 
         var relative = text[1..].Trim();
         if (relative.Length == 0)
-            throw Fail(span.Start, field, "\"@\" must be followed by a file's path, e.g. \"@briefings/dev.md\"");
+            throw _json.Fail(span.Start, field, "\"@\" must be followed by a file's path, e.g. \"@briefings/dev.md\"");
         var file = Path.GetFullPath(Path.Combine(Folder, relative));
         try
         {
@@ -159,37 +160,37 @@ internal sealed partial class TeamFileReader(string path)
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
-            throw Fail(span.Start, field, $"the briefing file \"{relative}\" does not exist (looked for {file})");
+            throw _json.Fail(span.Start, field, $"the briefing file \"{relative}\" does not exist (looked for {file})");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw Fail(span.Start, field, $"cannot read the briefing file {file}: {e.Message}");
+            throw _json.Fail(span.Start, field, $"cannot read the briefing file {file}: {e.Message}");
         }
     }
 
     private string WorkingFolder(JsonSpan span, string field)
     {
-        var text = NonEmptyText(span, field);
+        var text = _json.NonEmptyText(span, field);
         var folder = Path.GetFullPath(Path.Combine(Folder, text));
         return Directory.Exists(folder)
             ? folder
-            : throw Fail(span.Start, field, $"the folder \"{text}\" does not exist (looked for {folder}); a relative cwd starts from the team file's folder");
+            : throw _json.Fail(span.Start, field, $"the folder \"{text}\" does not exist (looked for {folder}); a relative cwd starts from the team file's folder");
     }
 
     private string PermissionMode(JsonSpan span, string field)
     {
-        var mode = NonEmptyText(span, field);
+        var mode = _json.NonEmptyText(span, field);
         return TeamFile.PermissionModes.Contains(mode)
             ? mode
-            : throw Fail(span.Start, field, $"\"{mode}\" is not a permission mode of Claude Code: use one of {string.Join(", ", TeamFile.PermissionModes)}");
+            : throw _json.Fail(span.Start, field, $"\"{mode}\" is not a permission mode of Claude Code: use one of {string.Join(", ", TeamFile.PermissionModes)}");
     }
 
     private string SessionName(JsonSpan span)
     {
-        var name = NonEmptyText(span, "name");
+        var name = _json.NonEmptyText(span, "name");
         return TeamFile.IsValidSessionName(name)
             ? name
-            : throw Fail(span.Start, "name", $"\"{name}\" cannot name the tmux session: use 1-64 letters, digits, '-' and '_' (e.g. \"{TeamFile.SessionName(name)}\")");
+            : throw _json.Fail(span.Start, "name", $"\"{name}\" cannot name the tmux session: use 1-64 letters, digits, '-' and '_' (e.g. \"{TeamFile.SessionName(name)}\")");
     }
 
     private TeamLayout Layout(JsonSpan span) =>
@@ -197,152 +198,30 @@ internal sealed partial class TeamFileReader(string path)
         {
             "windows" => TeamLayout.Windows,
             "tiled" => TeamLayout.Tiled,
-            _ => throw Fail(span.Start, "layout",
-                $"{Shown(span)} is not a layout: use \"windows\" (one full-size window per role, the default) or \"tiled\" (every role in one window)"),
+            _ => throw _json.Fail(span.Start, "layout",
+                $"{TeamFileJson.Shown(span)} is not a layout: use \"windows\" (one full-size window per role, the default) or \"tiled\" (every role in one window)"),
         };
 
     private Dictionary<string, string> Environment(JsonSpan span, string field)
     {
         if (span.Kind != JsonValueKind.Object)
-            throw WrongKind(span, field, "an object of texts, e.g. { \"KEY\": \"value\" }");
-        CheckDuplicates(span, field);
+            throw _json.WrongKind(span, field, "an object of texts, e.g. { \"KEY\": \"value\" }");
+        _json.CheckDuplicates(span, field);
         var env = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var member in span.Members)
         {
             if (!EnvironmentName().IsMatch(member.Name))
-                throw Fail(member.Start, $"{field}.{member.Name}", "is not an environment variable's name: use letters, digits and '_', not starting with a digit");
+                throw _json.Fail(member.Start, $"{field}.{member.Name}", "is not an environment variable's name: use letters, digits and '_', not starting with a digit");
             env[member.Name] = member.Value.Kind == JsonValueKind.String
                 ? member.Value.String!
-                : throw WrongKind(member.Value, $"{field}.{member.Name}", "a text (write numbers and true/false in quotes)");
+                : throw _json.WrongKind(member.Value, $"{field}.{member.Name}", "a text (write numbers and true/false in quotes)");
         }
 
         return env;
     }
 
     private string? OptionalText(JsonSpan role, string key, string field) =>
-        role[key] is { } span ? NonEmptyText(span, $"{field}.{key}") : null;
-
-    private string NonEmptyText(JsonSpan span, string field)
-    {
-        var text = Text(span, field, "a text");
-        return text.Trim().Length > 0 ? text : throw Fail(span.Start, field, "is empty: give a value or leave the key out");
-    }
-
-    private string Text(JsonSpan span, string field, string expected) =>
-        span.Kind == JsonValueKind.String ? span.String! : throw WrongKind(span, field, expected);
-
-    private bool Flag(JsonSpan span, string field) =>
-        span.Kind switch
-        {
-            JsonValueKind.True => true,
-            JsonValueKind.False => false,
-            _ => throw WrongKind(span, field, "true or false (without quotes)"),
-        };
-
-    private IReadOnlyList<JsonSpan> TextList(JsonSpan span, string field)
-    {
-        if (span.Kind != JsonValueKind.Array)
-            throw WrongKind(span, field, "a list of texts, e.g. [\"…\"]");
-        foreach (var item in span.Items)
-        {
-            if (item.Kind != JsonValueKind.String)
-                throw WrongKind(item, field, "a text (every item of the list is one)");
-        }
-
-        return span.Items;
-    }
-
-    private void CheckMembers(JsonSpan span, string prefix, IReadOnlyList<string> known, string what)
-    {
-        CheckDuplicates(span, prefix.TrimEnd('.'));
-        foreach (var member in span.Members)
-        {
-            if (known.Contains(member.Name))
-                continue;
-            var guess = known.FirstOrDefault(k => string.Equals(k, member.Name, StringComparison.OrdinalIgnoreCase))
-                ?? known.Where(k => k != "$schema").OrderBy(k => Distance(k, member.Name)).FirstOrDefault(k => Distance(k, member.Name) <= 2);
-            var hint = guess is null ? "" : $" Did you mean \"{guess}\"?";
-            throw Fail(member.Start, prefix + member.Name,
-                $"unknown key.{hint} {Capitalised(what)} takes {string.Join(", ", known.Where(k => k != "$schema"))}");
-        }
-    }
-
-    private void CheckDuplicates(JsonSpan span, string field)
-    {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var member in span.Members)
-        {
-            if (!seen.Add(member.Name))
-                throw Fail(member.Start, field.Length == 0 ? member.Name : $"{field}.{member.Name}", "given twice: keep one");
-        }
-    }
-
-    private TeamFileException WrongKind(JsonSpan span, string field, string expected) =>
-        Fail(span.Start, field, $"must be {expected}, not {KindOf(span)}");
-
-    private TeamFileException Fail(int offset, string? field, string problem)
-    {
-        var (line, column) = LineAndColumn(offset);
-        return Fail(line, column, field, problem);
-    }
-
-    private TeamFileException Fail(int? line, int? column, string? field, string problem)
-    {
-        var where = line is null ? path : $"{path}, line {line}, column {column}";
-        var message = field is null ? $"{where}: {problem}." : $"{where}: {field}: {problem}.";
-        return new TeamFileException(message, path, line, column, field);
-    }
-
-    private (int Line, int Column) LineAndColumn(int offset)
-    {
-        var line = 1;
-        var lineStart = 0;
-        for (var i = 0; i < offset && i < _text.Length; i++)
-        {
-            if (_text[i] == '\n')
-            {
-                line++;
-                lineStart = i + 1;
-            }
-        }
-
-        return (line, offset - lineStart + 1);
-    }
-
-    private static string Shown(JsonSpan span) => span.Kind == JsonValueKind.String ? $"\"{span.String}\"" : KindOf(span);
-
-    private static string KindOf(JsonSpan span) =>
-        span.Kind switch
-        {
-            JsonValueKind.String => $"the text \"{(span.String!.Length > 40 ? span.String[..40] + "…" : span.String)}\"",
-            JsonValueKind.Number => $"the number {span.Text}",
-            JsonValueKind.True or JsonValueKind.False => span.Text!,
-            JsonValueKind.Object => "an object",
-            JsonValueKind.Array => "a list",
-            _ => "null",
-        };
-
-    private static string Capitalised(string text) => char.ToUpperInvariant(text[0]) + text[1..];
-
-    private static int Distance(string a, string b)
-    {
-        a = a.ToLowerInvariant();
-        b = b.ToLowerInvariant();
-        var row = Enumerable.Range(0, b.Length + 1).ToArray();
-        for (var i = 1; i <= a.Length; i++)
-        {
-            var previous = row[0];
-            row[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var current = row[j];
-                row[j] = Math.Min(Math.Min(row[j] + 1, row[j - 1] + 1), previous + (a[i - 1] == b[j - 1] ? 0 : 1));
-                previous = current;
-            }
-        }
-
-        return row[b.Length];
-    }
+        role[key] is { } span ? _json.NonEmptyText(span, $"{field}.{key}") : null;
 
     [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]*$", RegexOptions.CultureInvariant)]
     private static partial Regex EnvironmentName();

@@ -181,7 +181,7 @@ public sealed class ClaudeWorld : IAsyncDisposable
         // once no process with this HOME is left.
         try
         {
-            await Eventually.WaitAsync(() => !ProcessesWithThisHome().Any(), "the processes with this HOME to exit");
+            await Eventually.WaitAsync(() => !HomeProcesses.Of(Home).Any(), "the processes with this HOME to exit");
         }
         catch (Exception e) when (e is TimeoutException or OperationCanceledException)
         {
@@ -189,28 +189,6 @@ public sealed class ClaudeWorld : IAsyncDisposable
         }
 
         _root.Dispose();
-    }
-
-    private IEnumerable<int> ProcessesWithThisHome()
-    {
-        var marker = Encoding.UTF8.GetBytes("HOME=" + Home + "\0");
-        foreach (var directory in Directory.EnumerateDirectories("/proc"))
-        {
-            if (!int.TryParse(Path.GetFileName(directory), out var pid))
-                continue;
-            byte[] environment;
-            try
-            {
-                environment = File.ReadAllBytes(Path.Combine(directory, "environ"));
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                continue;
-            }
-
-            if (environment.AsSpan().IndexOf(marker) >= 0)
-                yield return pid;
-        }
     }
 
     private Dictionary<string, string> Environment(ScriptedModel? model)

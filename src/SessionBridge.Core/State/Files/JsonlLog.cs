@@ -11,7 +11,7 @@ namespace SessionBridge.State;
 /// </summary>
 internal sealed class JsonlLog(string path, TimeSpan lockTimeout)
 {
-    private const int ChunkSize = 64 * 1024;
+    internal const int ChunkSize = 64 * 1024;
 
     public string Path { get; } = path;
 
@@ -149,7 +149,7 @@ internal sealed class JsonlLog(string path, TimeSpan lockTimeout)
                 FileShare.ReadWrite | FileShare.Delete,
                 bufferSize: 1
             );
-            foreach (var line in ReadLinesBackwards(stream))
+            foreach (var line in JsonlLines.ReadLinesBackwards(stream))
             {
                 if (line.IsEmpty)
                     continue;
@@ -205,42 +205,21 @@ internal sealed class JsonlLog(string path, TimeSpan lockTimeout)
             yield break;
         using var stream = new FileStream(Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
         var end = stream.Length;
-        var terminated = end > 0 && LastByte(stream, end) == '\n';
+        var terminated = end > 0 && JsonlLines.LastByte(stream, end) == '\n';
         stream.Seek(0, SeekOrigin.Begin);
         using var reader = new StreamReader(stream, System.Text.Encoding.UTF8);
         string? pending = null;
         while (reader.ReadLine() is { } line)
         {
-            if (pending is not null && Parse(pending, typeInfo) is { } record)
+            if (pending is not null && JsonlLines.Parse(pending, typeInfo) is { } record)
                 yield return record;
             pending = line;
         }
 
-        if (terminated && pending is not null && Parse(pending, typeInfo) is { } last)
+        if (terminated && pending is not null && JsonlLines.Parse(pending, typeInfo) is { } last)
             yield return last;
     }
 
-    private static int LastByte(FileStream stream, long length)
-    {
-        stream.Seek(length - 1, SeekOrigin.Begin);
-        return stream.ReadByte();
-    }
-
-    private static T? Parse<T>(string line, JsonTypeInfo<T> typeInfo)
-    {
-        if (line.Length == 0)
-            return default;
-        try
-        {
-            return JsonSerializer.Deserialize(line, typeInfo);
-        }
-        catch (JsonException)
-        {
-            return default;
-        }
-    }
-
-    /// <summary>The log's length now: where a follower starts.</summary>
     public long Length => File.Exists(Path) ? new FileInfo(Path).Length : 0;
 
     /// <summary>
@@ -287,42 +266,5 @@ internal sealed class JsonlLog(string path, TimeSpan lockTimeout)
         }
 
         return (records, position + end + 1);
-    }
-
-    /// <summary>Complete, newline-terminated lines from the end of the stream towards its start.</summary>
-    private static IEnumerable<ReadOnlyMemory<byte>> ReadLinesBackwards(FileStream stream)
-    {
-        var position = stream.Length;
-        var carry = Array.Empty<byte>();
-        var seenNewline = false;
-        while (position > 0)
-        {
-            var count = (int)Math.Min(ChunkSize, position);
-            position -= count;
-
-            // The chunk, followed by the start of the line that continues past it.
-            var data = new byte[count + carry.Length];
-            stream.Seek(position, SeekOrigin.Begin);
-            stream.ReadExactly(data, 0, count);
-            carry.CopyTo(data, count);
-
-            var end = data.Length;
-            for (var i = count - 1; i >= 0; i--)
-            {
-                if (data[i] != '\n')
-                    continue;
-
-                // Bytes after the last newline of the file are an unterminated tail: not a record.
-                if (seenNewline)
-                    yield return data.AsMemory(i + 1, end - i - 1);
-                seenNewline = true;
-                end = i;
-            }
-
-            carry = data[..end];
-        }
-
-        if (seenNewline && carry.Length > 0)
-            yield return carry;
     }
 }
