@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using SessionBridge.State;
 using SessionBridge.Errors;
+using SessionBridge.State;
 
 namespace SessionBridge.Tests.Store;
 
