@@ -25,6 +25,9 @@ internal sealed class NatsTeam : IAsyncDisposable
     /// </summary>
     public static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(20);
 
+    /// <summary>How long a call to a store that is connected, but slow to answer, is waited for.</summary>
+    public static readonly TimeSpan BusyTimeout = TimeSpan.FromSeconds(30);
+
     // Buckets made or found once per connection (so once per team and process: a process opens one connection).
     private readonly ConcurrentDictionary<string, Lazy<Task<INatsKVStore>>> _buckets = new(StringComparer.Ordinal);
 
@@ -45,8 +48,8 @@ internal sealed class NatsTeam : IAsyncDisposable
                 },
                 TlsOpts = settings.CaFile is { } ca ? NatsTlsOpts.Default with { CaFile = ca, Mode = TlsMode.Require } : NatsTlsOpts.Default,
                 ConnectTimeout = ConnectTimeout,
-                RequestTimeout = CallTimeout,
-                CommandTimeout = CallTimeout,
+                RequestTimeout = BusyTimeout,
+                CommandTimeout = BusyTimeout,
                 // Back within seconds of the server: a restarted server is used again well inside 10 s.
                 ReconnectWaitMin = TimeSpan.FromMilliseconds(200),
                 ReconnectWaitMax = TimeSpan.FromSeconds(2),
@@ -130,8 +133,9 @@ internal sealed class NatsTeam : IAsyncDisposable
         );
 
     /// <summary>
-    /// Runs <paramref name="call"/> to the store and waits for it, at most <see cref="CallTimeout"/> (connecting
-    /// included), or until <paramref name="cancellationToken"/> is cancelled.
+    /// Runs <paramref name="call"/> to the store and waits for it, or until <paramref name="cancellationToken"/> is
+    /// cancelled. A store that is not connected (its server went away) fails after <see cref="CallTimeout"/>; one that is
+    /// connected but slow to answer (a loaded machine) is waited for up to <see cref="BusyTimeout"/>.
     /// </summary>
     /// <exception cref="StateException">The store did not answer in time, or refused.</exception>
     public async Task<T> CallAsync<T>(string what, Func<CancellationToken, ValueTask<T>> call, CancellationToken cancellationToken)
@@ -139,16 +143,30 @@ internal sealed class NatsTeam : IAsyncDisposable
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         try
         {
-            // The first connection has its own limit; once connected (or reconnecting after the server went away),
-            // the call's own limit applies, so a dead store fails within it.
+            // The first connection has its own limit (a dead server refuses at once; the first connect is not retried).
             if (Connection.ConnectionState is NatsConnectionState.Closed or NatsConnectionState.Connecting)
             {
                 timeout.CancelAfter(ConnectTimeout);
                 await Connection.ConnectAsync().AsTask().WaitAsync(timeout.Token);
+                timeout.CancelAfter(Timeout.InfiniteTimeSpan);
             }
 
-            timeout.CancelAfter(CallTimeout);
-            return await call(timeout.Token).AsTask().WaitAsync(timeout.Token);
+            var work = call(timeout.Token).AsTask();
+            var started = Environment.TickCount64;
+            while (true)
+            {
+                await Task.WhenAny(work, Task.Delay(CallTimeout, cancellationToken));
+                if (work.IsCompleted)
+                    return await work;
+                cancellationToken.ThrowIfCancellationRequested();
+                // No answer yet: connected means slow, not connected means down, and down fails within the call limit.
+                if (Connection.ConnectionState != NatsConnectionState.Open || Environment.TickCount64 - started >= BusyTimeout.TotalMilliseconds)
+                {
+                    await timeout.CancelAsync();
+                    _ = work.ContinueWith(t => t.Exception, TaskScheduler.Default);
+                    throw Unreachable(what, $"no answer within {CallTimeout.TotalSeconds:0.#} s");
+                }
+            }
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
