@@ -1,4 +1,4 @@
-using SessionBridge.Bridge.Remote;
+using SessionBridge.Bridge.Panes;
 using SessionBridge.Bridge.Results;
 using SessionBridge.Held;
 using SessionBridge.State;
@@ -14,8 +14,7 @@ internal sealed class MessageSending(
     BridgeOptions options,
     StateStore state,
     PeerDirectory peers,
-    PaneTyping typing,
-    RemotePanes remote,
+    PeerPanes panes,
     TimeProvider clock
 )
 {
@@ -57,11 +56,7 @@ internal sealed class MessageSending(
 
         var delivery =
             braked
-            ?? (
-                remote.IsRemote(peer)
-                    ? await remote.TypeAsync(peer, typed, submit, force, cancellationToken)
-                    : await typing.TypeAsync(peer, typed, submit, force, cancellationToken)
-            );
+            ?? await panes.For(peer).TypeAsync(peer, typed, submit, force, cancellationToken);
         var record = new MessageRecord(
             MessageId.New(),
             clock.GetUtcNow(),

@@ -1,27 +1,16 @@
-using SessionBridge.Bridge.Remote;
+using SessionBridge.Bridge.Panes;
 using SessionBridge.Bridge.Results;
-using SessionBridge.Processes;
-using SessionBridge.Screens;
 using SessionBridge.State;
 
 namespace SessionBridge.Bridge;
 
 /// <summary>
-/// wait_for: blocks until a peer is idle, is waiting on a question or menu, or has sent the caller a message
-/// (optionally a reply to one id), or until the timeout. It sleeps on the files that change when that
-/// happens (the peer's presence, the caller's mailbox: <see cref="StateStore.Watch"/>) and looks at the screen only
-/// every <see cref="BridgeOptions.WaitFallbackInterval"/>, for panes without hooks and to see an interrupt,
-/// which fires no hook. Cancelled with the request.
+/// wait_for: blocks until a peer is idle, is waiting on a question or menu (watched where its pane is:
+/// <see cref="IPeerPanes.WaitAsync"/>), or has sent the caller a message (optionally a reply to one id), or until the
+/// timeout. It sleeps on the files that change when that happens (the caller's mailbox: <see cref="StateStore.WatchAsync"/>).
+/// Cancelled with the request.
 /// </summary>
-internal sealed class PeerWaiting(
-    BridgeOptions options,
-    StateStore state,
-    PeerDirectory peers,
-    PaneTargeting targeting,
-    PeerStateReader reader,
-    RemotePanes remote,
-    TimeProvider clock
-)
+internal sealed class PeerWaiting(BridgeOptions options, StateStore state, PeerDirectory peers, PeerPanes panes, TimeProvider clock)
 {
     public async Task<WaitResult> WaitForAsync(
         string? role,
@@ -63,52 +52,26 @@ internal sealed class PeerWaiting(
         if (message is not null && condition == WaitCondition.Delivered)
             return await DeliveredAsync(name, message, seconds, started, cancellationToken);
 
-        // The peer's state is watched on its own host, where its hooks write its presence: it wakes there, not by polling.
-        if (caller is null && remote.IsRemote(peer))
-            return await remote.WaitForAsync(peer, until, seconds, cancellationToken);
+        // The peer's state is watched where its pane is, where its hooks write its presence: it wakes there, not by polling.
+        if (caller is not { } inbox)
+            return await panes.For(peer).WaitAsync(peer, condition, seconds, cancellationToken);
 
         var deadline = TimeSpan.FromSeconds(seconds);
         options.State.EnsureCreated();
-        using var watch = await state.WatchAsync(caller is null ? PaneIdentity.Of(peer) : null, caller, cancellationToken);
-        PeerState? last = null;
+        using var watch = await state.WatchAsync(null, inbox, cancellationToken);
         while (true)
         {
             var waited = (long)clock.GetElapsedTime(started).TotalMilliseconds;
-            var pause = options.WaitFallbackInterval;
-            if (caller is { } inbox)
-            {
-                if (await ArrivedAsync(inbox, name, parent, cancellationToken) is { } arrived)
-                    return new WaitResult(name.Value, condition, true, waited, null, arrived, null);
-            }
-            else
-            {
-                // Where the hooks vouch for the pane (presence of this pane process, both processes alive), the
-                // look is one tmux call, not two: 8 servers waiting on busy peers cost half the CPU. A capture
-                // that fails, or no presence, asks tmux whether the pane is lost.
-                var screen = HooksVouchFor(peer) ? await TryScreenAsync(peer, cancellationToken) : null;
-                if (screen is null)
-                {
-                    var check = await targeting.CheckAsync(peer, cancellationToken);
-                    if (check.Status.IsLost())
-                        return new WaitResult(name.Value, condition, false, waited, check.Status.ToWireName(), null, check.Problem);
-                    screen = await ScreenAsync(peer, cancellationToken);
-                }
-
-                last = reader.Read(peer, screen);
-                if (Meets(condition, last.State))
-                    return Ended(name, condition, true, waited, last, null);
-                // The hook outweighs a disagreeing screen only for a moment: look again when that moment ends.
-                if (last.RecheckAt is { } recheck && recheck - clock.GetUtcNow() is var untilRecheck && untilRecheck < pause)
-                    pause = untilRecheck > TimeSpan.Zero ? untilRecheck : TimeSpan.Zero;
-            }
-
+            if (await ArrivedAsync(inbox, name, parent, cancellationToken) is { } arrived)
+                return new WaitResult(name.Value, condition, true, waited, null, arrived, null);
             var left = deadline - clock.GetElapsedTime(started);
             if (left <= TimeSpan.Zero)
             {
                 var total = (long)clock.GetElapsedTime(started).TotalMilliseconds;
-                return Ended(name, condition, false, total, last, $"timed out after {seconds} s");
+                return new WaitResult(name.Value, condition, false, total, null, null, $"timed out after {seconds} s");
             }
 
+            var pause = options.WaitFallbackInterval;
             await watch.WaitAsync(pause < left ? pause : left, clock, cancellationToken);
         }
     }
@@ -149,30 +112,6 @@ internal sealed class PeerWaiting(
             .Records.FirstOrDefault(m => m.From == from.Value && (parent is null || m.ReplyTo == parent));
     }
 
-    private static WaitResult Ended(RoleName name, WaitCondition condition, bool met, long waited, PeerState? last, string? reason) =>
-        new(
-            name.Value,
-            condition,
-            met,
-            waited,
-            last?.State.ToWireName(),
-            null,
-            reason,
-            last?.Source,
-            last?.Since,
-            met ? LastAnswer(last) : null
-        );
-
-    /// <summary>
-    /// The peer's final answer of the turn that just ended: only when its Stop hook said so. An interrupt (seen
-    /// on the screen) or a StopFailure carries none, and the answer kept from an earlier turn is not this one's.
-    /// </summary>
-    private static string? LastAnswer(PeerState? last) =>
-        last is { Source: StateSource.Hook, State: ScreenState.Idle or ScreenState.WaitingText, Presence: { State: PresenceState.Idle } presence }
-        && presence.LastAnswerAt >= presence.Since
-            ? presence.LastAnswer
-            : null;
-
     private static WaitCondition ParseCondition(string? until)
     {
         var text = until?.Trim().ToLowerInvariant();
@@ -180,44 +119,5 @@ internal sealed class PeerWaiting(
             return condition;
         var known = string.Join(", ", WireNames.All(WireNamesJson.Default.WaitCondition));
         throw new BridgeException($"{{arg:until}} is \"{until}\"; use one of: {known}.");
-    }
-
-    private static bool Meets(WaitCondition condition, ScreenState state) =>
-        condition switch
-        {
-            WaitCondition.Idle => state == ScreenState.Idle,
-            WaitCondition.Question => state is ScreenState.WaitingSelect or ScreenState.WaitingText,
-            _ => state is ScreenState.Idle or ScreenState.WaitingSelect or ScreenState.WaitingText,
-        };
-
-    private bool HooksVouchFor(PeerRegistration peer) =>
-        reader.Presence(peer) is not null
-        && peer is { ServerPid: { } server, PanePid: { } pane }
-        && ProcessTable.IsRunning(server)
-        && ProcessTable.IsRunning(pane);
-
-    private async Task<string?> TryScreenAsync(PeerRegistration peer, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await options.Tmux(peer.Socket).CaptureAsync(peer.Pane, 0, cancellationToken);
-        }
-        catch (TmuxException)
-        {
-            return null;
-        }
-    }
-
-    private async Task<string> ScreenAsync(PeerRegistration peer, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await options.Tmux(peer.Socket).CaptureAsync(peer.Pane, 0, cancellationToken);
-        }
-        catch (TmuxException e)
-        {
-            // Regression: a TmuxException used to escape to the SDK's generic error, which told the model nothing.
-            throw new BridgeException($"Cannot read {peer.Role}'s screen while waiting: {e.Message}", Errors.ErrorCode.Tmux);
-        }
     }
 }

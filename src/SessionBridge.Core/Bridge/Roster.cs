@@ -1,4 +1,4 @@
-using SessionBridge.Bridge.Remote;
+using SessionBridge.Bridge.Panes;
 using SessionBridge.Bridge.Results;
 using SessionBridge.Errors;
 using SessionBridge.Screens;
@@ -11,9 +11,7 @@ namespace SessionBridge.Bridge;
 internal sealed class Roster(
     BridgeOptions options,
     StateStore state,
-    PaneTargeting targeting,
-    PeerStateReader reader,
-    RemotePanes remote,
+    PeerPanes panes,
     TimeProvider clock
 )
 {
@@ -98,76 +96,9 @@ internal sealed class Roster(
         var supervisors = (await state.Supervision.AllAsync(cancellationToken)).ToDictionary(e => e.Role, e => e.Supervisor, StringComparer.Ordinal);
         var views = await Task.WhenAll(
             (await state.Registry.AllAsync(cancellationToken)).Select(peer =>
-                remote.IsRemote(peer)
-                    ? remote.ViewAsync(peer, supervisors.GetValueOrDefault(peer.Role), cancellationToken)
-                    : ViewAsync(peer, supervisors.GetValueOrDefault(peer.Role), cancellationToken)
+                panes.For(peer).ViewAsync(peer, supervisors.GetValueOrDefault(peer.Role), cancellationToken)
             )
         );
         return new ListPeersResult(views);
-    }
-
-    /// <summary>One peer of this host as list_peers shows it (what this host answers another host's list_peers with).</summary>
-    public async Task<PeerView> ViewAsync(PeerRegistration peer, string? supervisor, CancellationToken cancellationToken)
-    {
-        var check = Stopped(peer, await targeting.CheckAsync(peer, cancellationToken));
-        var (live, source, since) = await LiveStateAsync(peer, check, cancellationToken);
-        // Last seen moves with the role's own events (its hooks' presence), not only with registering and sending.
-        var lastSeen = reader.Presence(peer) is { } presence && presence.UpdatedAt > peer.LastSeen ? presence.UpdatedAt : peer.LastSeen;
-        return new PeerView(
-            peer.Role,
-            peer.Pane,
-            peer.Cwd,
-            peer.RegisteredAt,
-            lastSeen,
-            check.Problem is null,
-            check.Status,
-            check.Problem,
-            live,
-            source,
-            since,
-            supervisor,
-            peer.Host
-        );
-    }
-
-    /// <summary>
-    /// A role whose pane <c>session-bridge down</c> ended is stopped on purpose, not dead: its state waits for
-    /// the next <c>session-bridge up</c>.
-    /// </summary>
-    private static TargetCheck Stopped(PeerRegistration peer, TargetCheck check)
-    {
-        if (!check.Status.IsLost() || peer.StoppedAt is null)
-            return check;
-        return new TargetCheck(
-            PaneStatus.Stopped,
-            $"{peer.Role} was stopped by `session-bridge down`; its messages wait in its mailbox, and "
-                + "`session-bridge up` resumes its session."
-        );
-    }
-
-    /// <summary>
-    /// busy, idle, waiting_select… from the pane's presence and one screen read (<see cref="PeerStateReader"/>);
-    /// for a pane that is not alive, its status.
-    /// </summary>
-    private async Task<(ListedState State, StateSource? Source, DateTimeOffset? Since)> LiveStateAsync(
-        PeerRegistration peer,
-        TargetCheck check,
-        CancellationToken cancellationToken
-    )
-    {
-        if (check.Status.IsLost())
-            return (check.Status.ToListedState(), null, null);
-        string? screen;
-        try
-        {
-            screen = await options.Tmux(peer.Socket).CaptureAsync(peer.Pane, 0, cancellationToken);
-        }
-        catch (TmuxException)
-        {
-            screen = null;
-        }
-
-        var live = reader.Read(peer, screen);
-        return (live.State.ToListedState(), live.Source, live.Since);
     }
 }

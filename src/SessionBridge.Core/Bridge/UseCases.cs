@@ -1,3 +1,4 @@
+using SessionBridge.Bridge.Panes;
 using SessionBridge.Bridge.Remote;
 using SessionBridge.State;
 
@@ -34,17 +35,27 @@ internal sealed class UseCases : IAsyncDisposable
             }
         );
         var reader = new PeerStateReader(options, clock);
-        var remote = new RemotePanes(options, state, clock);
-        State = state;
-        Roster = new Roster(options, state, targeting, reader, remote, clock);
-        Screens = new PeerScreens(peers, targeting, reader, state, remote, clock);
-        Menus = new MenuAnswering(options, state, peers, targeting, remote, clock);
         var typing = new PaneTyping(options, targeting, new ClaudeCodeCheck(options), clock);
-        Typing = typing;
-        Sending = new MessageSending(options, state, peers, typing, remote, clock);
+        var local = new LocalPanes(
+            options,
+            state,
+            targeting,
+            reader,
+            typing,
+            new PaneAnswering(options, state, targeting, clock),
+            new PaneWatching(options, state, targeting, reader, clock),
+            clock
+        );
+        var panes = new PeerPanes(state, local, new RemotePanes(options, state, clock));
+        State = state;
+        Panes = panes;
+        Roster = new Roster(options, state, panes, clock);
+        Screens = new PeerScreens(peers, reader, panes);
+        Menus = new MenuAnswering(peers, panes);
+        Sending = new MessageSending(options, state, peers, panes, clock);
         Held = new HeldDelivery(options, state, typing, clock);
         Reading = new MessageReading(options, state);
-        Waiting = new PeerWaiting(options, state, peers, targeting, reader, remote, clock);
+        Waiting = new PeerWaiting(options, state, peers, panes, clock);
         Briefings = new Briefings(options, state, clock);
         Supervising = new Supervising(options, state, clock);
     }
@@ -54,8 +65,8 @@ internal sealed class UseCases : IAsyncDisposable
     /// <summary>The store every use case here works on (its hosts: what the host agent answers for).</summary>
     public StateStore State { get; }
 
-    /// <summary>The typing protocol, for a host that types a message another host sent (its checks are the same).</summary>
-    public PaneTyping Typing { get; }
+    /// <summary>The peers' panes, this host's or another's (the host agent answers other hosts with this host's own).</summary>
+    public PeerPanes Panes { get; }
 
     /// <summary>The clock every use case reads (a fake one in specs).</summary>
     public TimeProvider Clock { get; }

@@ -12,7 +12,7 @@ namespace SessionBridge.Hosts;
 /// <list type="bullet">
 /// <item>answers the other hosts' requests for the panes of this host (type a message, read_peer, detect_question,
 /// respond, wait_for, a peer's listed state) through the same use cases, so the pane's checks are the same as on one
-/// host (<see cref="RemotePanes"/> is the asking side);</item>
+/// host (<see cref="RemotePanes"/> is the asking side, <see cref="Bridge.Panes.LocalPanes"/> the answering one);</item>
 /// <item>says the host is up: a heartbeat every <see cref="BeatInterval"/> (a host silent for 30 s is unreachable);</item>
 /// <item>publishes this host's panes' presence (the files its hooks write) for the other hosts;</item>
 /// <item>mirrors other hosts' held messages, supervisions and permission requests into the local hints the hooks
@@ -127,7 +127,7 @@ internal sealed class HostAgent(UseCases useCases, Action<string>? warn = null)
     private async Task<HostAnswer> TypeAsync(TypeRequest request, CancellationToken cancellationToken)
     {
         var peer = await LocalAsync(request.Role, cancellationToken);
-        var delivery = await useCases.Typing.TypeAsync(peer, request.Text, request.Submit, request.Force, cancellationToken);
+        var delivery = await useCases.Panes.Local.TypeAsync(peer, request.Text, request.Submit, request.Force, cancellationToken);
         return Result(new TypeAnswer(delivery.Status, delivery.Reason), HostJsonContext.Default.TypeAnswer);
     }
 
@@ -149,7 +149,7 @@ internal sealed class HostAgent(UseCases useCases, Action<string>? warn = null)
     {
         var peer = await LocalAsync(request.Role, cancellationToken);
         var supervisor = (await _state.Supervision.AllAsync(cancellationToken)).FirstOrDefault(e => e.Role == peer.Role)?.Supervisor;
-        return Result(await useCases.Roster.ViewAsync(peer, supervisor, cancellationToken), HostJsonContext.Default.PeerView);
+        return Result(await useCases.Panes.Local.ViewAsync(peer, supervisor, cancellationToken), HostJsonContext.Default.PeerView);
     }
 
     /// <summary>

@@ -18,7 +18,7 @@ public sealed partial class LayerSpecs
         // The hook's supervision (requests, notices) sits under the use cases, which answer through it.
         ["Supervision"],
         ["Bridge"],
-        // The host agent answers other hosts' requests through the use cases (Bridge's RemotePanes is the asking side).
+        // The host agent answers other hosts' requests through the use cases and Bridge's LocalPanes (RemotePanes is the asking side).
         ["Hosts"],
         // up/down compose Bridge's pane checks (PaneTargeting) and its Supervising: Team is the use case above it.
         ["Team"],

@@ -137,7 +137,7 @@ public sealed class HeartbeatSpecs : IDisposable
         _link.Beat = null;
 
         // Act
-        var act = () => Remote().ReadPeerAsync(Dev, 10, TestContext.Current.CancellationToken);
+        var act = () => Remote().ReadAsync(Dev, 10, TestContext.Current.CancellationToken);
 
         // Assert
         var error = (await act.Should().ThrowAsync<BridgeException>()).Which;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using SessionBridge.Bridge.Panes;
 using SessionBridge.Bridge.Results;
 using SessionBridge.State;
 
@@ -11,7 +12,7 @@ namespace SessionBridge.Bridge.Remote;
 /// sender's identity, the loop brake) and the log stay here; the pane's checks and the typing happen there, exactly as
 /// on one host. A host with no live server is said to be unreachable, naming it, and nothing is typed.
 /// </summary>
-internal sealed class RemotePanes(BridgeOptions options, StateStore state, TimeProvider clock)
+internal sealed class RemotePanes(BridgeOptions options, StateStore state, TimeProvider clock) : IPeerPanes
 {
     /// <summary>A host whose servers' heartbeat is older than this has none running: its roles are unreachable.</summary>
     public static readonly TimeSpan HeartbeatAge = TimeSpan.FromSeconds(30);
@@ -24,9 +25,6 @@ internal sealed class RemotePanes(BridgeOptions options, StateStore state, TimeP
 
     // Typing waits for the pane's lock first, then settles, presses Enter and verifies.
     private static readonly TimeSpan TypeMargin = TimeSpan.FromSeconds(15);
-
-    /// <summary>Whether <paramref name="peer"/>'s pane is on another host, so its host must act on it.</summary>
-    public bool IsRemote(PeerRegistration peer) => !state.IsLocal(peer);
 
     /// <summary>
     /// Types <paramref name="text"/> on the peer's host (its pane's lock and checks, held on a menu or a draft). A host
@@ -50,33 +48,37 @@ internal sealed class RemotePanes(BridgeOptions options, StateStore state, TimeP
         return new Delivery(answer.Status, answer.Reason);
     }
 
-    public Task<ReadPeerResult> ReadPeerAsync(PeerRegistration peer, int? lines, CancellationToken cancellationToken) =>
+    public Task<ReadPeerResult> ReadAsync(PeerRegistration peer, int scrollback, CancellationToken cancellationToken) =>
         RequireAsync(
             peer,
             HostOperation.Read,
-            JsonSerializer.SerializeToUtf8Bytes(new ScreenRequest(peer.Role, lines), HostJsonContext.Default.ScreenRequest),
+            JsonSerializer.SerializeToUtf8Bytes(new ScreenRequest(peer.Role, scrollback), HostJsonContext.Default.ScreenRequest),
             HostJsonContext.Default.ReadPeerResult,
             ScreenTimeout,
             "read the screen of",
             cancellationToken
         );
 
-    public Task<DetectQuestionResult> DetectQuestionAsync(PeerRegistration peer, int? lines, CancellationToken cancellationToken) =>
+    public Task<DetectQuestionResult> DetectAsync(PeerRegistration peer, int scrollback, CancellationToken cancellationToken) =>
         RequireAsync(
             peer,
             HostOperation.Detect,
-            JsonSerializer.SerializeToUtf8Bytes(new ScreenRequest(peer.Role, lines), HostJsonContext.Default.ScreenRequest),
+            JsonSerializer.SerializeToUtf8Bytes(new ScreenRequest(peer.Role, scrollback), HostJsonContext.Default.ScreenRequest),
             HostJsonContext.Default.DetectQuestionResult,
             ScreenTimeout,
             "read the screen of",
             cancellationToken
         );
 
-    public Task<RespondResult> RespondAsync(PeerRegistration peer, RespondRequest request, CancellationToken cancellationToken) =>
-        RequireAsync(
+    /// <summary>respond on the peer's host; who is asking (the supervisor's identity) is decided here, from the caller's own pane.</summary>
+    public async Task<RespondResult> RespondAsync(PeerRegistration peer, RespondRequest request, CancellationToken cancellationToken) =>
+        await RequireAsync(
             peer,
             HostOperation.Respond,
-            JsonSerializer.SerializeToUtf8Bytes(request, HostJsonContext.Default.RespondRequest),
+            JsonSerializer.SerializeToUtf8Bytes(
+                request with { CallerRoles = await CallerRoles.OfAsync(options, state, null, cancellationToken) },
+                HostJsonContext.Default.RespondRequest
+            ),
             HostJsonContext.Default.RespondResult,
             ScreenTimeout,
             "answer",
@@ -84,11 +86,11 @@ internal sealed class RemotePanes(BridgeOptions options, StateStore state, TimeP
         );
 
     /// <summary>wait_for on the peer's host, which watches its presence there: it wakes on the peer's hook, not on polling.</summary>
-    public Task<WaitResult> WaitForAsync(PeerRegistration peer, string? until, int seconds, CancellationToken cancellationToken) =>
+    public Task<WaitResult> WaitAsync(PeerRegistration peer, WaitCondition condition, int seconds, CancellationToken cancellationToken) =>
         RequireAsync(
             peer,
             HostOperation.Wait,
-            JsonSerializer.SerializeToUtf8Bytes(new WaitRequest(peer.Role, until, seconds), HostJsonContext.Default.WaitRequest),
+            JsonSerializer.SerializeToUtf8Bytes(new WaitRequest(peer.Role, condition.ToWireName(), seconds), HostJsonContext.Default.WaitRequest),
             HostJsonContext.Default.WaitResult,
             TimeSpan.FromSeconds(seconds) + ScreenTimeout,
             "wait for",
