@@ -2,7 +2,6 @@ using System.Diagnostics;
 using SessionBridge.Bridge;
 using SessionBridge.Held;
 using SessionBridge.State;
-using SessionBridge.Tmux;
 
 namespace SessionBridge.Hook;
 
@@ -16,28 +15,26 @@ internal static class HeldHook
     public static async Task<string?> RunAsync(
         StateStore state,
         HookInput input,
-        string pane,
+        HookPane pane,
         BridgeSettings settings,
         int room,
         TimeProvider clock,
         CancellationToken cancellationToken
     )
     {
-        var environment = settings.Variables;
-        var socket = TmuxSocket.FromTmuxVariable(environment("TMUX"));
         var outcome = await HeldHandover.OnHookAsync(
             state,
             input,
-            pane,
-            socket,
-            token => LivePane.FindAsync(pane, environment, token),
+            pane.Id,
+            pane.Socket,
+            pane.LiveAsync,
             id => InTranscript(input.TranscriptPath, id),
             room,
             clock.GetUtcNow(),
             cancellationToken
         );
         if (outcome.StartDeliverer)
-            await StartDelivererAsync(pane, settings, cancellationToken);
+            await StartDelivererAsync(pane.Id, settings, cancellationToken);
         return outcome.Context;
     }
 

@@ -30,11 +30,12 @@ internal static class HookProgram
             var input = HookStdin.Read(Console.OpenStandardInput());
             if (input is null)
                 return 0;
+            var here = new HookPane(pane, settings.Variables);
 
             var cancellationToken = CancellationToken.None;
             try
             {
-                await PresenceHook.RecordAsync(input, pane, settings, clock, cancellationToken);
+                await PresenceHook.RecordAsync(input, here, settings, clock, cancellationToken);
             }
             catch (Exception e)
             {
@@ -52,7 +53,7 @@ internal static class HookProgram
             {
                 try
                 {
-                    if (await SupervisionHook.OnPermissionRequestAsync(state, input, pane, settings, clock, cancellationToken) is { } decision)
+                    if (await SupervisionHook.OnPermissionRequestAsync(state, input, here, settings, clock, cancellationToken) is { } decision)
                         Console.Out.Write(decision);
                 }
                 catch (Exception e)
@@ -65,7 +66,7 @@ internal static class HookProgram
 
             try
             {
-                await SupervisionHook.OnEventAsync(state, input, pane, settings, clock, cancellationToken);
+                await SupervisionHook.OnEventAsync(state, input, here, settings, clock, cancellationToken);
             }
             catch (Exception e)
             {
@@ -75,7 +76,7 @@ internal static class HookProgram
             string? briefing = null;
             try
             {
-                briefing = await SessionStartHook.BriefingAsync(state, input, pane, settings, cancellationToken);
+                briefing = await SessionStartHook.BriefingAsync(state, input, here, cancellationToken);
             }
             catch (Exception e)
             {
@@ -88,7 +89,7 @@ internal static class HookProgram
                 // Claude Code keeps only so much of one hook's context: the briefing and the held messages share it. What
                 // does not fit stays held (the next hook or the deliverer hands it over), never cut off unseen.
                 var room = SessionStartContext.MaxLength - (briefing is null ? 0 : briefing.Length + 2);
-                held = await HeldHook.RunAsync(state, input, pane, settings, room, clock, cancellationToken);
+                held = await HeldHook.RunAsync(state, input, here, settings, room, clock, cancellationToken);
             }
             catch (Exception e)
             {

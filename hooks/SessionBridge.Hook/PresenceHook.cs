@@ -14,16 +14,15 @@ internal static class PresenceHook
     // Hooks for one event run in parallel and each holds the lock for well under a millisecond.
     public static async Task RecordAsync(
         HookInput input,
-        string pane,
+        HookPane pane,
         BridgeSettings settings,
         TimeProvider clock,
         CancellationToken cancellationToken
     )
     {
-        var environment = settings.Variables;
         if (input.Event is not { } name)
             return;
-        if (await LivePane.FindAsync(pane, environment, cancellationToken) is not { } identity)
+        if (await pane.LiveAsync(cancellationToken) is not { } identity)
             return;
 
         var directory = new StateDirectory(settings.StateDirectory);

@@ -1,7 +1,5 @@
-using SessionBridge.Bridge;
 using SessionBridge.Startup;
 using SessionBridge.State;
-using SessionBridge.Tmux;
 
 namespace SessionBridge.Hook;
 
@@ -15,25 +13,22 @@ internal static class SessionStartHook
     public static async Task<string?> BriefingAsync(
         StateStore state,
         HookInput input,
-        string pane,
-        BridgeSettings settings,
+        HookPane pane,
         CancellationToken cancellationToken
     )
     {
-        var environment = settings.Variables;
         if (input.Event is not (null or HookEventName.SessionStart))
             return null;
 
-        var socket = TmuxSocket.FromTmuxVariable(environment("TMUX"));
         if (!Directory.Exists(state.Directory.Root))
             return null;
 
         return await SessionStartContext.BuildAsync(
             state,
-            pane,
-            socket,
+            pane.Id,
+            pane.Socket,
             input.Source,
-            await LivePane.FindAsync(pane, environment, cancellationToken),
+            await pane.LiveAsync(cancellationToken),
             cancellationToken
         );
     }

@@ -2,7 +2,6 @@ using System.Runtime.InteropServices;
 using SessionBridge.Bridge;
 using SessionBridge.State;
 using SessionBridge.Supervision;
-using SessionBridge.Tmux;
 
 namespace SessionBridge.Hook;
 
@@ -20,19 +19,16 @@ internal static class SupervisionHook
     public static async Task<string?> OnPermissionRequestAsync(
         StateStore state,
         HookInput input,
-        string pane,
+        HookPane pane,
         BridgeSettings settings,
         TimeProvider clock,
         CancellationToken cancellationToken
     )
     {
-        var environment = settings.Variables;
-        var socket = TmuxSocket.FromTmuxVariable(environment("TMUX"));
         // Unsupervised (nobody supervises anyone): one stat, and the dialog is left to the person at once.
         if (
             !await state.Supervision.AnyAsync(cancellationToken)
-            || await state.Registry.FindByPaneAsync(pane, socket, await LivePane.FindAsync(pane, environment, cancellationToken), cancellationToken)
-                is not { } peer
+            || await state.Registry.FindByPaneAsync(pane.Id, pane.Socket, await pane.LiveAsync(cancellationToken), cancellationToken) is not { } peer
         )
             return null;
 
@@ -88,13 +84,12 @@ internal static class SupervisionHook
     public static async Task OnEventAsync(
         StateStore state,
         HookInput input,
-        string pane,
+        HookPane pane,
         BridgeSettings settings,
         TimeProvider clock,
         CancellationToken cancellationToken
     )
     {
-        var environment = settings.Variables;
         var ends = PermissionRequests.EndsRequests(input.Event);
         var tells = PeerNotices.Tells(input.Event);
         if (!ends && !tells)
@@ -102,8 +97,7 @@ internal static class SupervisionHook
         var requests = ends && await state.Requests.AnyAsync(cancellationToken);
         if (!requests && !(tells && await state.Supervision.AnyAsync(cancellationToken)))
             return;
-        var socket = TmuxSocket.FromTmuxVariable(environment("TMUX"));
-        if (await state.Registry.FindByPaneAsync(pane, socket, await LivePane.FindAsync(pane, environment, cancellationToken), cancellationToken) is not { } peer)
+        if (await state.Registry.FindByPaneAsync(pane.Id, pane.Socket, await pane.LiveAsync(cancellationToken), cancellationToken) is not { } peer)
             return;
         if (requests)
             await new PermissionRequests(state).EndOnEventAsync(peer, input.SessionId, clock.GetUtcNow(), cancellationToken);

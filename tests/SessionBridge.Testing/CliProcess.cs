@@ -13,6 +13,13 @@ public sealed class CliProcess(
     IReadOnlyDictionary<string, string?>? variables = null
 )
 {
+    /// <summary>
+    /// A command run outside tmux (no $TMUX, no $TMUX_PANE), as a person's shell runs it, with a tmux "default server"
+    /// of its own (TMUX_TMPDIR in <paramref name="home"/>), so no spec asks the user's.
+    /// </summary>
+    public static CliProcess OutsideTmux(string stateDirectory, string home, IReadOnlyDictionary<string, string?>? variables = null) =>
+        new(stateDirectory, home, variables: new Dictionary<string, string?>(variables ?? new Dictionary<string, string?>()) { ["TMUX_TMPDIR"] = home });
+
     public async Task<BufferedCommandResult> RunAsync(params string[] arguments) => await RunWithInputAsync(null, arguments);
 
     public async Task<BufferedCommandResult> RunWithInputAsync(string? input, params string[] arguments)

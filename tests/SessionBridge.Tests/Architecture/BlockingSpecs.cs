@@ -16,21 +16,10 @@ public sealed partial class BlockingSpecs
     public void No_source_of_the_server_the_core_or_the_hook_blocks_on_a_wait()
     {
         // Arrange
-        var roots = new[] { Path.Combine(RepositoryRoot.Path, "src"), Path.Combine(RepositoryRoot.Path, "hooks") };
-        var files = roots
-            .SelectMany(root => Directory.EnumerateFiles(root, "*.cs", SearchOption.AllDirectories))
-            .Where(path => !path.Split(Path.DirectorySeparatorChar).Any(part => part is "bin" or "obj"))
-            .ToList();
+        var files = SourceFiles.Product();
 
         // Act
-        var found = files
-            .SelectMany(path =>
-                File.ReadLines(path)
-                    .Select((line, index) => (Line: line, Number: index + 1))
-                    .Where(l => Blocking().IsMatch(l.Line))
-                    .Select(l => $"{Path.GetRelativePath(RepositoryRoot.Path, path)}:{l.Number}: {l.Line.Trim()}")
-            )
-            .ToList();
+        var found = SourceFiles.LinesMatching(files, Blocking());
 
         // Assert
         files.Should().NotBeEmpty("the sources are found from the repository root");

@@ -17,21 +17,10 @@ public sealed partial class ClockSpecs
     public void No_source_of_the_server_the_core_or_the_hook_reads_the_system_clock_but_through_the_TimeProvider()
     {
         // Arrange
-        var roots = new[] { Path.Combine(RepositoryRoot.Path, "src"), Path.Combine(RepositoryRoot.Path, "hooks") };
-        var files = roots
-            .SelectMany(root => Directory.EnumerateFiles(root, "*.cs", SearchOption.AllDirectories))
-            .Where(path => !path.Split(Path.DirectorySeparatorChar).Any(part => part is "bin" or "obj"))
-            .ToList();
+        var files = SourceFiles.Product();
 
         // Act
-        var found = files
-            .SelectMany(path =>
-                File.ReadLines(path)
-                    .Select((line, index) => (Line: line, Number: index + 1))
-                    .Where(l => SystemClock().IsMatch(l.Line))
-                    .Select(l => $"{Path.GetRelativePath(RepositoryRoot.Path, path)}:{l.Number}: {l.Line.Trim()}")
-            )
-            .ToList();
+        var found = SourceFiles.LinesMatching(files, SystemClock());
 
         // Assert
         files.Should().NotBeEmpty("the sources are found from the repository root");

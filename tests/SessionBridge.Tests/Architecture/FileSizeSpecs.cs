@@ -15,16 +15,11 @@ public sealed class FileSizeSpecs
     {
         // Arrange
         var separator = Path.DirectorySeparatorChar;
-        var files = Folders
-            .Select(folder => Path.Combine(RepositoryRoot.Path, folder))
-            .Where(Directory.Exists)
-            .SelectMany(folder => Directory.EnumerateFiles(folder, "*.cs", SearchOption.AllDirectories))
-            .Where(file => !file.Contains($"{separator}bin{separator}") && !file.Contains($"{separator}obj{separator}"))
-            .ToList();
+        var files = SourceFiles.Under(Folders);
 
         // Act
         var tooLong = files
-            .Select(file => (File: Path.GetRelativePath(RepositoryRoot.Path, file), Lines: File.ReadLines(file).Count()))
+            .Select(file => (File: SourceFiles.Relative(file), Lines: File.ReadLines(file).Count()))
             .Where(f => f.Lines > MaxLines)
             .Select(f => $"{f.File}: {f.Lines} lines")
             .ToList();

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using CliWrap;
 using CliWrap.Buffered;
 
 namespace SessionBridge.Tests.Human;
@@ -15,19 +14,7 @@ public sealed class BadSettingSpecs : IDisposable
     private readonly TempDirectory _home = new("home");
 
     private Task<BufferedCommandResult> CliAsync(string variable, string value, params string[] arguments) =>
-        Cli.Wrap(BuiltExecutables.Server)
-            .WithArguments(arguments)
-            .WithWorkingDirectory(_home.Path)
-            .WithValidation(CommandResultValidation.None)
-            .WithEnvironmentVariables(env => env
-                .Set("SESSION_BRIDGE_DIR", _state.Path)
-                .Set("HOME", _home.Path)
-                .Set("TMUX", null)
-                .Set("TMUX_PANE", null)
-                .Set("NO_COLOR", "1")
-                .Set(variable, value))
-            .ExecuteBufferedAsync(TestContext.Current.CancellationToken)
-            .Task;
+        CliProcess.OutsideTmux(_state.Path, _home.Path, new Dictionary<string, string?> { [variable] = value }).RunAsync(arguments);
 
     [Theory(Timeout = Timeouts.Spec)]
     [InlineData("SESSION_BRIDGE_MAX_PER_MINUTE", "0", "a whole number of messages from 1 to 10000")]

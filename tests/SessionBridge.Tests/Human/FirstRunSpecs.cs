@@ -1,5 +1,4 @@
 using System.Text.Json;
-using CliWrap;
 using CliWrap.Buffered;
 
 namespace SessionBridge.Tests.Human;
@@ -17,21 +16,8 @@ public sealed class FirstRunSpecs(PrivateTmuxServer tmux) : IClassFixture<Privat
 
     private CliProcess Cli(string? pane = null) => new(_state.Path, _home.Path, tmux, pane);
 
-    // Outside tmux, with a tmux "default server" of its own (TMUX_TMPDIR), so no spec asks the user's.
     private Task<BufferedCommandResult> OutsideTmuxAsync(params string[] arguments) =>
-        CliWrap.Cli.Wrap(BuiltExecutables.Server)
-            .WithArguments(arguments)
-            .WithWorkingDirectory(_home.Path)
-            .WithValidation(CommandResultValidation.None)
-            .WithEnvironmentVariables(env => env
-                .Set("SESSION_BRIDGE_DIR", _state.Path)
-                .Set("HOME", _home.Path)
-                .Set("TMUX", null)
-                .Set("TMUX_PANE", null)
-                .Set("TMUX_TMPDIR", _home.Path)
-                .Set("NO_COLOR", "1"))
-            .ExecuteBufferedAsync(TestContext.Current.CancellationToken)
-            .Task;
+        CliProcess.OutsideTmux(_state.Path, _home.Path).RunAsync(arguments);
 
     [Fact(Timeout = Timeouts.Spec)]
     public async Task A_value_of_the_wrong_kind_is_told_in_the_command_lines_words_with_its_usage()

@@ -8,9 +8,12 @@ namespace SessionBridge.Tests.Store;
 /// <c>…OnFiles</c> (the state directory) and <c>…OnNats</c> (a real nats-server with JetStream on loopback, a team of
 /// its own per spec). On NATS the specs skip, saying why, where nats-server is missing.
 /// </summary>
-public abstract class StoreContract(NatsServer? nats) : IDisposable
+public abstract class StoreContract(NatsServer? nats) : IAsyncDisposable
 {
     private readonly List<TempDirectory> _folders = [];
+
+    // Every store a spec opens is closed after it: on NATS each holds a connection to the class's server.
+    private readonly List<StateStore> _stores = [];
 
     /// <summary>This spec's team: fresh buckets and streams, apart from every other spec's on the same server.</summary>
     private protected string Team { get; } = "t" + Guid.NewGuid().ToString("N")[..12];
@@ -24,8 +27,12 @@ public abstract class StoreContract(NatsServer? nats) : IDisposable
     /// A store as one process on <paramref name="host"/> opens it: on files, the same state directory for every
     /// host (one machine); on NATS, a local folder of the host's own and the team's shared buckets.
     /// </summary>
-    private protected StateStore OpenStore(string host = "a", TimeProvider? clock = null) =>
-        StateStore.Open(new StateDirectory(Folder(host)), TimeSpan.FromSeconds(10), clock ?? TimeProvider.System, Environment(host), new NatsBackend());
+    private protected StateStore OpenStore(string host = "a", TimeProvider? clock = null)
+    {
+        var store = StateStore.Open(new StateDirectory(Folder(host)), TimeSpan.FromSeconds(10), clock ?? TimeProvider.System, Environment(host), new NatsBackend());
+        _stores.Add(store);
+        return store;
+    }
 
     /// <summary>A file store in a folder of its own, whichever store the contract runs on: what a copy reads from or writes to.</summary>
     private protected StateStore FileStore()
@@ -68,8 +75,10 @@ public abstract class StoreContract(NatsServer? nats) : IDisposable
         return path;
     }
 
-    public void Dispose()
+    public async ValueTask DisposeAsync()
     {
+        foreach (var store in _stores)
+            await store.DisposeAsync();
         foreach (var folder in _folders)
             folder.Dispose();
         GC.SuppressFinalize(this);

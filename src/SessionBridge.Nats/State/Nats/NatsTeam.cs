@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Collections.Concurrent;
 using NATS.Client.Core;
 using NATS.Client.JetStream;
@@ -141,6 +142,8 @@ internal sealed class NatsTeam : IAsyncDisposable
     public async Task<T> CallAsync<T>(string what, Func<CancellationToken, ValueTask<T>> call, CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        // What the message names: the time actually waited, which is up to BusyTimeout for a store that is only slow.
+        var started = Environment.TickCount64;
         try
         {
             // The first connection has its own limit (a dead server refuses at once; the first connect is not retried).
@@ -152,7 +155,7 @@ internal sealed class NatsTeam : IAsyncDisposable
             }
 
             var work = call(timeout.Token).AsTask();
-            var started = Environment.TickCount64;
+            started = Environment.TickCount64;
             while (true)
             {
                 await Task.WhenAny(work, Task.Delay(CallTimeout, cancellationToken));
@@ -164,13 +167,13 @@ internal sealed class NatsTeam : IAsyncDisposable
                 {
                     await timeout.CancelAsync();
                     _ = work.ContinueWith(t => t.Exception, TaskScheduler.Default);
-                    throw Unreachable(what, $"no answer within {CallTimeout.TotalSeconds:0.#} s");
+                    throw Unreachable(what, $"no answer within {Waited(started)}");
                 }
             }
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
-            throw Unreachable(what, $"no answer within {CallTimeout.TotalSeconds:0.#} s");
+            throw Unreachable(what, $"no connection within {Waited(started)}");
         }
         catch (NatsException e) when (e is not NatsKVException)
         {
@@ -183,6 +186,9 @@ internal sealed class NatsTeam : IAsyncDisposable
             };
         }
     }
+
+    private static string Waited(long started) =>
+        string.Create(CultureInfo.InvariantCulture, $"{(Environment.TickCount64 - started) / 1000.0:0.#} s");
 
     /// <summary>Closes the connection: whoever opened the store closes it once it is done.</summary>
     public ValueTask DisposeAsync() => Connection.DisposeAsync();
