@@ -1,5 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.Time.Testing;
+using SessionBridge.Bridge;
+using SessionBridge.Bridge.Panes;
 using SessionBridge.Bridge.Remote;
 using SessionBridge.Bridge.Results;
 using SessionBridge.State;
@@ -57,11 +59,13 @@ public sealed class HeartbeatSpecs : IDisposable
         public void Hint(StateDirectory directory, string bucket) { }
     }
 
-    private RemotePanes Remote()
+    private RemotePanes Remote() => new(TestBridge.Options(_folder.Path), Store(), _clock);
+
+    private StateStore Store()
     {
         var directory = new StateDirectory(_folder.Path);
         var files = new StateStore(directory, TimeSpan.FromSeconds(5), _clock);
-        var store = new StateStore(
+        return new StateStore(
             directory,
             StateStoreKind.Nats,
             "a spec's store",
@@ -75,7 +79,6 @@ public sealed class HeartbeatSpecs : IDisposable
             files.WatchAsync,
             _link
         );
-        return new RemotePanes(TestBridge.Options(_folder.Path), store, _clock);
     }
 
     private static PeerRegistration Dev => new("dev", "%1", "/tmp/b/sock", 10, 20, null, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, Host: "b");
@@ -143,6 +146,31 @@ public sealed class HeartbeatSpecs : IDisposable
         var error = (await act.Should().ThrowAsync<BridgeException>()).Which;
         error.Message.Should().Contain("host b").And.Contain("Nothing was typed or read");
         _link.Requests.Should().Be(0);
+    }
+
+    [Fact]
+    public void One_place_drives_a_pane_of_this_host_through_tmux_and_asks_another_hosts_of_its_host()
+    {
+        // Arrange: this store is host a's.
+        var store = Store();
+        var options = TestBridge.Options(_folder.Path);
+        var targeting = new PaneTargeting(options);
+        var reader = new PeerStateReader(options, _clock);
+        var typing = new PaneTyping(options, targeting, new ClaudeCodeCheck(options), _clock);
+        var answering = new PaneAnswering(options, store, targeting, _clock);
+        var watching = new PaneWatching(options, store, targeting, reader, _clock);
+        var local = new LocalPanes(options, store, targeting, reader, typing, answering, watching, _clock);
+        var panes = new PeerPanes(store, local, new RemotePanes(options, store, _clock));
+
+        // Act
+        var onB = panes.For(Dev);
+        var onA = panes.For(Dev with { Host = "a" });
+        var noHost = panes.For(Dev with { Host = null });
+
+        // Assert
+        onB.Should().BeOfType<RemotePanes>();
+        onA.Should().BeSameAs(local);
+        noHost.Should().BeSameAs(local, "a registration made before hosts were recorded is this machine's");
     }
 
     public void Dispose() => _folder.Dispose();
