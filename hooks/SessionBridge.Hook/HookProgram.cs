@@ -44,7 +44,7 @@ internal static class HookProgram
 
             // The one store of this run (the NATS store's connection with it), closed when the run ends. A handover or a
             // request waits on a lock at most 2 s: hooks must stay quick.
-            await using var state = StateStore.Open(new StateDirectory(settings.StateDirectory), Timings.HookLockWait, clock, environment, remote);
+            await using var state = StateStore.Open(HookTeam.Directory(settings, input), Timings.HookLockWait, clock, environment, remote);
 
             // A supervised peer's PermissionRequest waits here for its supervisor's decision; other events end what the
             // person answered on screen. Neither hands over held messages nor restores a briefing.

@@ -103,7 +103,7 @@ internal sealed class Roster(
                     : ViewAsync(peer, supervisors.GetValueOrDefault(peer.Role), cancellationToken)
             )
         );
-        return new ListPeersResult(views);
+        return new ListPeersResult([.. views.Select(v => v with { Team = state.Directory.Team })]);
     }
 
     /// <summary>One peer of this host as list_peers shows it (what this host answers another host's list_peers with).</summary>

@@ -21,7 +21,9 @@ internal static class CommandLine
             console.Profile.Width = 250;
         // Known before parsing, so that even a usage error comes out as JSON for a script that asked for it.
         var json = args.TakeWhile(a => a != "--").Contains("--json");
-        await using var context = new CliContext(console, Console.Out, json, remote);
+        // Known before parsing too: every command's store is opened for that team.
+        var team = TeamOption.Find(args);
+        await using var context = new CliContext(console, Console.Out, json, remote, team: team);
         // Every setting is read once, before any command: a bad value is refused here, naming it.
         try
         {
@@ -54,6 +56,7 @@ internal static class CommandLine
         };
         foreach (var command in SetupCommands.Create(context))
             root.Subcommands.Add(command);
+        root.Options.Add(TeamOption.Create());
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -8,8 +8,14 @@ namespace SessionBridge.State.Nats;
 /// </summary>
 internal sealed class NatsBackend : IRemoteStore, IRemoteDoctor
 {
+    /// <remarks>
+    /// The buckets are the team's the directory was resolved for (<see cref="TeamResolver"/>: <c>SESSION_BRIDGE_TEAM</c>
+    /// first, then the folder's): a team across machines is one of the machine's teams, on the server.
+    /// </remarks>
     public StateStore? Open(StateDirectory directory, TimeSpan lockTimeout, TimeProvider clock, Func<string, string?> getVariable) =>
-        NatsSettings.FromEnvironment(getVariable) is { } settings ? NatsStateStore.Open(directory, settings, lockTimeout, clock) : null;
+        NatsSettings.FromEnvironment(getVariable) is { } settings
+            ? NatsStateStore.Open(directory, settings with { Team = directory.Team }, lockTimeout, clock)
+            : null;
 
     public async Task<IReadOnlyList<DoctorCheck>?> RunAsync(Func<string, string?> getVariable, CancellationToken cancellationToken) =>
         NatsSettings.FromEnvironment(getVariable) is { } settings ? await new NatsDoctor(settings).RunAsync(cancellationToken) : null;
