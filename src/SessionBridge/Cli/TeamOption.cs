@@ -19,6 +19,22 @@ internal static class TeamOption
             Recursive = true,
         };
 
+    /// <summary>
+    /// The team <c>up</c> and <c>down</c> act for, given the team file's (or the default roster's) definition:
+    /// <c>--team</c> or <c>SESSION_BRIDGE_TEAM</c>, else the team <c>up</c> recorded for the team's folder (an earlier
+    /// <c>up --team</c>), else the file's name (or the folder's).
+    /// </summary>
+    /// <exception cref="BridgeException">The name is not a valid team name.</exception>
+    public static string Choose(CliContext context, Team.TeamDefinition team)
+    {
+        var options = context.Options;
+        var given = context.Team ?? options.GetVariable(TeamName.Variable);
+        var name = string.IsNullOrWhiteSpace(given) ? TeamResolver.RecordedFor(options.State.Root, team.Folder) ?? team.Name : given.Trim();
+        if (!TeamName.IsValid(name))
+            throw new BridgeException($"The team name \"{name}\" is not valid: it must be {TeamName.Rule}. Give another with --team NAME.");
+        return name;
+    }
+
     /// <summary>The value of <c>--team NAME</c> or <c>--team=NAME</c> before any <c>--</c>, or null.</summary>
     public static string? Find(IReadOnlyList<string> args)
     {

@@ -47,13 +47,9 @@ internal static class UpCommand
             );
             // The team is --team's or SESSION_BRIDGE_TEAM's, else the file's name or the folder's; up records it for the
             // folder (refusing a name another folder uses), so the command line and sessions started there join it.
-            var options = context.Options;
-            var given = context.Team ?? options.GetVariable(TeamName.Variable);
-            var name = string.IsNullOrWhiteSpace(given) ? team.Name : given.Trim();
-            if (!TeamName.IsValid(name))
-                throw new BridgeException($"The team name \"{name}\" is not valid: it must be {TeamName.Rule}. Give another with --team NAME.");
+            var name = TeamOption.Choose(context, team);
             context.UseTeam(name);
-            options = context.Options;
+            var options = context.Options;
             TeamResolver.CheckFree(options.State, team.Folder, name);
             team = team with { Name = name };
             if (!asJson)

@@ -87,6 +87,33 @@ public sealed class TwoTeamsSpecs(PrivateTmuxServer tmux) : TeamRig(tmux), IDisp
     }
 
     [Fact(Timeout = Timeouts.Spec)]
+    public async Task Up_with_force_takes_roles_only_from_its_own_team()
+    {
+        // Arrange: alpha is up; beta has the same roles.
+        var (alpha, beta) = (TeamName + "-a", TeamName + "-b");
+        await WriteTeamFileAsync(TeamFolder.Path, alpha);
+        await WriteTeamFileAsync(_other.Path, beta);
+        var inAlpha = new CliProcess(StateDir.Path, TeamFolder.Path, Tmux);
+        var first = await inAlpha.RunAsync("up", "--json", "--timeout", "60");
+        var before = await inAlpha.RunAsync("peers", "--json");
+
+        // Act
+        var forced = await new CliProcess(StateDir.Path, _other.Path, Tmux).RunAsync("up", "--force", "--json", "--timeout", "60");
+        var after = await inAlpha.RunAsync("peers", "--json");
+
+        // Assert: beta started its own; alpha's roles kept their panes.
+        first.ExitCode.Should().Be(0, first.StandardOutput + first.StandardError);
+        forced.ExitCode.Should().Be(0, forced.StandardOutput + forced.StandardError);
+        JsonDocument.Parse(forced.StandardOutput).RootElement.GetProperty("roles").EnumerateArray().Select(r => r.GetProperty("action").GetString())
+            .Should().AllBe("started");
+        Panes(after).Should().Equal(Panes(before)).And.HaveCount(2);
+        Peers(after).Should().OnlyContain(p => p.Team == alpha && p.State == "idle");
+    }
+
+    private static IEnumerable<string?> Panes(BufferedCommandResult peers) =>
+        JsonDocument.Parse(peers.StandardOutput).RootElement.GetProperty("peers").EnumerateArray().Select(p => p.GetProperty("pane").GetString());
+
+    [Fact(Timeout = Timeouts.Spec)]
     public async Task A_team_name_another_folder_uses_is_refused_naming_that_folder()
     {
         // Arrange

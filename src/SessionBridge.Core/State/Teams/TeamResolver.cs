@@ -123,6 +123,10 @@ internal static class TeamResolver
         }, cancellationToken);
     }
 
+    /// <summary>The team <c>up</c> recorded for exactly <paramref name="folder"/>, or null.</summary>
+    public static string? RecordedFor(string stateRoot, string folder) =>
+        ReadFolders(stateRoot).TryGetValue(Key(folder), out var team) && TeamName.IsValid(team) ? team : null;
+
     private static string Key(string folder) => Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder));
 
     private static void Refuse(IReadOnlyDictionary<string, string> folders, string key, string team)
