@@ -12,7 +12,7 @@ internal sealed class StateStore : IAsyncDisposable
     /// <param name="clock">What "now" is when a read decides by age (a held message given up after a day).</param>
     public StateStore(StateDirectory directory, TimeSpan lockTimeout, TimeProvider clock)
         : this(
-            Upgraded(directory, lockTimeout),
+            directory,
             StateStoreKind.Files,
             directory.Root,
             new Registry(directory, lockTimeout),
@@ -25,13 +25,6 @@ internal sealed class StateStore : IAsyncDisposable
             (pane, mailbox, _) => Task.FromResult<IStateWatch>(StateWatch.For(directory, pane, mailbox))
         )
     { }
-
-    // A directory an older version wrote is moved into teams/ before any store reads it (once, under a lock).
-    private static StateDirectory Upgraded(StateDirectory directory, TimeSpan lockTimeout)
-    {
-        TeamsUpgrade.Ensure(directory, lockTimeout);
-        return directory;
-    }
 
     /// <summary>A store made of the parts given (the NATS store, or a spec's).</summary>
     public StateStore(

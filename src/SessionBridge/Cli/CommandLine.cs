@@ -1,5 +1,6 @@
 using System.CommandLine;
 using SessionBridge.Errors;
+using SessionBridge.State;
 using Spectre.Console;
 
 namespace SessionBridge.Server.Cli;
@@ -32,6 +33,15 @@ internal static class CommandLine
         catch (SettingException e)
         {
             return CommandRunner.Fail(context, e.Message);
+        }
+
+        try
+        {
+            await TeamsUpgrade.EnsureAsync(context.Options.State, context.Options.StateLockTimeout, CancellationToken.None);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or TimeoutException or StateException)
+        {
+            return CommandRunner.Fail(context, $"The state directory {context.Options.State.Root} could not be upgraded to teams: {e.Message}");
         }
 
         var root = new RootCommand(

@@ -28,7 +28,7 @@ internal static class TeamOption
     public static string Choose(CliContext context, Team.TeamDefinition team)
     {
         var options = context.Options;
-        var given = context.Team ?? options.GetVariable(TeamName.Variable);
+        var given = context.Team ?? Bridge.BridgeSettings.Read(options.GetVariable).Team;
         var name = string.IsNullOrWhiteSpace(given) ? TeamResolver.RecordedFor(options.State.Root, team.Folder) ?? team.Name : given.Trim();
         if (!TeamName.IsValid(name))
             throw new BridgeException($"The team name \"{name}\" is not valid: it must be {TeamName.Rule}. Give another with --team NAME.");

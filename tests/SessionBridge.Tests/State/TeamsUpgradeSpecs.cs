@@ -68,6 +68,14 @@ public sealed class TeamsUpgradeSpecs : IDisposable
 
     private StateStore Team(string team) => new(new StateDirectory(_state.Path, team), Lock, TimeProvider.System);
 
+    /// <summary>What every program does first: the upgrade, then its store.</summary>
+    private async Task<StateStore> OpenAsync(string team)
+    {
+        var directory = new StateDirectory(_state.Path, team);
+        await TeamsUpgrade.EnsureAsync(directory, Lock, Ct);
+        return new(directory, Lock, TimeProvider.System);
+    }
+
     private static readonly CancellationToken Ct = CancellationToken.None;
 
     private static async Task<IEnumerable<string>> Roles(StateStore store) => (await store.Registry.AllAsync(Ct)).Select(p => p.Role);
@@ -83,8 +91,8 @@ public sealed class TeamsUpgradeSpecs : IDisposable
         var dev = RoleName.Parse("dev");
 
         // Act: the first open upgrades; the second finds it done.
-        var alpha = Team("alpha");
-        var again = Team("alpha");
+        var alpha = await OpenAsync("alpha");
+        var again = await OpenAsync("alpha");
         var marker = File.ReadAllText(Path.Combine(_state.Path, "teams", TeamsUpgrade.MarkerName)).Trim();
 
         // Assert: alpha, by its team file.
@@ -129,7 +137,7 @@ public sealed class TeamsUpgradeSpecs : IDisposable
         File.WriteAllLines(Path.Combine(_state.Path, "mailbox", "helper.jsonl"), [Message("m1", "human", "helper", "look")]);
 
         // Act
-        var store = Team(TeamName.Default);
+        var store = await OpenAsync(TeamName.Default);
 
         // Assert
         (await Roles(store)).Should().Equal("helper");
@@ -138,14 +146,14 @@ public sealed class TeamsUpgradeSpecs : IDisposable
     }
 
     [Fact]
-    public void A_new_state_directory_is_left_as_it_is_and_a_missing_one_is_not_created()
+    public async Task A_new_state_directory_is_left_as_it_is_and_a_missing_one_is_not_created()
     {
         // Arrange
         var missing = Path.Combine(_state.Path, "not-yet");
 
         // Act
-        _ = new StateStore(new StateDirectory(missing), Lock, TimeProvider.System);
-        _ = Team("alpha");
+        await TeamsUpgrade.EnsureAsync(new StateDirectory(missing), Lock, Ct);
+        _ = await OpenAsync("alpha");
 
         // Assert
         Directory.Exists(missing).Should().BeFalse("the hook opens the store and must never create the state directory");

@@ -42,7 +42,7 @@ public sealed class CrossTeamSpecs(PrivateTmuxServer tmux) : IClassFixture<Priva
     }
 
     [Fact(Timeout = Timeouts.Spec)]
-    public async Task A_role_of_another_team_is_not_registered_for_send_respond_supervise_or_wait_for()
+    public async Task A_role_of_another_team_is_not_registered_for_send_respond_or_wait_for_and_a_supervise_stays_in_its_team()
     {
         // Arrange: reviewer is alpha's; beta's gestor asks for it.
         var reviewer = await tmux.StartPaneAsync("sleep 86400");
@@ -59,10 +59,14 @@ public sealed class CrossTeamSpecs(PrivateTmuxServer tmux) : IClassFixture<Priva
         var wait = await beta.CallAsync("wait_for", new() { ["role"] = "reviewer", ["until"] = "idle", ["timeout_s"] = 1 });
 
         // Assert
-        foreach (var result in new[] { send, respond, supervise, wait })
+        foreach (var result in new[] { send, respond, wait })
             result.Text().Should().Contain("\"reviewer\" is not registered", "reviewer is alpha's");
+        // A role may be supervised before it starts (up does so): beta's gestor now supervises beta's reviewer-to-be.
+        supervise.Json().GetProperty("roles").EnumerateArray().Select(r => r.GetString()).Should().Equal("reviewer");
         (await new StateStore(new StateDirectory(_state.Path, "alpha"), TimeSpan.FromSeconds(10), TimeProvider.System).Supervision
             .AnyAsync(TestContext.Current.CancellationToken)).Should().BeFalse("beta cannot supervise alpha's reviewer");
+        (await new StateStore(new StateDirectory(_state.Path, "beta"), TimeSpan.FromSeconds(10), TimeProvider.System).Supervision
+            .FindAsync(RoleName.Parse("reviewer"), TestContext.Current.CancellationToken))!.Supervisor.Should().Be("gestor");
         (await alpha.CallAsync("history")).Json().GetProperty("messages").GetArrayLength().Should().Be(0);
     }
 

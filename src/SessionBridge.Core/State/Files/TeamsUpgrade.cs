@@ -21,8 +21,11 @@ internal static class TeamsUpgrade
 
     private static readonly string[] Keyed = ["registry.json", "prompts.json", "sessions.json", "supervision.json"];
 
-    /// <summary>Upgrades <paramref name="directory"/> if an older version wrote it: a stat or three when there is nothing to move.</summary>
-    public static void Ensure(StateDirectory directory, TimeSpan lockTimeout)
+    /// <summary>
+    /// Upgrades <paramref name="directory"/> if an older version wrote it: a stat or three when there is nothing to
+    /// move. Each program runs it once, before it opens a store (the server, the command line and the hook).
+    /// </summary>
+    public static async Task EnsureAsync(StateDirectory directory, TimeSpan lockTimeout, CancellationToken cancellationToken)
     {
         var root = directory.Root;
         var marker = Marker(root);
@@ -31,8 +34,7 @@ internal static class TeamsUpgrade
             return;
 
         Directory.CreateDirectory(Path.Combine(root, "teams"), FileModes.PrivateDirectory);
-        // Blocking: the store's constructor is synchronous, and this wait happens once per machine, on its first open.
-        using var held = FileLock.AcquireAsync(Path.Combine(root, "upgrade.lock"), lockTimeout, CancellationToken.None).GetAwaiter().GetResult();
+        using var held = await FileLock.AcquireAsync(Path.Combine(root, "upgrade.lock"), lockTimeout, cancellationToken);
         if (File.Exists(marker))
             return;
         Move(root);
