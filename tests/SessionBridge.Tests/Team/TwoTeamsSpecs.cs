@@ -50,12 +50,22 @@ public sealed class TwoTeamsSpecs(PrivateTmuxServer tmux) : TeamRig(tmux), IDisp
         var peersAlpha = await inAlpha.RunAsync("peers", "--json");
         var peersBeta = await inBeta.RunAsync("peers", "--json");
         var all = await inAlpha.RunAsync("peers", "--all", "--json");
+        var board = JsonDocument.Parse((await inAlpha.RunAsync("watch", "--once", "--json")).StandardOutput).RootElement;
+        var boardAll = JsonDocument.Parse((await inAlpha.RunAsync("watch", "--once", "--all", "--json")).StandardOutput).RootElement;
+        var history = JsonDocument.Parse((await inBeta.RunAsync("history", "--json")).StandardOutput).RootElement;
 
         // Assert
         ups.Should().AllSatisfy(up => up.ExitCode.Should().Be(0, up.StandardOutput + up.StandardError));
         Peers(peersAlpha).Should().Equal(("dev", alpha, "idle"), ("gestor", alpha, "idle"));
         Peers(peersBeta).Should().Equal(("dev", beta, "idle"), ("gestor", beta, "idle"));
         Peers(all).Select(p => (p.Role, p.Team)).Should().Contain([("dev", alpha), ("gestor", alpha), ("dev", beta), ("gestor", beta)]);
+        board.GetProperty("team").GetString().Should().Be(alpha);
+        board.GetProperty("peers").EnumerateArray().Select(p => (p.GetProperty("role").GetString(), p.GetProperty("team").GetString()))
+            .Should().Equal(("dev", alpha), ("gestor", alpha));
+        boardAll.TryGetProperty("team", out _).Should().BeFalse("the board of every team is no one team's");
+        boardAll.GetProperty("peers").EnumerateArray().Select(p => (p.GetProperty("role").GetString(), p.GetProperty("team").GetString()))
+            .Should().Contain([("dev", alpha), ("gestor", alpha), ("dev", beta), ("gestor", beta)]);
+        history.GetProperty("team").GetString().Should().Be(beta);
     }
 
     [Fact(Timeout = Timeouts.Spec)]
