@@ -34,7 +34,7 @@ internal static class HeldHook
             cancellationToken
         );
         if (outcome.StartDeliverer)
-            await StartDelivererAsync(pane.Id, settings, cancellationToken);
+            await StartDelivererAsync(pane.Id, state.Directory.Team, settings, cancellationToken);
         return outcome.Context;
     }
 
@@ -57,9 +57,9 @@ internal static class HeldHook
     /// <summary>
     /// Starts <c>session-bridge deliver-held</c> detached (its own session, no stdio of ours), so Claude Code
     /// does not wait for it: sh backgrounds it and exits at once. The binary is beside this one unless
-    /// <c>SESSION_BRIDGE_CLI</c> names it.
+    /// <c>SESSION_BRIDGE_CLI</c> names it. It acts for <paramref name="team"/>, the team this hook resolved.
     /// </summary>
-    internal static async Task StartDelivererAsync(string pane, BridgeSettings settings, CancellationToken cancellationToken)
+    internal static async Task StartDelivererAsync(string pane, string team, BridgeSettings settings, CancellationToken cancellationToken)
     {
         var cli = settings.Cli ?? Path.Combine(AppContext.BaseDirectory, "session-bridge");
         if (!File.Exists(cli))
@@ -71,6 +71,7 @@ internal static class HeldHook
             RedirectStandardOutput = false,
             RedirectStandardError = false,
         };
+        start.Environment[TeamName.Variable] = team;
         start.ArgumentList.Add("-c");
         start.ArgumentList.Add(
             "if command -v setsid >/dev/null 2>&1; then setsid \"$0\" \"$1\" \"$2\" \"$3\" </dev/null >/dev/null 2>&1 & "

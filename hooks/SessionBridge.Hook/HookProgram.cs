@@ -45,7 +45,18 @@ internal static class HookProgram
 
             // The one store of this run (the NATS store's connection with it), closed when the run ends. A handover or a
             // request waits on a lock at most 2 s: hooks must stay quick.
-            await using var state = StateStore.Open(new StateDirectory(settings.StateDirectory), Timings.HookLockWait, clock, environment, remote);
+            var directory = HookTeam.Directory(settings, input);
+            try
+            {
+                await TeamsUpgrade.EnsureAsync(directory, Timings.HookLockWait, cancellationToken);
+            }
+            catch (Exception e)
+            {
+                // The next program to open the directory upgrades it; this event goes on with what it finds.
+                Console.Error.WriteLine($"session-bridge-hook: state directory not upgraded: {e.GetType().Name}: {e.Message}");
+            }
+
+            await using var state = StateStore.Open(directory, Timings.HookLockWait, clock, environment, remote);
 
             // A supervised peer's PermissionRequest waits here for its supervisor's decision; other events end what the
             // person answered on screen. Neither hands over held messages nor restores a briefing.

@@ -63,7 +63,7 @@ internal static class SupervisionHook
             if (opened is null)
                 return null;
             if (await state.Registry.FindAsync(RoleName.Trusted(opened.Supervisor), abandon.Token) is { } supervisor)
-                await HeldHook.StartDelivererAsync(supervisor.Pane, settings, abandon.Token);
+                await HeldHook.StartDelivererAsync(supervisor.Pane, state.Directory.Team, settings, abandon.Token);
 
             var ended = await WaitAsync(requests, opened, clock, abandon.Token)
                 ?? (await requests.EndAsync(opened.Id, RequestStatus.TimedOut, PermissionRequests.ByTimeout, clock.GetUtcNow(), abandon.Token)).Request;
@@ -103,7 +103,7 @@ internal static class SupervisionHook
             await new PermissionRequests(state).EndOnEventAsync(peer, input.SessionId, clock.GetUtcNow(), cancellationToken);
         if (tells && await PeerNotices.OnEventAsync(state, peer, input, clock.GetUtcNow(), cancellationToken) is { } told
             && await state.Registry.FindAsync(RoleName.Trusted(told.Supervisor), cancellationToken) is { } supervisor)
-            await HeldHook.StartDelivererAsync(supervisor.Pane, settings, cancellationToken);
+            await HeldHook.StartDelivererAsync(supervisor.Pane, state.Directory.Team, settings, cancellationToken);
     }
 
     /// <summary>The request once it has ended, or null when its wait ran out with it still pending.</summary>

@@ -2,8 +2,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using SessionBridge.Bridge;
+using SessionBridge.Errors;
 using SessionBridge.Server.Cli;
 using SessionBridge.Server.Tools;
+using SessionBridge.State;
 
 namespace SessionBridge.Server;
 
@@ -45,6 +47,16 @@ internal static class ServerProgram
         builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
 
         var options = BridgeOptions.From(settings) with { Remote = remote?.Store };
+        // A state directory an older version wrote is upgraded before any store reads it (once per machine).
+        try
+        {
+            await TeamsUpgrade.EnsureAsync(options.State, options.StateLockTimeout, CancellationToken.None);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or StateException)
+        {
+            // The tools still answer, each naming what it cannot read: the server must come up for that.
+            await Console.Error.WriteLineAsync($"session-bridge: the state directory could not be upgraded to teams: {e.Message}");
+        }
         builder.Services.AddSessionBridge(options, tools).WithStdioServerTransport();
 
         var app = builder.Build();

@@ -67,10 +67,14 @@ internal sealed record BridgeOptions
     /// <exception cref="SettingException">A setting holds a value it does not allow.</exception>
     public static BridgeOptions FromEnvironment(Func<string, string?>? getVariable = null) => From(BridgeSettings.Read(getVariable));
 
-    public static BridgeOptions From(BridgeSettings settings) =>
+    /// <param name="folder">Whose team it is (<see cref="TeamResolver"/>): the working directory unless given.</param>
+    public static BridgeOptions From(BridgeSettings settings, string? folder = null) =>
         new()
         {
-            State = new StateDirectory(settings.StateDirectory),
+            State = new StateDirectory(
+                settings.StateDirectory,
+                TeamResolver.Resolve(settings.Team, folder ?? Environment.CurrentDirectory, settings.StateDirectory)
+            ),
             GetVariable = settings.Variables,
             CallerPane = NullIfBlank(settings.Variables("TMUX_PANE")),
             CallerSocket = TmuxSocket.FromTmuxVariable(settings.Variables("TMUX")),

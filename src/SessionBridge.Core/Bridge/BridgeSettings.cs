@@ -26,6 +26,12 @@ internal sealed record BridgeSettings
     /// <summary>The state directory: <c>SESSION_BRIDGE_DIR</c>, else <c>~/.claude/session-bridge</c>.</summary>
     public required string StateDirectory { get; init; }
 
+    /// <summary>
+    /// The team named by <c>SESSION_BRIDGE_TEAM</c> (or the command line's <c>--team</c>); null: the folder's
+    /// (<see cref="TeamResolver"/>).
+    /// </summary>
+    public string? Team { get; init; }
+
     public TimeSpan SettleDelay { get; init; } = Timings.SettleDelay;
 
     public int MaxPerMinute { get; init; } = Limits.DefaultMaxPerMinute;
@@ -72,6 +78,14 @@ internal sealed record BridgeSettings
             settings = settings with { MaxPerMinute = perMinute };
         if (WholeNumber(getVariable, DecisionWait.Variable, 1, DecisionWait.MaxSeconds, "seconds", refuse) is { } seconds)
             settings = settings with { DecisionWaitTime = TimeSpan.FromSeconds(seconds) };
+
+        if (NullIfBlank(getVariable(TeamName.Variable)) is { } team)
+        {
+            if (TeamName.IsValid(team.Trim()))
+                settings = settings with { Team = team.Trim() };
+            else
+                refuse(new SettingException(TeamName.Variable, team, TeamName.Rule));
+        }
 
         if (NullIfBlank(getVariable(LogVariable)) is { } log)
         {

@@ -12,7 +12,7 @@ internal sealed class MessageReading(BridgeOptions options, StateStore state)
         RoleName? filter = role is null ? null : RoleName.Parse(role);
         var page = await state.Messages.HistoryAsync(count, filter, cancellationToken);
         var note = filter is { } asked && page.Records.Count == 0 ? await UnknownAsync(asked, "from or to", cancellationToken) : null;
-        return new MessagesResult(page.Records, page.SkippedCorruptLines, Note: note);
+        return new MessagesResult(page.Records, page.SkippedCorruptLines, Note: note, Team: state.Directory.Team);
     }
 
     /// <summary>

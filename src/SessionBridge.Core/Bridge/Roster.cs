@@ -99,6 +99,6 @@ internal sealed class Roster(
                 panes.For(peer).ViewAsync(peer, supervisors.GetValueOrDefault(peer.Role), cancellationToken)
             )
         );
-        return new ListPeersResult(views);
+        return new ListPeersResult([.. views.Select(v => v with { Team = state.Directory.Team })]);
     }
 }

@@ -21,6 +21,7 @@ namespace SessionBridge.State;
 [JsonSerializable(typeof(SupervisionFile))]
 [JsonSerializable(typeof(PermissionRequestRecord))]
 [JsonSerializable(typeof(HostBeat))]
+[JsonSerializable(typeof(TeamsFile))]
 // The NATS store keeps one document per key.
 [JsonSerializable(typeof(PeerRegistration))]
 [JsonSerializable(typeof(SavedPrompt))]

@@ -57,7 +57,8 @@ internal static class ClaudeCommand
         bool resume
     )
     {
-        var argv = new List<string> { "env", $"{StateDirectory.EnvironmentVariable}={state.Root}" };
+        // The team goes with the role: its server and hook act for it wherever the session's folder is.
+        var argv = new List<string> { "env", $"{StateDirectory.EnvironmentVariable}={state.Root}", $"{TeamName.Variable}={state.Team}" };
         foreach (var (key, value) in team.Env)
             argv.Add($"{key}={value}");
         foreach (var (key, value) in role.Env)

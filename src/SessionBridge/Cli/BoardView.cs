@@ -56,7 +56,8 @@ internal static class BoardView
         var time = snapshot.TakenAt.ToLocalTime().ToString("HH:mm:ss", CultureInfo.InvariantCulture);
         var waiting = snapshot.Waiting.Count();
         var count = snapshot.Peers.Count == 1 ? "1 peer" : $"{snapshot.Peers.Count} peers";
-        var title = $"[bold]session-bridge[/] · {count}";
+        var team = snapshot.Team is { } one ? $"team {Markup.Escape(one)}" : "every team";
+        var title = $"[bold]session-bridge[/] · {team} · {count}";
         if (waiting > 0)
             title += $" · [fuchsia]{waiting} waiting for you[/]";
         title += $" · [grey]{time}[/]";
@@ -100,7 +101,8 @@ internal static class BoardView
         {
             table.AddRow(
                 Line(
-                    $"[{Styles.ForRole(peer.Role).ToMarkup()}]{Markup.Escape(peer.Role)}[/]"
+                    (snapshot.Team is null && peer.Team is { } team ? $"[grey]{Markup.Escape(team)}/[/]" : "")
+                        + $"[{Styles.ForRole(peer.Role).ToMarkup()}]{Markup.Escape(peer.Role)}[/]"
                         + (peer.Supervisor is { } supervisor ? $"\n[grey]by {Markup.Escape(supervisor)}[/]" : "")
                 ),
                 // Across machines the pane is named with its host: %3 on two hosts are two panes.

@@ -15,7 +15,8 @@ internal sealed class CliContext(
     TextWriter output,
     bool json = false,
     RemoteParts? remote = null,
-    TimeProvider? clock = null
+    TimeProvider? clock = null,
+    string? team = null
 ) : IAsyncDisposable
 {
     private UseCases? _bridge;
@@ -30,7 +31,29 @@ internal sealed class CliContext(
     public bool Json { get; } = json;
 
     /// <summary>The options the environment's settings give; a bad setting throws <see cref="Errors.SettingException"/> here.</summary>
-    public BridgeOptions Options => _options ??= BridgeOptions.FromEnvironment() with { Words = CliWording.Instance, Remote = remote?.Store };
+    public BridgeOptions Options => _options ??= Read() with { Words = CliWording.Instance, Remote = remote?.Store };
+
+    /// <summary>The team <c>--team</c> named, or null (then SESSION_BRIDGE_TEAM's, else the folder's).</summary>
+    public string? Team { get; } = team;
+
+    private BridgeOptions Read()
+    {
+        var settings = BridgeSettings.Read();
+        if (Team is not null && !State.TeamName.IsValid(Team))
+            throw new Errors.SettingException("--team", Team, State.TeamName.Rule);
+        return BridgeOptions.From(Team is null ? settings : settings with { Team = Team });
+    }
+
+    /// <summary>
+    /// Acts for <paramref name="team"/> from now on (up, which may start a team other than the folder's): only before
+    /// the use cases are made, since their store is opened for one team.
+    /// </summary>
+    public void UseTeam(string team)
+    {
+        if (_bridge is not null && _bridge.State.Directory.Team != team)
+            throw new InvalidOperationException("the use cases are already open for another team");
+        _options = Options with { State = Options.State.ForTeam(team) };
+    }
 
     private BridgeOptions? _options;
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using SessionBridge.Errors;
+using SessionBridge.State;
 using Spectre.Console;
 
 namespace SessionBridge.Server.Cli;
@@ -21,7 +22,9 @@ internal static class CommandLine
             console.Profile.Width = 250;
         // Known before parsing, so that even a usage error comes out as JSON for a script that asked for it.
         var json = args.TakeWhile(a => a != "--").Contains("--json");
-        await using var context = new CliContext(console, Console.Out, json, remote);
+        // Known before parsing too: every command's store is opened for that team.
+        var team = TeamOption.Find(args);
+        await using var context = new CliContext(console, Console.Out, json, remote, team: team);
         // Every setting is read once, before any command: a bad value is refused here, naming it.
         try
         {
@@ -30,6 +33,15 @@ internal static class CommandLine
         catch (SettingException e)
         {
             return CommandRunner.Fail(context, e.Message);
+        }
+
+        try
+        {
+            await TeamsUpgrade.EnsureAsync(context.Options.State, context.Options.StateLockTimeout, CancellationToken.None);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or TimeoutException or StateException)
+        {
+            return CommandRunner.Fail(context, $"The state directory {context.Options.State.Root} could not be upgraded to teams: {e.Message}");
         }
 
         var root = new RootCommand(
@@ -54,6 +66,7 @@ internal static class CommandLine
         };
         foreach (var command in SetupCommands.Create(context))
             root.Subcommands.Add(command);
+        root.Options.Add(TeamOption.Create());
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -27,12 +27,14 @@ internal static class DownCommand
             var seconds = result.GetValue(timeout);
             if (seconds is < 1 or > 600)
                 throw new BridgeException($"--timeout is {seconds}: give a number of seconds from 1 to 600.");
+            var named = result.GetValue(roles) ?? [];
+            // Roles named: this folder's team's (or --team's). Else the team up started for the team file.
+            var team = named.Length > 0 ? null : Team(result.GetValue(file));
+            if (team is not null)
+                context.UseTeam(TeamOption.Choose(context, team));
             var options = context.Options;
             var state = context.Bridge.State;
-            var named = result.GetValue(roles) ?? [];
-            var targets = named.Length > 0
-                ? [.. named.Select(r => RoleName.Parse(r))]
-                : await TeamRolesAsync(state, result.GetValue(file), ct);
+            var targets = team is null ? [.. named.Select(r => RoleName.Parse(r))] : await TeamRolesAsync(state, team, ct);
 
             var down = await new TeamDown(options, state, context.Bridge.Clock).RunAsync(targets, TimeSpan.FromSeconds(seconds), ct, result.GetValue(force));
             if (result.GetValue(json))
@@ -65,13 +67,18 @@ internal static class DownCommand
     }
 
     /// <summary>The roles <c>up</c> started for the team of the team file (given, here, or the default team's).</summary>
-    private static async Task<List<RoleName>> TeamRolesAsync(StateStore state, string? file, CancellationToken cancellationToken)
+    private static TeamDefinition Team(string? file)
     {
         var folder = Environment.CurrentDirectory;
-        var team = file is not null
+        return file is not null
             ? TeamFile.Load(file)
             : TeamFile.Find(folder) is { } found ? TeamFile.Load(found) : TeamFile.Default(folder);
-        var session = TeamUp.SessionName(team.Name);
+    }
+
+    private static async Task<List<RoleName>> TeamRolesAsync(StateStore state, TeamDefinition team, CancellationToken cancellationToken)
+    {
+        var folder = Environment.CurrentDirectory;
+        var session = TeamUp.SessionName(state.Directory.Team);
         var started = new List<RoleName>();
         foreach (var role in team.Roles.Select(r => r.Role))
         {

@@ -10,7 +10,7 @@ internal static class HistoryCommand
         var limit = CommonOptions.Limit();
         var role = new Option<string?>("--role") { Description = "Only messages from or to this role." };
         var json = CommonOptions.Json();
-        var command = new Command("history", "The shared conversation, newest last.") { limit, role, json };
+        var command = new Command("history", "The team's conversation, newest last.") { limit, role, json };
         command.SetAction((result, ct) => CommandRunner.RunAsync(context, async () =>
         {
             var messages = await context.Bridge.Reading.HistoryAsync(result.GetValue(limit), result.GetValue(role), ct);
@@ -18,6 +18,8 @@ internal static class HistoryCommand
                 context.WriteJson(messages);
             else
             {
+                if (messages.Team is { } team)
+                    context.Console.MarkupLineInterpolated($"[grey]team {team}[/]");
                 foreach (var message in messages.Messages)
                     MessagePrinter.Write(context.Console, message);
                 if (messages.Note is not null)

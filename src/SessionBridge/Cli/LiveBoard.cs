@@ -10,7 +10,7 @@ namespace SessionBridge.Server.Cli;
 /// when the terminal is resized and every <see cref="BoardLimits.ScreenRefresh"/> (screens are not files).
 /// q or Ctrl-C quits and gives the terminal back as it was. Without a terminal, runs the alerts alone.
 /// </summary>
-internal sealed class LiveBoard(CliContext context, WatchSettings settings)
+internal sealed class LiveBoard(CliContext context, WatchSettings settings, TeamsBoard board)
 {
     private const string EnterAlternateScreen = "\u001b[?1049h\u001b[H";
     private const string LeaveAlternateScreen = "\u001b[?1049l";
@@ -18,7 +18,6 @@ internal sealed class LiveBoard(CliContext context, WatchSettings settings)
     // Notices printed when the board closes: enough to see what went wrong, not a flood.
     private const int MaxLog = 100;
 
-    private readonly BoardBuilder _builder = new(context.Bridge);
     private readonly BoardAlerts _alerts = new(settings.HeldAfter);
     private readonly BoardWake _wake = new();
 
@@ -117,7 +116,7 @@ internal sealed class LiveBoard(CliContext context, WatchSettings settings)
     private async Task<BoardSnapshot> RefreshAsync(StateWatcher watcher, NotifyQueue? notify, bool bell, CancellationToken cancellationToken)
     {
         watcher.Attach();
-        var snapshot = await _builder.BuildAsync(BoardLimits.MessageWindow, cancellationToken);
+        var snapshot = await board.BuildAsync(BoardLimits.MessageWindow, cancellationToken);
         var alerts = _alerts.Next(snapshot);
         foreach (var alert in alerts)
             notify?.Add(alert);

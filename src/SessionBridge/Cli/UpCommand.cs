@@ -45,12 +45,19 @@ internal static class UpCommand
                 TerminalSize(),
                 asJson ? null : (role, message) => Console.Error.WriteLine($"{role}: {message}")
             );
+            // The team is --team's or SESSION_BRIDGE_TEAM's, else the file's name or the folder's; up records it for the
+            // folder (refusing a name another folder uses), so the command line and sessions started there join it.
+            var name = TeamOption.Choose(context, team);
+            context.UseTeam(name);
+            var options = context.Options;
+            TeamResolver.CheckFree(options.State, team.Folder, name);
+            team = team with { Name = name };
             if (!asJson)
                 await Console.Error.WriteLineAsync($"Starting team {team.Name} ({team.Roles.Count} roles) from {team.FilePath ?? "the default team"}");
 
-            var options = context.Options;
             var up = await new TeamUp(options, context.Bridge.State, context.Bridge.Clock)
                 .RunAsync(team, run, ct);
+            await TeamResolver.RecordAsync(options.State, team.Folder, name, options.StateLockTimeout, ct);
             up = up with { Notes = Notes(context) };
             if (asJson)
                 context.WriteJson(up);

@@ -26,9 +26,10 @@ internal static class WatchCommand
             HelpName = "SECONDS",
         };
         var noBell = new Option<bool>("--no-bell") { Description = "Do not ring the terminal bell when a peer needs you." };
+        var all = new Option<bool>("--all") { Description = "Every team on this machine, not only this folder's." };
         var command = new Command(
             "watch",
-            "A live board of the team: each role's state and since when, unread and held messages, what a waiting peer "
+            "A live board of this folder's team (--all: every team's): each role's state and since when, unread and held messages, what a waiting peer "
                 + "asks, the last lines of the conversation. q or Ctrl-C quits."
         )
         {
@@ -37,6 +38,7 @@ internal static class WatchCommand
             notify,
             heldAfter,
             noBell,
+            all,
         };
         command.SetAction(
             (result, ct) =>
@@ -53,8 +55,9 @@ internal static class WatchCommand
                             );
                         }
 
+                        await using var board = new TeamsBoard(context, result.GetValue(all));
                         if (result.GetValue(once))
-                            return await SnapshotAsync(context, ct);
+                            return await SnapshotAsync(context, board, ct);
                         if (result.GetValue(json))
                             return CommandRunner.Fail(context, "--json prints one snapshot: use it with --once.", "usage", ExitCodes.Usage);
 
@@ -75,7 +78,7 @@ internal static class WatchCommand
                             TimeSpan.FromSeconds(seconds),
                             Bell: !result.GetValue(noBell)
                         );
-                        return await new LiveBoard(context, settings).RunAsync(ct);
+                        return await new LiveBoard(context, settings, board).RunAsync(ct);
                     }
                 )
         );
@@ -83,9 +86,9 @@ internal static class WatchCommand
     }
 
     /// <summary>--once: the board as a table (or JSON), exit 1 when part of it could not be read.</summary>
-    private static async Task<int> SnapshotAsync(CliContext context, CancellationToken cancellationToken)
+    private static async Task<int> SnapshotAsync(CliContext context, TeamsBoard board, CancellationToken cancellationToken)
     {
-        var snapshot = await new BoardBuilder(context.Bridge).BuildAsync(BoardLimits.RecentMessages, cancellationToken);
+        var snapshot = await board.BuildAsync(BoardLimits.RecentMessages, cancellationToken);
         if (context.Json)
             context.WriteJson(snapshot);
         else if (Console.IsOutputRedirected)

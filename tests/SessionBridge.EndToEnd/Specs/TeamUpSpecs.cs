@@ -111,9 +111,9 @@ public sealed class TeamUpSpecs(ClaudeInstallation claude)
             .Select(r => r.GetProperty("action").GetString()).Should().AllBe("exited", down.StandardOutput);
         await Eventually.WaitAsync(() => pids.All(pid => !Directory.Exists($"/proc/{pid}")), "every Claude Code to be gone");
         (await PeersAsync(world)).Select(p => p.State).Should().AllBe("stopped");
-        var prompts = await world.Bridge().RunAsync("prompt", "list", "--json");
+        var prompts = await world.Bridge().RunAsync("prompt", "list", "--team", "shop", "--json");
         prompts.StandardOutput.Should().Contain("You write the shop's code");
-        var sessionIds = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(world.State, "sessions.json"), TestContext.Current.CancellationToken)).RootElement.GetProperty("roles");
+        var sessionIds = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(world.State, "teams", "shop", "sessions.json"), TestContext.Current.CancellationToken)).RootElement.GetProperty("roles");
         RoleNames.Select(r => sessionIds.GetProperty(r).GetProperty("sessionId").GetString()).Should().Equal(first.Select(r => r.SessionId));
     }
 
@@ -206,7 +206,8 @@ public sealed class TeamUpSpecs(ClaudeInstallation claude)
 
     private static async Task<IReadOnlyList<PeerRow>> PeersAsync(ClaudeWorld world)
     {
-        var result = await world.Bridge().RunAsync("peers", "--json");
+        // The command line runs in HOME, outside the team's folder: it names the team.
+        var result = await world.Bridge().RunAsync("peers", "--team", "shop", "--json");
         return [.. JsonDocument.Parse(result.StandardOutput).RootElement.GetProperty("peers").EnumerateArray()
             .Select(p => new PeerRow(p.GetProperty("role").GetString()!, p.GetProperty("status").GetString()!, p.GetProperty("state").GetString()!))];
     }

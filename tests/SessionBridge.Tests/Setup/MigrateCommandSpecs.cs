@@ -24,7 +24,8 @@ public sealed class MigrateCommandSpecs(NatsServer nats) : IClassFixture<NatsSer
                     ["SESSION_BRIDGE_TEAM"] = _team,
                     ["SESSION_BRIDGE_HOST"] = "laptop",
                 }
-                : null
+                // The same team on files: a team across machines is one of the machine's teams.
+                : new Dictionary<string, string?> { ["SESSION_BRIDGE_TEAM"] = _team }
         );
 
     [Fact(Timeout = Timeouts.Spec)]

@@ -62,7 +62,9 @@ public sealed class UpCommandSpecs(PrivateTmuxServer tmux) : TeamRig(tmux)
             .Should().AllBe("exited");
         JsonDocument.Parse(after.StandardOutput).RootElement.GetProperty("peers").EnumerateArray().Select(p => p.GetProperty("state").GetString())
             .Should().AllBe("stopped");
-        (await Store.Prompts.FindAsync(RoleName.Parse("dev"), TestContext.Current.CancellationToken))!.Prompt.Should().Be("You write the code.");
+        var team = new StateStore(new StateDirectory(StateDir.Path, TeamName), TimeSpan.FromSeconds(10), TimeProvider.System);
+        (await team.Prompts.FindAsync(RoleName.Parse("dev"), TestContext.Current.CancellationToken))!.Prompt
+            .Should().Be("You write the code.", "the team's briefings are kept in its namespace");
     }
 
     [Fact(Timeout = Timeouts.Spec)]

@@ -8,6 +8,7 @@ namespace SessionBridge.Bridge.Results;
 /// what decided it (hook or screen; null for a pane that is not alive), <c>StateSince</c> since when, as the hook knows.
 /// <c>Supervisor</c> is the role that supervises it (supervise), if any. <c>Host</c>: the machine its pane is on, for a
 /// team across machines (null on one machine). A pane whose host has no live server is <c>unreachable</c>.
+/// <c>Team</c>: the team the role is registered in (its namespace: <c>teams/&lt;team&gt;/</c>, or its NATS team).
 /// </summary>
 internal sealed record PeerView(
     string Role,
@@ -22,5 +23,6 @@ internal sealed record PeerView(
     StateSource? StateSource = null,
     DateTimeOffset? StateSince = null,
     string? Supervisor = null,
-    string? Host = null
+    string? Host = null,
+    string? Team = null
 );

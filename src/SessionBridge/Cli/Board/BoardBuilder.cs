@@ -23,7 +23,7 @@ internal sealed class BoardBuilder(UseCases bridge, TimeProvider? clock = null)
         var now = _clock.GetUtcNow();
         var directory = bridge.Options.State.Root;
         if (!Directory.Exists(directory))
-            return new BoardSnapshot(now, directory, false, [], [], []);
+            return new BoardSnapshot(now, directory, false, [], [], []) { Team = bridge.State.Directory.Team };
 
         var problems = new List<string>();
         IReadOnlyList<PeerView> views = [];
@@ -50,7 +50,10 @@ internal sealed class BoardBuilder(UseCases bridge, TimeProvider? clock = null)
         IReadOnlyList<HeldMessage> held = await new HeldQueue(bridge.State).AllAsync(cancellationToken);
         var peers = await Task.WhenAll(views.Select(view => PeerAsync(view, thread, held, now, problems, cancellationToken)));
         _since.KeepOnly(views.Select(v => v.Role));
-        return new BoardSnapshot(now, directory, true, peers, thread.TakeLast(Math.Max(0, recent)).ToList(), problems);
+        return new BoardSnapshot(now, directory, true, peers, thread.TakeLast(Math.Max(0, recent)).ToList(), problems)
+        {
+            Team = bridge.State.Directory.Team,
+        };
     }
 
     private async Task<BoardPeer> PeerAsync(
@@ -86,6 +89,7 @@ internal sealed class BoardBuilder(UseCases bridge, TimeProvider? clock = null)
         {
             HeldMessages = mine,
             Host = view.Host,
+            Team = view.Team,
             Supervisor = view.Supervisor,
             Request = await PendingAsync(view.Role, cancellationToken),
         };

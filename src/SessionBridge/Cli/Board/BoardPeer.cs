@@ -36,6 +36,9 @@ internal sealed record BoardPeer(
     /// <summary>The host its pane is on, for a team across machines (null on one machine).</summary>
     public string? Host { get; init; }
 
+    /// <summary>The team the role is in (its namespace).</summary>
+    public string? Team { get; init; }
+
     /// <summary>The role that supervises this one (supervise), if any.</summary>
     public string? Supervisor { get; init; }
 

@@ -18,6 +18,9 @@ internal sealed record BoardSnapshot(
     IReadOnlyList<string> Problems
 )
 {
+    /// <summary>The team the board shows; null for every team on the machine (<c>watch --all</c>: each peer names its own).</summary>
+    public string? Team { get; init; }
+
     [JsonIgnore]
     public IEnumerable<BoardPeer> Waiting => Peers.Where(p => p.IsWaiting);
 }
