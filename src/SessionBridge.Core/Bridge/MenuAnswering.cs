@@ -26,9 +26,25 @@ internal sealed class MenuAnswering(
     // How long respond waits for the dialog to close once the hook has its decision (the hook looks every 100 ms).
     private static readonly TimeSpan DialogClose = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// The person answers one pending request from outside any pane (the web board): the same path as respond, by
+    /// request id only (so never a key pressed into whatever came next), decided by <c>person</c> and recorded as
+    /// answered through <paramref name="via"/>. An option's label, several labels, own text, or a reason (a No).
+    /// </summary>
+    public Task<RespondResult> AnswerAsPersonAsync(
+        string role,
+        string request,
+        string? option,
+        IReadOnlyList<string>? labels,
+        string? text,
+        string? reason,
+        string via,
+        CancellationToken cancellationToken
+    ) => RespondAsync(new RespondRequest(role, null, option, request, labels, text, reason, [], via), cancellationToken);
+
     public async Task<RespondResult> RespondAsync(RespondRequest asked, CancellationToken cancellationToken)
     {
-        var (role, keys, option, request, labels, text, reason, callerRoles) = asked;
+        var (role, keys, option, request, labels, text, reason, callerRoles, via) = asked;
         var name = RoleName.Parse(role);
         var throughHook = request is not null || labels is { Count: > 0 } || text is not null || reason is not null;
         if (throughHook && keys is { Count: > 0 })
@@ -79,7 +95,7 @@ internal sealed class MenuAnswering(
         }
 
         if (pending is not null && keys is not { Count: > 0 })
-            return await DecideAsync(name, pending, option, labels, text, reason, callerRoles, cancellationToken);
+            return await DecideAsync(name, pending, option, labels, text, reason, callerRoles, via, cancellationToken);
 
         return await PressAsync(name, keys, option, cancellationToken);
     }
@@ -92,6 +108,7 @@ internal sealed class MenuAnswering(
         string? text,
         string? reason,
         IReadOnlyList<string>? callerRoles,
+        string? via,
         CancellationToken cancellationToken
     )
     {
@@ -131,7 +148,7 @@ internal sealed class MenuAnswering(
 
         var label = option is null ? null : Label(pending, menu, option);
         var decision = RequestAnswers.For(pending, label, labels, text, reason);
-        var end = await requests().DecideAsync(pending.Id, decider, decision, clock.GetUtcNow(), cancellationToken);
+        var end = await requests().DecideAsync(pending.Id, decider, decision, via, clock.GetUtcNow(), cancellationToken);
         if (!end.Won)
             return Stale(name, end.Request ?? pending);
 
