@@ -136,6 +136,21 @@ public sealed class PersonSupervisorSpecs(PrivateTmuxServer tmux) : IClassFixtur
         await hook.ExitAsync();
     }
 
+    [Fact(Timeout = Timeouts.Spec)]
+    public async Task A_session_cannot_register_as_person_so_none_can_answer_as_the_person()
+    {
+        // Arrange
+        var pane = await tmux.StartPaneAsync("sleep 86400");
+        await using var session = await InProcessServer.StartAsync(TestBridge.Options(_state.Path, tmux, pane));
+
+        // Act
+        var registered = await session.CallAsync("register", new() { ["role"] = "person" });
+
+        // Assert
+        registered.IsError.Should().BeTrue();
+        registered.Text().Should().Contain("\"person\" is reserved for the person at the keyboard");
+    }
+
     public void Dispose()
     {
         _state.Dispose();
