@@ -10,6 +10,22 @@ namespace SessionBridge.Bridge;
 /// </summary>
 internal sealed class MenuAnswering(PeerDirectory peers, PeerPanes panes)
 {
+    /// <summary>
+    /// The person answers one pending request from outside any pane (the web board): the same path as respond, by
+    /// request id only (so never a key pressed into whatever came next), decided by <c>person</c> and recorded as
+    /// answered through <paramref name="via"/>. An option's label, several labels, own text, or a reason (a No).
+    /// </summary>
+    public Task<RespondResult> AnswerAsPersonAsync(
+        string role,
+        string request,
+        string? option,
+        IReadOnlyList<string>? labels,
+        string? text,
+        string? reason,
+        string via,
+        CancellationToken cancellationToken
+    ) => RespondAsync(new RespondRequest(role, null, option, request, labels, text, reason, [], via), cancellationToken);
+
     public async Task<RespondResult> RespondAsync(RespondRequest asked, CancellationToken cancellationToken)
     {
         var name = RoleName.Parse(asked.Role);

@@ -6,7 +6,8 @@ namespace SessionBridge.Bridge;
 /// <summary>
 /// supervise: who supervises whom. A role has one supervisor at most; a new one replaces the old. A session
 /// supervises as its own role (the role registered on its live pane: <see cref="CallerRoles"/>, as send checks <c>from</c>); a person (the command
-/// line) or the team file names the supervisor.
+/// line) or the team file names the supervisor. The supervisor may be <c>person</c>: its roles' requests then wait for
+/// respond or the board, and no agent is told.
 /// </summary>
 internal sealed class Supervising(BridgeOptions options, StateStore state, TimeProvider clock)
 {
@@ -50,6 +51,13 @@ internal sealed class Supervising(BridgeOptions options, StateStore state, TimeP
             new Dictionary<string, string>()
         );
     }
+
+    /// <summary>
+    /// Every pending request, oldest first, whole (those past their wait ended first as timeouts): what a board shows
+    /// and answers with <see cref="MenuAnswering.AnswerAsPersonAsync"/>.
+    /// </summary>
+    public async Task<IReadOnlyList<PendingRequest>> PendingRequestsAsync(CancellationToken cancellationToken) =>
+        [.. (await new Supervision.PermissionRequests(state).PendingAsync(clock.GetUtcNow(), cancellationToken)).Select(PendingRequest.Of)];
 
     /// <summary>Who supervises <paramref name="role"/>, or null.</summary>
     public async Task<string?> SupervisorOfAsync(string role, CancellationToken cancellationToken) =>

@@ -9,7 +9,8 @@ namespace SessionBridge.State;
 /// </summary>
 /// <param name="WaitUntil">When the hook stops waiting; a request still pending after it was left by a killed hook.</param>
 /// <param name="NoticeId">The id of the message that told the supervisor.</param>
-/// <param name="EndedBy">The deciding role, or "screen" (answered there) or "timeout".</param>
+/// <param name="EndedBy">The deciding role (or "person"), or "screen" (answered there) or "timeout".</param>
+/// <param name="EndedVia">Where the decider answered when not through respond, e.g. "web" (the board).</param>
 internal sealed record PermissionRequestRecord(
     string Id,
     string Role,
@@ -26,7 +27,8 @@ internal sealed record PermissionRequestRecord(
     string? NoticeId = null,
     DateTimeOffset? EndedAt = null,
     string? EndedBy = null,
-    RequestDecision? Decision = null
+    RequestDecision? Decision = null,
+    string? EndedVia = null
 )
 {
     public bool IsPending => Status == RequestStatus.Pending;

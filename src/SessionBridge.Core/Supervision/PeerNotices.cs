@@ -40,7 +40,8 @@ internal static class PeerNotices
         var entry = input.Event == HookEventName.SessionEnd
             ? await state.Supervision.ClaimEndedAsync(RoleName.Trusted(peer.Role), peer.RegisteredAt, cancellationToken)
             : await state.Supervision.FindAsync(RoleName.Trusted(peer.Role), cancellationToken);
-        if (entry is null || !entry.Notices.Contains(kind))
+        // The person is told by the board (watch, the web page), not by a held message no pane would ever take.
+        if (entry is null || !entry.Notices.Contains(kind) || entry.Supervisor == RoleName.Person)
             return null;
 
         var text = input.Event switch
@@ -78,7 +79,7 @@ internal static class PeerNotices
         var role = RoleName.Trusted(peer.Role);
         if (await state.Registry.FindAsync(role, cancellationToken) is not { StoppedAt: null } current || current.RegisteredAt != peer.RegisteredAt)
             return null;
-        if (await state.Supervision.ClaimEndedAsync(role, current.RegisteredAt, cancellationToken) is not { } entry)
+        if (await state.Supervision.ClaimEndedAsync(role, current.RegisteredAt, cancellationToken) is not { } entry || entry.Supervisor == RoleName.Person)
             return null;
         var text = $"[session-bridge] {peer.Role}'s pane is {status.ToWireName()}: its Claude Code session ended without a hook "
             + "(killed, its pane closed, or its tmux server gone).";

@@ -69,6 +69,13 @@ internal sealed class PermissionRequests(StateStore state)
             now,
             now + wait
         );
+        // Supervised by the person: the request waits for respond or the board, and no agent's pane is told.
+        if (supervision.Supervisor == RoleName.Person)
+        {
+            await state.Requests.CreateAsync(request, now, cancellationToken);
+            return request;
+        }
+
         var notice = new MessageRecord(
             MessageId.New(),
             now,
@@ -110,11 +117,21 @@ internal sealed class PermissionRequests(StateStore state)
     /// stands after.
     /// </summary>
     public Task<RequestEnd> DecideAsync(string id, string decider, RequestDecision decision, DateTimeOffset now, CancellationToken cancellationToken) =>
-        EndAsync(id, RequestStatus.Decided, decider, decision, now, cancellationToken);
+        DecideAsync(id, decider, decision, null, now, cancellationToken);
+
+    /// <summary>As above; <paramref name="via"/> says where the decider answered (e.g. "web"), null: respond (a tool or the command line).</summary>
+    public Task<RequestEnd> DecideAsync(
+        string id,
+        string decider,
+        RequestDecision decision,
+        string? via,
+        DateTimeOffset now,
+        CancellationToken cancellationToken
+    ) => EndAsync(id, RequestStatus.Decided, decider, decision, via, now, cancellationToken);
 
     /// <summary>Ends a pending request with no decision (answered on screen, or a timeout); a no-op on one already ended.</summary>
     public Task<RequestEnd> EndAsync(string id, RequestStatus status, string by, DateTimeOffset now, CancellationToken cancellationToken) =>
-        EndAsync(id, status, by, null, now, cancellationToken);
+        EndAsync(id, status, by, null, null, now, cancellationToken);
 
     /// <summary>The peer's next hook event: its pending requests of that session were answered on screen.</summary>
     public async Task<int> EndOnEventAsync(PeerRegistration peer, string? sessionId, DateTimeOffset now, CancellationToken cancellationToken)
@@ -138,6 +155,7 @@ internal sealed class PermissionRequests(StateStore state)
         RequestStatus status,
         string by,
         RequestDecision? decision,
+        string? via,
         DateTimeOffset now,
         CancellationToken cancellationToken
     )
@@ -151,7 +169,7 @@ internal sealed class PermissionRequests(StateStore state)
                 won = current.IsPending;
                 if (!won)
                     return null;
-                return current with { Status = status, EndedAt = now, EndedBy = by, Decision = decision };
+                return current with { Status = status, EndedAt = now, EndedBy = by, Decision = decision, EndedVia = via };
             },
             cancellationToken
         );
@@ -180,7 +198,8 @@ internal sealed class PermissionRequests(StateStore state)
                 (d.Allow ? "allowed" : "denied")
                     + (d.Label is { } label ? $" (\"{ShownText.Clean(label, 200)}\")" : "")
                     + (d.Message is { } m ? $": {ShownText.Clean(m, 300)}" : "")
-                    + $", decided by {request.EndedBy} through the hook",
+                    + $", decided by {request.EndedBy}"
+                    + (request.EndedVia is { } via ? $" through the {ShownText.Clean(via, 40)}, applied by its hook" : " through the hook"),
             RequestStatus.AnsweredOnScreen => "answered on the screen",
             _ => "not decided in time (timeout)",
         };

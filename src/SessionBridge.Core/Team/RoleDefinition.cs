@@ -15,6 +15,7 @@ namespace SessionBridge.Team;
 /// <param name="Env">Environment for this role's session, on top of the team's.</param>
 /// <param name="Command">How to start Claude Code for this role; null: the team's command.</param>
 /// <param name="Supervises">Roles this one supervises.</param>
+/// <param name="SupervisedByPerson">The team file's <c>"supervisor": "person"</c>: the person answers this role's requests.</param>
 internal sealed record RoleDefinition(
     RoleName Role,
     string? Briefing,
@@ -26,5 +27,6 @@ internal sealed record RoleDefinition(
     IReadOnlyList<string> Args,
     IReadOnlyDictionary<string, string> Env,
     string? Command,
-    IReadOnlyList<RoleName> Supervises
+    IReadOnlyList<RoleName> Supervises,
+    bool SupervisedByPerson = false
 );

@@ -2,16 +2,19 @@ namespace SessionBridge.Team;
 
 /// <summary>
 /// Supervision sees a role's permission requests only when Claude Code asks for them. Measured on 2.1.331: a session
-/// with no permission mode set and no <c>permissions.defaultMode</c> starts in auto mode, where calls run with no
-/// dialog (no PermissionRequest hook either); bypassPermissions and dontAsk never ask; acceptEdits does not ask for
-/// file edits. <c>up</c> warns when a supervised role runs in such a mode (docs/supervision.md).
+/// with no permission mode set and no <c>permissions.defaultMode</c> starts in auto mode, where a call runs, or is
+/// denied when its safety check flags it, with no dialog and no PermissionRequest hook (AutoModeSpecs);
+/// bypassPermissions and dontAsk never ask; acceptEdits does not ask for file edits. <c>up</c> warns when a supervised role runs in such a mode (docs/supervision.md).
 /// </summary>
 internal static class SupervisedModes
 {
     /// <summary>One line per supervised role whose supervisor would never or rarely be asked, with its fix.</summary>
     public static IReadOnlyList<string> Warnings(TeamDefinition team)
     {
-        var supervised = team.Roles.SelectMany(r => r.Supervises.Select(s => (Role: s, By: r.Role))).ToLookup(p => p.Role, p => p.By);
+        var supervised = team.Roles
+            .SelectMany(r => r.Supervises.Select(s => (Role: s, By: r.Role.Value)))
+            .Concat(team.Roles.Where(r => r.SupervisedByPerson).Select(r => (Role: r.Role, By: RoleName.Person)))
+            .ToLookup(p => p.Role, p => p.By);
         var warnings = new List<string>();
         foreach (var role in team.Roles.Where(r => supervised.Contains(r.Role)))
         {
@@ -19,17 +22,17 @@ internal static class SupervisedModes
             var asked = mode switch
             {
                 null => "no permission mode is set, so Claude Code's own default applies (auto mode on 2.1.331, unless "
-                    + "permissions.defaultMode says otherwise): its calls run without asking",
-                "auto" => "auto mode runs its calls without asking",
+                    + "permissions.defaultMode says otherwise): its calls run, or are denied, without asking anyone",
+                "auto" => "auto mode runs its calls, or denies the ones its safety check flags, without asking anyone",
                 "bypassPermissions" or "dontAsk" => $"{mode} never asks",
                 "acceptEdits" => "acceptEdits does not ask for file edits",
                 _ => null,
             };
             if (asked is null)
                 continue;
-            var by = string.Join(", ", supervised[role.Role].Select(r => r.Value));
+            var by = string.Join(", ", supervised[role.Role]);
             warnings.Add(
-                $"{role.Role} is supervised by {by}, but {asked}, so {by} is rarely or never asked. For every "
+                $"{role.Role} is supervised by {by}, but {asked}, so {by} is never or rarely asked. For every "
                     + $"permission to reach {by}, set \"permissionMode\": \"default\" for {role.Role} in the team file."
             );
         }

@@ -23,7 +23,7 @@ internal static partial class TeamFile
 
     /// <summary>The keys of one role.</summary>
     public static IReadOnlyList<string> RoleKeys { get; } =
-        ["briefing", "agent", "worktree", "cwd", "permissionMode", "model", "args", "env", "command", "supervises"];
+        ["briefing", "agent", "worktree", "cwd", "permissionMode", "model", "args", "env", "command", "supervises", "supervisor"];
 
     /// <summary>Claude Code's <c>--permission-mode</c> choices (2.1.331's help, plus "default" of earlier versions).</summary>
     public static IReadOnlyList<string> PermissionModes { get; } =

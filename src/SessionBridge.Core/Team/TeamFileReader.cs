@@ -96,6 +96,12 @@ internal sealed partial class TeamFileReader(string path)
             var name = item.String!;
             if (roles.All(r => r.Role.Value != name))
                 throw _json.Fail(item.Start, field, $"\"{name}\" is no role of this team: it has {string.Join(", ", roles.Select(r => r.Role.Value))}");
+            // A role has one supervisor: the person, or the role that lists it, not both.
+            if (roles.Single(r => r.Role.Value == name).SupervisedByPerson)
+            {
+                throw _json.Fail(item.Start, field,
+                    $"\"{name}\" already has \"supervisor\": \"{RoleName.Person}\", and a role has one supervisor: take it out of this list or drop its \"supervisor\"");
+            }
         }
 
         return roles;
@@ -139,7 +145,8 @@ internal sealed partial class TeamFileReader(string path)
             args.Select(a => a.String!).ToList(),
             span["env"] is { } env ? Environment(env, field + ".env") : new Dictionary<string, string>(),
             OptionalText(span, "command", field),
-            supervises
+            supervises,
+            span["supervisor"] is { } supervisor && Supervisor(supervisor, field + ".supervisor")
         );
     }
 
@@ -218,6 +225,17 @@ internal sealed partial class TeamFileReader(string path)
         }
 
         return env;
+    }
+
+    /// <summary><c>"supervisor": "person"</c>; a role of the team says it the other way round, with its own <c>supervises</c>.</summary>
+    private bool Supervisor(JsonSpan span, string field)
+    {
+        var name = _json.NonEmptyText(span, field);
+        if (name == RoleName.Person)
+            return true;
+        throw _json.Fail(span.Start, field,
+            $"\"{name}\" is not allowed: \"supervisor\" takes only \"{RoleName.Person}\" (the person answers this role's requests, with respond or the board); "
+                + $"for a role of the team, list this role in that role's \"supervises\"");
     }
 
     private string? OptionalText(JsonSpan role, string key, string field) =>

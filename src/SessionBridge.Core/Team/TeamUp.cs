@@ -98,7 +98,7 @@ internal sealed class TeamUp(BridgeOptions options, StateStore state, TimeProvid
     }
 
     /// <summary>
-    /// The team file's <c>supervises</c>: each role becomes the supervisor of the roles it names, replacing their
+    /// The team file's <c>supervises</c> (and <c>"supervisor": "person"</c>): each role becomes the supervisor of the roles it names, replacing their
     /// earlier supervisors (one each); what a kept supervisor asked to be told stays. Supervision the file does not
     /// name (set by hand) is left as it is.
     /// </summary>
@@ -107,5 +107,7 @@ internal sealed class TeamUp(BridgeOptions options, StateStore state, TimeProvid
         var supervising = new Supervising(options, state, clock);
         foreach (var role in team.Roles.Where(r => r.Supervises.Count > 0))
             await supervising.SetAsync(role.Role.Value, [.. role.Supervises.Select(r => r.Value)], null, cancellationToken);
+        if (team.Roles.Where(r => r.SupervisedByPerson).Select(r => r.Role.Value).ToList() is { Count: > 0 } byPerson)
+            await supervising.SetAsync(RoleName.Person, byPerson, null, cancellationToken);
     }
 }

@@ -12,7 +12,10 @@ internal static class SuperviseCommand
     public static Command Create(CliContext context)
     {
         var roles = new Argument<string[]>("roles") { Description = "The roles to supervise.", Arity = ArgumentArity.OneOrMore };
-        var by = new Option<string?>("--by") { Description = "The supervising role: it is told when these roles wait on a question." };
+        var by = new Option<string?>("--by")
+        {
+            Description = "The supervising role: it is told when these roles wait on a question. \"person\": you answer them with respond (no agent is told).",
+        };
         var stop = new Option<bool>("--stop") { Description = "End the supervision of these roles, whoever holds it." };
         var notify = new Option<string?>("--notify") { Description = "What the supervisor is told: questions,done,ended (default questions,ended)." };
         var json = CommonOptions.Json();

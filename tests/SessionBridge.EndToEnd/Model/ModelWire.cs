@@ -8,8 +8,11 @@ namespace SessionBridge.EndToEnd.Model;
 /// <summary>How the scripted model answers on the wire: a streamed (SSE) message, or plain JSON.</summary>
 internal static class ModelWire
 {
-    /// <summary>The message as the streaming API sends it: message_start, one content block, message_delta, message_stop.</summary>
-    public static async Task StreamAsync(HttpListenerResponse response, JsonObject message, Task? hold, string? lead)
+    /// <summary>
+    /// The message as the streaming API sends it: message_start, one content block, message_delta, message_stop.
+    /// <paramref name="safeguards"/>, when given, rides in the message_delta as the API's <c>safeguard_results</c>.
+    /// </summary>
+    public static async Task StreamAsync(HttpListenerResponse response, JsonObject message, Task? hold, string? lead, JsonArray? safeguards = null)
     {
         response.StatusCode = 200;
         response.ContentType = "text/event-stream";
@@ -63,10 +66,13 @@ internal static class ModelWire
         }
 
         await SendAsync(output, "content_block_stop", new JsonObject { ["type"] = "content_block_stop", ["index"] = 0 });
+        var delta = new JsonObject { ["stop_reason"] = message["stop_reason"]?.DeepClone(), ["stop_sequence"] = null };
+        if (safeguards is not null)
+            delta["safeguard_results"] = safeguards;
         await SendAsync(output, "message_delta", new JsonObject
         {
             ["type"] = "message_delta",
-            ["delta"] = new JsonObject { ["stop_reason"] = message["stop_reason"]?.DeepClone(), ["stop_sequence"] = null },
+            ["delta"] = delta,
             ["usage"] = new JsonObject { ["output_tokens"] = 20 },
         });
         await SendAsync(output, "message_stop", new JsonObject { ["type"] = "message_stop" });

@@ -58,6 +58,19 @@ public sealed class ScriptedModel : IAsyncDisposable
     /// <summary>When set, side requests (a compaction summary, a title) are held open until it completes.</summary>
     public Task? SideHold { get; set; }
 
+    /// <summary>
+    /// When set, answers the side requests it returns text for (e.g. auto mode's classifier, asked whether a tool
+    /// call is safe); the others get the usual short text.
+    /// </summary>
+    public Func<ModelRequest, string?>? SideAnswer { get; set; }
+
+    /// <summary>
+    /// When set, plays auto mode's server-side safety check as the API does for a request that asks for it
+    /// (<c>safeguards</c> of type <c>dangerous_tool_use</c>): a tool call it returns a reason for is flagged with
+    /// that reason, and one it returns null for is not flagged. Unset, no verdict is sent.
+    /// </summary>
+    public Func<Turn, string?>? Flag { get; set; }
+
     public int Pending
     {
         get
@@ -200,14 +213,14 @@ public sealed class ScriptedModel : IAsyncDisposable
             {
                 request = new ModelRequest(_requests.Count + 1, path, body, isMain, DateTimeOffset.UtcNow);
                 _requests.Add(request);
-                turn = isMain ? NextTurn(request) : Turn.Reply("OK") with { Hold = SideHold };
+                turn = isMain ? NextTurn(request) : Turn.Reply(SideAnswer?.Invoke(request) ?? "OK") with { Hold = SideHold };
                 if (isMain)
                     _answered.Add($"#{request.Number}: {turn}");
             }
 
             var message = Message(turn, (string?)body["model"] ?? "claude-scripted");
             if (request.Streams)
-                await ModelWire.StreamAsync(response, message, turn.Hold, turn.Lead);
+                await ModelWire.StreamAsync(response, message, turn.Hold, turn.Lead, SafetyVerdict(body, turn, message));
             else
             {
                 if (turn.Hold is not null)
@@ -251,6 +264,29 @@ public sealed class ScriptedModel : IAsyncDisposable
             // Said on screen and in the answered list, rather than a dropped connection Claude Code retries.
             return Turn.Reply($"(the scripted {turn} could not be worked out from the request: {e.GetType().Name}: {e.Message})");
         }
+    }
+
+    /// <summary>The <c>safeguard_results</c> the API sends back when the request asked for the dangerous-tool-use check and <see cref="Flag"/> is set.</summary>
+    private JsonArray? SafetyVerdict(JsonObject body, Turn turn, JsonObject message)
+    {
+        if (Flag is not { } flag || body["safeguards"] is not JsonArray asked || !asked.Any(s => (string?)s?["type"] == "dangerous_tool_use"))
+            return null;
+        var toolUses = new JsonObject();
+        if (turn.Tool is not null && (string?)message["content"]![0]!["id"] is { } id)
+        {
+            toolUses[id] = flag(turn) is { } reason
+                ? new JsonObject { ["type"] = "evaluated", ["outcome"] = "flagged", ["explanation"] = reason }
+                : new JsonObject { ["type"] = "evaluated", ["outcome"] = "not_flagged" };
+        }
+
+        return
+        [
+            new JsonObject
+            {
+                ["type"] = "dangerous_tool_use",
+                ["status"] = new JsonObject { ["type"] = "available", ["tool_uses"] = toolUses },
+            },
+        ];
     }
 
     private JsonObject Message(Turn turn, string model)

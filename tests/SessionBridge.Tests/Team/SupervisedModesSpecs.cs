@@ -10,7 +10,7 @@ public sealed class SupervisedModesSpecs
 {
     [Theory]
     [InlineData(null, "no permission mode is set")]
-    [InlineData("auto", "auto mode runs its calls without asking")]
+    [InlineData("auto", "auto mode runs its calls, or denies the ones its safety check flags, without asking anyone")]
     [InlineData("bypassPermissions", "bypassPermissions never asks")]
     [InlineData("dontAsk", "dontAsk never asks")]
     [InlineData("acceptEdits", "acceptEdits does not ask for file edits")]
@@ -32,6 +32,20 @@ public sealed class SupervisedModesSpecs
     [InlineData("plan")]
     public void A_supervised_role_that_is_asked_is_not_warned_about(string mode) =>
         SupervisedModes.Warnings(Team(mode)).Should().BeEmpty();
+
+    [Fact]
+    public void A_role_the_person_supervises_in_auto_mode_is_warned_about_too()
+    {
+        // Arrange
+        var team = Team("auto");
+        team = team with { Roles = [team.Roles[0] with { Supervises = [] }, team.Roles[1] with { SupervisedByPerson = true }] };
+
+        // Act
+        var warnings = SupervisedModes.Warnings(team);
+
+        // Assert
+        warnings.Should().ContainSingle().Which.Should().Contain("dev is supervised by person").And.Contain("auto mode");
+    }
 
     [Fact]
     public void A_mode_given_in_a_roles_args_counts_as_its_mode()

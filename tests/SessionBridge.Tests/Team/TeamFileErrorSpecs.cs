@@ -156,6 +156,42 @@ public sealed class TeamFileErrorSpecs : TeamFileRig
     }
 
     [Fact]
+    public void A_supervisor_other_than_the_person_is_refused_and_points_to_supervises()
+    {
+        // Act
+        var error = LoadFails("""
+            {
+              "roles": {
+                "dev": { "supervisor": "gestor" },
+                "gestor": {}
+              }
+            }
+            """);
+
+        // Assert
+        ShouldPoint(error, 3, 28, "roles.dev.supervisor");
+        error.Message.Should().Contain("\"supervisor\" takes only \"person\"").And.Contain("\"supervises\"");
+    }
+
+    [Fact]
+    public void A_role_supervised_by_the_person_and_listed_in_supervises_is_refused_it_has_one_supervisor()
+    {
+        // Act
+        var error = LoadFails("""
+            {
+              "roles": {
+                "gestor": { "supervises": ["dev"] },
+                "dev": { "supervisor": "person" }
+              }
+            }
+            """);
+
+        // Assert
+        ShouldPoint(error, 3, 32, "roles.gestor.supervises");
+        error.Message.Should().Contain("\"dev\" already has \"supervisor\": \"person\"");
+    }
+
+    [Fact]
     public void A_role_given_twice_is_an_error_not_a_silent_overwrite()
     {
         // Act

@@ -9,6 +9,19 @@ namespace SessionBridge.Tests.Team;
 public sealed class TeamFileSpecs : TeamFileRig
 {
     [Fact]
+    public void I_can_say_the_person_supervises_a_role()
+    {
+        // Arrange
+        Write("""{ "roles": { "gestor": {}, "dev": { "supervisor": "person", "permissionMode": "default" } } }""");
+
+        // Act
+        var team = TeamFile.Load(FilePath);
+
+        // Assert
+        team.Roles.Select(r => (r.Role.Value, r.SupervisedByPerson)).Should().Equal(("gestor", false), ("dev", true));
+    }
+
+    [Fact]
     public void I_can_load_a_hand_written_team_file_with_comments_and_trailing_commas()
     {
         // Arrange

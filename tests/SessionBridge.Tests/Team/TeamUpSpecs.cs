@@ -67,6 +67,22 @@ public sealed class TeamUpSpecs(PrivateTmuxServer tmux) : TeamRig(tmux)
     }
 
     [Fact(Timeout = Timeouts.Spec)]
+    public async Task A_role_with_supervisor_person_in_the_team_file_is_supervised_by_the_person()
+    {
+        // Arrange
+        var team = await TeamAsync();
+        team = team with { Roles = [.. team.Roles.Select(r => r.Role.Value == "dev" ? r with { SupervisedByPerson = true } : r)] };
+
+        // Act
+        var result = await UpAsync(team);
+
+        // Assert
+        result.AllReady.Should().BeTrue(string.Join("; ", result.Roles.Select(r => $"{r.Role}: {r.Action} {r.Detail}")));
+        var peers = await new UseCases(Options).Roster.ListPeersAsync(TestContext.Current.CancellationToken);
+        peers.Peers.Select(p => (p.Role, p.Supervisor)).Should().Equal(("dev", "person"), ("gestor", null), ("reviewer", null));
+    }
+
+    [Fact(Timeout = Timeouts.Spec)]
     public async Task I_can_run_up_again_and_every_live_role_is_kept_as_it_is()
     {
         // Arrange

@@ -22,7 +22,7 @@ internal sealed class PaneAnswering(BridgeOptions options, StateStore state, Pan
     /// <summary><paramref name="asked"/> (its arguments already checked by the use case) on <paramref name="peer"/>'s pane.</summary>
     public async Task<RespondResult> RespondAsync(PeerRegistration peer, RespondRequest asked, CancellationToken cancellationToken)
     {
-        var (_, keys, option, request, labels, text, reason, callerRoles) = asked;
+        var (_, keys, option, request, labels, text, reason, callerRoles, via) = asked;
         var name = RoleName.Trusted(peer.Role);
         var throughHook = request is not null || labels is { Count: > 0 } || text is not null || reason is not null;
         var requests = new PermissionRequests(state);
@@ -58,7 +58,7 @@ internal sealed class PaneAnswering(BridgeOptions options, StateStore state, Pan
         }
 
         if (pending is not null && keys is not { Count: > 0 })
-            return await DecideAsync(peer, pending, option, labels, text, reason, callerRoles, cancellationToken);
+            return await DecideAsync(peer, pending, option, labels, text, reason, callerRoles, via, cancellationToken);
 
         return await PressAsync(peer, keys, option, cancellationToken);
     }
@@ -71,6 +71,7 @@ internal sealed class PaneAnswering(BridgeOptions options, StateStore state, Pan
         string? text,
         string? reason,
         IReadOnlyList<string>? callerRoles,
+        string? via,
         CancellationToken cancellationToken
     )
     {
@@ -110,7 +111,7 @@ internal sealed class PaneAnswering(BridgeOptions options, StateStore state, Pan
 
         var label = option is null ? null : Label(pending, menu, option);
         var decision = RequestAnswers.For(pending, label, labels, text, reason);
-        var end = await requests().DecideAsync(pending.Id, decider, decision, clock.GetUtcNow(), cancellationToken);
+        var end = await requests().DecideAsync(pending.Id, decider, decision, via, clock.GetUtcNow(), cancellationToken);
         if (!end.Won)
             return Stale(name, end.Request ?? pending);
 

@@ -23,7 +23,7 @@ internal sealed class BoardAlerts(TimeSpan heldAfter)
             else if (!_waiting.TryGetValue(peer.Role, out var seen) || seen != (peer.Pane, peer.State, peer.StateSince))
             {
                 _waiting[peer.Role] = (peer.Pane, peer.State, peer.StateSince);
-                alerts.Add(new BoardAlert(AlertKind.Waiting, peer.Role, peer.Pane, peer.State, peer.Question ?? peer.Heading));
+                alerts.Add(new BoardAlert(AlertKind.Waiting, peer.Role, peer.Pane, peer.State, peer.Question ?? peer.Heading, Supervisor: peer.Supervisor));
             }
 
             foreach (var message in peer.HeldMessages)
