@@ -132,6 +132,9 @@ internal sealed class LeanFigures(Bench bench, string beforeFolder, string after
     // A call to a NATS store nobody answers: `session-bridge peers` hands over and fails; the time to its exit.
     private void DeadStore(Report report)
     {
+        // Without the companion the lean program fails at once, saying so: a figure that would time nothing.
+        if (!File.Exists(Path.Combine(afterFolder, "session-bridge-nats")))
+            throw new InvalidOperationException($"no session-bridge-nats in {afterFolder}: the dead-store figure needs it");
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         var port = ((IPEndPoint)listener.LocalEndpoint).Port;
