@@ -10,9 +10,11 @@ namespace SessionBridge.Benchmarks;
 /// e.g. bdb4c62 published by its eng/publish.sh), in one run, the two builds in a random order on every round: the hook's
 /// PreToolUse presence event (the presence must be recorded), its SessionStart restore, the server's start to initialize
 /// and its peak RSS after initialize and 50 tool calls, both binaries' sizes, and how long a call to a dead NATS store
-/// takes to fail (through the hand-over to session-bridge-nats).
+/// takes to fail (through the hand-over to session-bridge-nats). With a floor (<c>--floor "&lt;command&gt;"</c>: the
+/// original's stack, Bun and the MCP TypeScript SDK, e.g. bench/floor/server.ts), its start to initialize and peak RSS
+/// join the same rounds, and the lean server's are given against it too.
 /// </summary>
-internal sealed class LeanFigures(Bench bench, string beforeFolder, string afterFolder)
+internal sealed class LeanFigures(Bench bench, string beforeFolder, string afterFolder, string[]? floor = null)
 {
     private static readonly string[] Figures = ["presence", "start", "initialize", "rss"];
 
@@ -21,14 +23,29 @@ internal sealed class LeanFigures(Bench bench, string beforeFolder, string after
         var builds = new[] { ("before", beforeFolder), ("after", afterFolder) };
         var figures = Figures
             .ToDictionary(f => f, _ => builds.ToDictionary(b => b.Item1, b => new Samples(b.Item1)));
+        // The floor has a server only: it joins the rounds with no folder, and only the server figures.
+        var rotation = floor is null ? builds : [.. builds, ("floor", "")];
+        if (floor is not null)
+        {
+            figures["initialize"]["floor"] = new Samples("floor");
+            figures["rss"]["floor"] = new Samples("floor");
+        }
+
         var rounds = bench.Quick ? 6 : 20;
         var presenceStdin = """{"session_id":"x","transcript_path":"/tmp/x.jsonl","cwd":"/tmp","permission_mode":"default","hook_event_name":"PreToolUse","tool_name":"Bash","tool_input":{"command":"ls -la"},"tool_use_id":"toolu_01"}""";
         var startStdin = """{"hook_event_name":"SessionStart","source":"clear","session_id":"x","cwd":"/tmp"}""";
 
         for (var round = 0; round < rounds; round++)
         {
-            foreach (var (label, folder) in builds.OrderBy(_ => Random.Shared.Next()))
+            foreach (var (label, folder) in rotation.OrderBy(_ => Random.Shared.Next()))
             {
+                var serverState = Bench.StateEnvironment(bench.NewState($"lean-server-{label}-{round}"));
+                if (label == "floor")
+                {
+                    Server(figures, label, RpcProcess.Start(floor![0], floor[1..], serverState));
+                    continue;
+                }
+
                 var hook = Path.Combine(folder, "session-bridge-hook");
                 var state = Registered(bench.NewState($"lean-{label}-{round}"));
                 var environment = Bench.StateEnvironment(state);
@@ -39,13 +56,7 @@ internal sealed class LeanFigures(Bench bench, string beforeFolder, string after
                     throw new InvalidOperationException($"the {label} hook recorded no presence in {state}");
                 figures["start"][label].AddAll(Bench.Spawn(hook, 5, environment, startStdin));
 
-                using var rpc = RpcProcess.Start(Path.Combine(folder, "session-bridge"), Bench.StateEnvironment(bench.NewState($"lean-server-{label}-{round}")));
-                var clock = Stopwatch.StartNew();
-                rpc.Initialize();
-                figures["initialize"][label].Add(clock.Elapsed.TotalMilliseconds);
-                for (var n = 0; n < 50; n++)
-                    rpc.CallTool("list_prompts", []);
-                figures["rss"][label].Add(rpc.PeakRssMegabytes());
+                Server(figures, label, RpcProcess.Start(Path.Combine(folder, "session-bridge"), serverState));
             }
         }
 
@@ -76,6 +87,24 @@ internal sealed class LeanFigures(Bench bench, string beforeFolder, string after
         Row("hook SessionStart → briefing restored", "start", Report.Ms, "≤ 1.00×");
         Row("server start → initialize answered", "initialize", Report.Ms, "≤ 1.10×");
         Row("server peak RSS after initialize + 50 tool calls", "rss", Report.Mb, "≤ 1.05×");
+        if (floor is not null)
+        {
+            void Floor(string name, string figure, Func<double, string> format, string goal)
+            {
+                var (after, before, bun) = (figures[figure]["after"], figures[figure]["before"], figures[figure]["floor"]);
+                report.Add(
+                    $"lean: {name} against the floor (Bun + TS SDK, median of {bun.Count})",
+                    format(after.Median),
+                    $"{format(bun.Median)} floor; before {Report.Times(before.Median / bun.Median)}",
+                    Report.Times(after.Median / bun.Median),
+                    goal
+                );
+            }
+
+            Floor("server start → initialize answered", "initialize", Report.Ms, "≤ 0.35×");
+            Floor("server peak RSS after initialize + 50 tool calls", "rss", Report.Mb, "≤ 0.5×");
+        }
+
         foreach (var program in new[] { "session-bridge", "session-bridge-hook" })
         {
             var (after, before) = (new FileInfo(Path.Combine(afterFolder, program)).Length, new FileInfo(Path.Combine(beforeFolder, program)).Length);
@@ -88,9 +117,24 @@ internal sealed class LeanFigures(Bench bench, string beforeFolder, string after
         DeadStore(report);
     }
 
+    // Start to initialize answered, then 50 tool calls and the peak RSS: the same for every server, the floor's included.
+    private static void Server(Dictionary<string, Dictionary<string, Samples>> figures, string label, RpcProcess started)
+    {
+        using var rpc = started;
+        var clock = Stopwatch.StartNew();
+        rpc.Initialize();
+        figures["initialize"][label].Add(clock.Elapsed.TotalMilliseconds);
+        for (var n = 0; n < 50; n++)
+            rpc.CallTool("list_prompts", []);
+        figures["rss"][label].Add(rpc.PeakRssMegabytes());
+    }
+
     // A call to a NATS store nobody answers: `session-bridge peers` hands over and fails; the time to its exit.
     private void DeadStore(Report report)
     {
+        // Without the companion the lean program fails at once, saying so: a figure that would time nothing.
+        if (!File.Exists(Path.Combine(afterFolder, "session-bridge-nats")))
+            throw new InvalidOperationException($"no session-bridge-nats in {afterFolder}: the dead-store figure needs it");
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         var port = ((IPEndPoint)listener.LocalEndpoint).Port;

@@ -1,7 +1,7 @@
 using SessionBridge.Benchmarks;
 
 // Figures for docs/performance.md, each beside a baseline measured in the same run.
-//   dotnet run -c Release --project bench/SessionBridge.Benchmarks [-- --quick] [--server <path>] [--hook <path>] [--hook-only] [--wait-only] [--team-only [--claude <path>]] [--supervision-only] [--nats-only [--before <folder>]] [--lean <older build folder> [--after <folder>]]
+//   dotnet run -c Release --project bench/SessionBridge.Benchmarks [-- --quick] [--server <path>] [--hook <path>] [--hook-only] [--wait-only] [--team-only [--claude <path>]] [--supervision-only] [--nats-only [--before <folder>]] [--lean <older build folder> [--after <folder>] [--floor "<command> <arguments…>"]]
 // Without --server/--hook, eng/publish.sh (as install.sh) publishes them NativeAOT into bench/SessionBridge.Benchmarks/obj/aot.
 var quick = args.Contains("--quick");
 var hookOnly = args.Contains("--hook-only"); // the hook's figures alone: no server build or runs
@@ -32,15 +32,19 @@ try
         return 0;
     }
 
-    var published = Option("--server") is null || Option("--hook") is null ? await PublishAotAsync() : null;
-    var aotHook = Option("--hook") ?? Path.Combine(published!, "session-bridge-hook");
+    // --lean with --after compares two folders already published: nothing to build.
+    var given = (Option("--server") is not null && Option("--hook") is not null) || (Option("--lean") is not null && Option("--after") is not null);
+    var published = given ? null : await PublishAotAsync();
+    var aotHook = Option("--hook") ?? Path.Combine(published ?? Option("--after")!, "session-bridge-hook");
     var trueStart = Bench.Spawn("/bin/true", quick ? 10 : 20);
     report.Add("process start → exit: /bin/true", Report.Ms(trueStart.Median), "—", "1.00×", "baseline");
 
     // Issue 27: this build's lean programs against an older build's folder (--lean <folder>), and the dead NATS store.
     if (Option("--lean") is { } leanBefore)
     {
-        new LeanFigures(bench, leanBefore, Option("--after") ?? published ?? Path.GetDirectoryName(aotHook)!).Run();
+        // --floor: the original's stack (Bun + the MCP TypeScript SDK) as a command line, e.g. "bun bench/floor/server.ts".
+        var floor = Option("--floor")?.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        new LeanFigures(bench, leanBefore, Option("--after") ?? published ?? Path.GetDirectoryName(aotHook)!, floor).Run();
         output.WriteLine($"SessionBridge benchmark, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, .NET {Environment.Version}, --lean{(quick ? ", --quick" : "")}");
         output.WriteLine();
         report.Print(output);

@@ -18,9 +18,11 @@ internal sealed class RpcProcess : IDisposable
 
     public int Pid => _process.Id;
 
-    public static RpcProcess Start(string executable, IDictionary<string, string?> environment)
+    public static RpcProcess Start(string executable, IDictionary<string, string?> environment) => Start(executable, [], environment);
+
+    public static RpcProcess Start(string executable, IEnumerable<string> arguments, IDictionary<string, string?> environment)
     {
-        var info = new ProcessStartInfo(executable)
+        var info = new ProcessStartInfo(executable, arguments)
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,

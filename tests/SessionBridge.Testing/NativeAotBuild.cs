@@ -16,6 +16,9 @@ public sealed class NativeAotBuild : IAsyncLifetime
 
     public string Hook => _directory.Combine("out", "session-bridge-hook");
 
+    /// <summary>session-bridge-nats, the companion that carries the NATS client.</summary>
+    public string Companion => _directory.Combine("out", "session-bridge-nats");
+
     /// <summary>Why there is no build (no native toolchain here), or null when there is.</summary>
     public string? Unavailable { get; private set; }
 

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using CliWrap;
 using CliWrap.Buffered;
@@ -168,6 +169,32 @@ public sealed class NativeAotSpecs(NativeAotBuild aot, PrivateTmuxServer tmux, N
             .And.NotContainAny("ZeroDepthAtEnd", "LineNumber", "Path: $");
         history.ExitCode.Should().Be(2);
         history.StandardError.Should().Contain("--limit takes a whole number, not 'abc'.").And.NotContain("System.");
+    }
+
+    [Fact(Timeout = Timeouts.Build)]
+    public void The_NativeAOT_server_and_hook_contain_no_NATS_client_and_the_companion_does()
+    {
+        if (aot.Unavailable is { } reason)
+            Assert.Skip(reason);
+
+        // Arrange: names the NATS client leaves in a binary that links it (as UTF-8 metadata or UTF-16 strings).
+        string[] names = ["NATS.Client", "NatsConnection"];
+
+        // Act
+        var inCompanion = NamesIn(aot.Companion, names);
+        var inServer = NamesIn(aot.Server, names);
+        var inHook = NamesIn(aot.Hook, names);
+
+        // Assert: the companion shows the check finds them.
+        inCompanion.Should().NotBeEmpty();
+        inServer.Should().BeEmpty();
+        inHook.Should().BeEmpty();
+    }
+
+    private static List<string> NamesIn(string binary, string[] names)
+    {
+        var bytes = File.ReadAllBytes(binary);
+        return [.. names.Where(n => bytes.AsSpan().IndexOf(Encoding.UTF8.GetBytes(n)) >= 0 || bytes.AsSpan().IndexOf(Encoding.Unicode.GetBytes(n)) >= 0)];
     }
 
     private async Task<BufferedCommandResult> RawCli(IDictionary<string, string?> environment, params string[] arguments) =>
