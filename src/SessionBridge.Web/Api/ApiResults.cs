@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using SessionBridge.Server.Cli;
 
 namespace SessionBridge.Web.Api;
 
@@ -17,7 +18,7 @@ internal static class ApiResults
     /// </summary>
     public static IResult Error(SessionBridgeException e) =>
         Error(
-            e.Message,
+            e.MessageFor(CliWording.Instance),
             e.Code.ToWireName(),
             e.Code switch
             {

@@ -1,4 +1,5 @@
 using SessionBridge.Bridge;
+using SessionBridge.Server.Cli;
 using SessionBridge.Team;
 using SessionBridge.Web.Hosting;
 
@@ -19,7 +20,7 @@ internal sealed class StateDirectoryTeams : IBoardTeams
     public static StateDirectoryTeams Open(WebArguments arguments, Func<string, string?> getVariable)
     {
         // The board acts as the person, wherever it was started: never as a role registered on the pane it runs in.
-        var options = BridgeOptions.FromEnvironment(getVariable) with { CallerPane = null, CallerSocket = null };
+        var options = BridgeOptions.FromEnvironment(getVariable) with { CallerPane = null, CallerSocket = null, Words = CliWording.Instance };
         var name = arguments.Team
             ?? (getVariable(TeamVariable) is { Length: > 0 } set ? set : TeamFile.SessionName(Directory.GetCurrentDirectory()));
         return new StateDirectoryTeams(new BoardTeam(name, new UseCases(options)));
