@@ -4,7 +4,8 @@
 #      Code runs on its events), NativeAOT where this machine can link it, into
 #      $SESSION_BRIDGE_PREFIX/bin (default ~/.local/share/session-bridge), and links both into ~/.local/bin;
 #      beside them session-bridge-nats, the same programs with the NATS client, which they hand over to when
-#      SESSION_BRIDGE_NATS is set (found beside them, never on PATH, so it is not linked);
+#      SESSION_BRIDGE_NATS is set, and session-bridge-web, the board in a browser that `session-bridge web` becomes
+#      (both found beside them, never on PATH, so they are not linked);
 #   2. registers the server with Claude Code for every project: claude mcp add session-bridge -s user -- …
 #      (or prints that line when claude is not on PATH);
 #   3. wires the hook into ~/.claude/settings.json on every event (backed up first; everything else kept).
@@ -27,6 +28,7 @@ links="$HOME/.local/bin"
 server="$bin/session-bridge"
 hook="$bin/session-bridge-hook"
 companion="$bin/session-bridge-nats"
+web="$bin/session-bridge-web"
 programs=(session-bridge session-bridge-hook)
 
 say() { printf '%s\n' "$*"; }
@@ -73,7 +75,7 @@ if $uninstall; then
         fi
     done
     rm -rf "$bin"
-    say "Removed $bin (session-bridge, session-bridge-hook and session-bridge-nats)."
+    say "Removed $bin (session-bridge, session-bridge-hook, session-bridge-nats and session-bridge-web)."
     if rmdir "$prefix" 2>/dev/null; then
         say "Removed $prefix (it was empty)."
     fi
@@ -123,12 +125,14 @@ if [ -n "$from" ]; then
     say "Installed the programs built in $from."
     [ -e "$companion" ] || [ -e "$companion.dll" ] ||
         say "Note: $from has no session-bridge-nats: a team on NATS (SESSION_BRIDGE_NATS) cannot run until it is installed beside them."
+    [ -e "$web" ] || [ -e "$web.dll" ] ||
+        say "Note: $from has no session-bridge-web: 'session-bridge web' cannot run until it is installed beside them."
 else
     command -v dotnet >/dev/null 2>&1 || die "the .NET 10 SDK is needed to build: https://dotnet.microsoft.com/download"
     eng/publish.sh "$bin"
 fi
 command -v tmux >/dev/null 2>&1 || say "Note: tmux is not installed; SessionBridge needs it at run time."
-say "Installed $server and $hook, and beside them $companion for teams on NATS."
+say "Installed $server and $hook, and beside them $companion for teams on NATS and $web for 'session-bridge web'."
 
 # Both programs on PATH by their bare names, as the README uses them.
 mkdir -p "$links"

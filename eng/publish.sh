@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Publishes session-bridge (the MCP server and command line), session-bridge-hook and session-bridge-nats (both
-# with the NATS client, which they hand over to when SESSION_BRIDGE_NATS is set) into one folder, as install.sh ships them: NativeAOT for this machine where it can link, else for the .NET runtime.
+# with the NATS client, which they hand over to when SESSION_BRIDGE_NATS is set) and session-bridge-web (the board in a
+# browser, which `session-bridge web` becomes) into one folder, as install.sh ships them: NativeAOT for this machine
+# where it can link, else for the .NET runtime.
 # Used by install.sh, the benchmark and the NativeAOT specs, so all three run the same binaries.
 #   eng/publish.sh [--aot-only] <output folder> [more dotnet publish arguments…]
 # --aot-only: fail instead of falling back (the benchmark and the specs measure NativeAOT itself), and show
@@ -31,7 +33,7 @@ publish() {
         echo "  NativeAOT build, $((SECONDS - started)) s."
     else
         [ -n "$rid" ] && echo "  NativeAOT build not possible here (see $log); building for the .NET runtime instead."
-        dotnet publish "$project" -c Release -o "$out" --nologo -v quiet "$@"
+        dotnet publish "$project" -c Release -p:PublishAot=false -o "$out" --nologo -v quiet "$@"
     fi
 }
 
@@ -39,11 +41,12 @@ mkdir -p "$out"
 if ! $aot_only && [ -n "$rid" ]; then
     # The native compiler prints nothing for a long while: say what it is doing and what its time depends on (no
     # fixed figure: a busy 2-core machine took 6½ minutes).
-    echo "Compiling session-bridge, session-bridge-hook and session-bridge-nats to native code (NativeAOT, $rid): quiet"
-    echo "for a while. Three programs compiled one after another: the time depends on the cores and how busy they are,"
+    echo "Compiling session-bridge, session-bridge-hook, session-bridge-nats and session-bridge-web to native code (NativeAOT,"
+    echo "$rid): quiet for a while. Four programs compiled one after another: the time depends on the cores and how busy they are,"
     echo "minutes on a 2-core machine. Its output goes to $log."
 fi
 publish src/SessionBridge "$@"
 publish hooks/SessionBridge.Hook "$@"
 publish src/SessionBridge.NatsHost "$@"
+publish src/SessionBridge.Web "$@"
 rm -f "$out"/*.dbg "$out"/*.pdb

@@ -23,10 +23,13 @@ internal static partial class Companion
     /// The companion beside this program (<paramref name="directory"/>, by default the running program's): its executable
     /// (NativeAOT, or a framework-dependent build's apphost), else its .dll (the .NET tool package); null when neither is there.
     /// </summary>
-    public static string? Find(string? directory = null)
+    public static string? Find(string? directory = null) => FindBeside(ExecutableName, directory);
+
+    /// <summary>The program <paramref name="name"/> beside this one (executable, else .dll); null when neither is there.</summary>
+    public static string? FindBeside(string name, string? directory = null)
     {
         directory ??= AppContext.BaseDirectory;
-        var executable = Path.Combine(directory, ExecutableName);
+        var executable = Path.Combine(directory, name);
         if (File.Exists(executable))
             return executable;
         var dll = executable + ".dll";
@@ -46,21 +49,30 @@ internal static partial class Companion
                 + "to use the local files.";
         }
 
+        return $"SESSION_BRIDGE_NATS is set, and {Run(companion, arguments)}";
+    }
+
+    /// <summary>
+    /// Replaces this process with <paramref name="program"/> (found by <see cref="FindBeside"/>), given
+    /// <paramref name="arguments"/>. Returns only when it could not, with why.
+    /// </summary>
+    public static string Run(string program, IReadOnlyList<string> arguments)
+    {
         string[] argv;
-        if (companion.EndsWith(".dll", StringComparison.Ordinal))
+        if (program.EndsWith(".dll", StringComparison.Ordinal))
         {
-            // A framework-dependent build (the .NET tool package): the dotnet host runs the companion's dll.
+            // A framework-dependent build (the .NET tool package): the dotnet host runs the program's dll.
             if (DotnetHost() is not { } host)
-                return $"SESSION_BRIDGE_NATS is set, and {companion} needs the dotnet host, which was not found: set DOTNET_HOST_PATH to it.";
-            argv = [host, companion, .. arguments];
+                return $"{program} needs the dotnet host, which was not found: set DOTNET_HOST_PATH to it.";
+            argv = [host, program, .. arguments];
         }
         else
         {
-            argv = [companion, .. arguments];
+            argv = [program, .. arguments];
         }
 
         Execute(argv);
-        return $"SESSION_BRIDGE_NATS is set, and {argv[0]} could not be started ({Marshal.GetLastPInvokeErrorMessage()}).";
+        return $"{argv[0]} could not be started ({Marshal.GetLastPInvokeErrorMessage()}).";
     }
 
     // DOTNET_HOST_PATH when the SDK set it; the host running this process; else the one of the runtime it runs on

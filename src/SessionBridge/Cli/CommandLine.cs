@@ -63,6 +63,7 @@ internal static class CommandLine
             DeliverHeldCommand.Create(context),
             SuperviseCommand.Create(context),
             RespondCommand.Create(context),
+            WebCommand.Create(context),
         };
         foreach (var command in SetupCommands.Create(context))
             root.Subcommands.Add(command);

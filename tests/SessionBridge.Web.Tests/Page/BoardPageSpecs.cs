@@ -1,0 +1,81 @@
+using Microsoft.Playwright;
+using SessionBridge.Web.Tests.Infrastructure;
+
+namespace SessionBridge.Web.Tests.Page;
+
+/// <summary>
+/// The page's contract in a real browser, on the stand-in Claude Code: one element per role with its team and state,
+/// updated without a reload; a message typed there reaches the role; a click shows the role's screen as text.
+/// </summary>
+public sealed class BoardPageSpecs(PrivateTmuxServer tmux, Chromium chromium)
+    : IClassFixture<PrivateTmuxServer>, IClassFixture<Chromium>, IDisposable
+{
+    private readonly BoardRig _rig = new(tmux);
+
+    /// <summary>dev: the fake Claude Code with the real hook, so its state comes from its hooks.</summary>
+    private async Task<(string Pane, string Log)> DevAsync(string more = "")
+    {
+        var (pane, log) = await tmux.StartFakeClaudeAsync($"--hook '{BuiltExecutables.Hook}' --state '{_rig.State}' {more}");
+        await _rig.RegisterAsync("dev", pane);
+        return (pane, log);
+    }
+
+    [Fact(Timeout = Timeouts.Spec)]
+    public async Task A_role_shows_its_team_and_state_and_turns_idle_without_a_reload_when_its_turn_ends()
+    {
+        // Arrange
+        Assert.SkipWhen(chromium.Browser is null, Chromium.Missing);
+        await DevAsync("--busy 3");
+        await using var board = await _rig.BoardAsync("--team", "alpha");
+        var page = await chromium.OpenAsync(board);
+        var dev = page.Locator("[data-role=dev][data-state]");
+        await Assertions.Expect(dev).ToHaveAttributeAsync("data-team", "alpha");
+
+        // Act
+        await page.GetByLabel("Message to dev", new() { Exact = true }).FillAsync("Work for three seconds.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send to dev", Exact = true }).ClickAsync();
+
+        // Assert
+        await Assertions.Expect(dev).ToHaveAttributeAsync("data-state", "busy");
+        await Assertions.Expect(dev).ToHaveAttributeAsync("data-state", "idle");
+    }
+
+    [Fact(Timeout = Timeouts.Spec)]
+    public async Task A_message_typed_in_the_page_reaches_the_role_as_sent_by_the_person()
+    {
+        // Arrange
+        Assert.SkipWhen(chromium.Browser is null, Chromium.Missing);
+        var (_, log) = await DevAsync();
+        await using var board = await _rig.BoardAsync();
+        var page = await chromium.OpenAsync(board);
+
+        // Act
+        await page.GetByLabel("Message to dev", new() { Exact = true }).FillAsync("Please run the linter.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send to dev", Exact = true }).ClickAsync();
+
+        // Assert
+        await Eventually.WaitAsync(() => PrivateTmuxServer.Submitted(log).Any(m => m.Contains("Please run the linter.")), "dev's prompt to take the message");
+        PrivateTmuxServer.Submitted(log).Single().Should().Contain("person");
+    }
+
+    [Fact(Timeout = Timeouts.Spec)]
+    public async Task A_click_on_a_role_shows_its_screen_as_text()
+    {
+        // Arrange
+        Assert.SkipWhen(chromium.Browser is null, Chromium.Missing);
+        await DevAsync();
+        await using var board = await _rig.BoardAsync();
+        var page = await chromium.OpenAsync(board);
+
+        // Act
+        await page.Locator("[data-role=dev][data-state] h2").ClickAsync();
+
+        // Assert
+        var screen = page.Locator("[data-screen=dev]");
+        await Assertions.Expect(screen).ToContainTextAsync("❯");
+        await Assertions.Expect(screen).ToContainTextAsync("? for shortcuts");
+        (await screen.EvaluateAsync<string>("e => e.tagName")).Should().Be("PRE", "the screen is text, not a canvas");
+    }
+
+    public void Dispose() => _rig.Dispose();
+}
