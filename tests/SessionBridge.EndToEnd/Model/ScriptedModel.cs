@@ -220,7 +220,7 @@ public sealed class ScriptedModel : IAsyncDisposable
 
             var message = Message(turn, (string?)body["model"] ?? "claude-scripted");
             if (request.Streams)
-                await ModelWire.StreamAsync(response, message, turn.Hold, turn.Lead, SafetyVerdict(body, turn, message));
+                await ModelWire.StreamAsync(response, message, turn.Hold, turn.Lead, SafetyVerdict.For(Flag, body, turn, message));
             else
             {
                 if (turn.Hold is not null)
@@ -264,29 +264,6 @@ public sealed class ScriptedModel : IAsyncDisposable
             // Said on screen and in the answered list, rather than a dropped connection Claude Code retries.
             return Turn.Reply($"(the scripted {turn} could not be worked out from the request: {e.GetType().Name}: {e.Message})");
         }
-    }
-
-    /// <summary>The <c>safeguard_results</c> the API sends back when the request asked for the dangerous-tool-use check and <see cref="Flag"/> is set.</summary>
-    private JsonArray? SafetyVerdict(JsonObject body, Turn turn, JsonObject message)
-    {
-        if (Flag is not { } flag || body["safeguards"] is not JsonArray asked || !asked.Any(s => (string?)s?["type"] == "dangerous_tool_use"))
-            return null;
-        var toolUses = new JsonObject();
-        if (turn.Tool is not null && (string?)message["content"]![0]!["id"] is { } id)
-        {
-            toolUses[id] = flag(turn) is { } reason
-                ? new JsonObject { ["type"] = "evaluated", ["outcome"] = "flagged", ["explanation"] = reason }
-                : new JsonObject { ["type"] = "evaluated", ["outcome"] = "not_flagged" };
-        }
-
-        return
-        [
-            new JsonObject
-            {
-                ["type"] = "dangerous_tool_use",
-                ["status"] = new JsonObject { ["type"] = "available", ["tool_uses"] = toolUses },
-            },
-        ];
     }
 
     private JsonObject Message(Turn turn, string model)

@@ -225,7 +225,7 @@ public sealed class InstallScriptSpecs : IDisposable
 
         // Assert
         result.ExitCode.Should().Be(0, result.StandardError);
-        result.StandardOutput.Should().StartWith("Compiling session-bridge, session-bridge-hook and session-bridge-nats to native code (NativeAOT")
+        result.StandardOutput.Should().StartWith("Compiling session-bridge, session-bridge-hook, session-bridge-nats and session-bridge-web to native code (NativeAOT")
             .And.Contain("the time depends on the cores and how busy they are,\nminutes on a 2-core machine")
             .And.NotContain("about");
         result.StandardOutput.Should().MatchRegex(@"NativeAOT build, \d+ s\.");
