@@ -30,7 +30,7 @@ else
 
 try
 {
-    await using var teams = StateDirectoryTeams.Open(arguments, Environment.GetEnvironmentVariable);
+    await using var teams = ResolvedTeams.Open(arguments, Environment.GetEnvironmentVariable, Directory.GetCurrentDirectory());
     return await BoardServer.RunAsync(arguments, token, teams, new HookRequestDesk());
 }
 catch (SessionBridgeException e)
