@@ -31,7 +31,7 @@ else
 try
 {
     await using var teams = ResolvedTeams.Open(arguments, Environment.GetEnvironmentVariable, Directory.GetCurrentDirectory());
-    return await BoardServer.RunAsync(arguments, token, teams, new HookRequestDesk());
+    return await BoardServer.RunAsync(arguments, token, teams, new PersonRequestDesk());
 }
 catch (SessionBridgeException e)
 {

@@ -115,7 +115,7 @@ public sealed class WebAccessSpecs(PrivateTmuxServer tmux) : IClassFixture<Priva
         using var client = board.Client();
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/send") { Content = BoardProcess.Json("{\"to\":\"dev\",\"text\":\"rm -rf ~\"}") };
         request.Headers.Add("Origin", "http://evil.example");
-        using var own = new HttpRequestMessage(HttpMethod.Post, "/api/respond") { Content = BoardProcess.Json("{\"role\":\"nobody\",\"option\":\"Yes\"}") };
+        using var own = new HttpRequestMessage(HttpMethod.Post, "/api/respond") { Content = BoardProcess.Json("{\"role\":\"nobody\",\"request\":\"r1\",\"option\":\"Yes\"}") };
         own.Headers.Add("Origin", board.Origin);
 
         // Act
