@@ -20,7 +20,7 @@ public sealed class WebAccessSpecs(PrivateTmuxServer tmux) : IClassFixture<Priva
         // Arrange
         await using var board = await _rig.BoardAsync();
         using var client = board.Client(bearer: false);
-        string[] paths = ["/", "/app.js", "/app.css", "/api/team", "/api/teams", "/api/events", "/api/screen?role=dev"];
+        string[] paths = ["/", "/app.js", "/requests.js", "/app.css", "/api/team", "/api/teams", "/api/events", "/api/screen?role=dev"];
 
         // Act
         var gets = await Task.WhenAll(paths.Select(p => client.GetAsync(p, Cancel)));

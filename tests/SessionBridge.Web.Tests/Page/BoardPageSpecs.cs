@@ -98,5 +98,23 @@ public sealed class BoardPageSpecs(PrivateTmuxServer tmux, Chromium chromium)
         await Assertions.Expect(both.Locator("[data-role=reviewer][data-state]")).ToHaveAttributeAsync("data-team", "beta");
     }
 
+    [Fact(Timeout = Timeouts.Spec)]
+    public async Task I_can_supervise_a_role_from_the_page_and_its_card_shows_the_person_as_its_supervisor()
+    {
+        // Arrange
+        Assert.SkipWhen(chromium.Browser is null, Chromium.Missing);
+        await DevAsync();
+        await using var board = await _rig.BoardAsync();
+        var page = await chromium.OpenAsync(board);
+
+        // Act
+        await page.GetByRole(AriaRole.Button, new() { Name = "Supervise dev", Exact = true }).ClickAsync();
+
+        // Assert
+        await Assertions.Expect(page.Locator("[data-role=dev][data-state] .facts")).ToContainTextAsync("supervised by person");
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Stop supervising dev", Exact = true })).ToBeVisibleAsync();
+        (await _rig.Cli.RunAsync("peers", "--json")).StandardOutput.Should().Contain("person");
+    }
+
     public void Dispose() => _rig.Dispose();
 }
