@@ -30,8 +30,8 @@ else
 
 try
 {
-    await using var teams = StateDirectoryTeams.Open(arguments, Environment.GetEnvironmentVariable);
-    return await BoardServer.RunAsync(arguments, token, teams, new HookRequestDesk());
+    await using var teams = ResolvedTeams.Open(arguments, Environment.GetEnvironmentVariable, Directory.GetCurrentDirectory());
+    return await BoardServer.RunAsync(arguments, token, teams, new PersonRequestDesk());
 }
 catch (SessionBridgeException e)
 {

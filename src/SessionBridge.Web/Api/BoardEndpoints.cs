@@ -62,6 +62,23 @@ internal static class BoardEndpoints
                 return ApiResults.Json(sent, WebJson.Default.SendResult);
             });
         }));
+
+        // What `session-bridge supervise ROLE --by person` (or --stop) does.
+        app.MapPost("/api/supervise", Handle(async http =>
+        {
+            var asked = await ApiResults.ReadAsync(http.Request, WebJson.Default.WebSupervise, http.RequestAborted);
+            if (asked?.Role is not { } role)
+                return ApiResults.BadBody("{\"role\": \"dev\"}");
+            if (teams.Find(asked.Team) is not { } team)
+                return ApiResults.NoTeam(asked.Team);
+            return await Guarded(async () =>
+            {
+                var done = asked.Stop
+                    ? await team.Bridge.Supervising.StopAsync([role], CancellationToken.None)
+                    : await team.Bridge.Supervising.SetAsync(RoleName.Person, [role], null, CancellationToken.None);
+                return ApiResults.Json(done, WebJson.Default.SuperviseResult);
+            });
+        }));
     }
 
     /// <summary>Server-sent events: a <c>board</c> event with every team's view now, then one each time it changes.</summary>

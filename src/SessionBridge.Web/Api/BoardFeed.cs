@@ -72,7 +72,7 @@ internal sealed class BoardFeed(IBoardTeams teams, IRequestDesk desk, Action<str
 
     private async Task RunAsync(CancellationToken cancellationToken)
     {
-        var watchers = teams.Teams.Select(t => new StateWatcher(t.Root, Changed)).ToList();
+        var watchers = teams.Teams.Select(t => t.Root).Distinct().Select(root => new StateWatcher(root, Changed)).ToList();
         try
         {
             while (!cancellationToken.IsCancellationRequested)

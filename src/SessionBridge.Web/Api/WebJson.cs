@@ -18,9 +18,11 @@ namespace SessionBridge.Web.Api;
 [JsonSerializable(typeof(BoardView))]
 [JsonSerializable(typeof(WebAnswer))]
 [JsonSerializable(typeof(WebMessage))]
+[JsonSerializable(typeof(WebSupervise))]
 [JsonSerializable(typeof(WebError))]
 [JsonSerializable(typeof(WebStart))]
 [JsonSerializable(typeof(RespondResult))]
 [JsonSerializable(typeof(SendResult))]
+[JsonSerializable(typeof(SuperviseResult))]
 [JsonSerializable(typeof(ReadPeerResult))]
 internal sealed partial class WebJson : JsonSerializerContext;

@@ -1,12 +1,13 @@
 namespace SessionBridge.Web.Hosting;
 
-/// <summary>The page: three files embedded in the program (wwwroot/), served as they are. No build step, no CDN.</summary>
+/// <summary>The page: four files embedded in the program (wwwroot/), served as they are. No build step, no CDN.</summary>
 internal static class StaticPage
 {
     private static readonly (string Path, string Resource, string Type)[] Files =
     [
         ("/", "wwwroot/index.html", "text/html; charset=utf-8"),
         ("/app.js", "wwwroot/app.js", "text/javascript; charset=utf-8"),
+        ("/requests.js", "wwwroot/requests.js", "text/javascript; charset=utf-8"),
         ("/app.css", "wwwroot/app.css", "text/css; charset=utf-8"),
     ];
 

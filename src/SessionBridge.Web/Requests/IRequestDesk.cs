@@ -4,9 +4,8 @@ using SessionBridge.Web.Teams;
 namespace SessionBridge.Web.Requests;
 
 /// <summary>
-/// The seam where the board lists what waits for a decision and answers it as <c>person</c>. Today: the pending
-/// permission requests of supervised roles, answered through <c>respond</c>'s use case (<see cref="HookRequestDesk"/>);
-/// the person-as-supervisor's own listing and answering plug in here.
+/// The seam where the board lists what waits for a decision and answers it as <c>person</c>
+/// (<see cref="PersonRequestDesk"/>).
 /// </summary>
 internal interface IRequestDesk
 {

@@ -20,7 +20,7 @@ public sealed class WebAccessSpecs(PrivateTmuxServer tmux) : IClassFixture<Priva
         // Arrange
         await using var board = await _rig.BoardAsync();
         using var client = board.Client(bearer: false);
-        string[] paths = ["/", "/app.js", "/app.css", "/api/team", "/api/teams", "/api/events", "/api/screen?role=dev"];
+        string[] paths = ["/", "/app.js", "/requests.js", "/app.css", "/api/team", "/api/teams", "/api/events", "/api/screen?role=dev"];
 
         // Act
         var gets = await Task.WhenAll(paths.Select(p => client.GetAsync(p, Cancel)));
@@ -115,7 +115,7 @@ public sealed class WebAccessSpecs(PrivateTmuxServer tmux) : IClassFixture<Priva
         using var client = board.Client();
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/send") { Content = BoardProcess.Json("{\"to\":\"dev\",\"text\":\"rm -rf ~\"}") };
         request.Headers.Add("Origin", "http://evil.example");
-        using var own = new HttpRequestMessage(HttpMethod.Post, "/api/respond") { Content = BoardProcess.Json("{\"role\":\"nobody\",\"option\":\"Yes\"}") };
+        using var own = new HttpRequestMessage(HttpMethod.Post, "/api/respond") { Content = BoardProcess.Json("{\"role\":\"nobody\",\"request\":\"r1\",\"option\":\"Yes\"}") };
         own.Headers.Add("Origin", board.Origin);
 
         // Act

@@ -36,7 +36,7 @@ public sealed class WebRespondSpecs(PrivateTmuxServer tmux) : IClassFixture<Priv
     }
 
     [Fact(Timeout = Timeouts.Spec)]
-    public async Task Yes_allows_through_the_hook_as_decided_by_the_person_and_the_request_leaves_the_board()
+    public async Task Yes_allows_through_the_hook_as_decided_by_the_person_through_the_web_and_the_request_leaves_the_board()
     {
         // Arrange
         var (board, hook, id) = await PendingAsync(BoardRig.Permission("npm test"));
@@ -58,7 +58,7 @@ public sealed class WebRespondSpecs(PrivateTmuxServer tmux) : IClassFixture<Priv
         team.GetProperty("requests").GetArrayLength().Should().Be(0);
         again.StatusCode.Should().Be(HttpStatusCode.Conflict);
         (await again.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("status").GetString().Should().Be("stale");
-        (await _rig.Cli.RunAsync("history")).StandardOutput.Should().Contain($"[request {id}]").And.Contain("decided by person");
+        (await _rig.Cli.RunAsync("history")).StandardOutput.Should().Contain($"[request {id}]").And.Contain("decided by person through the web");
     }
 
     [Fact(Timeout = Timeouts.Spec)]
@@ -118,7 +118,7 @@ public sealed class WebRespondSpecs(PrivateTmuxServer tmux) : IClassFixture<Priv
         using var client = board.Client();
 
         // Act
-        var unknown = await RespondAsync(board, new { role = "ghost", option = "Yes" });
+        var unknown = await RespondAsync(board, new { role = "ghost", request = "r1", option = "Yes" });
         var garbage = await client.PostAsync("/api/respond", new StringContent("role=dev"), Cancel);
         var noTeam = await RespondAsync(board, new { role = "dev", option = "Yes", team = "elsewhere" });
 

@@ -47,5 +47,27 @@ public sealed class WebSendSpecs(PrivateTmuxServer tmux) : IClassFixture<Private
         response.StatusCode.Should().Be(HttpStatusCode.NotFound);
     }
 
+    [Fact(Timeout = Timeouts.Spec)]
+    public async Task With_all_a_message_names_its_team_and_reaches_the_role_of_that_team_only()
+    {
+        // Arrange: dev in team alpha and a dev in team beta, the board over both.
+        var (alpha, alphaLog) = await tmux.StartFakeClaudeAsync();
+        var (beta, betaLog) = await tmux.StartFakeClaudeAsync();
+        await _rig.RunAsync("register", "dev", "--pane", alpha, "--team", "alpha");
+        await _rig.RunAsync("register", "dev", "--pane", beta, "--team", "beta");
+        await using var board = await _rig.BoardAsync("--all");
+        using var client = board.Client();
+
+        // Act
+        var response = await client.PostAsJsonAsync("/api/send", new { team = "beta", to = "dev", text = "Only for beta." }, Cancel);
+        var elsewhere = await client.PostAsJsonAsync("/api/send", new { team = "gamma", to = "dev", text = "Nobody." }, Cancel);
+
+        // Assert
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        await Eventually.WaitAsync(() => PrivateTmuxServer.Submitted(betaLog).Any(m => m.Contains("Only for beta.")), "beta's dev to take the message");
+        PrivateTmuxServer.Submitted(alphaLog).Should().BeEmpty();
+        elsewhere.StatusCode.Should().Be(HttpStatusCode.NotFound);
+    }
+
     public void Dispose() => _rig.Dispose();
 }

@@ -26,10 +26,10 @@ public sealed class BoardPageSpecs(PrivateTmuxServer tmux, Chromium chromium)
         // Arrange
         Assert.SkipWhen(chromium.Browser is null, Chromium.Missing);
         await DevAsync("--busy 3");
-        await using var board = await _rig.BoardAsync("--team", "alpha");
+        await using var board = await _rig.BoardAsync();
         var page = await chromium.OpenAsync(board);
         var dev = page.Locator("[data-role=dev][data-state]");
-        await Assertions.Expect(dev).ToHaveAttributeAsync("data-team", "alpha");
+        await Assertions.Expect(dev).ToHaveAttributeAsync("data-team", "default");
 
         // Act
         await page.GetByLabel("Message to dev", new() { Exact = true }).FillAsync("Work for three seconds.");
@@ -75,6 +75,45 @@ public sealed class BoardPageSpecs(PrivateTmuxServer tmux, Chromium chromium)
         await Assertions.Expect(screen).ToContainTextAsync("❯");
         await Assertions.Expect(screen).ToContainTextAsync("? for shortcuts");
         (await screen.EvaluateAsync<string>("e => e.tagName")).Should().Be("PRE", "the screen is text, not a canvas");
+    }
+
+    [Fact(Timeout = Timeouts.Spec)]
+    public async Task The_board_of_one_team_shows_only_its_roles_and_all_shows_every_team()
+    {
+        // Arrange: two teams in one state directory, each with one role.
+        Assert.SkipWhen(chromium.Browser is null, Chromium.Missing);
+        await _rig.RunAsync("register", "dev", "--pane", await tmux.StartPaneAsync("sleep 86400"), "--team", "alpha");
+        await _rig.RunAsync("register", "reviewer", "--pane", await tmux.StartPaneAsync("sleep 86400"), "--team", "beta");
+
+        // Act
+        await using var alpha = await _rig.BoardAsync("--team", "alpha");
+        await using var all = await _rig.BoardAsync("--all");
+        var one = await chromium.OpenAsync(alpha);
+        var both = await chromium.OpenAsync(all);
+
+        // Assert
+        await Assertions.Expect(one.Locator("[data-role=dev][data-state]")).ToHaveAttributeAsync("data-team", "alpha");
+        await Assertions.Expect(one.Locator("[data-role][data-state]")).ToHaveCountAsync(1);
+        await Assertions.Expect(both.Locator("[data-role=dev][data-state]")).ToHaveAttributeAsync("data-team", "alpha");
+        await Assertions.Expect(both.Locator("[data-role=reviewer][data-state]")).ToHaveAttributeAsync("data-team", "beta");
+    }
+
+    [Fact(Timeout = Timeouts.Spec)]
+    public async Task I_can_supervise_a_role_from_the_page_and_its_card_shows_the_person_as_its_supervisor()
+    {
+        // Arrange
+        Assert.SkipWhen(chromium.Browser is null, Chromium.Missing);
+        await DevAsync();
+        await using var board = await _rig.BoardAsync();
+        var page = await chromium.OpenAsync(board);
+
+        // Act
+        await page.GetByRole(AriaRole.Button, new() { Name = "Supervise dev", Exact = true }).ClickAsync();
+
+        // Assert
+        await Assertions.Expect(page.Locator("[data-role=dev][data-state] .facts")).ToContainTextAsync("supervised by person");
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Stop supervising dev", Exact = true })).ToBeVisibleAsync();
+        (await _rig.Cli.RunAsync("peers", "--json")).StandardOutput.Should().Contain("person");
     }
 
     public void Dispose() => _rig.Dispose();
