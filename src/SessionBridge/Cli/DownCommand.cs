@@ -28,13 +28,14 @@ internal static class DownCommand
             if (seconds is < 1 or > 600)
                 throw new BridgeException($"--timeout is {seconds}: give a number of seconds from 1 to 600.");
             var named = result.GetValue(roles) ?? [];
-            // Roles named: this folder's team's (or --team's). Else the team up started for the team file.
-            var team = named.Length > 0 ? null : Team(result.GetValue(file));
+            var given = result.GetValue(file);
+            // Roles named: this folder's team's (or --team's, or --file's). Else the team up started for the team file.
+            var team = named.Length > 0 && given is null ? null : Team(given);
             if (team is not null)
                 context.UseTeam(TeamOption.Choose(context, team));
             var options = context.Options;
             var state = context.Bridge.State;
-            var targets = team is null ? [.. named.Select(r => RoleName.Parse(r))] : await TeamRolesAsync(state, team, ct);
+            var targets = named.Length > 0 ? [.. named.Select(r => RoleName.Parse(r))] : await TeamRolesAsync(state, team!, ct);
 
             var down = await new TeamDown(options, state, context.Bridge.Clock).RunAsync(targets, TimeSpan.FromSeconds(seconds), ct, result.GetValue(force));
             if (result.GetValue(json))

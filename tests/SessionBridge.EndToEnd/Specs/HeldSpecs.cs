@@ -93,7 +93,7 @@ public sealed class HeldSpecs(ClaudeInstallation claude)
 
         // Act: send to the stopped role, up (the note is handed over as the session's start context), the tmux
         // server dies before that session has a turn, up again, and a turn.
-        var sent = Parse((await world.Bridge().RunAsync("send", "dev", Note, "--json")).StandardOutput);
+        var sent = Parse((await world.Bridge().RunAsync("send", "dev", Note, "--json", "--team", "shop")).StandardOutput);
         var id = sent.GetProperty("id").GetString()!;
         await UpAsync(world, teamFile);
         var handedOver = await StatusAsync(world, id);
@@ -129,7 +129,8 @@ public sealed class HeldSpecs(ClaudeInstallation claude)
 
     private static async Task<(string Status, bool Delivered)> StatusAsync(ClaudeWorld world, string id)
     {
-        var history = await world.Bridge().RunAsync("history", "--json");
+        // The command line runs in HOME, outside the team's folder: it names the team.
+        var history = await world.Bridge().RunAsync("history", "--json", "--team", "shop");
         var message = JsonDocument.Parse(history.StandardOutput).RootElement.GetProperty("messages").EnumerateArray()
             .Single(m => m.GetProperty("id").GetString() == id);
         return (message.GetProperty("status").GetString()!, message.GetProperty("delivered").GetBoolean());
