@@ -17,6 +17,9 @@ public sealed class WebBoard : IAsyncDisposable
 
     private WebBoard(Process process) => _process = process;
 
+    /// <summary>The first URL, with the token in its query: what a person opens.</summary>
+    public string Url { get; private set; } = "";
+
     public string Token { get; private set; } = "";
 
     public string Origin { get; private set; } = "";
@@ -60,6 +63,7 @@ public sealed class WebBoard : IAsyncDisposable
         var first = await board._process.StandardOutput.ReadLineAsync(bound.Token)
             ?? throw new InvalidOperationException($"session-bridge web printed nothing: {board.Stderr}");
         using var json = JsonDocument.Parse(first);
+        board.Url = json.RootElement.GetProperty("url").GetString()!;
         board.Token = json.RootElement.GetProperty("token").GetString()!;
         board.Origin = $"http://127.0.0.1:{json.RootElement.GetProperty("port").GetInt32()}";
         return board;
