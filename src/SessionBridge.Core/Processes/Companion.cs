@@ -13,6 +13,9 @@ internal static partial class Companion
 {
     public const string ExecutableName = "session-bridge-nats";
 
+    /// <summary>session-bridge-web, the board in a browser, which <c>session-bridge web</c> becomes; found the same way.</summary>
+    public const string WebExecutableName = "session-bridge-web";
+
     /// <summary>The first argument that makes the companion run the hook rather than the server or a command.</summary>
     public const string HookArgument = "hook";
 

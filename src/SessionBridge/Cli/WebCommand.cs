@@ -10,7 +10,7 @@ namespace SessionBridge.Server.Cli;
 /// </summary>
 internal static class WebCommand
 {
-    public const string ExecutableName = "session-bridge-web";
+    public const string ExecutableName = Companion.WebExecutableName;
 
     public static Command Create(CliContext context)
     {
