@@ -4,6 +4,13 @@
 
 const roles = new Map();   // "team/role" -> its element
 let screen = null;         // { team, role, element, timer }: the one screen being looked at
+let teamCount = 1;         // how many teams the board shows: with several, a role's controls name its team
+
+// A role's name in its controls' accessible names: "dev" with one team, "dev in alpha" when several teams are shown
+// (two teams may both have a dev, and each control must have a name of its own).
+function named(team, role) {
+  return teamCount > 1 ? role + ' in ' + team : role;
+}
 
 function make(tag, attributes, text) {
   const element = document.createElement(tag);
@@ -25,7 +32,7 @@ function field(labelText, buttonText, onSubmit) {
     input.addEventListener('keydown', e => { if (e.key === 'Enter') onSubmit(input, button); });
     box.append(button);
   }
-  return { box, input };
+  return { box, label, input, button: box.querySelector('button') };
 }
 
 async function post(path, body) {
@@ -52,7 +59,7 @@ function roleElement(team, peer) {
   head.append(make('h2', { class: 'name' }, peer.role), make('span', { class: 'state' }), make('span', { class: 'since' }));
   const facts = make('div', { class: 'facts' });
   const answerText = make('p', { class: 'answer' });
-  const message = field('Message to ' + peer.role, 'Send to ' + peer.role, async (input, button) => {
+  const message = field('Message to ' + named(team, peer.role), 'Send to ' + named(team, peer.role), async (input, button) => {
     const text = input.value;
     if (!text.trim()) return;
     button.disabled = true;
@@ -66,7 +73,7 @@ function roleElement(team, peer) {
   });
   const status = make('p', { class: 'outcome', role: 'status' });
   // As `session-bridge supervise ROLE --by person`; once the person supervises it, the same button stops.
-  const supervise = make('button', { type: 'button', class: 'supervise' }, 'Supervise ' + peer.role);
+  const supervise = make('button', { type: 'button', class: 'supervise' }, 'Supervise ' + named(team, peer.role));
   supervise.addEventListener('click', async () => {
     supervise.disabled = true;
     const stop = article.dataset.supervisor === 'person';
@@ -76,6 +83,7 @@ function roleElement(team, peer) {
       ? (stop ? 'you no longer supervise ' : 'you supervise ') + peer.role
       : ((result.json && result.json.error) || 'failed: HTTP ' + result.status);
   });
+  article.message = message;
   article.append(head, facts, answerText, message.box, supervise, status);
   // A click on the role (not on its message box, nor inside its screen) shows or hides its screen.
   article.addEventListener('click', e => {
@@ -85,7 +93,10 @@ function roleElement(team, peer) {
   return article;
 }
 
-function updateRole(article, peer) {
+function updateRole(article, team, peer) {
+  const name = named(team, peer.role);
+  article.message.label.textContent = 'Message to ' + name;
+  article.message.button.textContent = 'Send to ' + name;
   article.dataset.state = peer.state;
   article.dataset.since = peer.stateSince;
   article.querySelector('.state').textContent = peer.state;
@@ -93,7 +104,7 @@ function updateRole(article, peer) {
   const facts = [];
   if (peer.supervisor) facts.push('supervised by ' + peer.supervisor);
   article.dataset.supervisor = peer.supervisor || '';
-  article.querySelector('.supervise').textContent = (peer.supervisor === 'person' ? 'Stop supervising ' : 'Supervise ') + peer.role;
+  article.querySelector('.supervise').textContent = (peer.supervisor === 'person' ? 'Stop supervising ' : 'Supervise ') + name;
   facts.push(peer.unread + ' unread', peer.held + ' held');
   if (peer.status !== 'alive') facts.push('pane ' + peer.status);
   if (peer.question) facts.push('asks: ' + peer.question);
@@ -105,6 +116,7 @@ function updateRole(article, peer) {
 function renderRoles(teams) {
   const section = document.getElementById('roles');
   const present = new Set();
+  teamCount = teams.length;
   for (const team of teams) {
     for (const peer of team.peers) {
       const key = team.team + '/' + peer.role;
@@ -115,7 +127,7 @@ function renderRoles(teams) {
         roles.set(key, article);
         section.append(article);
       }
-      updateRole(article, peer);
+      updateRole(article, team.team, peer);
     }
   }
   for (const [key, article] of [...roles]) {

@@ -99,6 +99,31 @@ public sealed class BoardPageSpecs(PrivateTmuxServer tmux, Chromium chromium)
     }
 
     [Fact(Timeout = Timeouts.Spec)]
+    public async Task With_two_teams_that_both_have_a_dev_each_devs_controls_name_its_team_and_a_message_reaches_that_dev_only()
+    {
+        // Arrange: a dev in team alpha and a dev in team beta, the board over both.
+        Assert.SkipWhen(chromium.Browser is null, Chromium.Missing);
+        var (alpha, alphaLog) = await tmux.StartFakeClaudeAsync();
+        var (beta, betaLog) = await tmux.StartFakeClaudeAsync();
+        await _rig.RunAsync("register", "dev", "--pane", alpha, "--team", "alpha");
+        await _rig.RunAsync("register", "dev", "--pane", beta, "--team", "beta");
+        await using var board = await _rig.BoardAsync("--all");
+        var page = await chromium.OpenAsync(board);
+        await Assertions.Expect(page.Locator("[data-role=dev][data-state]")).ToHaveCountAsync(2);
+
+        // Act
+        await page.GetByLabel("Message to dev in beta", new() { Exact = true }).FillAsync("Only for beta.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send to dev in beta", Exact = true }).ClickAsync();
+
+        // Assert
+        await Eventually.WaitAsync(() => PrivateTmuxServer.Submitted(betaLog).Any(m => m.Contains("Only for beta.")), "beta's dev to take the message");
+        PrivateTmuxServer.Submitted(alphaLog).Should().BeEmpty();
+        await Assertions.Expect(page.GetByLabel("Message to dev in alpha", new() { Exact = true })).ToHaveCountAsync(1);
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Supervise dev in alpha", Exact = true })).ToHaveCountAsync(1);
+        await Assertions.Expect(page.GetByLabel("Message to dev", new() { Exact = true })).ToHaveCountAsync(0);
+    }
+
+    [Fact(Timeout = Timeouts.Spec)]
     public async Task I_can_supervise_a_role_from_the_page_and_its_card_shows_the_person_as_its_supervisor()
     {
         // Arrange
