@@ -53,6 +53,12 @@ internal static class BoardServer
         Console.Out.Flush();
         if (!IPAddress.IsLoopback(arguments.Listen) && !arguments.Tls)
             await Console.Error.WriteLineAsync("warning: --insecure-http: the token and every screen cross the network in clear text.");
+        // Off loopback the board is meant for another device, often a phone: its camera reads the URL off the terminal.
+        if (arguments.Qr || (!IPAddress.IsLoopback(arguments.Listen) && !Console.IsErrorRedirected))
+        {
+            await Console.Error.WriteLineAsync("The URL as a QR code, for a phone's camera:");
+            await Console.Error.WriteAsync(UrlQrCode.Render(url));
+        }
         await app.WaitForShutdownAsync();
         return 0;
     }

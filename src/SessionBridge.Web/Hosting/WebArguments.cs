@@ -10,6 +10,7 @@ namespace SessionBridge.Web.Hosting;
 /// <param name="All">--all: every team of this state directory.</param>
 /// <param name="Listen">--listen ADDR: the address served; loopback unless told.</param>
 /// <param name="InsecureHttp">--insecure-http: serve plain HTTP off loopback, on purpose.</param>
+/// <param name="Qr">--qr: print the URL's QR code on stderr whatever the address (else only off loopback, on a terminal).</param>
 internal sealed record WebArguments(
     string? Team,
     bool All,
@@ -19,7 +20,8 @@ internal sealed record WebArguments(
     IPAddress Listen,
     string? Cert,
     string? Key,
-    bool InsecureHttp
+    bool InsecureHttp,
+    bool Qr = false
 )
 {
     /// <summary>The port when none is given: fixed, so a kept token (--token-file) gives a URL that can be bookmarked.</summary>
@@ -27,7 +29,7 @@ internal sealed record WebArguments(
 
     public const string Usage =
         "usage: session-bridge web [--team NAME | --all] [--port PORT] [--json] [--token-file PATH] "
-        + "[--listen ADDR (--cert PEM --key PEM | --insecure-http)]";
+        + "[--listen ADDR (--cert PEM --key PEM | --insecure-http)] [--qr]";
 
     public bool Tls => Cert is not null;
 
@@ -35,7 +37,7 @@ internal sealed record WebArguments(
     public static (WebArguments? Arguments, string? Problem) Parse(IReadOnlyList<string> args)
     {
         string? team = null, tokenFile = null, cert = null, key = null, listen = null;
-        bool all = false, json = false, insecure = false;
+        bool all = false, json = false, insecure = false, qr = false;
         var port = DefaultPort;
         for (var i = 0; i < args.Count; i++)
         {
@@ -47,6 +49,7 @@ internal sealed record WebArguments(
                 case "--all": all = true; break;
                 case "--json": json = true; break;
                 case "--insecure-http": insecure = true; break;
+                case "--qr": qr = true; break;
                 case "--token-file": tokenFile = Value(); if (tokenFile is null) return Missing(arg); break;
                 case "--cert": cert = Value(); if (cert is null) return Missing(arg); break;
                 case "--key": key = Value(); if (key is null) return Missing(arg); break;
@@ -74,7 +77,7 @@ internal sealed record WebArguments(
                 + "(--cert and --key), or --insecure-http to serve plain HTTP on a network you trust.");
         }
 
-        return (new WebArguments(team, all, port, json, tokenFile, address, cert, key, insecure), null);
+        return (new WebArguments(team, all, port, json, tokenFile, address, cert, key, insecure, qr), null);
     }
 
     private static bool TryAddress(string text, out IPAddress address)

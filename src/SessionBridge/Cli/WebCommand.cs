@@ -23,13 +23,14 @@ internal static class WebCommand
         var cert = new Option<string?>("--cert") { Description = "The TLS certificate (PEM) for --listen.", HelpName = "PEM" };
         var key = new Option<string?>("--key") { Description = "The TLS certificate's private key (PEM).", HelpName = "PEM" };
         var insecure = new Option<bool>("--insecure-http") { Description = "Serve plain HTTP off loopback (the token crosses the network in clear text)." };
+        var qr = new Option<bool>("--qr") { Description = "Print the URL as a QR code on stderr (without it: only off loopback, when stderr is a terminal)." };
         var command = new Command(
             "web",
             "A live board of the team in a browser: answer permission requests and questions, send messages, see a role's "
                 + "screen. Prints the URL with its token first; serves until Ctrl-C."
         )
         {
-            team, all, port, json, tokenFile, listen, cert, key, insecure,
+            team, all, port, json, tokenFile, listen, cert, key, insecure, qr,
         };
         command.SetAction(result =>
         {
@@ -55,6 +56,7 @@ internal static class WebCommand
             Add("--cert", result.GetValue(cert));
             Add("--key", result.GetValue(key));
             Flag("--insecure-http", result.GetValue(insecure));
+            Flag("--qr", result.GetValue(qr));
             if (Companion.Wanted(context.Options.GetVariable))
                 return CommandRunner.Fail(context, "The web board reads this machine's state files; it does not serve a team on NATS yet. Unset SESSION_BRIDGE_NATS to show a local team.");
             if (Companion.FindBeside(ExecutableName) is not { } program)
