@@ -1,7 +1,7 @@
 using SessionBridge.Benchmarks;
 
 // Figures for docs/performance.md, each beside a baseline measured in the same run.
-//   dotnet run -c Release --project bench/SessionBridge.Benchmarks [-- --quick] [--server <path>] [--hook <path>] [--hook-only] [--wait-only] [--team-only [--claude <path>]] [--supervision-only] [--nats-only [--before <folder>]] [--lean <older build folder> [--after <folder>] [--floor "<command> <arguments…>"]]
+//   dotnet run -c Release --project bench/SessionBridge.Benchmarks [-- --quick] [--server <path>] [--hook <path>] [--hook-only] [--wait-only] [--team-only [--claude <path>]] [--supervision-only] [--web-only [--web <path>]] [--nats-only [--before <folder>]] [--lean <older build folder> [--after <folder>] [--floor "<command> <arguments…>"]]
 // Without --server/--hook, eng/publish.sh (as install.sh) publishes them NativeAOT into bench/SessionBridge.Benchmarks/obj/aot.
 var quick = args.Contains("--quick");
 var hookOnly = args.Contains("--hook-only"); // the hook's figures alone: no server build or runs
@@ -13,6 +13,8 @@ var supervisionOnly = args.Contains("--supervision-only");
 // The store on NATS (a nats-server on loopback, two simulated hosts), alone; with --before <folder> (an older build's
 // session-bridge and session-bridge-hook), the file store of this build against that one too.
 var natsOnly = args.Contains("--nats-only");
+// The board (session-bridge-web, or --web <path>), alone: a request on the page after the hook, its CPU and memory.
+var webOnly = args.Contains("--web-only");
 string? Option(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
 var repo = FindRepository();
 var report = new Report();
@@ -46,6 +48,23 @@ try
         var floor = Option("--floor")?.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         new LeanFigures(bench, leanBefore, Option("--after") ?? published ?? Path.GetDirectoryName(aotHook)!, floor).Run();
         output.WriteLine($"SessionBridge benchmark, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, .NET {Environment.Version}, --lean{(quick ? ", --quick" : "")}");
+        output.WriteLine();
+        report.Print(output);
+        return 0;
+    }
+
+    if (webOnly)
+    {
+        var board = new WebFigures(
+            bench,
+            Option("--server") ?? Path.Combine(published!, "session-bridge"),
+            aotHook,
+            Option("--web") ?? Path.Combine(published ?? Path.GetDirectoryName(aotHook)!, "session-bridge-web")
+        );
+        await board.RequestAsync();
+        await board.IdleAsync();
+        output.WriteLine();
+        output.WriteLine($"SessionBridge benchmark, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, .NET {Environment.Version}, --web-only{(quick ? ", --quick" : "")}");
         output.WriteLine();
         report.Print(output);
         return 0;
@@ -149,7 +168,7 @@ return 0;
 async Task<string> PublishAotAsync()
 {
     var directory = Path.Combine(repo, "bench/SessionBridge.Benchmarks/obj/aot");
-    Console.Error.WriteLine($"Publishing the server and the hook with NativeAOT into {directory} (eng/publish.sh; a minute or two when they changed)…");
+    Console.Error.WriteLine($"Publishing the server, the hook and the board with NativeAOT into {directory} (eng/publish.sh; a minute or two when they changed)…");
     await Bench.Run(Path.Combine(repo, "eng/publish.sh"), ["--aot-only", directory, "-v", "q"]);
     return directory;
 }
