@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using SessionBridge.Bridge;
 using SessionBridge.State;
@@ -95,7 +94,7 @@ internal sealed class SupervisionRig(PrivateTmuxServer tmux, string stateDirecto
         );
 
     /// <summary>Starts dev's hook with <paramref name="stdin"/>; it may wait for a decision.</summary>
-    public RunningHook Start(string stdin, int? decisionWait = null) => RunningHook.Start(stdin, Environment(DevPane, decisionWait));
+    public BackgroundHook Start(string stdin, int? decisionWait = null) => BackgroundHook.Start(stdin, Environment(DevPane, decisionWait));
 
     /// <summary>Runs dev's hook for an event that returns at once.</summary>
     public Task<HookProcess.Outcome> RunAsync(string stdin) => HookProcess.RunAsync(stdin, Environment(DevPane, null));
@@ -123,62 +122,4 @@ internal sealed class SupervisionRig(PrivateTmuxServer tmux, string stateDirecto
 
     public static JsonElement Decision(string stdout) =>
         JsonDocument.Parse(stdout).RootElement.GetProperty("hookSpecificOutput").GetProperty("decision").Clone();
-}
-
-/// <summary>A hook process started in the background.</summary>
-internal sealed class RunningHook
-{
-    private readonly Process _process;
-    private readonly Task<string> _stdout;
-    private readonly Stopwatch _clock = Stopwatch.StartNew();
-
-    private RunningHook(Process process)
-    {
-        _process = process;
-        _stdout = process.StandardOutput.ReadToEndAsync();
-        _ = process.StandardError.ReadToEndAsync();
-    }
-
-    public static RunningHook Start(string stdin, IDictionary<string, string?> environment)
-    {
-        var info = new ProcessStartInfo(BuiltExecutables.Hook)
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        info.Environment["HOME"] = Path.GetTempPath();
-        foreach (var (key, value) in environment)
-        {
-            if (value is null)
-                info.Environment.Remove(key);
-            else
-                info.Environment[key] = value;
-        }
-
-        var process = Process.Start(info)!;
-        process.StandardInput.Write(stdin);
-        process.StandardInput.Close();
-        return new RunningHook(process);
-    }
-
-    public bool HasExited => _process.HasExited;
-
-    /// <summary>Waits for the hook to exit; its stdout and how long it ran.</summary>
-    public async Task<(string Stdout, TimeSpan Elapsed)> ExitAsync(TimeSpan? timeout = null)
-    {
-        using var bound = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        // A bound on a hang, not a speed figure: a hook left waiting waits its decision wait (600 s by default).
-        bound.CancelAfter(timeout ?? TimeSpan.FromSeconds(30));
-        await _process.WaitForExitAsync(bound.Token);
-        return (await _stdout, _clock.Elapsed);
-    }
-
-    /// <summary>Sends SIGTERM, as Claude Code does when a hook outlives its timeout.</summary>
-    public void Terminate()
-    {
-        using var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
-        kill.WaitForExit();
-    }
 }

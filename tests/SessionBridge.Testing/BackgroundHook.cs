@@ -1,15 +1,17 @@
 using System.Diagnostics;
+using System.Globalization;
 
-namespace SessionBridge.Web.Tests.Infrastructure;
+namespace SessionBridge.Testing;
 
 /// <summary>
-/// A role's hook started as Claude Code starts it, in the background: a PermissionRequest hook waits for its
-/// decision, so the spec decides on the board and then reads what the hook printed.
+/// The built hook started as Claude Code starts it, in the background: a PermissionRequest hook waits for its decision,
+/// so the spec decides meanwhile (on the command line, through the tools, on the board) and then reads what it printed.
 /// </summary>
 public sealed class BackgroundHook : IDisposable
 {
     private readonly Process _process;
     private readonly Task<string> _stdout;
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
 
     private BackgroundHook(Process process)
     {
@@ -42,13 +44,26 @@ public sealed class BackgroundHook : IDisposable
         return new BackgroundHook(process);
     }
 
-    /// <summary>What the hook printed once it exits (a bound on a hang: a hook left waiting waits its decision wait).</summary>
-    public async Task<string> StdoutAsync()
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>Waits for the hook to exit; its stdout and how long it ran.</summary>
+    public async Task<(string Stdout, TimeSpan Elapsed)> ExitAsync(TimeSpan? timeout = null)
     {
         using var bound = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        bound.CancelAfter(TimeSpan.FromSeconds(30));
+        // A bound on a hang, not a speed figure: a hook left waiting waits its decision wait (600 s by default).
+        bound.CancelAfter(timeout ?? TimeSpan.FromSeconds(30));
         await _process.WaitForExitAsync(bound.Token);
-        return await _stdout;
+        return (await _stdout, _clock.Elapsed);
+    }
+
+    /// <summary>What the hook printed once it exits.</summary>
+    public async Task<string> StdoutAsync() => (await ExitAsync()).Stdout;
+
+    /// <summary>Sends SIGTERM, as Claude Code does when a hook outlives its timeout.</summary>
+    public void Terminate()
+    {
+        using var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(CultureInfo.InvariantCulture)]);
+        kill.WaitForExit();
     }
 
     public void Dispose()
