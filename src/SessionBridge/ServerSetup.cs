@@ -27,7 +27,7 @@ internal static class ServerSetup
         Task<IReadOnlyList<McpServerTool>>? tools = null
     )
     {
-        var shelf = new ToolShelf(tools ?? Task.Run(ToolCatalog.Create));
+        tools ??= Task.FromResult(ToolCatalog.Create());
         services.AddSingleton(options);
         services.AddSingleton(sp =>
         {
@@ -36,6 +36,8 @@ internal static class ServerSetup
             var bridge = sp.GetRequiredService<BridgeOptions>();
             return new UseCases(logger is null ? bridge : bridge with { Warn = warning => ServerLog.Warning(logger, warning) });
         });
+        // Before the MCP server's own hosted service (added after this), so the tools are in before it starts.
+        services.AddHostedService(sp => new ToolLoading(tools, sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<McpServerOptions>>()));
         // A team across machines: this server answers for its host's panes and keeps the host's heartbeat.
         services.AddHostedService<HostAgentService>();
         return services
@@ -47,28 +49,18 @@ internal static class ServerSetup
                     Version = typeof(ServerSetup).Assembly.GetName().Version?.ToString(3) ?? "0.0.0",
                 };
                 server.ServerInstructions = Instructions;
-                // Stocked on the first tools/list or tools/call: initialize does not wait for the descriptors.
-                server.ToolCollection = shelf;
+                // Filled by ToolLoading when the host starts: the descriptors are made meanwhile.
+                server.ToolCollection ??= [];
             })
             .WithRequestFilters(filters =>
-            {
-                filters.AddListToolsFilter(next =>
-                    async (request, cancellationToken) =>
-                    {
-                        await shelf.StockedAsync(cancellationToken);
-                        return await next(request, cancellationToken);
-                    }
-                );
                 filters.AddCallToolFilter(next =>
                     async (request, cancellationToken) =>
                     {
-                        await shelf.StockedAsync(cancellationToken);
                         // Arguments of the wrong shape get a message for the model, not the SDK's generic one.
                         var name = request.Params?.Name;
-                        if (name is not null && shelf.TryGetPrimitive(name, out var tool))
+                        var tools = request.Server.ServerOptions.ToolCollection;
+                        if (name is not null && tools is not null && tools.TryGetPrimitive(name, out var tool))
                         {
-                            // The SDK may have looked for the tool before this call stocked the shelf.
-                            request.MatchedPrimitive ??= tool;
                             var problem = ArgumentCheck.Problem(name, tool.ProtocolTool.InputSchema, request.Params!.Arguments);
                             if (problem is not null)
                                 return new CallToolResult { IsError = true, Content = [new TextContentBlock { Text = problem }] };
@@ -76,15 +68,6 @@ internal static class ServerSetup
 
                         return await next(request, cancellationToken);
                     }
-                );
-            })
-            // The tool list never changes while the server runs: stocking the shelf is not a change a client must hear of.
-            .WithMessageFilters(filters =>
-                filters.AddOutgoingFilter(next =>
-                    (context, cancellationToken) =>
-                        context.JsonRpcMessage is JsonRpcNotification { Method: NotificationMethods.ToolListChangedNotification }
-                            ? Task.CompletedTask
-                            : next(context, cancellationToken)
                 )
             );
     }
