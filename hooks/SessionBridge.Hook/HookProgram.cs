@@ -1,4 +1,3 @@
-using System.Text.Json;
 using SessionBridge.Bridge;
 using SessionBridge.Startup;
 using SessionBridge.State;
@@ -112,7 +111,8 @@ internal static class HookProgram
             if (context is not null)
             {
                 var name = (input.Event ?? HookEventName.SessionStart).ToWireName();
-                Console.Out.Write(JsonSerializer.Serialize(new HookOutput(new HookSpecificOutput(name, context)), HookJsonContext.Output.HookOutput));
+                using var stdout = Console.OpenStandardOutput();
+                HookOutput.Write(stdout, name, context);
             }
         }
         catch (Exception e)

@@ -30,13 +30,46 @@ internal static class WireNames
 
     public static string ToWireName(this SupervisionNotice value) => Of(value, WireNamesJson.Default.SupervisionNotice);
 
-    // A hook event's wire name is its member's name. No serializer here: the hook parses one on every Claude Code
-    // event, and building the serializer's metadata would cost it most of a millisecond of its 5 ms.
-    public static string ToWireName(this HookEventName value) => value.ToString();
+    // A hook event's wire name is its member's name, spelled out here: no serializer (the hook parses one on every
+    // Claude Code event, and building the serializer's metadata would cost it most of a millisecond of its 5 ms), and no
+    // Enum.ToString or Enum.TryParse, which load the enum's reflection metadata on first use. WordingSpecs holds every
+    // member to its name.
+    public static string ToWireName(this HookEventName value) =>
+        value switch
+        {
+            HookEventName.SessionStart => nameof(HookEventName.SessionStart),
+            HookEventName.UserPromptSubmit => nameof(HookEventName.UserPromptSubmit),
+            HookEventName.PreToolUse => nameof(HookEventName.PreToolUse),
+            HookEventName.PermissionRequest => nameof(HookEventName.PermissionRequest),
+            HookEventName.PostToolUse => nameof(HookEventName.PostToolUse),
+            HookEventName.PostToolUseFailure => nameof(HookEventName.PostToolUseFailure),
+            HookEventName.Notification => nameof(HookEventName.Notification),
+            HookEventName.Stop => nameof(HookEventName.Stop),
+            HookEventName.StopFailure => nameof(HookEventName.StopFailure),
+            HookEventName.SessionEnd => nameof(HookEventName.SessionEnd),
+            HookEventName.PreCompact => nameof(HookEventName.PreCompact),
+            HookEventName.PostCompact => nameof(HookEventName.PostCompact),
+            _ => value.ToString(),
+        };
 
     /// <summary>The event Claude Code names <paramref name="text"/>; null for none, or one we do not know.</summary>
     public static HookEventName? ParseHookEventName(string? text) =>
-        Enum.TryParse<HookEventName>(text, out var value) && Enum.IsDefined(value) && value.ToString() == text ? value : null;
+        text switch
+        {
+            nameof(HookEventName.SessionStart) => HookEventName.SessionStart,
+            nameof(HookEventName.UserPromptSubmit) => HookEventName.UserPromptSubmit,
+            nameof(HookEventName.PreToolUse) => HookEventName.PreToolUse,
+            nameof(HookEventName.PermissionRequest) => HookEventName.PermissionRequest,
+            nameof(HookEventName.PostToolUse) => HookEventName.PostToolUse,
+            nameof(HookEventName.PostToolUseFailure) => HookEventName.PostToolUseFailure,
+            nameof(HookEventName.Notification) => HookEventName.Notification,
+            nameof(HookEventName.Stop) => HookEventName.Stop,
+            nameof(HookEventName.StopFailure) => HookEventName.StopFailure,
+            nameof(HookEventName.SessionEnd) => HookEventName.SessionEnd,
+            nameof(HookEventName.PreCompact) => HookEventName.PreCompact,
+            nameof(HookEventName.PostCompact) => HookEventName.PostCompact,
+            _ => null,
+        };
 
     /// <summary>All wire names of <typeparamref name="T"/>, in declaration order.</summary>
     public static IReadOnlyList<string> All<T>(JsonTypeInfo<T> info)

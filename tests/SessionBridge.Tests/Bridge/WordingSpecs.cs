@@ -49,4 +49,19 @@ public sealed class WordingSpecs
             .Should().Equal("unknown", "busy", "waiting_select", "waiting_text", "idle");
         ScreenState.WaitingSelect.ToWireName().Should().Be("waiting_select");
     }
+
+    [Fact]
+    public void Every_hook_event_is_named_on_the_wire_as_its_member_and_read_back()
+    {
+        // The names are Claude Code's own (hook_event_name), spelled out in WireNames: a member added without its name fails here.
+        foreach (var member in Enum.GetValues<HookEventName>())
+        {
+            member.ToWireName().Should().Be(member.ToString());
+            WireNames.ParseHookEventName(member.ToString()).Should().Be(member);
+        }
+
+        WireNames.ParseHookEventName("SubagentStart").Should().BeNull();
+        WireNames.ParseHookEventName("sessionstart").Should().BeNull();
+        WireNames.ParseHookEventName(null).Should().BeNull();
+    }
 }

@@ -8,9 +8,13 @@ namespace SessionBridge.State;
 /// same directory, flush it to disk and move it over the old one, so a reader sees the old or the new
 /// file, never half of one. A corrupt file is an error, never a silent reset.
 /// </summary>
+/// <param name="typeInfo">
+/// The serializer's metadata, built on first use: a store opens every file, a hook event reads one or two, and
+/// building a file's metadata is a large part of a hook's own work.
+/// </param>
 internal sealed class JsonDocumentFile<T>(
     string path,
-    JsonTypeInfo<T> typeInfo,
+    Func<JsonTypeInfo<T>> typeInfo,
     Func<T> empty,
     TimeSpan lockTimeout,
     string whatItHolds,
@@ -19,6 +23,8 @@ internal sealed class JsonDocumentFile<T>(
     where T : class
 {
     public string Path { get; } = path;
+
+    private JsonTypeInfo<T> TypeInfo => field ??= typeInfo();
 
     public T Read()
     {
@@ -46,7 +52,7 @@ internal sealed class JsonDocumentFile<T>(
         T document;
         try
         {
-            document = JsonSerializer.Deserialize(bytes, typeInfo) ?? throw Corrupt("it holds null, not an object");
+            document = JsonSerializer.Deserialize(bytes, TypeInfo) ?? throw Corrupt("it holds null, not an object");
         }
         catch (JsonException e)
         {
@@ -77,7 +83,7 @@ internal sealed class JsonDocumentFile<T>(
     {
         try
         {
-            AtomicFile.Replace(Path, stream => JsonSerializer.Serialize(stream, document, typeInfo), durable: true);
+            AtomicFile.Replace(Path, stream => JsonSerializer.Serialize(stream, document, TypeInfo), durable: true);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

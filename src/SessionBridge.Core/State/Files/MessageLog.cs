@@ -123,7 +123,7 @@ internal sealed class MessageLog(StateDirectory directory, TimeSpan lockTimeout,
     private JsonDocumentFile<InboxCursor> Cursor(RoleName role) =>
         new(
             Path.Combine(directory.MailboxDirectory, role.Value + ".read.json"),
-            StateJsonContext.Files.InboxCursor,
+            () => StateJsonContext.Files.InboxCursor,
             () => new InboxCursor(null),
             lockTimeout,
             $"which of {role}'s messages are read"

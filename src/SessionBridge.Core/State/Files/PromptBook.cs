@@ -5,7 +5,7 @@ internal sealed class PromptBook(StateDirectory directory, TimeSpan lockTimeout)
 {
     private readonly JsonDocumentFile<PromptsFile> _file = new(
         directory.PromptsPath,
-        StateJsonContext.Files.PromptsFile,
+        () => StateJsonContext.Files.PromptsFile,
         () => new PromptsFile(),
         lockTimeout,
         "every role's saved prompt",

@@ -5,7 +5,7 @@ internal sealed class Registry(StateDirectory directory, TimeSpan lockTimeout) :
 {
     private readonly JsonDocumentFile<RegistryFile> _file = new(
         directory.RegistryPath,
-        StateJsonContext.Files.RegistryFile,
+        () => StateJsonContext.Files.RegistryFile,
         () => new RegistryFile(),
         lockTimeout,
         "every role's registration",

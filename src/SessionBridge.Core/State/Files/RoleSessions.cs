@@ -5,7 +5,7 @@ internal sealed class RoleSessions(StateDirectory directory, TimeSpan lockTimeou
 {
     private readonly JsonDocumentFile<SessionsFile> _file = new(
         directory.SessionsPath,
-        StateJsonContext.Files.SessionsFile,
+        () => StateJsonContext.Files.SessionsFile,
         () => new SessionsFile(),
         lockTimeout,
         "each role's Claude Code session"

@@ -8,7 +8,7 @@ internal sealed class SupervisionBook(StateDirectory directory, TimeSpan lockTim
 {
     private readonly JsonDocumentFile<SupervisionFile> _file = new(
         directory.SupervisionPath,
-        StateJsonContext.Files.SupervisionFile,
+        () => StateJsonContext.Files.SupervisionFile,
         () => new SupervisionFile(),
         lockTimeout,
         "who supervises which role"

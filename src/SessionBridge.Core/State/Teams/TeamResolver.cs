@@ -108,7 +108,7 @@ internal static class TeamResolver
         var key = Key(folder);
         var file = new JsonDocumentFile<TeamsFile>(
             Path.Combine(directory.Root, TeamsFileName),
-            StateJsonContext.Files.TeamsFile,
+            () => StateJsonContext.Files.TeamsFile,
             () => new TeamsFile(),
             lockTimeout,
             "the team each folder started"
