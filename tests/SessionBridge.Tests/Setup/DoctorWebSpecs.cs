@@ -19,7 +19,7 @@ public sealed class DoctorWebSpecs : IDisposable
     public void Without_session_bridge_web_beside_the_program_the_check_warns_and_names_install_sh()
     {
         // Act
-        var check = Doctor.WebBoardBeside(_folder.Path);
+        var check = CompanionChecks.WebBoard(_folder.Path);
 
         // Assert
         check.Outcome.Should().Be(CheckOutcome.Warning);
@@ -35,7 +35,7 @@ public sealed class DoctorWebSpecs : IDisposable
         File.SetUnixFileMode(Board, UnixFileMode.UserRead | UnixFileMode.UserWrite);
 
         // Act
-        var check = Doctor.WebBoardBeside(_folder.Path);
+        var check = CompanionChecks.WebBoard(_folder.Path);
 
         // Assert
         check.Outcome.Should().Be(CheckOutcome.Warning);
@@ -51,7 +51,7 @@ public sealed class DoctorWebSpecs : IDisposable
         File.SetUnixFileMode(Board, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
 
         // Act
-        var check = Doctor.WebBoardBeside(_folder.Path);
+        var check = CompanionChecks.WebBoard(_folder.Path);
 
         // Assert
         check.Outcome.Should().Be(CheckOutcome.Ok);
@@ -63,7 +63,7 @@ public sealed class DoctorWebSpecs : IDisposable
     {
         // Arrange: the build puts the tests' session-bridge in a folder of its own, with or without the board.
         var folder = Path.GetDirectoryName(BuiltExecutables.Server)!;
-        var expected = Doctor.WebBoardBeside(folder);
+        var expected = CompanionChecks.WebBoard(folder);
 
         // Act
         var text = await new CliProcess(_state.Path, _home.Path).RunAsync("doctor");
