@@ -4,15 +4,19 @@
 # browser, which `session-bridge web` becomes) into one folder, as install.sh ships them: NativeAOT for this machine
 # where it can link, else for the .NET runtime.
 # Used by install.sh, the benchmark and the NativeAOT specs, so all three run the same binaries.
-#   eng/publish.sh [--aot-only] <output folder> [more dotnet publish arguments…]
+#   eng/publish.sh [--aot-only] [--only "<program> …"] <output folder> [more dotnet publish arguments…]
 # --aot-only: fail instead of falling back (the benchmark and the specs measure NativeAOT itself), and show
 # the build's output (the specs check it for trimming warnings).
+# --only: publish just the programs named (e.g. "session-bridge-hook session-bridge-web"): the specs take the server
+# and its companion from the tool package, which compiles them already, so each is compiled once per test run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 aot_only=false
 if [ "${1:-}" = "--aot-only" ]; then aot_only=true; shift; fi
-[ $# -ge 1 ] || { echo "usage: eng/publish.sh [--aot-only] <output folder> [dotnet publish arguments…]" >&2; exit 2; }
+only=""
+if [ "${1:-}" = "--only" ]; then only=" ${2:?--only takes the programs to publish} "; shift 2; fi
+[ $# -ge 1 ] || { echo "usage: eng/publish.sh [--aot-only] [--only \"<program> …\"] <output folder> [dotnet publish arguments…]" >&2; exit 2; }
 out=$1
 shift
 
@@ -20,8 +24,9 @@ rid=$(eng/native-rid.sh)
 log=/tmp/session-bridge-publish.log
 
 publish() {
-    local project=$1
-    shift
+    local project=$1 program=$2
+    shift 2
+    if [ -n "$only" ] && [[ "$only" != *" $program "* ]]; then return; fi
     if $aot_only; then
         [ -n "$rid" ] || { echo "eng/publish.sh: NativeAOT is not offered on $(uname -s)-$(uname -m)" >&2; exit 1; }
         dotnet publish "$project" -c Release -r "$rid" -p:PublishAot=true -o "$out" --nologo "$@"
@@ -45,8 +50,8 @@ if ! $aot_only && [ -n "$rid" ]; then
     echo "$rid): quiet for a while. Four programs compiled one after another: the time depends on the cores and how busy they are,"
     echo "minutes on a 2-core machine. Its output goes to $log."
 fi
-publish src/SessionBridge "$@"
-publish hooks/SessionBridge.Hook "$@"
-publish src/SessionBridge.NatsHost "$@"
-publish src/SessionBridge.Web "$@"
+publish src/SessionBridge session-bridge "$@"
+publish hooks/SessionBridge.Hook session-bridge-hook "$@"
+publish src/SessionBridge.NatsHost session-bridge-nats "$@"
+publish src/SessionBridge.Web session-bridge-web "$@"
 rm -f "$out"/*.dbg "$out"/*.pdb

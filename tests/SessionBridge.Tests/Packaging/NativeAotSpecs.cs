@@ -7,13 +7,13 @@ using ModelContextProtocol.Client;
 namespace SessionBridge.Tests.Packaging;
 
 /// <summary>
-/// The NativeAOT builds install.sh ships: every tool, the command line and the hook work there as they do
+/// The NativeAOT builds install.sh ships: every tool, the command line, the hook and the board work there as they do
 /// on the JIT build (trimming removes what nothing seems to use; these calls prove it was not needed).
 /// </summary>
 [Trait("Tier", "Slow")] // NativeAOT compiles for minutes: left out of ./test.sh --fast
-public sealed class NativeAotSpecs(NativeAotBuild aot, PrivateTmuxServer tmux, NatsServerWithPassword nats)
-    : IClassFixture<NativeAotBuild>,
-        IClassFixture<PrivateTmuxServer>,
+[Collection(OneShippedBuild.Name)]
+public sealed class NativeAotSpecs(ShippedBuilds aot, PrivateTmuxServer tmux, NatsServerWithPassword nats)
+    : IClassFixture<PrivateTmuxServer>,
         IClassFixture<NatsServerWithPassword>,
         IDisposable
 {

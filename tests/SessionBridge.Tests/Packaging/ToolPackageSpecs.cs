@@ -12,9 +12,9 @@ namespace SessionBridge.Tests.Packaging;
 
 /// <summary>The NuGet tool packages, made by pack.sh and installed the way a user installs them, start and answer as an MCP server.</summary>
 [Trait("Tier", "Slow")] // packs and installs the tools: left out of ./test.sh --fast
-public sealed class ToolPackageSpecs(InstalledToolPackages installation, NatsServer nats)
-    : IClassFixture<InstalledToolPackages>,
-        IClassFixture<NatsServer>,
+[Collection(OneShippedBuild.Name)]
+public sealed class ToolPackageSpecs(ShippedBuilds installation, NatsServer nats)
+    : IClassFixture<NatsServer>,
         IDisposable
 {
     private readonly TempDirectory _state = new("state");
@@ -22,7 +22,7 @@ public sealed class ToolPackageSpecs(InstalledToolPackages installation, NatsSer
     [Fact(Timeout = Timeouts.Build)]
     public async Task I_can_install_the_tool_packages_from_pack_sh_and_get_the_NativeAOT_server_for_this_platform()
     {
-        // Arrange: pack.sh's packages, installed by the class fixture.
+        // Arrange: pack.sh's packages, installed by the collection's fixture.
         var packages = installation.Packages;
         var tools = installation.Tools;
         var state = _state.Path;
