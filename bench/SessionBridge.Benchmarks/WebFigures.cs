@@ -259,7 +259,7 @@ internal sealed class WebFigures(Bench bench, string server, string hook, string
             throw new InvalidOperationException($"session-bridge {string.Join(' ', arguments)}: {result.StandardOutput}{result.StandardError}");
     }
 
-    private async Task<Board> BoardAsync(string state, string home)
+    private async Task<BoardUnderTest> BoardAsync(string state, string home)
     {
         var info = new ProcessStartInfo(web) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = home };
         foreach (var argument in new[] { "--port", "0", "--json" })
@@ -273,7 +273,7 @@ internal sealed class WebFigures(Bench bench, string server, string hook, string
         var first = await process.StandardOutput.ReadLineAsync()
             ?? throw new InvalidOperationException($"session-bridge-web printed nothing and exited {(process.WaitForExit(5000) ? process.ExitCode : -1)}");
         using var json = JsonDocument.Parse(first);
-        return new Board(process, json.RootElement.GetProperty("token").GetString()!, json.RootElement.GetProperty("port").GetInt32());
+        return new BoardUnderTest(process, json.RootElement.GetProperty("token").GetString()!, json.RootElement.GetProperty("port").GetInt32());
     }
 
     /// <summary>The board's share of one core (utime + stime from /proc/PID/stat) over <paramref name="window"/>.</summary>
@@ -294,100 +294,4 @@ internal sealed class WebFigures(Bench bench, string server, string hook, string
     }
 
     private static string Percent(double share) => (share * 100).ToString("0.00", CultureInfo.InvariantCulture) + "%";
-
-    /// <summary>session-bridge-web running, killed on dispose.</summary>
-    private sealed class Board(Process process, string token, int port) : IAsyncDisposable
-    {
-        public int Pid => process.Id;
-
-        public HttpClient Client()
-        {
-            var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-            return client;
-        }
-
-        /// <summary>GET /api/events held open, its events read as they come.</summary>
-        public async Task<EventStream> EventsAsync()
-        {
-            var client = Client();
-            client.Timeout = Timeout.InfiniteTimeSpan;
-            var response = await client.GetAsync("/api/events", HttpCompletionOption.ResponseHeadersRead);
-            response.EnsureSuccessStatusCode();
-            return EventStream.Start(client, response, await response.Content.ReadAsStreamAsync());
-        }
-
-        /// <summary>VmHWM and VmRSS from /proc/PID/status, in MB.</summary>
-        public (double Peak, double Resident) Memory()
-        {
-            var lines = File.ReadAllLines($"/proc/{process.Id}/status");
-            double Field(string name) =>
-                double.Parse(lines.First(l => l.StartsWith(name, StringComparison.Ordinal))[name.Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) / 1024;
-            return (Field("VmHWM:"), Field("VmRSS:"));
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            process.Kill();
-            await process.WaitForExitAsync();
-            process.Dispose();
-        }
-    }
-
-    /// <summary>The data of each <c>board</c> event, in order.</summary>
-    private sealed class EventStream : IDisposable
-    {
-        private readonly Channel<string> _events = Channel.CreateUnbounded<string>();
-        private readonly HttpClient _client;
-        private readonly HttpResponseMessage _response;
-
-        private EventStream(HttpClient client, HttpResponseMessage response)
-        {
-            _client = client;
-            _response = response;
-        }
-
-        public static EventStream Start(HttpClient client, HttpResponseMessage response, Stream body)
-        {
-            var stream = new EventStream(client, response);
-            _ = Task.Run(() => stream.ReadAsync(body));
-            return stream;
-        }
-
-        /// <summary>The next event's data (a bound on a hang: a board that sends nothing for a minute is broken).</summary>
-        public async Task<string> NextAsync()
-        {
-            using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-            return await _events.Reader.ReadAsync(bound.Token);
-        }
-
-        private async Task ReadAsync(Stream body)
-        {
-            try
-            {
-                using var reader = new StreamReader(body);
-                var data = new StringBuilder();
-                while (await reader.ReadLineAsync() is { } line)
-                {
-                    if (line.StartsWith("data:", StringComparison.Ordinal))
-                        data.Append(line.AsSpan(5).TrimStart());
-                    else if (line.Length == 0 && data.Length > 0)
-                    {
-                        _events.Writer.TryWrite(data.ToString());
-                        data.Clear();
-                    }
-                }
-            }
-            catch (Exception e) when (e is IOException or ObjectDisposedException or HttpRequestException)
-            {
-                // The stream was closed: the run is over.
-            }
-        }
-
-        public void Dispose()
-        {
-            _response.Dispose();
-            _client.Dispose();
-        }
-    }
 }
