@@ -10,7 +10,7 @@ public static class Eventually
     /// How long a condition gets unless told otherwise: a bound on a hang, not a speed figure (a loaded two-core
     /// machine can take many times longer than an idle one), and under the spec's own bound so the message says what.
     /// </summary>
-    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(30);
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(60);
 
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(50);
 

@@ -29,7 +29,7 @@ public sealed class BoardBrowser : IAsyncLifetime
         var context = await _browser!.NewContextAsync();
         var page = await context.NewPageAsync();
         // A bound on a hang, not a speed figure.
-        page.SetDefaultTimeout(30_000);
+        page.SetDefaultTimeout(60_000);
         await page.GotoAsync(board.Url);
         return page;
     }

@@ -11,7 +11,7 @@ public sealed class NotifyCommandSpecs : IDisposable
 
     private static readonly BoardAlert Alert = new(AlertKind.Waiting, "dev", "%7", ListedState.WaitingSelect, "Run `rm -rf` $(touch pwned) \"now\"?");
 
-    [Fact(Timeout = 30_000)]
+    [Fact(Timeout = Timeouts.Spec)]
     public async Task The_alert_reaches_the_command_in_its_environment_and_is_never_run_as_shell()
     {
         var output = _directory.Combine("env.txt");
@@ -24,7 +24,7 @@ public sealed class NotifyCommandSpecs : IDisposable
         File.Exists(_directory.Combine("pwned")).Should().BeFalse();
     }
 
-    [Fact(Timeout = 30_000)]
+    [Fact(Timeout = Timeouts.Spec)]
     public async Task A_command_that_fails_says_how_with_the_end_of_its_stderr()
     {
         var command = new NotifyCommand("echo 'no display' >&2; exit 3", TimeSpan.FromSeconds(10));
@@ -35,7 +35,7 @@ public sealed class NotifyCommandSpecs : IDisposable
     }
 
     // The spec's bound (a hang) is under the command's 60 s: only the kill can end it in time.
-    [Fact(Timeout = 45_000)]
+    [Fact(Timeout = Timeouts.Spec)]
     public async Task A_command_that_hangs_is_killed_with_its_children_after_its_time()
     {
         var pidFile = _directory.Combine("child.pid");

@@ -14,7 +14,7 @@ public sealed class NatsFailureSpecs(NatsServer server) : StoreContract(server),
 
     private static PeerRegistration Registration(string role) => new(role, "%1", "/tmp/tmux-0/default", 100, 200, "/work", Noon, Noon);
 
-    [Fact(Timeout = 60_000)]
+    [Fact(Timeout = Timeouts.Spec)]
     public async Task With_the_server_killed_a_call_fails_within_5_s_naming_it_and_works_again_when_it_is_back()
     {
         // Arrange: a store in use, then its server killed.
@@ -52,7 +52,7 @@ public sealed class NatsFailureSpecs(NatsServer server) : StoreContract(server),
         (await store.Registry.FindAsync(RoleName.Parse("dev"), TestContext.Current.CancellationToken))!.LastSeen.Should().Be(Noon.AddMinutes(2));
     }
 
-    [Fact(Timeout = 60_000)]
+    [Fact(Timeout = Timeouts.Spec)]
     public async Task A_store_first_used_while_the_server_is_down_fails_fast_and_works_once_it_is_up()
     {
         // Arrange: a new process on another host, opening its store while the server is down (no bucket opened yet).
@@ -77,7 +77,7 @@ public sealed class NatsFailureSpecs(NatsServer server) : StoreContract(server),
         await Eventually.WaitAsync(async () => (await TryAll(store)) is not null, "the same store to answer once the server is up");
     }
 
-    [Fact(Timeout = 60_000)]
+    [Fact(Timeout = Timeouts.Spec)]
     public async Task With_the_server_killed_the_hooks_questions_are_answered_from_the_local_hints_at_once()
     {
         // Arrange

@@ -87,7 +87,7 @@ public sealed class NatsStoreSpecs(NatsServer nats) : StoreContract(nats), IClas
         (await store.Prompts.FindAsync(RoleName.Parse("dev"), TestContext.Current.CancellationToken)).Should().BeNull();
     }
 
-    [Fact(Timeout = 30_000)]
+    [Fact(Timeout = Timeouts.Spec)]
     public async Task A_value_that_is_not_JSON_is_named_in_the_registry_and_passed_over_among_requests()
     {
         // Arrange: garbage written straight into the team's buckets, as another tool might.

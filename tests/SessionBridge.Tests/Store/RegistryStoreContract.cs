@@ -100,7 +100,7 @@ public abstract class RegistryStoreContract(NatsServer? nats) : StoreContract(na
         gone.Should().BeNull();
     }
 
-    [Fact(Timeout = 30_000)]
+    [Fact(Timeout = Timeouts.Spec)]
     public async Task Eight_roles_registering_at_once_on_two_hosts_are_all_registered()
     {
         // Arrange
@@ -113,7 +113,7 @@ public abstract class RegistryStoreContract(NatsServer? nats) : StoreContract(na
         (await hosts[0].Registry.AllAsync(TestContext.Current.CancellationToken)).Select(p => p.Role).Should().Equal(Enumerable.Range(0, 8).Select(i => $"role{i}"));
     }
 
-    [Fact(Timeout = 30_000)]
+    [Fact(Timeout = Timeouts.Spec)]
     public async Task A_stop_racing_touches_from_two_hosts_is_never_lost()
     {
         // Arrange: a stop in the middle of a burst of touches that each read the registration and write it back.

@@ -103,7 +103,7 @@ public abstract class RequestStoreContract(NatsServer? nats) : StoreContract(nat
         (await store.Requests.FindAsync("old1", TestContext.Current.CancellationToken)).Should().BeNull();
     }
 
-    [Fact(Timeout = 30_000)]
+    [Fact(Timeout = Timeouts.Spec)]
     public async Task Eight_deciders_on_two_hosts_racing_on_one_request_have_exactly_one_winner()
     {
         // Arrange

@@ -108,7 +108,7 @@ public abstract class SupervisionStoreContract(NatsServer? nats) : StoreContract
         (await store.Supervision.FindAsync(Dev, TestContext.Current.CancellationToken))!.EndedTold.Should().Be(Noon.AddMinutes(9));
     }
 
-    [Fact(Timeout = 30_000)]
+    [Fact(Timeout = Timeouts.Spec)]
     public async Task Eight_claims_of_one_ended_session_on_two_hosts_have_exactly_one_winner()
     {
         // Arrange
@@ -127,7 +127,7 @@ public abstract class SupervisionStoreContract(NatsServer? nats) : StoreContract
         }
     }
 
-    [Fact(Timeout = 30_000)]
+    [Fact(Timeout = Timeouts.Spec)]
     public async Task Of_two_supervisors_taking_a_role_at_once_one_replaces_the_other()
     {
         // Arrange

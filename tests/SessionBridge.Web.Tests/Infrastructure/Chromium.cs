@@ -37,7 +37,7 @@ public sealed class Chromium : IAsyncLifetime
         var context = await Browser!.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
         var page = await context.NewPageAsync();
         // A bound on a hang, not a speed figure.
-        page.SetDefaultTimeout(30_000);
+        page.SetDefaultTimeout(60_000);
         await page.GotoAsync(board.Url);
         return page;
     }
