@@ -82,34 +82,32 @@ public sealed class CommandLineSpecs(PrivateTmuxServer tmux) : IClassFixture<Pri
     }
 
     [Fact(Timeout = Timeouts.Spec)]
-    public async Task Tail_follow_prints_messages_as_they_are_sent()
+    public async Task Tail_follow_prints_messages_as_they_are_sent_and_Ctrl_C_stops_it()
     {
-        // Arrange
+        // Arrange: tail -f where a person runs it, in a terminal (a pane), stopped with Ctrl-C there. Regression: the spec
+        // sent SIGINT itself, which a run started in the background (SIGINT ignored, as a shell leaves it for background
+        // jobs, and inherited) never delivers, so tail -f rightly went on and the spec hung.
         var (pane, _) = await tmux.StartRecorderAsync();
         await Cli().RunAsync("register", "dev", "--pane", pane);
         await Cli().RunAsync("send", "dev", "earlier message");
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        var output = new System.Text.StringBuilder();
-        var follow = CliWrap.Cli.Wrap(BuiltExecutables.Server)
-            .WithArguments(["tail", "-f"])
-            .WithEnvironmentVariables(env => env.Set("SESSION_BRIDGE_DIR", _state.Path).Set("NO_COLOR", "1"))
-            .WithStandardOutputPipe(CliWrap.PipeTarget.ToStringBuilder(output))
-            .WithValidation(CliWrap.CommandResultValidation.None)
-            .ExecuteAsync(CancellationToken.None, stop.Token);
+        var follower = await tmux.StartPaneAsync(
+            $"exec env SESSION_BRIDGE_DIR='{_state.Path}' HOME='{_home.Path}' NO_COLOR=1 '{BuiltExecutables.Server}' tail -f"
+        );
+        await tmux.Tmux("set-option", "-p", "-t", follower, "remain-on-exit", "on");
 
         // tail prints the last messages after taking its position: once it has printed, it is following.
-        await Eventually.WaitAsync(() => output.ToString().Contains("earlier message"), "tail -f to start");
-        output.ToString().Should().NotContain("live message");
+        await Eventually.WaitAsync(async () => (await tmux.CaptureAsync(follower)).Contains("earlier message"), "tail -f to start");
+        (await tmux.CaptureAsync(follower)).Should().NotContain("live message");
 
         // Act
         await Cli().RunAsync("send", "dev", "live message");
+        await Eventually.WaitAsync(async () => (await tmux.CaptureAsync(follower)).Contains("live message"), "tail -f to print the message");
+        await tmux.Tmux("send-keys", "-t", follower, "C-c");
 
         // Assert
-        await Eventually.WaitAsync(() => output.ToString().Contains("live message"), "tail -f to print the message");
-        await stop.CancelAsync();
-        // Graceful cancellation (SIGINT) is how a person stops tail -f; CliWrap reports it as cancelled.
-        var stopped = async () => await follow;
-        await stopped.Should().ThrowAsync<OperationCanceledException>();
+        // Stopped, by the signal as Unix programs stop on Ctrl-C (the pane keeps no exit status then), with no error.
+        await Eventually.WaitAsync(async () => await tmux.DisplayAsync(follower, "#{pane_dead}") == "1", "tail -f to stop on Ctrl-C");
+        (await tmux.CaptureAsync(follower)).Should().NotContainAny("error", "Unhandled", "Exception");
     }
 
     [Fact(Timeout = Timeouts.Spec)]
