@@ -21,6 +21,9 @@ internal sealed record BridgeOptions
     /// <summary>The wait after Enter before the screen is read to tell submitted from queued or typed.</summary>
     public TimeSpan VerifyDelay { get; init; } = Timings.VerifyDelay;
 
+    /// <summary>How long after Enter a text still in the input box may yet be taken (<see cref="Timings.SubmitPatience"/>).</summary>
+    public TimeSpan SubmitPatience { get; init; } = Timings.SubmitPatience;
+
     /// <summary>Escape followed at once by another key reaches the program as Alt-key: pause after it.</summary>
     public TimeSpan EscapePause { get; init; } = Timings.EscapePause;
 

@@ -181,7 +181,8 @@ internal sealed class PaneTyping(BridgeOptions options, PaneTargeting targeting,
     /// <summary>
     /// Presses Enter and says what became of the text: submitted as soon as the peer's own UserPromptSubmit hook
     /// reports a prompt taken after this Enter (same pane process), else what the screen shows after the verify
-    /// delay. A busy peer queues the text and fires no UserPromptSubmit until later: the screen tells.
+    /// delay. A busy peer queues the text and fires no UserPromptSubmit until later: the screen tells. A text still
+    /// in the box is looked at again until the submit patience is up: under load Claude Code takes its time.
     /// </summary>
     private async Task<DeliveryStatus> EnterAsync(
         TmuxClient tmux,
@@ -194,19 +195,28 @@ internal sealed class PaneTyping(BridgeOptions options, PaneTargeting targeting,
         var presence = new PresenceStore(options.State);
         var wired = identity is not null && presence.Read(identity) is not null;
         var pressed = clock.GetUtcNow();
+        var started = clock.GetTimestamp();
         await tmux.SendKeyAsync(pane, "Enter", cancellationToken);
-        if (wired && await ReceiptAsync(presence, identity!, pressed, cancellationToken))
-            return DeliveryStatus.Submitted;
-        if (!wired)
-            await Task.Delay(options.VerifyDelay, cancellationToken);
-        return await ReadStatusAsync(tmux, pane, text, cancellationToken);
+        var wait = options.VerifyDelay;
+        while (true)
+        {
+            if (wired && await ReceiptAsync(presence, identity!, pressed, wait, cancellationToken))
+                return DeliveryStatus.Submitted;
+            if (!wired)
+                await Task.Delay(wait, clock, cancellationToken);
+            var status = await ReadStatusAsync(tmux, pane, text, cancellationToken);
+            if (status != DeliveryStatus.Typed || clock.GetElapsedTime(started) >= options.SubmitPatience)
+                return status;
+            wait = ScreenPoll;
+        }
     }
 
-    /// <summary>Whether the peer's UserPromptSubmit fired after <paramref name="pressed"/>, looked for until the verify delay is up.</summary>
+    /// <summary>Whether the peer's UserPromptSubmit fired after <paramref name="pressed"/>, looked for during <paramref name="wait"/>.</summary>
     private async Task<bool> ReceiptAsync(
         PresenceStore presence,
         PaneIdentity identity,
         DateTimeOffset pressed,
+        TimeSpan wait,
         CancellationToken cancellationToken
     )
     {
@@ -215,11 +225,14 @@ internal sealed class PaneTyping(BridgeOptions options, PaneTargeting targeting,
         {
             if (presence.Read(identity) is { Event: HookEventName.UserPromptSubmit } record && record.UpdatedAt >= pressed)
                 return true;
-            if (clock.GetElapsedTime(started) >= options.VerifyDelay)
+            if (clock.GetElapsedTime(started) >= wait)
                 return false;
             await Task.Delay(ReceiptPoll, clock, cancellationToken);
         }
     }
+
+    // A screen is read by starting tmux: while a text waits in the box, five times a second is soon enough.
+    private static readonly TimeSpan ScreenPoll = TimeSpan.FromMilliseconds(200);
 
     // A presence file is a few hundred bytes: reading it every 10 ms costs little and answers within 10 ms.
     private static readonly TimeSpan ReceiptPoll = TimeSpan.FromMilliseconds(10);

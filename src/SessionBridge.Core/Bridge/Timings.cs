@@ -18,6 +18,12 @@ internal static class Timings
     /// <summary>The wait after Enter before the screen is read to tell submitted from queued or typed.</summary>
     public static readonly TimeSpan VerifyDelay = TimeSpan.FromMilliseconds(150);
 
+    /// <summary>
+    /// How long after Enter a text still in the input box may yet be taken before Enter counts as lost. A loaded
+    /// machine can take seconds over an Enter; an answer waits only while the text is still there.
+    /// </summary>
+    public static readonly TimeSpan SubmitPatience = TimeSpan.FromSeconds(5);
+
     /// <summary>Escape followed at once by another key reaches the program as Alt-key: pause after it.</summary>
     public static readonly TimeSpan EscapePause = TimeSpan.FromMilliseconds(120);
 

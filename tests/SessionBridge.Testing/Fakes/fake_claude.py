@@ -4,7 +4,8 @@
 It draws what matters of Claude Code's screen (past turns, a spinner while busy, the input box between two
 rules, a footer), turns bracketed paste on as Claude Code does, and behaves like it: a paste lands in the
 input, Enter submits it (or queues it while busy), and every submitted message is appended to --log.
---swallow-enters N ignores the first N Enters (a lost Enter); --draft TEXT starts with a half-typed draft;
+--swallow-enters N ignores the first N Enters (a lost Enter); --slow-enter SECONDS takes each Enter that late (a loaded
+machine); --draft TEXT starts with a half-typed draft;
 --busy SECONDS is how long each turn works. --hook PATH --state DIR runs that hook as Claude Code runs its
 hooks (a child process, the event JSON on stdin, SESSION_BRIDGE_DIR=DIR): SessionStart on start,
 UserPromptSubmit when a prompt is taken, Stop when a turn ends; the additionalContext a hook prints is what
@@ -16,6 +17,7 @@ parser = argparse.ArgumentParser()
 parser.add_argument("--log", required=True)
 parser.add_argument("--busy", type=float, default=0.0)
 parser.add_argument("--swallow-enters", type=int, default=0)
+parser.add_argument("--slow-enter", type=float, default=0.0)
 parser.add_argument("--draft", default="")
 parser.add_argument("--hook")
 parser.add_argument("--state")
@@ -117,6 +119,7 @@ try:
                 break
             elif buffer[:1] == b"\r":
                 buffer = buffer[1:]
+                time.sleep(args.slow_enter)
                 if swallow > 0:
                     swallow -= 1
                 elif draft:

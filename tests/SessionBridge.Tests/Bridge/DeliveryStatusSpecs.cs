@@ -61,6 +61,22 @@ public sealed class DeliveryStatusSpecs(PrivateTmuxServer tmux) : IClassFixture<
     }
 
     [Fact(Timeout = Timeouts.Spec)]
+    public async Task Regression_an_Enter_taken_late_on_a_loaded_machine_was_reported_typed_it_is_submitted_once()
+    {
+        // Arrange: Claude Code under load took over a second over an Enter; send read the text still in the box after
+        // 150 ms, pressed again, and answered typed (pressed twice) for a message that was submitted.
+        var (pane, log) = await tmux.StartFakeClaudeAsync("--slow-enter 1.5");
+        await using var server = await StartWithPeerAsync(pane);
+
+        // Act
+        var sent = (await server.CallAsync("send", Message("hello"))).Json();
+
+        // Assert
+        sent.GetProperty("status").GetString().Should().Be("submitted", sent.ToString());
+        PrivateTmuxServer.Submitted(log).Should().Equal("[from:gestor] hello");
+    }
+
+    [Fact(Timeout = Timeouts.Spec)]
     public async Task When_Enter_is_lost_twice_the_message_is_reported_typed_and_not_submitted()
     {
         var (pane, log) = await tmux.StartFakeClaudeAsync("--swallow-enters 5");

@@ -63,9 +63,6 @@ internal sealed class TwoHosts : IAsyncDisposable
         {
             GetVariable = name => variables.GetValueOrDefault(name) ?? Environment.GetEnvironmentVariable(name),
             Remote = new NatsBackend(),
-            // The scripted Claude Code runs its UserPromptSubmit hook before it redraws: on a loaded machine the hook's
-            // receipt can take longer than the default wait, and the screen would then still show the text unsent.
-            VerifyDelay = TimeSpan.FromSeconds(1),
         };
         var server = await InProcessServer.StartAsync(options);
         _servers.Add(server);
