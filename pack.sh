@@ -15,7 +15,9 @@ project=src/SessionBridge/SessionBridge.csproj
 
 rid=$(eng/native-rid.sh)
 
-pack() { dotnet pack "$project" -c Release -o "$out" --nologo -v quiet "$@"; }
+# RunAnalyzers=false: the analyzers are most of a compile, and the Debug build (the one CI checks) has run them on
+# this same code; a shipped build needs none of them.
+pack() { dotnet pack "$project" -c Release -o "$out" --nologo -v quiet -p:RunAnalyzers=false "$@"; }
 
 if [ -n "$rid" ] && pack -r "$rid" -p:NativeToolRid="$rid" >/tmp/session-bridge-pack.log 2>&1; then
     pack -p:NativeToolRid="$rid"

@@ -23,22 +23,24 @@ shift
 rid=$(eng/native-rid.sh)
 log=/tmp/session-bridge-publish.log
 
+# RunAnalyzers=false: the analyzers are most of a compile, and the Debug build (the one CI checks) has run them on
+# this same code; a shipped build needs none of them.
 publish() {
     local project=$1 program=$2
     shift 2
     if [ -n "$only" ] && [[ "$only" != *" $program "* ]]; then return; fi
     if $aot_only; then
         [ -n "$rid" ] || { echo "eng/publish.sh: NativeAOT is not offered on $(uname -s)-$(uname -m)" >&2; exit 1; }
-        dotnet publish "$project" -c Release -r "$rid" -p:PublishAot=true -o "$out" --nologo "$@"
+        dotnet publish "$project" -c Release -r "$rid" -p:PublishAot=true -p:RunAnalyzers=false -o "$out" --nologo "$@"
         return
     fi
     echo "Building $project …"
     local started=$SECONDS
-    if [ -n "$rid" ] && dotnet publish "$project" -c Release -r "$rid" -p:PublishAot=true -o "$out" --nologo -v quiet "$@" >"$log" 2>&1; then
+    if [ -n "$rid" ] && dotnet publish "$project" -c Release -r "$rid" -p:PublishAot=true -p:RunAnalyzers=false -o "$out" --nologo -v quiet "$@" >"$log" 2>&1; then
         echo "  NativeAOT build, $((SECONDS - started)) s."
     else
         [ -n "$rid" ] && echo "  NativeAOT build not possible here (see $log); building for the .NET runtime instead."
-        dotnet publish "$project" -c Release -p:PublishAot=false -o "$out" --nologo -v quiet "$@"
+        dotnet publish "$project" -c Release -p:PublishAot=false -p:RunAnalyzers=false -o "$out" --nologo -v quiet "$@"
     fi
 }
 
