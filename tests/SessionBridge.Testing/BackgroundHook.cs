@@ -22,22 +22,7 @@ public sealed class BackgroundHook : IDisposable
 
     public static BackgroundHook Start(string stdin, IDictionary<string, string?> environment)
     {
-        var info = new ProcessStartInfo(BuiltExecutables.Hook)
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        info.Environment["HOME"] = Path.GetTempPath();
-        foreach (var (key, value) in environment)
-        {
-            if (value is null)
-                info.Environment.Remove(key);
-            else
-                info.Environment[key] = value;
-        }
-
+        var info = HookProcess.StartInfo(environment);
         var process = Process.Start(info)!;
         process.StandardInput.Write(stdin);
         process.StandardInput.Close();

@@ -15,24 +15,7 @@ public static class HookProcess
         string? executable = null
     )
     {
-        var info = new ProcessStartInfo(executable ?? BuiltExecutables.Hook)
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var name in new[] { "TMUX", "TMUX_PANE", "SESSION_BRIDGE_DIR" })
-            info.Environment.Remove(name);
-        info.Environment["HOME"] = Path.GetTempPath();
-        foreach (var (key, value) in environment)
-        {
-            if (value is null)
-                info.Environment.Remove(key);
-            else
-                info.Environment[key] = value;
-        }
-
+        var info = StartInfo(environment, executable);
         var clock = Stopwatch.StartNew();
         using var process = Process.Start(info)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
@@ -54,5 +37,33 @@ public static class HookProcess
         timeout.CancelAfter(TimeSpan.FromSeconds(30));
         await process.WaitForExitAsync(timeout.Token);
         return new Outcome(process.ExitCode, await stdout, await stderr, clock.Elapsed);
+    }
+
+    /// <summary>
+    /// How the hook is started, for a run to the end and for <see cref="BackgroundHook"/>: its three streams redirected,
+    /// none of the test run's own tmux or state settings, a HOME of its own, then <paramref name="environment"/> (null
+    /// removes a variable).
+    /// </summary>
+    internal static ProcessStartInfo StartInfo(IDictionary<string, string?> environment, string? executable = null)
+    {
+        var info = new ProcessStartInfo(executable ?? BuiltExecutables.Hook)
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var name in new[] { "TMUX", "TMUX_PANE", "SESSION_BRIDGE_DIR" })
+            info.Environment.Remove(name);
+        info.Environment["HOME"] = Path.GetTempPath();
+        foreach (var (key, value) in environment)
+        {
+            if (value is null)
+                info.Environment.Remove(key);
+            else
+                info.Environment[key] = value;
+        }
+
+        return info;
     }
 }
