@@ -43,7 +43,7 @@ internal sealed partial class BridgeJson : JsonSerializerContext
 {
     /// <summary>The SDK's own options with ours in front, so protocol types still serialize.</summary>
     // Lazy: static initializers across partial files run in no fixed order, and Default is generated. The tools
-    // are made in parallel at start-up: one instance is published to all of them.
+    // are made on their first calls, perhaps at once: one instance is published to all of them.
     public static JsonSerializerOptions ToolOptions =>
         LazyInitializer.EnsureInitialized(ref s_toolOptions, CreateToolOptions);
 

@@ -20,10 +20,9 @@ internal static class ServerProgram
         if (CommandLine.IsCommand(args))
             return await CommandLine.RunAsync(args, remote);
 
-        // Every Claude Code session starts its own server, so start-up is paid often. The tool descriptors are made
-        // in parallel while the host is built, and the host skips the default one's configuration files, file
-        // watchers and extra log providers, none of which this server reads.
-        var tools = ToolCatalog.StartCreating();
+        // Every Claude Code session starts its own server, so start-up is paid often. The tools are listed from
+        // descriptors written at build time (ToolCatalog), and the host skips the default one's configuration files,
+        // file watchers and extra log providers, none of which this server reads.
 
         // Every setting is read once, here: a bad value stops the server with a message naming it (Claude Code keeps
         // stderr in its MCP logs), rather than running with something the user did not ask for.
@@ -57,7 +56,7 @@ internal static class ServerProgram
             // The tools still answer, each naming what it cannot read: the server must come up for that.
             await Console.Error.WriteLineAsync($"session-bridge: the state directory could not be upgraded to teams: {e.Message}");
         }
-        builder.Services.AddSessionBridge(options, tools).WithStdioServerTransport();
+        builder.Services.AddSessionBridge(options).WithStdioServerTransport();
 
         var app = builder.Build();
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("SessionBridge");

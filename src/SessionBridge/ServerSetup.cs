@@ -20,14 +20,8 @@ internal static class ServerSetup
         + "you are told at once when one waits on a permission or a question, and respond(role, option) answers "
         + "it through Claude Code's hook, so no polling loop is needed.";
 
-    /// <param name="tools">The tool descriptors, perhaps still being made (<see cref="ToolCatalog.StartCreating"/>); by default made here.</param>
-    public static IMcpServerBuilder AddSessionBridge(
-        this IServiceCollection services,
-        BridgeOptions options,
-        Task<IReadOnlyList<McpServerTool>>? tools = null
-    )
+    public static IMcpServerBuilder AddSessionBridge(this IServiceCollection services, BridgeOptions options)
     {
-        tools ??= Task.FromResult(ToolCatalog.Create());
         services.AddSingleton(options);
         services.AddSingleton(sp =>
         {
@@ -36,8 +30,6 @@ internal static class ServerSetup
             var bridge = sp.GetRequiredService<BridgeOptions>();
             return new UseCases(logger is null ? bridge : bridge with { Warn = warning => ServerLog.Warning(logger, warning) });
         });
-        // Before the MCP server's own hosted service (added after this), so the tools are in before it starts.
-        services.AddHostedService(sp => new ToolLoading(tools, sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<McpServerOptions>>()));
         // A team across machines: this server answers for its host's panes and keeps the host's heartbeat.
         services.AddHostedService<HostAgentService>();
         return services
@@ -49,8 +41,8 @@ internal static class ServerSetup
                     Version = typeof(ServerSetup).Assembly.GetName().Version?.ToString(3) ?? "0.0.0",
                 };
                 server.ServerInstructions = Instructions;
-                // Filled by ToolLoading when the host starts: the descriptors are made meanwhile.
-                server.ToolCollection ??= [];
+                // Listed from descriptors written at build time: none is made by reflection until it is called.
+                server.ToolCollection = [.. ToolCatalog.Create()];
             })
             .WithRequestFilters(filters =>
                 filters.AddCallToolFilter(next =>
